@@ -1,0 +1,406 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * extract.c - prune, score and select the main content.
+ *
+ * The method, in linear passes over the node array (nodes are stored in
+ * document pre-order, so a parent always comes before its children):
+ *
+ *  1. measure (reverse pass): the visible text under every node, and how
+ *     much of it sits inside links;
+ *  2. prune (forward pass): mark what readers never see or what is
+ *     boilerplate by its semantics (nav, aside, footer, roles, hidden
+ *     elements, the class/id vocabulary in vocab.c, forms with inputs) -
+ *     unless the element holds most of the page's prose, which protects
+ *     wrappers with unlucky names;
+ *  3. score: every block-level element that owns text gets a weight:
+ *     positive for prose (its non-link text, more for paragraphs and inside
+ *     content containers), negative for link lists, reduced inside
+ *     probably-boilerplate containers; subtree sums are computed in a
+ *     reverse pass;
+ *  4. select: the node with the largest subtree sum is the main content -
+ *     the maximum-weight subtree includes prose and stops where adding a
+ *     neighbour would add more boilerplate than prose;
+ *  5. filter: inside the chosen node, link-dense blocks, comment sections
+ *     and small boilerplate blocks are dropped.
+ *  A fallback re-runs selection without the soft penalties when the first
+ *  choice holds too little of the page's prose (forum pages, where the
+ *  content itself carries "comment" and "reply" classes).
+ */
+#include "extract.h"
+
+#include <string.h>
+
+#include "vocab.h"
+
+void pith__scratch_free(pith_scratch *s) {
+  pith__free(s->flags);
+  pith__free(s->owner);
+  pith__free(s->raw);
+  pith__free(s->rawlink);
+  pith__free(s->own);
+  pith__free(s->ownlink);
+  pith__free(s->score);
+  memset(s, 0, sizeof *s);
+}
+
+static int scratch_reserve(pith_scratch *s, uint32_t n) {
+  if (n <= s->cap)
+    return 0;
+  uint32_t cap = s->cap ? s->cap : 4096;
+  while (cap < n)
+    cap = cap > UINT32_MAX / 2 ? n : cap * 2;
+  pith_scratch ns;
+  memset(&ns, 0, sizeof ns);
+  ns.flags = pith__malloc(cap * sizeof *ns.flags);
+  ns.owner = pith__malloc(cap * sizeof *ns.owner);
+  ns.raw = pith__malloc(cap * sizeof *ns.raw);
+  ns.rawlink = pith__malloc(cap * sizeof *ns.rawlink);
+  ns.own = pith__malloc(cap * sizeof *ns.own);
+  ns.ownlink = pith__malloc(cap * sizeof *ns.ownlink);
+  ns.score = pith__malloc(cap * sizeof *ns.score);
+  ns.cap = cap;
+  if (!ns.flags || !ns.owner || !ns.raw || !ns.rawlink || !ns.own ||
+      !ns.ownlink || !ns.score) {
+    pith__scratch_free(&ns);
+    return -1;
+  }
+  pith__scratch_free(s);
+  *s = ns;
+  return 0;
+}
+
+/* Visible length of a text run: bytes that are not ASCII white space. */
+static uint32_t visible_len(const char *s, uint32_t n) {
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    k += !(c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f');
+  }
+  return k;
+}
+
+static int attr_is(const pith_tree *t, uint32_t n, unsigned id,
+                   const char *val) {
+  size_t len;
+  const char *v = pith__attr(t, n, id, &len);
+  if (!v)
+    return 0;
+  size_t vl = strlen(val);
+  /* Case-insensitive match of any space-separated token. */
+  for (size_t i = 0; i + vl <= len; i++) {
+    if ((i == 0 || v[i - 1] == ' ') && (i + vl == len || v[i + vl] == ' ')) {
+      size_t j = 0;
+      while (j < vl && (v[i + j] | 0x20) == val[j])
+        j++;
+      if (j == vl)
+        return 1;
+    }
+  }
+  return 0;
+}
+
+/* ARIA roles of boilerplate landmarks and widgets. */
+static int role_is_boilerplate(const pith_tree *t, uint32_t n) {
+  static const char *const roles[] = {
+      "navigation", "banner", "contentinfo", "complementary", "search",
+      "menu",       "menubar", "dialog",     "alertdialog",   "tooltip",
+      "toolbar",
+  };
+  for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+    if (attr_is(t, n, PITH_ATTR_ROLE, roles[i]))
+      return 1;
+  return 0;
+}
+
+/* Is this element the page's declared main content container? */
+static int is_main_marker(const pith_tree *t, uint32_t n) {
+  unsigned tag = t->nodes[n].tag;
+  if (tag == PITH_TAG_MAIN || tag == PITH_TAG_ARTICLE)
+    return 1;
+  if (attr_is(t, n, PITH_ATTR_ROLE, "main"))
+    return 1;
+  if (attr_is(t, n, PITH_ATTR_ITEMPROP, "articlebody") ||
+      attr_is(t, n, PITH_ATTR_ITEMPROP, "text") ||
+      attr_is(t, n, PITH_ATTR_ITEMPROP, "reviewbody"))
+    return 1;
+  return 0;
+}
+
+/* Bits the class and id attributes give. */
+static unsigned vocab_of(const pith_tree *t, uint32_t n) {
+  unsigned bits = 0;
+  size_t len;
+  const char *v = pith__attr(t, n, PITH_ATTR_CLASS, &len);
+  if (v)
+    bits |= pith__vocab_classify(v, len);
+  v = pith__attr(t, n, PITH_ATTR_ID, &len);
+  if (v)
+    bits |= pith__vocab_classify(v, len);
+  return bits;
+}
+
+/* Is a form one a reader fills in (comments, search, login, newsletter)
+ * rather than a page-wide wrapper (ASP.NET wraps whole pages in one)?  It
+ * has a field to type into and is not most of the page. */
+static int form_is_widget(const pith_tree *t, const pith_scratch *s,
+                          uint32_t n, uint32_t total) {
+  if (s->raw[n] * 2 >= total && s->raw[n] >= 2000)
+    return 0;
+  for (uint32_t i = n; i; i = pith__next_node(t, n, i, 0)) {
+    unsigned tag = t->nodes[i].tag;
+    if (tag == PITH_TAG_TEXTAREA || tag == PITH_TAG_SELECT)
+      return 1;
+    if (tag == PITH_TAG_INPUT && !attr_is(t, i, PITH_ATTR_TYPE, "hidden"))
+      return 1;
+  }
+  return 0;
+}
+
+static void measure(const pith_tree *t, pith_scratch *s) {
+  uint32_t nn = t->nnodes;
+  memset(s->raw, 0, nn * sizeof *s->raw);
+  memset(s->rawlink, 0, nn * sizeof *s->rawlink);
+  for (uint32_t i = nn; i-- > 1;) {
+    const pith_node *nd = &t->nodes[i];
+    if (nd->tag == PITH_TAG_TEXT) {
+      if (pith__tag_kind(t->nodes[nd->parent].tag) & PITH_KIND_SKIP)
+        continue;
+      s->raw[i] = visible_len(pith__text(t, i), nd->len);
+    } else if (nd->tag == PITH_TAG_A) {
+      s->rawlink[i] = s->raw[i];
+    }
+    s->raw[nd->parent] += s->raw[i];
+    s->rawlink[nd->parent] += s->rawlink[i];
+  }
+}
+
+/* Forward pass: removal and context flags. */
+static void prune(const pith_tree *t, pith_scratch *s, unsigned opts,
+                  uint32_t total, const uint8_t *protect) {
+  uint32_t nn = t->nnodes;
+  s->flags[0] = 0;
+  for (uint32_t i = 1; i < nn; i++) {
+    const pith_node *nd = &t->nodes[i];
+    uint8_t f = s->flags[nd->parent] &
+                (PITH_X_REMOVED | PITH_X_LINK | PITH_X_SOFT | PITH_X_COMMENT |
+                 PITH_X_GOOD);
+    unsigned tag = nd->tag;
+    if (tag == PITH_TAG_TEXT || f & PITH_X_REMOVED) {
+      s->flags[i] = f;
+      continue;
+    }
+    unsigned kind = pith__tag_kind(tag);
+    int remove = 0, soft_remove = 0;
+    if (kind & PITH_KIND_SKIP)
+      remove = 1;
+    if ((nd->flags & PITH_NF_HIDDEN) && !(opts & PITH_XOPT_KEEP_HIDDEN))
+      remove = 1;
+    unsigned v = vocab_of(t, i);
+    if ((v & PITH_VOCAB_HIDDEN) && !(opts & PITH_XOPT_KEEP_HIDDEN))
+      remove = 1;
+    switch (tag) {
+    case PITH_TAG_NAV:
+    case PITH_TAG_ASIDE:
+    case PITH_TAG_FOOTER:
+    case PITH_TAG_DIALOG:
+    case PITH_TAG_MENU:
+      soft_remove = 1;
+      break;
+    case PITH_TAG_FORM:
+      soft_remove = form_is_widget(t, s, i, total);
+      break;
+    case PITH_TAG_A:
+      f |= PITH_X_LINK;
+      break;
+    default:
+      break;
+    }
+    if (role_is_boilerplate(t, i) || (v & PITH_VOCAB_HARD))
+      soft_remove = 1;
+    /* A container with most of the page's prose is not boilerplate,
+     * whatever its name. */
+    if (soft_remove && !protect[i])
+      remove = 1;
+    if (v & PITH_VOCAB_SOFT)
+      f |= PITH_X_SOFT;
+    if (v & PITH_VOCAB_COMMENT)
+      f |= PITH_X_COMMENT;
+    if ((v & PITH_VOCAB_GOOD) || is_main_marker(t, i))
+      f |= PITH_X_GOOD;
+    if (remove)
+      f |= PITH_X_REMOVED;
+    if (kind & PITH_KIND_BLOCK)
+      f |= PITH_X_BLOCK;
+    s->flags[i] = f;
+  }
+}
+
+/* Forward pass: the block that owns each text node, and own text sums. */
+static void own_text(const pith_tree *t, pith_scratch *s) {
+  uint32_t nn = t->nnodes;
+  memset(s->own, 0, nn * sizeof *s->own);
+  memset(s->ownlink, 0, nn * sizeof *s->ownlink);
+  s->owner[0] = 0;
+  for (uint32_t i = 1; i < nn; i++) {
+    const pith_node *nd = &t->nodes[i];
+    uint8_t f = s->flags[i];
+    s->owner[i] = (f & PITH_X_BLOCK) ? i : s->owner[nd->parent];
+    if (nd->tag != PITH_TAG_TEXT || (f & PITH_X_REMOVED))
+      continue;
+    uint32_t o = s->owner[i];
+    s->own[o] += s->raw[i];
+    if (f & PITH_X_LINK)
+      s->ownlink[o] += s->raw[i];
+  }
+}
+
+/* The weight of one text block. */
+static float block_weight(const pith_tree *t, const pith_scratch *s,
+                          uint32_t b, int soft_penalty) {
+  uint32_t own = s->own[b], link = s->ownlink[b];
+  if (!own)
+    return 0;
+  unsigned tag = t->nodes[b].tag;
+  uint8_t f = s->flags[b];
+  if (tag >= PITH_TAG_H1 && tag <= PITH_TAG_H6)
+    return 0;
+  float w;
+  if (link * 2 > own)
+    w = -(float)own;
+  else if (own < 20)
+    w = 0;
+  else {
+    w = (float)(own - link);
+    if (tag == PITH_TAG_P || tag == PITH_TAG_PRE)
+      w *= 1.5f;
+    if (f & PITH_X_GOOD)
+      w *= 1.25f;
+  }
+  if (soft_penalty && w > 0 && (f & (PITH_X_SOFT | PITH_X_COMMENT)))
+    w *= -0.25f;
+  return w;
+}
+
+/* Score every node and return the best one (0 if none is positive). */
+static uint32_t select_best(const pith_tree *t, pith_scratch *s,
+                            int soft_penalty) {
+  uint32_t nn = t->nnodes;
+  for (uint32_t i = 0; i < nn; i++)
+    s->score[i] = 0;
+  for (uint32_t i = nn; i-- > 1;) {
+    uint8_t f = s->flags[i];
+    if (f & PITH_X_REMOVED)
+      continue;
+    if (f & PITH_X_BLOCK)
+      s->score[i] += block_weight(t, s, i, soft_penalty);
+    s->score[t->nodes[i].parent] += s->score[i];
+  }
+  uint32_t best = 0;
+  float bs = 0;
+  /* Pre-order and ">=": on a tie the deeper node wins. */
+  for (uint32_t i = 1; i < nn; i++) {
+    if (t->nodes[i].tag == PITH_TAG_TEXT || (s->flags[i] & PITH_X_REMOVED))
+      continue;
+    if (s->score[i] >= bs && s->score[i] > 0) {
+      bs = s->score[i];
+      best = i;
+    }
+  }
+  return best;
+}
+
+/* Positive (prose) weight inside a subtree, without soft penalties. */
+static float prose_in(const pith_tree *t, const pith_scratch *s,
+                      uint32_t root) {
+  float sum = 0;
+  uint32_t i = root;
+  while (i) {
+    uint8_t f = s->flags[i];
+    if (f & PITH_X_REMOVED) {
+      i = pith__next_node(t, root, i, 1);
+      continue;
+    }
+    if (f & PITH_X_BLOCK) {
+      float w = block_weight(t, s, i, 0);
+      if (w > 0)
+        sum += w;
+    }
+    i = pith__next_node(t, root, i, 0);
+  }
+  return sum;
+}
+
+/* Mark blocks inside the chosen root that are dropped from the output. */
+static void filter(const pith_tree *t, pith_scratch *s, uint32_t root) {
+  uint8_t rootf = s->flags[root];
+  uint32_t raw = s->raw[root] ? s->raw[root] : 1;
+  int root_links = s->rawlink[root] * 3 > raw; /* a page of links */
+  for (uint32_t i = root; i; i = pith__next_node(t, root, i, 0)) {
+    uint8_t f = s->flags[i];
+    if (!(f & PITH_X_BLOCK) || (f & PITH_X_REMOVED))
+      continue;
+    uint32_t own = s->own[i], link = s->ownlink[i];
+    int drop = 0;
+    if (!root_links && own && link * 2 > own)
+      drop = 1;
+    if ((f & PITH_X_COMMENT) && !(rootf & PITH_X_COMMENT))
+      drop = 1;
+    if (drop)
+      s->flags[i] |= PITH_X_DROP;
+  }
+}
+
+int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
+                  uint32_t *root) {
+  *root = 0;
+  uint32_t nn = t->nnodes;
+  if (nn <= 1)
+    return 0;
+  if (scratch_reserve(s, nn) < 0)
+    return -1;
+  uint32_t body = 0;
+  for (uint32_t i = 1; i < nn; i++)
+    if (t->nodes[i].tag == PITH_TAG_BODY) {
+      body = i;
+      break;
+    }
+  measure(t, s);
+  uint32_t total = s->raw[body];
+
+  /* Protection: containers holding most of the page's prose, and the
+   * ancestors of a declared main container of real size.  `own` is free
+   * until own_text() runs, so it carries the bits. */
+  uint8_t *protect = (uint8_t *)s->own;
+  memset(protect, 0, nn);
+  for (uint32_t i = nn; i-- > 1;) {
+    const pith_node *nd = &t->nodes[i];
+    if (nd->tag == PITH_TAG_TEXT)
+      continue;
+    if (!protect[i] && s->raw[i] * 4 >= total && is_main_marker(t, i))
+      protect[i] = 1;
+    if (!protect[i] && s->raw[i] * 2 >= total && s->rawlink[i] * 2 < s->raw[i])
+      protect[i] = 1;
+    if (protect[i])
+      protect[nd->parent] = 1;
+  }
+  /* prune() reads protect[] (aliasing own[]) before own_text() resets it. */
+  prune(t, s, opts, total, protect);
+  own_text(t, s);
+
+  uint32_t best = select_best(t, s, 1);
+  if (!(opts & PITH_XOPT_NO_FALLBACK)) {
+    /* Fallback: too little of the page's prose in the first choice. */
+    float all = prose_in(t, s, body);
+    float got = best ? prose_in(t, s, best) : 0;
+    if (all > 0 && got < all * 0.3f) {
+      uint32_t alt = select_best(t, s, 0);
+      if (alt)
+        best = alt;
+    }
+  }
+  if (!best)
+    return 0;
+  filter(t, s, best);
+  *root = best;
+  return 0;
+}

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * extract.h - the pruning, scoring and selection stages.
+ *
+ * Given the page's tree, decide which node holds the main content and
+ * which of the text blocks inside it are kept.  The decisions are written
+ * into a per-node scratch array that the body stage (body.c) reads.
+ */
+#ifndef PITH_EXTRACT_H
+#define PITH_EXTRACT_H
+
+#include <stdint.h>
+
+#include "tree.h"
+
+/* Per-node decision bits (pith_scratch.flags). */
+#define PITH_X_REMOVED 1u  /* pruned: neither it nor its subtree is output */
+#define PITH_X_LINK 2u     /* inside an <a> */
+#define PITH_X_SOFT 4u     /* inside a probably-boilerplate container */
+#define PITH_X_COMMENT 8u  /* inside a reader-comments container */
+#define PITH_X_GOOD 16u    /* inside a content container */
+#define PITH_X_DROP 32u    /* a text block judged boilerplate */
+#define PITH_X_BLOCK 64u   /* a block-level element (owns text) */
+#define PITH_X_TITLE 128u  /* the headline (an h1 the body leaves out) */
+
+/* Scratch space reused across pages by one extractor. */
+typedef struct {
+  uint8_t *flags;
+  uint32_t *owner; /* nearest block ancestor (itself for blocks) */
+  uint32_t *raw;   /* subtree visible text length (non-space bytes) */
+  uint32_t *rawlink;
+  uint32_t *own;     /* blocks: own text length */
+  uint32_t *ownlink; /* blocks: own text inside links */
+  float *score;      /* subtree score */
+  uint32_t cap;
+} pith_scratch;
+
+void pith__scratch_free(pith_scratch *s);
+
+/* Options for pith__extract (subset of PITH_OPT_*, same bit values). */
+#define PITH_XOPT_NO_FALLBACK 1u
+#define PITH_XOPT_KEEP_HIDDEN 2u
+
+/* Run pruning, scoring and selection over `t`.  On success returns 0 and
+ * sets *root to the node whose subtree holds the main content (0 when the
+ * page has none); s->flags tells which nodes inside it to skip.  Returns
+ * -1 when out of memory. */
+int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
+                  uint32_t *root);
+
+#endif

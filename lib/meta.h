@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * meta.h - the metadata stage: reads the page's tree (never the extracted
+ * body) and fills pith_meta: title, author, date, sitename, description,
+ * language, canonical URL, categories and tags.
+ */
+#ifndef PITH_META_H
+#define PITH_META_H
+
+#include "result.h"
+#include "tree.h"
+
+/* Fill `m` from tree `t`.  `url` (may be NULL) is the page's address as
+ * given by the caller.  All strings are allocated in `a`; absent fields are
+ * set to "" (never NULL), arrays to NULL with count 0.  Returns 0, or -1
+ * when out of memory. */
+int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
+                       pith_meta *m);
+
+#endif

@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * pith.c - the public API: extractor lifecycle, the pipeline that runs the
+ * stages in order (decode, parse, extract, body, metadata, text), result
+ * getters, status messages and versions.
+ */
+#include <pith/pith.h>
+
+#include <pthread.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+
+#include "alloc.h"
+#include "body.h"
+#include "decode.h"
+#include "extract.h"
+#include "meta.h"
+#include "result.h"
+#include "tree.h"
+
+struct pith_extractor {
+  unsigned opts;
+  size_t max_input;
+  pith_scratch scratch; /* reused across pages */
+  pith_buf utf8;        /* reused decode buffer */
+};
+
+/* One table for status names and messages. */
+#define PITH_STATUS_LIST(X)                                                    \
+  X(PITH_OK, "success")                                                        \
+  X(PITH_ERR_NOMEM, "out of memory")                                           \
+  X(PITH_ERR_INVALID_ARG, "invalid argument")                                  \
+  X(PITH_ERR_PARSE, "the document could not be parsed")                        \
+  X(PITH_ERR_ENCODING, "the input could not be decoded")                       \
+  X(PITH_ERR_TOO_LARGE, "input too large")                                     \
+  X(PITH_ERR_IO, "input/output error")                                         \
+  X(PITH_ERR_WARC_FORMAT, "malformed WARC record")                             \
+  X(PITH_ERR_EMPTY, "empty input")
+
+const char *pith_strerror(pith_status status) {
+  switch (status) {
+#define PITH_X_CASE(code, msg)                                                 \
+  case code:                                                                   \
+    return msg;
+    PITH_STATUS_LIST(PITH_X_CASE)
+#undef PITH_X_CASE
+  }
+  return "unknown error";
+}
+
+int pith_version(void) { return PITH_VERSION; }
+const char *pith_version_string(void) { return PITH_VERSION_STRING; }
+
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+static void init_libxml(void) { xmlInitParser(); }
+
+pith_status pith_global_init(void) {
+  pthread_once(&init_once, init_libxml);
+  return PITH_OK;
+}
+
+void pith_global_cleanup(void) { xmlCleanupParser(); }
+
+void pith_free(void *ptr) { pith__free(ptr); }
+
+pith_extractor *pith_extractor_new(unsigned opts) {
+  pith_global_init();
+  pith_extractor *ex = pith__calloc(1, sizeof *ex);
+  if (!ex)
+    return NULL;
+  ex->opts = opts;
+  ex->max_input = PITH_DEFAULT_MAX_INPUT;
+  pith__buf_init(&ex->utf8);
+  return ex;
+}
+
+void pith_extractor_free(pith_extractor *ex) {
+  if (!ex)
+    return;
+  pith__scratch_free(&ex->scratch);
+  pith__buf_free(&ex->utf8);
+  pith__free(ex);
+}
+
+void pith_extractor_set_max_input(pith_extractor *ex, size_t max_bytes) {
+  if (ex)
+    ex->max_input = max_bytes ? max_bytes : PITH_DEFAULT_MAX_INPUT;
+}
+
+static void meta_defaults(pith_meta *m) {
+  memset(m, 0, sizeof *m);
+  m->title = m->author = m->date = m->sitename = "";
+  m->description = m->language = m->url = "";
+}
+
+pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
+                                   size_t len, const char *url,
+                                   const char *encoding, pith_result **out) {
+  if (!out)
+    return PITH_ERR_INVALID_ARG;
+  *out = NULL;
+  if (!ex || (!buf && len))
+    return PITH_ERR_INVALID_ARG;
+  if (len == 0)
+    return PITH_ERR_EMPTY;
+  if (len > ex->max_input)
+    return PITH_ERR_TOO_LARGE;
+
+  pith_result *res = pith__calloc(1, sizeof *res);
+  if (!res)
+    return PITH_ERR_NOMEM;
+  pith__arena_init(&res->arena);
+  meta_defaults(&res->meta);
+  res->text = "";
+  res->charset = "";
+
+  pith_status st = PITH_ERR_NOMEM;
+  pith_tree tree;
+  memset(&tree, 0, sizeof tree);
+  char charset[32] = "";
+  pith__buf_reset(&ex->utf8);
+  if (pith__decode(buf, len, encoding, &ex->utf8, charset) < 0)
+    goto fail;
+  res->charset = pith__arena_strndup(&res->arena, charset, strlen(charset));
+  if (!res->charset)
+    goto fail;
+  if (pith__tree_parse(&tree, ex->utf8.data ? ex->utf8.data : "",
+                       ex->utf8.len) < 0)
+    goto fail;
+
+  uint32_t root = 0;
+  unsigned xopts = 0;
+  if (ex->opts & PITH_OPT_NO_FALLBACK)
+    xopts |= PITH_XOPT_NO_FALLBACK;
+  if (ex->opts & PITH_OPT_KEEP_HIDDEN)
+    xopts |= PITH_XOPT_KEEP_HIDDEN;
+  if (pith__extract(&tree, xopts, &ex->scratch, &root) < 0)
+    goto fail;
+  if (pith__body_build(&tree, &ex->scratch, root, &res->arena, &res->blocks,
+                       &res->nblocks) < 0)
+    goto fail;
+  const char *text =
+      pith__render_text(res->blocks, res->nblocks, &res->arena);
+  if (!text)
+    goto fail;
+  res->text = text;
+  if (!(ex->opts & PITH_OPT_NO_METADATA)) {
+    if (pith__meta_extract(&tree, url, &res->arena, &res->meta) < 0)
+      goto fail;
+  } else if (url) {
+    res->meta.url = pith__arena_strndup(&res->arena, url, strlen(url));
+    if (!res->meta.url)
+      goto fail;
+  }
+  pith__tree_free(&tree);
+  /* Do not let one huge page pin its buffer for the extractor's life. */
+  if (ex->utf8.cap > ((size_t)8 << 20))
+    pith__buf_free(&ex->utf8);
+  *out = res;
+  return PITH_OK;
+
+fail:
+  pith__tree_free(&tree);
+  pith_result_free(res);
+  return st;
+}
+
+pith_status pith_extract(const char *buf, size_t len, const char *url,
+                         unsigned opts, pith_result **out) {
+  if (!out)
+    return PITH_ERR_INVALID_ARG;
+  *out = NULL;
+  pith_extractor *ex = pith_extractor_new(opts);
+  if (!ex)
+    return PITH_ERR_NOMEM;
+  pith_status st = pith_extractor_extract(ex, buf, len, url, NULL, out);
+  pith_extractor_free(ex);
+  return st;
+}
+
+void pith_result_free(pith_result *res) {
+  if (!res)
+    return;
+  pith__arena_free(&res->arena);
+  pith__free(res);
+}
+
+#define GETTER(name, expr)                                                     \
+  const char *pith_result_##name(const pith_result *res) {                     \
+    const char *v = res ? (expr) : NULL;                                       \
+    return v ? v : "";                                                         \
+  }
+GETTER(text, res->text)
+GETTER(title, res->meta.title)
+GETTER(author, res->meta.author)
+GETTER(date, res->meta.date)
+GETTER(sitename, res->meta.sitename)
+GETTER(description, res->meta.description)
+GETTER(language, res->meta.language)
+GETTER(url, res->meta.url)
+GETTER(charset, res->charset)
+#undef GETTER
+
+size_t pith_result_category_count(const pith_result *res) {
+  return res ? res->meta.ncategories : 0;
+}
+
+const char *pith_result_category(const pith_result *res, size_t i) {
+  if (!res || i >= res->meta.ncategories || !res->meta.categories[i])
+    return "";
+  return res->meta.categories[i];
+}
+
+size_t pith_result_tag_count(const pith_result *res) {
+  return res ? res->meta.ntags : 0;
+}
+
+const char *pith_result_tag(const pith_result *res, size_t i) {
+  if (!res || i >= res->meta.ntags || !res->meta.tags[i])
+    return "";
+  return res->meta.tags[i];
+}

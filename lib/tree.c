@@ -1,0 +1,430 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tree.c - the parse stage: UTF-8 HTML in, pith_tree out.
+ *
+ * libxml2's HTML parser does the tokenising and the HTML error recovery
+ * (implied and auto-closed elements).  We take its SAX events and build our
+ * own compact tree instead of libxml2's DOM: one node array, only the
+ * attributes later stages use, and no children under elements whose content
+ * readers never see (script, svg, select, ...), which makes parsing cheaper
+ * than libxml2's own tree building and keeps libxml2 out of every later
+ * stage.
+ */
+#include "tree.h"
+
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+
+/* Nesting deeper than this is flattened: deeper elements add no nodes and
+ * their text goes to the deepest kept element. */
+#define TREE_MAX_DEPTH 512
+/* Default cap on nodes of one page (text and elements). */
+#define TREE_MAX_NODES (8u * 1024 * 1024)
+
+static const char *const tag_names[] = {
+    "", "", "",
+#define PITH_X_NAME(e, n, k) n,
+    PITH_TAG_LIST(PITH_X_NAME)
+#undef PITH_X_NAME
+};
+
+#define KIND_B PITH_KIND_BLOCK
+#define KIND_I PITH_KIND_INLINE
+#define KIND_V (PITH_KIND_VOID | PITH_KIND_INLINE)
+#define KIND_S PITH_KIND_SKIP
+static const unsigned char tag_kinds[] = {
+    KIND_B, 0, KIND_B,
+#define PITH_X_KIND(e, n, k) KIND_##k,
+    PITH_TAG_LIST(PITH_X_KIND)
+#undef PITH_X_KIND
+};
+
+static const char *const attr_names[] = {
+    "",
+#define PITH_X_NAME(e, n) n,
+    PITH_ATTR_LIST(PITH_X_NAME)
+#undef PITH_X_NAME
+};
+
+unsigned pith__tag_kind(unsigned tag) {
+  return tag < PITH_TAG_COUNT ? tag_kinds[tag] : 0;
+}
+
+const char *pith__tag_name(unsigned tag) {
+  return tag < PITH_TAG_COUNT ? tag_names[tag] : "";
+}
+
+/* Binary search in a sorted name table; the lists in tree.h are sorted. */
+static unsigned lookup(const char *const *names, unsigned lo, unsigned hi,
+                       const char *name) {
+  while (lo < hi) {
+    unsigned mid = lo + (hi - lo) / 2;
+    int c = strcmp(name, names[mid]);
+    if (c == 0)
+      return mid;
+    if (c < 0)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  return 0;
+}
+
+static unsigned tag_lookup(const char *name) {
+  unsigned t = lookup(tag_names, PITH_TAG_UNKNOWN + 1, PITH_TAG_COUNT, name);
+  return t ? t : PITH_TAG_UNKNOWN;
+}
+
+static unsigned attr_lookup(const char *name) {
+  return lookup(attr_names, 1, PITH_ATTR_COUNT, name);
+}
+
+/* Builder state carried through the SAX callbacks. */
+typedef struct {
+  pith_tree *t;
+  uint32_t cur;        /* the open element new nodes go under */
+  uint32_t depth;      /* depth of `cur` */
+  uint32_t flat;       /* open elements above the depth cap (no nodes) */
+  uint32_t skip;       /* open elements inside a content-less element */
+  int keep_text;       /* cur is a skipped element whose text we keep */
+  uint32_t last_text;  /* the text node chars were last appended to */
+} builder;
+
+static uint32_t new_node(builder *b, unsigned tag) {
+  pith_tree *t = b->t;
+  if (t->nnodes >= t->max_nodes) {
+    t->truncated = 1;
+    return 0;
+  }
+  if (t->nnodes == t->capnodes) {
+    uint32_t cap = t->capnodes ? t->capnodes * 2 : 1024;
+    pith_node *n = pith__realloc(t->nodes, (size_t)cap * sizeof *n);
+    if (!n) {
+      t->oom = 1;
+      return 0;
+    }
+    t->nodes = n;
+    t->capnodes = cap;
+  }
+  uint32_t i = t->nnodes++;
+  pith_node *n = &t->nodes[i];
+  memset(n, 0, sizeof *n);
+  n->tag = (uint16_t)tag;
+  n->parent = b->cur;
+  pith_node *p = &t->nodes[b->cur];
+  if (p->last) {
+    t->nodes[p->last].next = i;
+    n->prev = p->last;
+  } else {
+    p->first = i;
+  }
+  p->last = i;
+  return i;
+}
+
+static int add_attr(builder *b, unsigned id, const char *value) {
+  pith_tree *t = b->t;
+  if (t->nattrs == t->capattrs) {
+    uint32_t cap = t->capattrs ? t->capattrs * 2 : 1024;
+    pith_attr *a = pith__realloc(t->attrs, (size_t)cap * sizeof *a);
+    if (!a) {
+      t->oom = 1;
+      return -1;
+    }
+    t->attrs = a;
+    t->capattrs = cap;
+  }
+  size_t len = value ? strlen(value) : 0;
+  if (len > UINT32_MAX / 2 || t->chars.len > UINT32_MAX / 2) {
+    t->truncated = 1;
+    return -1;
+  }
+  pith_attr *a = &t->attrs[t->nattrs++];
+  a->id = (uint16_t)id;
+  a->value = (uint32_t)t->chars.len;
+  a->len = (uint32_t)len;
+  pith__buf_append(&t->chars, value ? value : "", len + 1);
+  if (t->chars.oom)
+    t->oom = 1;
+  return 0;
+}
+
+/* ASCII case-insensitive search for `needle` (lower case) in s. */
+static int has_ci(const char *s, const char *needle) {
+  size_t n = strlen(needle);
+  for (; *s; s++) {
+    size_t i = 0;
+    while (i < n && s[i] && (s[i] | 0x20) == needle[i])
+      i++;
+    if (i == n)
+      return 1;
+  }
+  return 0;
+}
+
+/* Does an inline style hide the element?  White space is ignored so
+ * "display: none" and "display:none" both count. */
+static int style_hides(const char *style) {
+  char tmp[256];
+  size_t k = 0;
+  for (const char *s = style; *s && k + 1 < sizeof tmp; s++)
+    if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+      tmp[k++] = (char)(*s | ((*s >= 'A' && *s <= 'Z') ? 0x20 : 0));
+  tmp[k] = '\0';
+  return has_ci(tmp, "display:none") || has_ci(tmp, "visibility:hidden");
+}
+
+static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts) {
+  builder *b = ctx;
+  pith_tree *t = b->t;
+  if (b->skip || b->flat) {
+    if (b->skip)
+      b->skip++;
+    else
+      b->flat++;
+    return;
+  }
+  if (t->oom || b->depth >= TREE_MAX_DEPTH) {
+    b->flat++;
+    return;
+  }
+  const char *name = (const char *)xname;
+  unsigned tag = tag_lookup(name);
+  uint32_t n = new_node(b, tag);
+  if (!n) {
+    b->flat++;
+    return;
+  }
+  pith_node *nd = &t->nodes[n];
+  nd->attr = t->nattrs;
+  int hidden = 0, ld_json = 0;
+  if (atts) {
+    for (const xmlChar **a = atts; a[0]; a += 2) {
+      unsigned id = attr_lookup((const char *)a[0]);
+      if (!id)
+        continue;
+      const char *v = (const char *)a[1];
+      if (add_attr(b, id, v) < 0)
+        break;
+      if (id == PITH_ATTR_HIDDEN)
+        hidden = 1;
+      else if (id == PITH_ATTR_ARIA_HIDDEN && v && has_ci(v, "true"))
+        hidden = 1;
+      else if (id == PITH_ATTR_STYLE && v && style_hides(v))
+        hidden = 1;
+      else if (id == PITH_ATTR_TYPE && v && has_ci(v, "ld+json"))
+        ld_json = 1;
+    }
+  }
+  nd = &t->nodes[n];
+  nd->nattr = t->nattrs - nd->attr;
+  if (hidden)
+    nd->flags |= PITH_NF_HIDDEN;
+  b->last_text = 0;
+  if (tag_kinds[tag] & PITH_KIND_VOID) {
+    /* Void elements get no children; libxml2 still sends an end event. */
+    b->skip = 1;
+    b->keep_text = 0;
+    return;
+  }
+  if (tag_kinds[tag] & PITH_KIND_SKIP) {
+    int keep = tag == PITH_TAG_TITLE || (tag == PITH_TAG_SCRIPT && ld_json);
+    if (!keep) {
+      b->skip = 1;
+      b->keep_text = 0;
+      return;
+    }
+    b->keep_text = 1;
+  }
+  b->cur = n;
+  b->depth++;
+}
+
+static void on_end(void *ctx, const xmlChar *name) {
+  builder *b = ctx;
+  (void)name;
+  b->last_text = 0;
+  if (b->skip) {
+    b->skip--;
+    return;
+  }
+  if (b->flat) {
+    b->flat--;
+    return;
+  }
+  if (b->cur) {
+    b->cur = b->t->nodes[b->cur].parent;
+    b->depth--;
+    b->keep_text = 0;
+  }
+}
+
+static void on_text(void *ctx, const xmlChar *ch, int len) {
+  builder *b = ctx;
+  pith_tree *t = b->t;
+  if (len <= 0 || t->oom)
+    return;
+  if (b->skip)
+    return;
+  if (b->cur == 0)
+    return; /* text outside <html>: libxml2 wraps real text in body */
+  unsigned ptag = t->nodes[b->cur].tag;
+  if ((tag_kinds[ptag] & PITH_KIND_SKIP) && !b->keep_text)
+    return;
+  if (t->chars.len + (size_t)len > UINT32_MAX / 2) {
+    t->truncated = 1;
+    return;
+  }
+  if (b->last_text && t->nodes[b->cur].last == b->last_text &&
+      t->nodes[b->last_text].text + t->nodes[b->last_text].len ==
+          t->chars.len) {
+    pith__buf_append(&t->chars, (const char *)ch, (size_t)len);
+    t->nodes[b->last_text].len += (uint32_t)len;
+  } else {
+    uint32_t n = new_node(b, PITH_TAG_TEXT);
+    if (!n)
+      return;
+    t->nodes[n].text = (uint32_t)t->chars.len;
+    t->nodes[n].len = (uint32_t)len;
+    pith__buf_append(&t->chars, (const char *)ch, (size_t)len);
+    b->last_text = n;
+  }
+  if (t->chars.oom)
+    t->oom = 1;
+}
+
+static void on_silent(void *ctx, const char *msg, ...) {
+  (void)ctx;
+  (void)msg;
+}
+
+int pith__tree_parse(pith_tree *t, const char *utf8, size_t len) {
+  memset(t, 0, sizeof *t);
+  pith__buf_init(&t->chars);
+  t->max_nodes = TREE_MAX_NODES;
+  builder b;
+  memset(&b, 0, sizeof b);
+  b.t = t;
+  /* The root node, index 0. */
+  t->nodes = pith__malloc(1024 * sizeof *t->nodes);
+  if (!t->nodes)
+    return -1;
+  t->capnodes = 1024;
+  t->nnodes = 1;
+  memset(&t->nodes[0], 0, sizeof t->nodes[0]);
+  t->nodes[0].tag = PITH_TAG_ROOT;
+  pith__buf_reserve(&t->chars, len / 2 + 64);
+  if (len == 0)
+    return 0;
+  if (len > INT32_MAX) {
+    t->truncated = 1;
+    len = INT32_MAX;
+  }
+
+  htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(utf8, (int)len);
+  if (!ctxt)
+    return -1;
+  htmlSAXHandler sax;
+  memset(&sax, 0, sizeof sax);
+  sax.startElement = on_start;
+  sax.endElement = on_end;
+  sax.characters = on_text;
+  sax.cdataBlock = on_text;
+  sax.ignorableWhitespace = on_text;
+  sax.warning = on_silent;
+  sax.error = on_silent;
+  sax.fatalError = on_silent;
+  htmlSAXHandler *old = (htmlSAXHandler *)ctxt->sax;
+  ctxt->sax = &sax;
+  ctxt->userData = &b;
+  htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                               HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                               HTML_PARSE_IGNORE_ENC);
+  xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+  htmlParseDocument(ctxt);
+  ctxt->sax = old;
+  ctxt->userData = NULL;
+  if (ctxt->myDoc) {
+    xmlFreeDoc(ctxt->myDoc);
+    ctxt->myDoc = NULL;
+  }
+  htmlFreeParserCtxt(ctxt);
+  return t->oom ? -1 : 0;
+}
+
+void pith__tree_free(pith_tree *t) {
+  pith__free(t->nodes);
+  pith__free(t->attrs);
+  pith__buf_free(&t->chars);
+  memset(t, 0, sizeof *t);
+}
+
+const char *pith__attr(const pith_tree *t, uint32_t n, unsigned id,
+                       size_t *len) {
+  const pith_node *nd = &t->nodes[n];
+  for (uint32_t i = 0; i < nd->nattr; i++) {
+    const pith_attr *a = &t->attrs[nd->attr + i];
+    if (a->id == id) {
+      if (len)
+        *len = a->len;
+      return t->chars.data + a->value;
+    }
+  }
+  return NULL;
+}
+
+static int is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+
+/* Append text with white space collapsed; `*pending` carries a space owed
+ * between pieces. */
+static void append_collapsed(pith_buf *out, const char *s, size_t n,
+                             int *pending) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (is_space(c)) {
+      *pending = 1;
+      continue;
+    }
+    /* U+00A0 no-break space counts as white space. */
+    if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
+      *pending = 1;
+      i++;
+      continue;
+    }
+    if (*pending && out->len)
+      pith__buf_putc(out, ' ');
+    *pending = 0;
+    pith__buf_putc(out, (char)c);
+  }
+}
+
+void pith__tree_text(const pith_tree *t, uint32_t root, pith_buf *out) {
+  int pending = 0;
+  size_t start = out->len;
+  uint32_t n = root;
+  if (t->nodes[root].tag == PITH_TAG_TEXT) {
+    append_collapsed(out, pith__text(t, root), t->nodes[root].len, &pending);
+    return;
+  }
+  n = pith__next_node(t, root, root, 0);
+  while (n) {
+    const pith_node *nd = &t->nodes[n];
+    int skip = 0;
+    if (nd->tag == PITH_TAG_TEXT) {
+      if (out->len == start)
+        pending = 0;
+      append_collapsed(out, pith__text(t, n), nd->len, &pending);
+    } else if (tag_kinds[nd->tag] & PITH_KIND_SKIP) {
+      skip = 1;
+    } else if (tag_kinds[nd->tag] & PITH_KIND_BLOCK || nd->tag == PITH_TAG_BR) {
+      pending = 1;
+    }
+    n = pith__next_node(t, root, n, skip);
+  }
+}

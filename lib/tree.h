@@ -1,0 +1,264 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tree.h - pith's own compact document tree.
+ *
+ * The parser stage (tree.c) builds it from libxml2's HTML SAX events, so no
+ * other stage depends on libxml2's node types.  Nodes live in one array and
+ * refer to each other by index; index 0 is the document root, and 0 in a
+ * link field means "none".  Only the attributes later stages use are kept,
+ * each as a known PITH_ATTR_* id; everything else is dropped while parsing.
+ * Text of text nodes lives in one shared character pool.
+ */
+#ifndef PITH_TREE_H
+#define PITH_TREE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "alloc.h"
+
+/* X(enum name, tag name, kind) where kind: B block, I inline, V void,
+ * S skipped content (never text: script, style, ...). */
+#define PITH_TAG_LIST(X)                                                       \
+  X(A, "a", I)                                                                 \
+  X(ABBR, "abbr", I)                                                           \
+  X(ADDRESS, "address", B)                                                     \
+  X(ARTICLE, "article", B)                                                     \
+  X(ASIDE, "aside", B)                                                         \
+  X(AUDIO, "audio", S)                                                         \
+  X(B, "b", I)                                                                 \
+  X(BASE, "base", V)                                                           \
+  X(BDI, "bdi", I)                                                             \
+  X(BDO, "bdo", I)                                                             \
+  X(BLOCKQUOTE, "blockquote", B)                                               \
+  X(BODY, "body", B)                                                           \
+  X(BR, "br", V)                                                               \
+  X(BUTTON, "button", S)                                                       \
+  X(CANVAS, "canvas", S)                                                       \
+  X(CAPTION, "caption", B)                                                     \
+  X(CENTER, "center", B)                                                       \
+  X(CITE, "cite", I)                                                           \
+  X(CODE, "code", I)                                                           \
+  X(DD, "dd", B)                                                               \
+  X(DEL, "del", I)                                                             \
+  X(DETAILS, "details", B)                                                     \
+  X(DFN, "dfn", I)                                                             \
+  X(DIALOG, "dialog", B)                                                       \
+  X(DIV, "div", B)                                                             \
+  X(DL, "dl", B)                                                               \
+  X(DT, "dt", B)                                                               \
+  X(EM, "em", I)                                                               \
+  X(EMBED, "embed", S)                                                         \
+  X(FIELDSET, "fieldset", B)                                                   \
+  X(FIGCAPTION, "figcaption", B)                                               \
+  X(FIGURE, "figure", B)                                                       \
+  X(FONT, "font", I)                                                           \
+  X(FOOTER, "footer", B)                                                       \
+  X(FORM, "form", B)                                                           \
+  X(FRAME, "frame", S)                                                         \
+  X(FRAMESET, "frameset", S)                                                   \
+  X(H1, "h1", B)                                                               \
+  X(H2, "h2", B)                                                               \
+  X(H3, "h3", B)                                                               \
+  X(H4, "h4", B)                                                               \
+  X(H5, "h5", B)                                                               \
+  X(H6, "h6", B)                                                               \
+  X(HEAD, "head", B)                                                           \
+  X(HEADER, "header", B)                                                       \
+  X(HGROUP, "hgroup", B)                                                       \
+  X(HR, "hr", V)                                                               \
+  X(HTML, "html", B)                                                           \
+  X(I, "i", I)                                                                 \
+  X(IFRAME, "iframe", S)                                                       \
+  X(IMG, "img", V)                                                             \
+  X(INPUT, "input", V)                                                         \
+  X(INS, "ins", I)                                                             \
+  X(KBD, "kbd", I)                                                             \
+  X(LABEL, "label", I)                                                         \
+  X(LEGEND, "legend", B)                                                       \
+  X(LI, "li", B)                                                               \
+  X(LINK, "link", V)                                                           \
+  X(MAIN, "main", B)                                                           \
+  X(MAP, "map", S)                                                             \
+  X(MARK, "mark", I)                                                           \
+  X(MATH, "math", S)                                                           \
+  X(MENU, "menu", B)                                                           \
+  X(META, "meta", V)                                                           \
+  X(METER, "meter", S)                                                         \
+  X(NAV, "nav", B)                                                             \
+  X(NOSCRIPT, "noscript", S)                                                   \
+  X(OBJECT, "object", S)                                                       \
+  X(OL, "ol", B)                                                               \
+  X(OPTGROUP, "optgroup", S)                                                   \
+  X(OPTION, "option", S)                                                       \
+  X(OUTPUT, "output", I)                                                       \
+  X(P, "p", B)                                                                 \
+  X(PICTURE, "picture", I)                                                     \
+  X(PRE, "pre", B)                                                             \
+  X(PROGRESS, "progress", S)                                                   \
+  X(Q, "q", I)                                                                 \
+  X(RP, "rp", S)                                                               \
+  X(RT, "rt", I)                                                               \
+  X(RUBY, "ruby", I)                                                           \
+  X(S, "s", I)                                                                 \
+  X(SAMP, "samp", I)                                                           \
+  X(SCRIPT, "script", S)                                                       \
+  X(SECTION, "section", B)                                                     \
+  X(SELECT, "select", S)                                                       \
+  X(SMALL, "small", I)                                                         \
+  X(SOURCE, "source", V)                                                       \
+  X(SPAN, "span", I)                                                           \
+  X(STRIKE, "strike", I)                                                       \
+  X(STRONG, "strong", I)                                                       \
+  X(STYLE, "style", S)                                                         \
+  X(SUB, "sub", I)                                                             \
+  X(SUMMARY, "summary", B)                                                     \
+  X(SUP, "sup", I)                                                             \
+  X(SVG, "svg", S)                                                             \
+  X(TABLE, "table", B)                                                         \
+  X(TBODY, "tbody", B)                                                         \
+  X(TD, "td", B)                                                               \
+  X(TEMPLATE, "template", S)                                                   \
+  X(TEXTAREA, "textarea", S)                                                   \
+  X(TFOOT, "tfoot", B)                                                         \
+  X(TH, "th", B)                                                               \
+  X(THEAD, "thead", B)                                                         \
+  X(TIME, "time", I)                                                           \
+  X(TITLE, "title", S)                                                         \
+  X(TR, "tr", B)                                                               \
+  X(TT, "tt", I)                                                               \
+  X(U, "u", I)                                                                 \
+  X(UL, "ul", B)                                                               \
+  X(VAR, "var", I)                                                             \
+  X(VIDEO, "video", S)                                                         \
+  X(WBR, "wbr", V)
+
+typedef enum {
+  PITH_TAG_ROOT = 0, /* the document node */
+  PITH_TAG_TEXT,     /* a text node */
+  PITH_TAG_UNKNOWN,  /* an element whose name is not in the list */
+#define PITH_X_ENUM(e, n, k) PITH_TAG_##e,
+  PITH_TAG_LIST(PITH_X_ENUM)
+#undef PITH_X_ENUM
+      PITH_TAG_COUNT
+} pith_tag;
+
+/* Attributes kept by the parser.  X(enum name, attribute name). */
+#define PITH_ATTR_LIST(X)                                                      \
+  X(ALT, "alt")                                                                \
+  X(ARIA_HIDDEN, "aria-hidden")                                                \
+  X(ARIA_LABEL, "aria-label")                                                  \
+  X(CHARSET, "charset")                                                        \
+  X(CLASS, "class")                                                            \
+  X(CONTENT, "content")                                                        \
+  X(DATETIME, "datetime")                                                      \
+  X(HIDDEN, "hidden")                                                          \
+  X(HREF, "href")                                                              \
+  X(HTTP_EQUIV, "http-equiv")                                                  \
+  X(ID, "id")                                                                  \
+  X(ITEMPROP, "itemprop")                                                      \
+  X(ITEMTYPE, "itemtype")                                                      \
+  X(LANG, "lang")                                                              \
+  X(NAME, "name")                                                              \
+  X(PROPERTY, "property")                                                      \
+  X(REL, "rel")                                                                \
+  X(ROLE, "role")                                                              \
+  X(SRC, "src")                                                                \
+  X(STYLE, "style")                                                            \
+  X(TITLE, "title")                                                            \
+  X(TYPE, "type")                                                              \
+  X(VALUE, "value")
+
+typedef enum {
+  PITH_ATTR_NONE = 0,
+#define PITH_X_ENUM(e, n) PITH_ATTR_##e,
+  PITH_ATTR_LIST(PITH_X_ENUM)
+#undef PITH_X_ENUM
+      PITH_ATTR_COUNT
+} pith_attr_id;
+
+/* Tag kinds (bits of pith__tag_kind()). */
+#define PITH_KIND_BLOCK 1u
+#define PITH_KIND_INLINE 2u
+#define PITH_KIND_VOID 4u
+#define PITH_KIND_SKIP 8u
+
+/* Node flags set while parsing. */
+#define PITH_NF_HIDDEN 1u /* hidden attr, aria-hidden=true, display:none */
+
+typedef struct {
+  uint32_t parent, first, last, next, prev;
+  uint16_t tag;   /* pith_tag */
+  uint16_t flags; /* PITH_NF_* */
+  uint32_t attr;  /* index of the first attribute in tree->attrs */
+  uint32_t nattr; /* number of attributes */
+  uint32_t text;  /* text nodes: offset into tree->chars */
+  uint32_t len;   /* text nodes: length in bytes */
+} pith_node;
+
+typedef struct {
+  uint16_t id;    /* pith_attr_id */
+  uint32_t value; /* offset into tree->chars of a NUL-terminated value */
+  uint32_t len;
+} pith_attr;
+
+typedef struct {
+  pith_node *nodes;
+  uint32_t nnodes, capnodes;
+  pith_attr *attrs;
+  uint32_t nattrs, capattrs;
+  pith_buf chars; /* text and attribute values */
+  /* Limits and state while building. */
+  uint32_t max_nodes;
+  int truncated; /* a limit was hit: the tree is partial */
+  int oom;
+} pith_tree;
+
+/* Parse UTF-8 HTML (already decoded, no NUL bytes) into `t`.  Returns 0 on
+ * success, -1 when out of memory.  Free the tree with pith__tree_free(). */
+int pith__tree_parse(pith_tree *t, const char *utf8, size_t len);
+void pith__tree_free(pith_tree *t);
+
+/* The kind bits of a tag. */
+unsigned pith__tag_kind(unsigned tag);
+/* The lower-case name of a tag ("" for ROOT/TEXT/UNKNOWN). */
+const char *pith__tag_name(unsigned tag);
+
+static inline pith_node *pith__node(const pith_tree *t, uint32_t i) {
+  return &t->nodes[i];
+}
+
+/* The value of attribute `id` on node `n`, or NULL when absent.  The string
+ * is NUL-terminated and lives as long as the tree; *len (if non-NULL)
+ * receives its length. */
+const char *pith__attr(const pith_tree *t, uint32_t n, unsigned id,
+                       size_t *len);
+
+/* The text of a text node (not NUL-terminated; length in node->len). */
+static inline const char *pith__text(const pith_tree *t, uint32_t n) {
+  return t->chars.data + t->nodes[n].text;
+}
+
+/* Append the text content of node `n` (all descendant text, skipping
+ * PITH_KIND_SKIP elements) to `out`, with runs of white space collapsed to
+ * one space and no leading/trailing space.  Block boundaries become one
+ * space too. */
+void pith__tree_text(const pith_tree *t, uint32_t n, pith_buf *out);
+
+/* Depth-first pre-order walk: the node after `n` within the subtree of
+ * `root` (returns 0 when done).  With skip_children, `n`'s children are
+ * skipped. */
+static inline uint32_t pith__next_node(const pith_tree *t, uint32_t root,
+                                       uint32_t n, int skip_children) {
+  const pith_node *nd = &t->nodes[n];
+  if (!skip_children && nd->first)
+    return nd->first;
+  while (n && n != root) {
+    if (t->nodes[n].next)
+      return t->nodes[n].next;
+    n = t->nodes[n].parent;
+  }
+  return 0;
+}
+
+#endif

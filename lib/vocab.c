@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * vocab.c - what class and id names say about an element.
+ *
+ * Themes name their boilerplate in a shared vocabulary: "share-buttons",
+ * "sidebar", "cookie-notice", "related-posts".  We split class and id
+ * values into words (at spaces, '-', '_' and case changes) and look each
+ * word up in small tables.  Words, not substrings, so that "shadow" is not
+ * "ad" and "header" is not "head"; a few compound words that themes write
+ * run together ("sharedaddy", "adsbygoogle") are listed as they appear.
+ */
+#include "vocab.h"
+
+#include <string.h>
+
+/* Word tables.  Keep each sorted: they are binary-searched. */
+
+/* Boilerplate for sure: the element and everything in it goes. */
+static const char *const hard_words[] = {
+    "ad", "adbox", "adcontainer", "ads", "adsbygoogle", "adsense", "adslot",
+    "advert", "advertise", "advertisement", "advertising", "adwrap",
+    "breadcrumb", "breadcrumbs", "consent", "cookie", "cookiebar", "cookies",
+    "copyright", "disqus", "dropdown", "gdpr", "masthead", "menu", "menubar",
+    "modal", "nav", "navbar", "navi", "navigation", "newsletter", "offcanvas",
+    "outbrain", "pagination", "popup", "print", "promo", "rating", "recirc",
+    "related", "share", "sharedaddy", "sharing", "sidebar", "signup", "skip",
+    "social", "sponsor", "sponsored", "subscribe", "subscription", "taboola",
+    "toolbar", "tooltip", "widget", "widgets",
+};
+
+/* Usually boilerplate, but also the name of real content on some pages
+ * (comments on a forum, "footer" inside an article card): scored down, not
+ * removed. */
+static const char *const soft_words[] = {
+    "aside", "author", "banner", "bio", "byline", "comment", "comments",
+    "footer", "footnote", "header", "latest", "meta", "more", "next",
+    "popular", "prev", "previous", "recent", "reply", "tags", "trending",
+};
+
+/* Words of the main content's container. */
+static const char *const good_words[] = {
+    "article", "articlebody", "blog", "body", "content", "entry", "main",
+    "markdown", "post", "prose", "story", "text",
+};
+
+/* Words that turn the other words into a description of the layout
+ * around them ("has-sidebar", "no-ads", "with-header"). */
+static const char *const layout_words[] = {
+    "has", "no", "with", "without",
+};
+
+static int in_table(const char *const *tab, size_t n, const char *w) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = strcmp(w, tab[mid]);
+    if (c == 0)
+      return 1;
+    if (c < 0)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  return 0;
+}
+
+#define IN(tab, w) in_table(tab, sizeof tab / sizeof tab[0], w)
+
+/* Classify the words of one class token (e.g. "td-post-sharing"). */
+static unsigned classify_token(const char *s, size_t n) {
+  unsigned bits = 0, layout = 0;
+  char w[32];
+  size_t k = 0;
+  for (size_t i = 0; i <= n; i++) {
+    unsigned char c = i < n ? (unsigned char)s[i] : 0;
+    int alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    /* A case change "postBody" starts a new word. */
+    int split = !alpha || (k > 0 && c >= 'A' && c <= 'Z' &&
+                           !(w[k - 1] >= 'A' && w[k - 1] <= 'Z'));
+    if (split && k) {
+      if (k < sizeof w) {
+        w[k] = '\0';
+        for (size_t j = 0; j < k; j++)
+          w[j] = (char)(w[j] | 0x20);
+        if (IN(layout_words, w))
+          layout = 1;
+        else if (IN(hard_words, w))
+          bits |= PITH_VOCAB_HARD;
+        else if (IN(soft_words, w))
+          bits |= PITH_VOCAB_SOFT;
+        else if (IN(good_words, w))
+          bits |= PITH_VOCAB_GOOD;
+        if (w[0] == 'c' && !strcmp(w, "comment"))
+          bits |= PITH_VOCAB_COMMENT;
+        if (w[0] == 'c' && !strcmp(w, "comments"))
+          bits |= PITH_VOCAB_COMMENT;
+      }
+      k = 0;
+    }
+    /* Digits end a word but are not words ("col-md-8"). */
+    if (alpha) {
+      if (k < sizeof w)
+        w[k] = (char)c;
+      k++;
+    }
+  }
+  if (layout)
+    bits &= ~(unsigned)(PITH_VOCAB_HARD | PITH_VOCAB_SOFT);
+  return bits;
+}
+
+unsigned pith__vocab_classify(const char *value, size_t len) {
+  unsigned bits = 0;
+  size_t i = 0;
+  /* Very long class lists (utility-class CSS) are capped: the first
+   * tokens carry the component name. */
+  if (len > 512)
+    len = 512;
+  while (i < len) {
+    while (i < len && (value[i] == ' ' || value[i] == '\t' ||
+                       value[i] == '\n' || value[i] == '\r'))
+      i++;
+    size_t start = i;
+    while (i < len && value[i] != ' ' && value[i] != '\t' &&
+           value[i] != '\n' && value[i] != '\r')
+      i++;
+    if (i > start) {
+      size_t n = i - start;
+      const char *tok = value + start;
+      /* Utility classes that hide: "sr-only", "visually-hidden",
+       * "screen-reader-text", "d-none", "hidden-xs" and friends. */
+      if ((n == 7 && !memcmp(tok, "sr-only", 7)) ||
+          (n == 15 && !memcmp(tok, "visually-hidden", 15)) ||
+          (n == 18 && !memcmp(tok, "screen-reader-text", 18)) ||
+          (n == 6 && !memcmp(tok, "d-none", 6)) ||
+          (n == 6 && !memcmp(tok, "hidden", 6)) ||
+          (n == 9 && !memcmp(tok, "invisible", 9)))
+        bits |= PITH_VOCAB_HIDDEN;
+      else
+        bits |= classify_token(tok, n);
+    }
+  }
+  return bits;
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * vocab.h - classification of class/id attribute values into what they say
+ * about an element (boilerplate, content container, hidden, comments).
+ */
+#ifndef PITH_VOCAB_H
+#define PITH_VOCAB_H
+
+#include <stddef.h>
+
+#define PITH_VOCAB_HARD 1u    /* boilerplate: remove */
+#define PITH_VOCAB_SOFT 2u    /* probably boilerplate: score down */
+#define PITH_VOCAB_GOOD 4u    /* names a content container */
+#define PITH_VOCAB_HIDDEN 8u  /* a utility class that hides the element */
+#define PITH_VOCAB_COMMENT 16u /* names reader comments */
+
+/* Classify a class or id attribute value (space-separated tokens). */
+unsigned pith__vocab_classify(const char *value, size_t len);
+
+#endif
