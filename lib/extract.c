@@ -163,7 +163,8 @@ static void measure(const pith_tree *t, pith_scratch *s) {
   for (uint32_t i = nn; i-- > 1;) {
     const pith_node *nd = &t->nodes[i];
     if (nd->tag == PITH_TAG_TEXT) {
-      if (pith__tag_kind(t->nodes[nd->parent].tag) & PITH_KIND_SKIP)
+      /* The title and JSON-LD keep their text for metadata only. */
+      if (t->nodes[nd->parent].flags & PITH_NF_KEEPTEXT)
         continue;
       s->raw[i] = visible_len(pith__text(t, i), nd->len);
     } else if (nd->tag == PITH_TAG_A) {
@@ -192,10 +193,16 @@ static void prune(const pith_tree *t, pith_scratch *s, unsigned opts,
     unsigned kind = pith__tag_kind(tag);
     int remove = 0, soft_remove = 0;
     if (kind & PITH_KIND_SKIP)
+      soft_remove = 1;
+    if (tag == PITH_TAG_SCRIPT || tag == PITH_TAG_STYLE ||
+        tag == PITH_TAG_TITLE || tag == PITH_TAG_TEMPLATE ||
+        tag == PITH_TAG_HEAD)
       remove = 1;
     if ((nd->flags & PITH_NF_HIDDEN) && !(opts & PITH_XOPT_KEEP_HIDDEN))
       remove = 1;
-    unsigned v = vocab_of(t, i);
+    /* Page-level classes describe the whole layout ("fixed-nav-bar"). */
+    unsigned v = (tag == PITH_TAG_BODY || tag == PITH_TAG_HTML) ? 0
+                                                                 : vocab_of(t, i);
     if ((v & PITH_VOCAB_HIDDEN) && !(opts & PITH_XOPT_KEEP_HIDDEN))
       remove = 1;
     switch (tag) {

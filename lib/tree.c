@@ -89,7 +89,6 @@ typedef struct {
   uint32_t depth;      /* depth of `cur` */
   uint32_t flat;       /* open elements above the depth cap (no nodes) */
   uint32_t skip;       /* open elements inside a content-less element */
-  int keep_text;       /* cur is a skipped element whose text we keep */
   uint32_t last_text;  /* the text node chars were last appended to */
 } builder;
 
@@ -227,18 +226,15 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts) {
   if (tag_kinds[tag] & PITH_KIND_VOID) {
     /* Void elements get no children; libxml2 still sends an end event. */
     b->skip = 1;
-    b->keep_text = 0;
     return;
   }
-  if (tag_kinds[tag] & PITH_KIND_SKIP) {
-    int keep = tag == PITH_TAG_TITLE || (tag == PITH_TAG_SCRIPT && ld_json);
-    if (!keep) {
-      b->skip = 1;
-      b->keep_text = 0;
-      return;
-    }
-    b->keep_text = 1;
-  }
+  /* Elements readers never see still get their children: libxml2's error
+   * recovery can leave one open (an unclosed <button>), and dropping its
+   * children would drop the rest of the page.  The extract stage prunes
+   * them.  Only the text of script and style is never kept, except what
+   * metadata reads: the title and JSON-LD. */
+  if (tag == PITH_TAG_TITLE || (tag == PITH_TAG_SCRIPT && ld_json))
+    t->nodes[n].flags |= PITH_NF_KEEPTEXT;
   b->cur = n;
   b->depth++;
 }
@@ -258,7 +254,6 @@ static void on_end(void *ctx, const xmlChar *name) {
   if (b->cur) {
     b->cur = b->t->nodes[b->cur].parent;
     b->depth--;
-    b->keep_text = 0;
   }
 }
 
@@ -271,8 +266,9 @@ static void on_text(void *ctx, const xmlChar *ch, int len) {
     return;
   if (b->cur == 0)
     return; /* text outside <html>: libxml2 wraps real text in body */
-  unsigned ptag = t->nodes[b->cur].tag;
-  if ((tag_kinds[ptag] & PITH_KIND_SKIP) && !b->keep_text)
+  const pith_node *cur = &t->nodes[b->cur];
+  if ((cur->tag == PITH_TAG_SCRIPT || cur->tag == PITH_TAG_STYLE) &&
+      !(cur->flags & PITH_NF_KEEPTEXT))
     return;
   if (t->chars.len + (size_t)len > UINT32_MAX / 2) {
     t->truncated = 1;

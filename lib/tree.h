@@ -18,7 +18,8 @@
 #include "alloc.h"
 
 /* X(enum name, tag name, kind) where kind: B block, I inline, V void,
- * S skipped content (never text: script, style, ...). */
+ * S content readers never see (script, style, svg, select, ...): the
+ * parser keeps no text of script and style; the rest is pruned later. */
 #define PITH_TAG_LIST(X)                                                       \
   X(A, "a", I)                                                                 \
   X(ABBR, "abbr", I)                                                           \
@@ -184,7 +185,8 @@ typedef enum {
 #define PITH_KIND_SKIP 8u
 
 /* Node flags set while parsing. */
-#define PITH_NF_HIDDEN 1u /* hidden attr, aria-hidden=true, display:none */
+#define PITH_NF_HIDDEN 1u   /* hidden attr, aria-hidden=true, display:none */
+#define PITH_NF_KEEPTEXT 2u /* title, JSON-LD: text kept for metadata */
 
 typedef struct {
   uint32_t parent, first, last, next, prev;

@@ -1,0 +1,199 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * json.c - the JSON renderer: one result (or one failed input) as a single
+ * JSON object on one line, the record `pith --json` writes as JSON Lines.
+ *
+ * The keys always come in the same order (source, url, title, author, date,
+ * sitename, description, language, categories, tags, dateline, text,
+ * comments) so the output diffs well.  An absent scalar field (the empty
+ * string in the result) is written as null, never as "", so consumers can
+ * tell "absent" from a value; text is always a string.  dateline and
+ * comments are reserved for later stages and are null for now.
+ *
+ * Strings from the library are valid UTF-8, but `source` usually is a file
+ * name from the command line, which can hold any bytes, so the escaper
+ * validates as it goes and writes U+FFFD for every invalid sequence: the
+ * output is always valid UTF-8 and valid JSON.  U+2028 and U+2029 are
+ * escaped too, as they end lines in JavaScript.
+ */
+#include <string.h>
+
+#include "pith/pith.h"
+
+#include "alloc.h"
+#include "result.h"
+
+/* The length of the valid UTF-8 sequence at s[0..n), or 0 when the bytes
+ * there are not one (bad lead byte, bad continuation, overlong form,
+ * surrogate, above U+10FFFF or cut short). */
+static size_t utf8_seq_len(const unsigned char *s, size_t n) {
+  unsigned c = s[0];
+  if (c < 0x80)
+    return 1;
+  if (c < 0xC2)
+    return 0;
+  if (c < 0xE0)
+    return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+  if (c < 0xF0) {
+    if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+      return 0;
+    if (c == 0xE0 && s[1] < 0xA0) /* overlong */
+      return 0;
+    if (c == 0xED && s[1] >= 0xA0) /* UTF-16 surrogate */
+      return 0;
+    return 3;
+  }
+  if (c < 0xF5) {
+    if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+        (s[3] & 0xC0) != 0x80)
+      return 0;
+    if (c == 0xF0 && s[1] < 0x90) /* overlong */
+      return 0;
+    if (c == 0xF4 && s[1] >= 0x90) /* above U+10FFFF */
+      return 0;
+    return 4;
+  }
+  return 0;
+}
+
+/* Append s as a quoted JSON string.  Runs of bytes that need no escaping
+ * are copied in one append. */
+static void put_string(pith_buf *b, const char *str) {
+  static const char hex[] = "0123456789abcdef";
+  const unsigned char *s = (const unsigned char *)str;
+  size_t n = strlen(str);
+  size_t i = 0, run = 0;
+
+  pith__buf_putc(b, '"');
+  while (i < n) {
+    unsigned c = s[i];
+    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+      i++;
+      continue;
+    }
+    size_t len = c < 0x80 ? 1 : utf8_seq_len(s + i, n - i);
+    if (len > 1 && !(len == 3 && c == 0xE2 && s[i + 1] == 0x80 &&
+                     (s[i + 2] == 0xA8 || s[i + 2] == 0xA9))) {
+      i += len; /* valid, and not U+2028 / U+2029: copy as is */
+      continue;
+    }
+    pith__buf_append(b, str + run, i - run);
+    if (len == 0) {
+      pith__buf_puts(b, "\xEF\xBF\xBD"); /* U+FFFD for one bad byte */
+      i++;
+    } else if (len == 3) {
+      pith__buf_puts(b, s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029");
+      i += 3;
+    } else {
+      switch (c) {
+      case '"':
+        pith__buf_puts(b, "\\\"");
+        break;
+      case '\\':
+        pith__buf_puts(b, "\\\\");
+        break;
+      case '\n':
+        pith__buf_puts(b, "\\n");
+        break;
+      case '\t':
+        pith__buf_puts(b, "\\t");
+        break;
+      case '\r':
+        pith__buf_puts(b, "\\r");
+        break;
+      case '\b':
+        pith__buf_puts(b, "\\b");
+        break;
+      case '\f':
+        pith__buf_puts(b, "\\f");
+        break;
+      default: {
+        char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+        pith__buf_append(b, esc, sizeof esc);
+      }
+      }
+      i++;
+    }
+    run = i;
+  }
+  pith__buf_append(b, str + run, n - run);
+  pith__buf_putc(b, '"');
+}
+
+/* `"key":` preceded by a comma unless it is the first key. */
+static void put_key(pith_buf *b, const char *key) {
+  if (b->len > 1)
+    pith__buf_putc(b, ',');
+  pith__buf_putc(b, '"');
+  pith__buf_puts(b, key);
+  pith__buf_puts(b, "\":");
+}
+
+/* A scalar field: null when absent (NULL or ""), else a string. */
+static void put_field(pith_buf *b, const char *key, const char *val) {
+  put_key(b, key);
+  if (val && *val)
+    put_string(b, val);
+  else
+    pith__buf_puts(b, "null");
+}
+
+static void put_array(pith_buf *b, const char *key, const char *const *items,
+                      size_t n) {
+  put_key(b, key);
+  pith__buf_putc(b, '[');
+  size_t written = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!items[i] || !*items[i])
+      continue;
+    if (written++)
+      pith__buf_putc(b, ',');
+    put_string(b, items[i]);
+  }
+  pith__buf_putc(b, ']');
+}
+
+char *pith_render_json(const pith_result *res, const char *source) {
+  if (!res)
+    return NULL;
+  const pith_meta *m = &res->meta;
+  pith_buf b;
+  pith__buf_init(&b);
+  /* Most of the record is the text; reserve once to avoid regrowth. */
+  pith__buf_reserve(&b, (res->text ? strlen(res->text) : 0) + 1024);
+  pith__buf_putc(&b, '{');
+  put_field(&b, "source", source);
+  put_field(&b, "url", m->url);
+  put_field(&b, "title", m->title);
+  put_field(&b, "author", m->author);
+  put_field(&b, "date", m->date);
+  put_field(&b, "sitename", m->sitename);
+  put_field(&b, "description", m->description);
+  put_field(&b, "language", m->language);
+  put_array(&b, "categories", m->categories, m->categories ? m->ncategories : 0);
+  put_array(&b, "tags", m->tags, m->tags ? m->ntags : 0);
+  put_field(&b, "dateline", NULL);
+  put_key(&b, "text");
+  put_string(&b, res->text ? res->text : "");
+  put_field(&b, "comments", NULL);
+  pith__buf_putc(&b, '}');
+  return pith__buf_steal(&b);
+}
+
+char *pith_render_json_error(const char *source, const char *url,
+                             const char *message) {
+  static const char *const null_keys[] = {
+      "title",      "author", "date", "sitename", "description", "language",
+      "categories", "tags",   "dateline", "text", "comments"};
+  pith_buf b;
+  pith__buf_init(&b);
+  pith__buf_putc(&b, '{');
+  put_field(&b, "source", source);
+  put_field(&b, "url", url);
+  for (size_t i = 0; i < sizeof null_keys / sizeof null_keys[0]; i++)
+    put_field(&b, null_keys[i], NULL);
+  put_key(&b, "error");
+  put_string(&b, message && *message ? message : "unknown error");
+  pith__buf_putc(&b, '}');
+  return pith__buf_steal(&b);
+}
