@@ -335,9 +335,7 @@ static int is_ws(unsigned c) {
 
 static int is_alpha(unsigned c) { return (c | 0x20) - 'a' < 26u; }
 
-static unsigned to_lower(unsigned c) {
-  return c - 'A' < 26u ? c | 0x20 : c;
-}
+static unsigned to_lower(unsigned c) { return c - 'A' < 26u ? c | 0x20 : c; }
 
 /* s[0..n) equals the lower-case ASCII literal `lit` ignoring case. */
 static int ieq(const unsigned char *s, size_t n, const char *lit) {
@@ -390,7 +388,9 @@ static void buf_put_cp(pith_buf *out, uint32_t cp) {
 }
 
 /* The code point of a byte >= 0x80 read as windows-1252. */
-static uint32_t cp1252(unsigned c) { return c < 0xA0 ? cp1252_c1[c - 0x80] : c; }
+static uint32_t cp1252(unsigned c) {
+  return c < 0xA0 ? cp1252_c1[c - 0x80] : c;
+}
 
 /* ---- labels ------------------------------------------------------------- */
 
@@ -613,9 +613,8 @@ static int prescan(const unsigned char *s, size_t n) {
       i++;
       continue;
     }
-    if (i + 1 < n &&
-        (is_alpha(s[i + 1]) ||
-         (s[i + 1] == '/' && i + 2 < n && is_alpha(s[i + 2])))) {
+    if (i + 1 < n && (is_alpha(s[i + 1]) ||
+                      (s[i + 1] == '/' && i + 2 < n && is_alpha(s[i + 2])))) {
       /* Another tag: skip its attributes, whose values may contain '<'. */
       attr a;
       int r;
@@ -648,10 +647,10 @@ static int prescan(const unsigned char *s, size_t n) {
  * x - 1 cannot borrow across them and the lowest flag is exact. */
 static uint64_t stop_mask(uint64_t w) { return (w | (w - ONES)) & HIGH; }
 
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                           \
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                            \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define FIRST_FLAGGED(m) ((size_t)__builtin_ctzll(m) >> 3)
-#elif defined(__GNUC__) && defined(__BYTE_ORDER__) &&                         \
+#elif defined(__GNUC__) && defined(__BYTE_ORDER__) &&                          \
     __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
 #define FIRST_FLAGGED(m) ((size_t)__builtin_clzll(m) >> 3)
 #endif
@@ -891,8 +890,7 @@ static int decode_iconv(const char *name, const unsigned char *s, size_t len,
  * Content-Type value ("text/html; charset=utf-8").  A UTF-16 hint is only
  * believed when the bytes look like UTF-16 (NULs in the first 1 KiB), and
  * then the NULs' positions pick the byte order. */
-static int hint_encoding(const char *hint, const unsigned char *s,
-                         size_t len) {
+static int hint_encoding(const char *hint, const unsigned char *s, size_t len) {
   const unsigned char *h = (const unsigned char *)hint;
   size_t n = strlen(hint), ls, ll;
   int enc;
@@ -922,6 +920,7 @@ int pith__decode(const char *buf, size_t len, const char *hint, pith_buf *out,
                  char charset[32]) {
   const unsigned char *s = (const unsigned char *)buf;
   int enc = -1, declared = 0;
+  size_t clean = 0; /* leading bytes known to be valid, NUL-free UTF-8 */
   if (!s || len == 0) {
     s = (const unsigned char *)""; /* no arithmetic on a NULL pointer */
     len = 0;
@@ -946,9 +945,11 @@ int pith__decode(const char *buf, size_t len, const char *hint, pith_buf *out,
   }
 
   /* Guess; or overrule a windows-1252 label on bytes that are clearly
-   * UTF-8 (common with server defaults and copied templates). */
+   * UTF-8 (common with server defaults and copied templates).  `clean`
+   * remembers how much the check proved valid, so that part is not
+   * checked twice. */
   if (enc < 0 || (declared && enc == ENC_WINDOWS_1252)) {
-    int cls = utf8_classify(s, len);
+    int cls = utf8_classify(s, len, &clean);
     if (enc < 0)
       enc = cls >= 0 ? ENC_UTF_8 : ENC_WINDOWS_1252;
     else if (cls > 0)
@@ -958,10 +959,10 @@ int pith__decode(const char *buf, size_t len, const char *hint, pith_buf *out,
   pith__buf_append(out, "", 0); /* out->data is never NULL on success */
   if (encodings[enc].iconv_name &&
       decode_iconv(encodings[enc].iconv_name, s, len, out) < 0)
-    enc = utf8_classify(s, len) >= 0 ? ENC_UTF_8 : ENC_WINDOWS_1252;
+    enc = utf8_classify(s, len, &clean) >= 0 ? ENC_UTF_8 : ENC_WINDOWS_1252;
   switch (enc) {
   case ENC_UTF_8:
-    decode_utf8(s, len, out);
+    decode_utf8(s, len, clean, out);
     break;
   case ENC_WINDOWS_1252:
     decode_cp1252(s, len, out);

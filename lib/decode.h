@@ -35,7 +35,9 @@
  * bytes).  A windows-1252 (or latin1/ascii) declaration or hint is
  * overridden by UTF-8 when the bytes are valid UTF-8 and contain at least
  * one multi-byte sequence: such pages are mislabelled, and cp1252 text is
- * practically never valid UTF-8 by accident. */
+ * practically never valid UTF-8 by accident.  A UTF-16 hint without a BOM
+ * is only believed when the first 1 KiB contains NUL bytes, whose positions
+ * then pick the byte order. */
 int pith__decode(const char *buf, size_t len, const char *hint, pith_buf *out,
                  char charset[32]);
 

@@ -32,6 +32,9 @@
 
 #include "vocab.h"
 
+/* Anchors with at least this much visible text are teasers, not links. */
+#define LONG_ANCHOR 40
+
 void pith__scratch_free(pith_scratch *s) {
   pith__free(s->flags);
   pith__free(s->owner);
@@ -40,6 +43,7 @@ void pith__scratch_free(pith_scratch *s) {
   pith__free(s->own);
   pith__free(s->ownlink);
   pith__free(s->score);
+  pith__free(s->anchor);
   memset(s, 0, sizeof *s);
 }
 
@@ -58,9 +62,10 @@ static int scratch_reserve(pith_scratch *s, uint32_t n) {
   ns.own = pith__malloc(cap * sizeof *ns.own);
   ns.ownlink = pith__malloc(cap * sizeof *ns.ownlink);
   ns.score = pith__malloc(cap * sizeof *ns.score);
+  ns.anchor = pith__malloc(cap * sizeof *ns.anchor);
   ns.cap = cap;
   if (!ns.flags || !ns.owner || !ns.raw || !ns.rawlink || !ns.own ||
-      !ns.ownlink || !ns.score) {
+      !ns.ownlink || !ns.score || !ns.anchor) {
     pith__scratch_free(&ns);
     return -1;
   }
@@ -198,13 +203,16 @@ static void prune(const pith_tree *t, pith_scratch *s, unsigned opts,
         tag == PITH_TAG_TITLE || tag == PITH_TAG_TEMPLATE ||
         tag == PITH_TAG_HEAD)
       remove = 1;
+    /* Hidden elements go, unless one holds most of the page's prose: then
+     * it is content that a script reveals (lazy sections, streamed
+     * rendering), which readers do see. */
     if ((nd->flags & PITH_NF_HIDDEN) && !(opts & PITH_XOPT_KEEP_HIDDEN))
-      remove = 1;
+      soft_remove = 1;
     /* Page-level classes describe the whole layout ("fixed-nav-bar"). */
     unsigned v = (tag == PITH_TAG_BODY || tag == PITH_TAG_HTML) ? 0
                                                                  : vocab_of(t, i);
     if ((v & PITH_VOCAB_HIDDEN) && !(opts & PITH_XOPT_KEEP_HIDDEN))
-      remove = 1;
+      soft_remove = 1;
     switch (tag) {
     case PITH_TAG_NAV:
     case PITH_TAG_ASIDE:
@@ -248,15 +256,19 @@ static void own_text(const pith_tree *t, pith_scratch *s) {
   memset(s->own, 0, nn * sizeof *s->own);
   memset(s->ownlink, 0, nn * sizeof *s->ownlink);
   s->owner[0] = 0;
+  s->anchor[0] = 0;
   for (uint32_t i = 1; i < nn; i++) {
     const pith_node *nd = &t->nodes[i];
     uint8_t f = s->flags[i];
     s->owner[i] = (f & PITH_X_BLOCK) ? i : s->owner[nd->parent];
+    s->anchor[i] = nd->tag == PITH_TAG_A ? i : s->anchor[nd->parent];
     if (nd->tag != PITH_TAG_TEXT || (f & PITH_X_REMOVED))
       continue;
     uint32_t o = s->owner[i];
     s->own[o] += s->raw[i];
-    if (f & PITH_X_LINK)
+    /* Only short anchors are navigation.  A link wrapped around a whole
+     * teaser (headline and summary) reads as text. */
+    if ((f & PITH_X_LINK) && s->raw[s->anchor[i]] < LONG_ANCHOR)
       s->ownlink[o] += s->raw[i];
   }
 }
@@ -337,23 +349,100 @@ static float prose_in(const pith_tree *t, const pith_scratch *s,
   return sum;
 }
 
-/* Mark blocks inside the chosen root that are dropped from the output. */
+/* Labels that stand alone above or beside an ad, in the languages of the
+ * web's larger news markets. */
+static const char *const ad_labels[] = {
+    "ad",         "ads",        "advertisement", "advertisements",
+    "advertising", "annonce",   "anuncio",       "anzeige",
+    "publicidad", "publicidade", "publicite",    "publicité",
+    "pubblicità", "reklama",    "sponsored",     "werbung",
+};
+
+/* Is the own text of a short block only an ad label ("- Advertisement -",
+ * "ADVERTISEMENT")? */
+static int is_ad_label(const pith_tree *t, uint32_t b) {
+  char w[32];
+  size_t k = 0;
+  for (uint32_t c = t->nodes[b].first; c; c = t->nodes[c].next) {
+    const pith_node *nd = &t->nodes[c];
+    if (nd->tag != PITH_TAG_TEXT) {
+      /* Look one level into inline children such as <span>. */
+      if (!(pith__tag_kind(nd->tag) & PITH_KIND_INLINE))
+        continue;
+      for (uint32_t g = nd->first; g; g = t->nodes[g].next) {
+        if (t->nodes[g].tag != PITH_TAG_TEXT)
+          continue;
+        const char *s = pith__text(t, g);
+        for (uint32_t i = 0; i < t->nodes[g].len; i++) {
+          unsigned char ch = (unsigned char)s[i];
+          if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+              ch >= 0x80) {
+            if (k + 1 >= sizeof w)
+              return 0;
+            w[k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch);
+          } else if (ch != ' ' && ch != '-' && ch != '\n' && ch != '\t' &&
+                     ch != '|' && ch != '\r') {
+            return 0;
+          }
+        }
+      }
+      continue;
+    }
+    const char *s = pith__text(t, c);
+    for (uint32_t i = 0; i < nd->len; i++) {
+      unsigned char ch = (unsigned char)s[i];
+      if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0x80) {
+        if (k + 1 >= sizeof w)
+          return 0;
+        w[k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch);
+      } else if (ch != ' ' && ch != '-' && ch != '\n' && ch != '\t' &&
+                 ch != '|' && ch != '\r') {
+        return 0;
+      }
+    }
+  }
+  w[k] = '\0';
+  for (size_t i = 0; i < sizeof ad_labels / sizeof ad_labels[0]; i++)
+    if (!strcmp(w, ad_labels[i]))
+      return 1;
+  return 0;
+}
+
+/* Mark blocks inside the chosen root that are dropped from the output:
+ * link lists (unless the content is itself a page of links), comment
+ * sections, ad labels, and the bylines, dates and headline fragments
+ * before the first real paragraph. */
 static void filter(const pith_tree *t, pith_scratch *s, uint32_t root) {
   uint8_t rootf = s->flags[root];
   uint32_t raw = s->raw[root] ? s->raw[root] : 1;
   int root_links = s->rawlink[root] * 3 > raw; /* a page of links */
-  for (uint32_t i = root; i; i = pith__next_node(t, root, i, 0)) {
+  int seen_prose = 0;
+  uint32_t i = root;
+  while (i) {
     uint8_t f = s->flags[i];
-    if (!(f & PITH_X_BLOCK) || (f & PITH_X_REMOVED))
+    if (f & PITH_X_REMOVED) {
+      i = pith__next_node(t, root, i, 1);
       continue;
-    uint32_t own = s->own[i], link = s->ownlink[i];
-    int drop = 0;
-    if (!root_links && own && link * 2 > own)
-      drop = 1;
-    if ((f & PITH_X_COMMENT) && !(rootf & PITH_X_COMMENT))
-      drop = 1;
-    if (drop)
-      s->flags[i] |= PITH_X_DROP;
+    }
+    if ((f & PITH_X_BLOCK) && s->own[i]) {
+      uint32_t own = s->own[i], link = s->ownlink[i];
+      int drop = 0;
+      if (!root_links && link * 2 > own)
+        drop = 1;
+      if ((f & PITH_X_COMMENT) && !(rootf & PITH_X_COMMENT))
+        drop = 1;
+      if (own <= 24 && is_ad_label(t, i))
+        drop = 1;
+      if (!drop && !seen_prose) {
+        if (block_weight(t, s, i, 0) > 0)
+          seen_prose = 1;
+        else
+          drop = 1;
+      }
+      if (drop)
+        s->flags[i] |= PITH_X_DROP;
+    }
+    i = pith__next_node(t, root, i, 0);
   }
 }
 

@@ -20,12 +20,13 @@ static const char *const hard_words[] = {
     "ad", "adbox", "adcontainer", "ads", "adsbygoogle", "adsense", "adslot",
     "advert", "advertise", "advertisement", "advertising", "adwrap",
     "breadcrumb", "breadcrumbs", "consent", "cookie", "cookiebar", "cookies",
-    "copyright", "disqus", "dropdown", "gdpr", "masthead", "menu", "menubar",
-    "modal", "nav", "navbar", "navi", "navigation", "newsletter", "offcanvas",
-    "outbrain", "pagination", "popup", "print", "promo", "rating", "recirc",
-    "related", "share", "sharedaddy", "sharing", "sidebar", "signup", "skip",
-    "social", "sponsor", "sponsored", "subscribe", "subscription", "taboola",
-    "toolbar", "tooltip", "widget", "widgets",
+    "copyright", "crumb", "crumbs", "disqus", "dropdown", "gdpr", "masthead",
+    "menu", "menubar", "modal", "nav", "navbar", "navi", "navigation",
+    "newsletter", "offcanvas", "outbrain", "pagination", "popup", "print",
+    "promo", "rating", "recirc", "related", "share", "sharedaddy", "sharing",
+    "sidebar", "signup", "skip", "social", "sponsor", "sponsored",
+    "subscribe", "subscription", "taboola", "toolbar", "tooltip", "widget",
+    "widgets",
 };
 
 /* Usually boilerplate, but also the name of real content on some pages
