@@ -25,8 +25,7 @@ static const char *const hard_words[] = {
     "newsletter", "offcanvas", "outbrain", "pagination", "popup", "print",
     "promo", "rating", "recirc", "related", "share", "sharedaddy", "sharing",
     "sidebar", "signup", "skip", "social", "sponsor", "sponsored",
-    "subscribe", "subscription", "taboola", "toolbar", "tooltip", "widget",
-    "widgets",
+    "subscribe", "subscription", "taboola", "toolbar", "tooltip",
 };
 
 /* Usually boilerplate, but also the name of real content on some pages
@@ -36,6 +35,7 @@ static const char *const soft_words[] = {
     "aside", "author", "banner", "bio", "byline", "comment", "comments",
     "footer", "footnote", "header", "latest", "meta", "more", "next",
     "popular", "prev", "previous", "recent", "reply", "tags", "trending",
+    "widget", "widgets",
 };
 
 /* Words of the main content's container. */
@@ -70,11 +70,20 @@ static int in_table(const char *const *tab, size_t n, const char *w) {
 /* Classify the words of one class token (e.g. "td-post-sharing"). */
 static unsigned classify_token(const char *s, size_t n) {
   unsigned bits = 0, layout = 0;
+  int digit = 0; /* inside a run of letters and digits that had a digit */
   char w[32];
   size_t k = 0;
   for (size_t i = 0; i <= n; i++) {
     unsigned char c = i < n ? (unsigned char)s[i] : 0;
     int alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    /* Digits end a word but are not words ("col-md-8"), and letters
+     * next to digits are not words either: hex ids ("w-node-b5343ad4")
+     * would otherwise spell "ad". */
+    if (c >= '0' && c <= '9') {
+      digit = 1;
+      k = 0;
+      continue;
+    }
     /* A case change "postBody" starts a new word. */
     int split = !alpha || (k > 0 && c >= 'A' && c <= 'Z' &&
                            !(w[k - 1] >= 'A' && w[k - 1] <= 'Z'));
@@ -98,8 +107,9 @@ static unsigned classify_token(const char *s, size_t n) {
       }
       k = 0;
     }
-    /* Digits end a word but are not words ("col-md-8"). */
-    if (alpha) {
+    if (!alpha)
+      digit = 0;
+    if (alpha && !digit) {
       if (k < sizeof w)
         w[k] = (char)c;
       k++;
