@@ -33,7 +33,7 @@
 #include "vocab.h"
 
 /* Anchors with at least this much visible text are teasers, not links. */
-#define LONG_ANCHOR 40
+#define LONG_ANCHOR 25
 
 void pith__scratch_free(pith_scratch *s) {
   pith__free(s->flags);
@@ -408,6 +408,13 @@ static int is_ad_label(const pith_tree *t, uint32_t b) {
   return 0;
 }
 
+/* The index just past the subtree of n (nn when it runs to the end):
+ * pre-order numbering makes every subtree a contiguous range. */
+static uint32_t subtree_end(const pith_tree *t, uint32_t n) {
+  uint32_t e = pith__next_node(t, 0, n, 1);
+  return e ? e : t->nnodes;
+}
+
 /* Mark blocks inside the chosen root that are dropped from the output:
  * link lists (unless the content is itself a page of links), comment
  * sections, ad labels, and the bylines, dates and headline fragments
@@ -482,6 +489,29 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
   /* prune() reads protect[] (aliasing own[]) before own_text() resets it. */
   prune(t, s, opts, total, protect);
   own_text(t, s);
+
+  /* A page that declares its main region once confines the search.  A
+   * subtree is a contiguous range of the pre-order node array. */
+  uint32_t main_node = 0, main_end = 0, nmain = 0;
+  for (uint32_t i = 1; i < nn; i++) {
+    if (t->nodes[i].tag == PITH_TAG_TEXT || (s->flags[i] & PITH_X_REMOVED))
+      continue;
+    if (main_node && i < main_end)
+      continue;
+    if (t->nodes[i].tag == PITH_TAG_MAIN ||
+        attr_is(t, i, PITH_ATTR_ROLE, "main")) {
+      main_node = i;
+      main_end = subtree_end(t, i);
+      nmain++;
+    }
+  }
+  if (nmain == 1 && s->raw[main_node] * 4 >= total) {
+    for (uint32_t i = 1; i < nn; i++)
+      if (i < main_node || i >= main_end)
+        s->flags[i] |= PITH_X_REMOVED;
+    for (uint32_t a = t->nodes[main_node].parent; a; a = t->nodes[a].parent)
+      s->flags[a] &= (uint8_t)~PITH_X_REMOVED;
+  }
 
   uint32_t best = select_best(t, s, 1);
   if (!(opts & PITH_XOPT_NO_FALLBACK)) {
