@@ -170,7 +170,8 @@ char *pith_render_json(const pith_result *res, const char *source) {
   put_field(&b, "sitename", m->sitename);
   put_field(&b, "description", m->description);
   put_field(&b, "language", m->language);
-  put_array(&b, "categories", m->categories, m->categories ? m->ncategories : 0);
+  put_array(&b, "categories", m->categories,
+            m->categories ? m->ncategories : 0);
   put_array(&b, "tags", m->tags, m->tags ? m->ntags : 0);
   put_field(&b, "dateline", NULL);
   put_key(&b, "text");
@@ -183,8 +184,8 @@ char *pith_render_json(const pith_result *res, const char *source) {
 char *pith_render_json_error(const char *source, const char *url,
                              const char *message) {
   static const char *const null_keys[] = {
-      "title",      "author", "date", "sitename", "description", "language",
-      "categories", "tags",   "dateline", "text", "comments"};
+      "title",      "author", "date",     "sitename", "description", "language",
+      "categories", "tags",   "dateline", "text",     "comments"};
   pith_buf b;
   pith__buf_init(&b);
   pith__buf_putc(&b, '{');

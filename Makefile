@@ -1,0 +1,102 @@
+# SPDX-License-Identifier: MIT
+#
+# A thin wrapper around CMake, so the usual commands are one short word:
+#
+#   make            build (Release: -O2 -g) into build/
+#   make test       build, then run every CTest test
+#   make demo       build, then run pith on examples/news.html (text, JSON)
+#   make bench      build, then run bench/run.sh (speed and peak memory)
+#   make install PREFIX=DIR   install bin/pith, libpith.so, pith.h, pc, man
+#   make asan       build in build-asan/ with ASan + UBSan and run the tests
+#   make clean      remove build/ and build-asan/
+#   make format     clang-format the C sources in place
+#   make lint       check the formatting (clang-format --dry-run -Werror)
+#
+# make, make test and make demo first run `deps`, which installs missing
+# build dependencies with apt-get on Debian 12 (as root, or via sudo).
+
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+PREFIX ?= /usr/local
+BUILD_TYPE ?= Release
+CMAKE ?= cmake
+CTEST ?= ctest
+CLANG_FORMAT ?= clang-format
+CMAKE_FLAGS ?=
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+# libc6-dev is listed because gcc only recommends it and recommends are
+# not installed.
+DEB_PACKAGES := cmake gcc libc6-dev make pkg-config libxml2-dev zlib1g-dev \
+	python3
+
+FORMAT_SOURCES := $(wildcard include/pith/*.h lib/*.c lib/*.h cli/*.c \
+	cli/*.h tests/unit/*.c tests/unit/*.h bench/*.c fuzz/*.c fuzz/*.h)
+
+.PHONY: all build deps test demo bench install asan clean format lint
+
+all: build
+
+# Install what is missing, and only that: dpkg -s for each package (a
+# removed package whose config files remain is missing), then a single
+# apt-get run.  Without dpkg (not Debian) the check is skipped.
+deps:
+	@if command -v dpkg >/dev/null 2>&1; then \
+	  missing=""; \
+	  for p in $(DEB_PACKAGES); do \
+	    dpkg -s $$p 2>/dev/null | grep -q '^Status: install ok installed' \
+	      || missing="$$missing $$p"; \
+	  done; \
+	  if [ -n "$$missing" ]; then \
+	    if [ "$$(id -u)" = 0 ]; then sudo=""; \
+	    elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
+	    else \
+	      echo "Missing build dependencies:$$missing" >&2; \
+	      echo "Install them as root: apt-get install$$missing" >&2; \
+	      exit 1; \
+	    fi; \
+	    echo "Installing build dependencies:$$missing"; \
+	    $$sudo apt-get update && \
+	    $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y \
+	      --no-install-recommends $$missing || exit 1; \
+	  fi; \
+	fi
+
+# Configure once; later runs only build (CMake re-runs itself when needed).
+$(BUILD)/CMakeCache.txt: | deps
+	$(CMAKE) -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS)
+
+# MAKEFLAGS is cleared so the generated Makefiles do not print "Entering
+# directory" lines as a sub-make would; the job count is passed explicitly.
+build: $(BUILD)/CMakeCache.txt
+	@MAKEFLAGS= MAKELEVEL= $(CMAKE) --build $(BUILD) -j $(JOBS)
+
+test: build
+	cd $(BUILD) && $(CTEST) --output-on-failure -j $(JOBS)
+
+demo: build
+	@echo "== pith examples/news.html (plain text)"
+	@$(BUILD)/pith examples/news.html
+	@echo
+	@echo "== pith --json examples/news.html (JSON Lines)"
+	@$(BUILD)/pith --json examples/news.html
+
+bench: build
+	bench/run.sh $(BUILD)
+
+install: build
+	$(CMAKE) --install $(BUILD) --prefix "$(PREFIX)"
+
+asan: deps
+	$(CMAKE) -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Asan $(CMAKE_FLAGS)
+	@MAKEFLAGS= MAKELEVEL= $(CMAKE) --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && $(CTEST) --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)
+
+format:
+	$(CLANG_FORMAT) -i $(FORMAT_SOURCES)
+
+lint:
+	$(CLANG_FORMAT) --dry-run -Werror $(FORMAT_SOURCES)

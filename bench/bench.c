@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * bench.c - pith-bench: how fast is extraction compared with parsing alone?
+ *
+ * Usage: pith-bench [DIR]   (DIR defaults to ../shared/data/wcxb-dev/html)
+ *
+ * Loads every DIR/ *.html.gz into memory (decompressed) first, so disk and
+ * zlib are not measured, then times on one thread:
+ *  (a) libxml2 alone: htmlReadMemory() + xmlFreeDoc() per page, with the
+ *      options libpith uses;
+ *  (b) pith: pith_extractor_extract() + pith_render_json() + the frees, per
+ *      page, with one reused extractor.
+ * Each pass over the pages runs 3 times and the fastest counts.  The
+ * printed ratio pith/libxml2 is the ratio of those times: how many times
+ * longer a full extraction takes than libxml2's parse alone.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <zlib.h>
+
+#include "pith/pith.h"
+
+#define REPEATS 3
+
+typedef struct {
+  char *name;
+  char *data;
+  size_t len;
+} page;
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int by_name(const void *x, const void *y) {
+  return strcmp(((const page *)x)->name, ((const page *)y)->name);
+}
+
+/* Read a whole gzip file (all members) into memory. */
+static int load_gz(const char *path, page *p) {
+  gzFile gz = gzopen(path, "rb");
+  if (!gz)
+    return -1;
+  gzbuffer(gz, 1 << 17);
+  size_t cap = 1 << 16, len = 0;
+  char *buf = malloc(cap);
+  for (;;) {
+    if (!buf)
+      break;
+    if (cap - len < (1 << 16)) {
+      char *nbuf = realloc(buf, cap * 2);
+      if (!nbuf) {
+        free(buf);
+        buf = NULL;
+        break;
+      }
+      buf = nbuf;
+      cap *= 2;
+    }
+    int n = gzread(gz, buf + len, (unsigned)(cap - len));
+    if (n < 0) {
+      free(buf);
+      buf = NULL;
+      break;
+    }
+    if (n == 0)
+      break;
+    len += (size_t)n;
+  }
+  gzclose(gz);
+  if (!buf)
+    return -1;
+  p->data = buf;
+  p->len = len;
+  return 0;
+}
+
+static int ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), m = strlen(suffix);
+  return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static void report(const char *what, size_t npages, size_t bytes, double secs) {
+  printf("%-24s %9.1f pages/s %8.2f MB/s   (best of %d: %.3f s)\n", what,
+         (double)npages / secs, (double)bytes / 1e6 / secs, REPEATS, secs);
+}
+
+int main(int argc, char **argv) {
+  const char *dir = argc > 1 ? argv[1] : "../shared/data/wcxb-dev/html";
+  DIR *d = opendir(dir);
+  if (!d) {
+    fprintf(stderr, "pith-bench: cannot open %s\n", dir);
+    return 1;
+  }
+  page *pages = NULL;
+  size_t npages = 0, cap = 0, bytes = 0, largest = 0;
+  struct dirent *e;
+  while ((e = readdir(d))) {
+    if (!ends_with(e->d_name, ".html.gz"))
+      continue;
+    if (npages == cap) {
+      cap = cap ? cap * 2 : 256;
+      page *np = realloc(pages, cap * sizeof *pages);
+      if (!np) {
+        fputs("pith-bench: out of memory\n", stderr);
+        return 1;
+      }
+      pages = np;
+    }
+    size_t plen = strlen(dir) + strlen(e->d_name) + 2;
+    char *path = malloc(plen);
+    if (!path) {
+      fputs("pith-bench: out of memory\n", stderr);
+      return 1;
+    }
+    snprintf(path, plen, "%s/%s", dir, e->d_name);
+    page *p = &pages[npages];
+    p->name = path;
+    if (load_gz(path, p) != 0) {
+      fprintf(stderr, "pith-bench: cannot read %s\n", path);
+      free(path);
+      continue;
+    }
+    bytes += p->len;
+    if (p->len > largest)
+      largest = p->len;
+    npages++;
+  }
+  closedir(d);
+  if (npages == 0) {
+    fprintf(stderr, "pith-bench: no *.html.gz pages in %s\n", dir);
+    return 1;
+  }
+  qsort(pages, npages, sizeof *pages, by_name);
+  printf("pages: %zu, %.1f MB decompressed, largest page: %zu bytes\n", npages,
+         (double)bytes / 1e6, largest);
+
+  pith_global_init();
+  const int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                   HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
+
+  double best_xml = 1e300;
+  for (int rep = 0; rep < REPEATS; rep++) {
+    double t0 = now();
+    for (size_t i = 0; i < npages; i++) {
+      if (pages[i].len > 0x7fffffff)
+        continue;
+      htmlDocPtr doc =
+          htmlReadMemory(pages[i].data, (int)pages[i].len, NULL, NULL, opts);
+      if (doc)
+        xmlFreeDoc(doc);
+    }
+    double t = now() - t0;
+    if (t < best_xml)
+      best_xml = t;
+  }
+  report("libxml2 parse+free", npages, bytes, best_xml);
+
+  pith_extractor *ex = pith_extractor_new(PITH_OPT_DEFAULT);
+  if (!ex) {
+    fputs("pith-bench: out of memory\n", stderr);
+    return 1;
+  }
+  double best_pith = 1e300;
+  size_t failures = 0;
+  for (int rep = 0; rep < REPEATS; rep++) {
+    failures = 0;
+    double t0 = now();
+    for (size_t i = 0; i < npages; i++) {
+      pith_result *res = NULL;
+      if (pith_extractor_extract(ex, pages[i].data, pages[i].len, NULL, NULL,
+                                 &res) != PITH_OK) {
+        failures++;
+        continue;
+      }
+      char *json = pith_render_json(res, pages[i].name);
+      pith_free(json);
+      pith_result_free(res);
+    }
+    double t = now() - t0;
+    if (t < best_pith)
+      best_pith = t;
+  }
+  pith_extractor_free(ex);
+  report("pith extract+json", npages, bytes, best_pith);
+  if (failures)
+    printf("pith failed on %zu pages\n", failures);
+  printf("ratio pith/libxml2 (time): %.2f\n", best_pith / best_xml);
+
+  for (size_t i = 0; i < npages; i++) {
+    free(pages[i].name);
+    free(pages[i].data);
+  }
+  free(pages);
+  pith_global_cleanup();
+  return 0;
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * args.h - command-line parsing for the pith tool.
+ *
+ * args_parse() turns argv into a cli_args and handles --help and --version
+ * itself, so main() only sees a ready configuration or an exit status.
+ */
+#ifndef PITH_CLI_ARGS_H
+#define PITH_CLI_ARGS_H
+
+#include <stddef.h>
+
+typedef struct {
+  unsigned opts;   /* PITH_OPT_* bits */
+  int json;        /* --json: JSON Lines instead of plain text */
+  const char *url; /* --url, or NULL; borrowed from argv */
+  size_t max_size; /* --max-size in bytes, or 0 for the library default */
+  char **inputs;   /* input paths ("-" is standard input); never empty */
+  size_t ninputs;
+} cli_args;
+
+/* What main() should do after args_parse(). */
+enum {
+  ARGS_RUN = 0,  /* go on and process the inputs */
+  ARGS_EXIT = 1, /* --help or --version was printed: exit 0 */
+  ARGS_USAGE = 2 /* a usage error was reported on stderr: exit 2 */
+};
+
+/* Parse argv into *a.  Strings in *a point into argv.  Returns ARGS_RUN,
+ * ARGS_EXIT or ARGS_USAGE. */
+int args_parse(int argc, char **argv, cli_args *a);
+
+#endif

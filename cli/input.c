@@ -1,0 +1,248 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * input.c - read a file or standard input into memory and gunzip it.
+ *
+ * POSIX read() is used rather than stdio so that a regular file is read
+ * into a buffer of exactly its size in one go (fstat gives the size), and
+ * standard input, pipes and other streams grow a buffer up to the cap.
+ * Compressed input is recognised by its magic bytes, not its file name, so
+ * "pith < page.html.gz" works too.  The gzip trailer's ISIZE field sizes
+ * the output buffer, so the usual single-member file is inflated with one
+ * allocation and no copying.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include "input.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <zlib.h>
+
+#ifdef __GNUC__
+__attribute__((format(printf, 3, 4)))
+#endif
+static void
+set_err(char *err, size_t errlen, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(err, errlen, fmt, ap);
+  va_end(ap);
+}
+
+/* A compressed page can be a little larger than the page itself (gzip
+ * framing around incompressible data), so the raw read is allowed some
+ * slack over the cap; the decompressed size is then held to `max`. */
+static size_t raw_cap_for(size_t max) {
+  size_t slack = max / 8 + 65536;
+  return max > SIZE_MAX - 1 - slack ? SIZE_MAX - 1 : max + slack;
+}
+
+static int is_gzip(const char *d, size_t n) {
+  return n >= 2 && (unsigned char)d[0] == 0x1f && (unsigned char)d[1] == 0x8b;
+}
+
+/* Gunzip src[0..srclen) into *out, at most `max` bytes. */
+static int gunzip(const unsigned char *src, size_t srclen, size_t max,
+                  input_buf *out, char *err, size_t errlen) {
+  /* ISIZE, the last member's uncompressed size mod 2^32, is only a hint:
+   * it is wrong for several members, pages over 4 GiB or corrupt files, so
+   * the buffer still grows as needed, but never beyond max + 1 bytes. */
+  size_t cap = 4096;
+  if (srclen >= 18) {
+    size_t isize = (size_t)src[srclen - 4] | (size_t)src[srclen - 3] << 8 |
+                   (size_t)src[srclen - 2] << 16 |
+                   (size_t)src[srclen - 1] << 24;
+    if (isize > cap)
+      cap = isize;
+  }
+  if (cap > max + 1)
+    cap = max + 1;
+
+  unsigned char *buf = malloc(cap);
+  z_stream zs;
+  memset(&zs, 0, sizeof zs);
+  if (!buf) {
+    set_err(err, errlen, "out of memory");
+    return -1;
+  }
+  /* 15 + 32: the largest window, and detect the gzip (or zlib) header. */
+  if (inflateInit2(&zs, 15 + 32) != Z_OK) {
+    free(buf);
+    set_err(err, errlen, "gzip: cannot initialise zlib");
+    return -1;
+  }
+
+  size_t pos = 0, len = 0;
+  int failed = 0;
+  for (;;) {
+    if (len == cap) {
+      if (cap > max) {
+        set_err(err, errlen, "input too large (over %zu bytes after gunzip)",
+                max);
+        failed = 1;
+        break;
+      }
+      size_t ncap = cap <= (max + 1) / 2 ? cap * 2 : max + 1;
+      unsigned char *nbuf = realloc(buf, ncap);
+      if (!nbuf) {
+        set_err(err, errlen, "out of memory");
+        failed = 1;
+        break;
+      }
+      buf = nbuf;
+      cap = ncap;
+    }
+    /* zlib counts in uInt, so feed and drain at most UINT_MAX at a time. */
+    size_t in_chunk = srclen - pos < UINT_MAX ? srclen - pos : UINT_MAX;
+    size_t out_chunk = cap - len < UINT_MAX ? cap - len : UINT_MAX;
+    zs.next_in = (unsigned char *)(src + pos);
+    zs.avail_in = (uInt)in_chunk;
+    zs.next_out = buf + len;
+    zs.avail_out = (uInt)out_chunk;
+    int ret = inflate(&zs, Z_NO_FLUSH);
+    pos += in_chunk - zs.avail_in;
+    len += out_chunk - zs.avail_out;
+
+    if (ret == Z_STREAM_END) {
+      /* Another member follows: go on.  Anything else after a complete
+       * member (padding, junk) is ignored, as gzip -d does. */
+      if (is_gzip((const char *)src + pos, srclen - pos)) {
+        inflateReset(&zs);
+        continue;
+      }
+      break;
+    }
+    if (ret == Z_OK)
+      continue;
+    if (ret == Z_BUF_ERROR && zs.avail_out == 0)
+      continue; /* the output buffer is full: grow it */
+    if (ret == Z_BUF_ERROR)
+      set_err(err, errlen, "gzip: truncated input");
+    else if (ret == Z_MEM_ERROR)
+      set_err(err, errlen, "out of memory");
+    else /* Z_DATA_ERROR, Z_NEED_DICT, Z_STREAM_ERROR */
+      set_err(err, errlen, "gzip: corrupt input (%s)",
+              zs.msg ? zs.msg : "invalid data");
+    failed = 1;
+    break;
+  }
+  inflateEnd(&zs);
+
+  if (!failed && len > max) {
+    set_err(err, errlen, "input too large (over %zu bytes after gunzip)", max);
+    failed = 1;
+  }
+  if (failed) {
+    free(buf);
+    return -1;
+  }
+  out->data = (char *)buf;
+  out->len = len;
+  return 0;
+}
+
+int input_read(const char *path, size_t max, input_buf *in, char *err,
+               size_t errlen) {
+  in->data = NULL;
+  in->len = 0;
+  int use_stdin = !path || strcmp(path, "-") == 0;
+  int fd = use_stdin ? STDIN_FILENO : open(path, O_RDONLY);
+  if (fd < 0) {
+    set_err(err, errlen, "cannot open: %s", strerror(errno));
+    return -1;
+  }
+
+  size_t raw_cap = raw_cap_for(max);
+  size_t cap = 65536;
+  struct stat st;
+  int regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  if (regular) {
+    if ((unsigned long long)st.st_size > raw_cap) {
+      set_err(err, errlen, "input too large (%llu bytes, max %zu)",
+              (unsigned long long)st.st_size, max);
+      if (!use_stdin)
+        close(fd);
+      return -1;
+    }
+    /* One byte more than the size, so the read that returns 0 (end of
+     * file) needs no growth.  Files that report size 0 but have content
+     * (/proc) still start with a sensible buffer. */
+    cap = (size_t)st.st_size + 1;
+    if (cap < 4096)
+      cap = 4096;
+  }
+
+  char *buf = malloc(cap);
+  size_t len = 0;
+  int rc = 0;
+  if (!buf) {
+    set_err(err, errlen, "out of memory");
+    rc = -1;
+  }
+  while (rc == 0) {
+    if (len == cap) {
+      if (cap > raw_cap) {
+        set_err(err, errlen, "input too large (more than %zu bytes, max %zu)",
+                raw_cap, max);
+        rc = -1;
+        break;
+      }
+      size_t ncap = cap <= (raw_cap + 1) / 2 ? cap * 2 : raw_cap + 1;
+      char *nbuf = realloc(buf, ncap);
+      if (!nbuf) {
+        set_err(err, errlen, "out of memory");
+        rc = -1;
+        break;
+      }
+      buf = nbuf;
+      cap = ncap;
+    }
+    size_t want = cap - len < SSIZE_MAX ? cap - len : SSIZE_MAX;
+    ssize_t n = read(fd, buf + len, want);
+    if (n < 0) {
+      if (errno == EINTR)
+        continue;
+      set_err(err, errlen, "cannot read: %s", strerror(errno));
+      rc = -1;
+      break;
+    }
+    if (n == 0)
+      break;
+    len += (size_t)n;
+  }
+  if (!use_stdin)
+    close(fd);
+  if (rc != 0) {
+    free(buf);
+    return -1;
+  }
+
+  if (is_gzip(buf, len)) {
+    rc = gunzip((const unsigned char *)buf, len, max, in, err, errlen);
+    free(buf);
+    return rc;
+  }
+  if (len > max) {
+    set_err(err, errlen, "input too large (%zu bytes, max %zu)", len, max);
+    free(buf);
+    return -1;
+  }
+  in->data = buf;
+  in->len = len;
+  return 0;
+}
+
+void input_free(input_buf *in) {
+  free(in->data);
+  in->data = NULL;
+  in->len = 0;
+}

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * input.h - reading one input (a file or standard input) fully into
+ * memory, gunzipping it when it is gzip-compressed.
+ */
+#ifndef PITH_CLI_INPUT_H
+#define PITH_CLI_INPUT_H
+
+#include <stddef.h>
+
+typedef struct {
+  char *data; /* malloc'd; free with input_free() */
+  size_t len;
+} input_buf;
+
+/*
+ * Read all of `path` (NULL or "-" means standard input) into *in.  Input
+ * that starts with the gzip magic bytes 1f 8b is decompressed (several
+ * concatenated members are joined, as gzip -d does).  `max` caps the size
+ * of the page (after decompression), so a huge file or a gzip bomb is
+ * refused without using more than about `max` bytes of memory.
+ * Returns 0 on success.  On failure returns -1, leaves *in empty and
+ * writes a one-line message (no file name, no newline) to err[errlen].
+ */
+int input_read(const char *path, size_t max, input_buf *in, char *err,
+               size_t errlen);
+
+/* Release the data of *in and leave it empty. */
+void input_free(input_buf *in);
+
+#endif

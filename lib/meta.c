@@ -1,0 +1,2650 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * meta.c - the metadata stage: title, author, publication date, site name,
+ * description, language, canonical URL, categories and tags, read from the
+ * parsed tree (never from the extracted body).
+ *
+ * One linear pass over the node array collects candidates from <meta>,
+ * <link>, <title>, headings, microdata, bylines, <time> elements and JSON-LD
+ * scripts; JSON-LD goes through the small bounded JSON scanner below (no
+ * recursion, capped depth and size; invalid JSON just drops that script).
+ * Each field is then chosen by source priority and by agreement between
+ * sources: an <h1> that matches og:title or the start of <title> wins, a
+ * <title> loses its " | Site" part, a date comes from structured data before
+ * <time> elements, the URL and finally visible text right after the
+ * headline.  Scratch data lives in a private arena that is freed before
+ * returning; only the chosen strings are copied into the caller's arena.
+ */
+#include "meta.h"
+
+#include <stdint.h>
+#include <string.h>
+#ifdef META_DEBUG
+#include <stdio.h>
+#endif
+
+#define MAX_ITEMS 50         /* categories, tags */
+#define MAX_ITEM_LEN 200     /* bytes of one category or tag */
+#define MAX_HEADS 8          /* h1 / h2 candidates kept */
+#define MAX_BYLINES 12       /* class="author|byline" candidates kept */
+#define MAX_FIELD 4096       /* bytes of any single-string field */
+#define HEAD_TEXT_MAX 600    /* bytes of heading text read */
+#define BYLINE_TEXT_MAX 240  /* bytes of byline text read */
+#define TEXT_NODES_MAX 400   /* nodes visited when reading an element */
+#define JSON_MAX_DEPTH 64    /* deeper JSON-LD is rejected */
+#define JSON_MAX_NODES 200000
+#define JSON_MAX_SCRIPTS 24
+#define JSON_MAX_BYTES (4u << 20) /* bigger scripts are skipped */
+#define JSON_MAX_IDREFS 32   /* @id look-ups per script */
+#define DATE_TEXT_MAX 3000   /* bytes of visible text searched for a date */
+
+/* A byte range; s == NULL means absent. */
+typedef struct {
+  const char *s;
+  size_t n;
+} span;
+
+/* ------------------------------------------------------------------ */
+/* Character and span helpers                                          */
+
+static int is_sp(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+static unsigned char lower(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') ? (unsigned char)(c | 0x20) : c;
+}
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static int is_alpha(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+static int is_word_byte(unsigned char c) {
+  return is_alpha(c) || is_digit(c) || c >= 0x80;
+}
+
+static span mkspan(const char *s, size_t n) {
+  span r;
+  r.s = s;
+  r.n = n;
+  return r;
+}
+static span nospan(void) { return mkspan(NULL, 0); }
+static int has(span a) { return a.s != NULL && a.n > 0; }
+
+/* Case-insensitive (ASCII) equality with a lower-case literal. */
+static int eq_lit(span a, const char *lit) {
+  size_t n = strlen(lit);
+  if (!a.s || a.n != n)
+    return 0;
+  for (size_t i = 0; i < n; i++)
+    if (lower((unsigned char)a.s[i]) != (unsigned char)lit[i])
+      return 0;
+  return 1;
+}
+
+static int starts_lit(span a, const char *lit) {
+  size_t n = strlen(lit);
+  if (!a.s || a.n < n)
+    return 0;
+  for (size_t i = 0; i < n; i++)
+    if (lower((unsigned char)a.s[i]) != (unsigned char)lit[i])
+      return 0;
+  return 1;
+}
+
+static int ends_lit(span a, const char *lit) {
+  size_t n = strlen(lit);
+  if (!a.s || a.n < n)
+    return 0;
+  return starts_lit(mkspan(a.s + a.n - n, n), lit);
+}
+
+/* Position of lower-case `needle` in a (ASCII case-insensitive), or -1. */
+static long find_lit(span a, const char *needle) {
+  size_t n = strlen(needle);
+  if (!a.s || n == 0 || a.n < n)
+    return n == 0 ? 0 : -1;
+  unsigned char first = (unsigned char)needle[0];
+  for (size_t i = 0; i + n <= a.n; i++) {
+    if (lower((unsigned char)a.s[i]) != first)
+      continue;
+    size_t k = 1;
+    while (k < n && lower((unsigned char)a.s[i + k]) == (unsigned char)needle[k])
+      k++;
+    if (k == n)
+      return (long)i;
+  }
+  return -1;
+}
+static int has_lit(span a, const char *needle) {
+  return find_lit(a, needle) >= 0;
+}
+
+/* Does the space-separated token list `a` contain token `lit`? */
+static int has_token(span a, const char *lit) {
+  size_t i = 0;
+  while (i < a.n) {
+    while (i < a.n && is_sp((unsigned char)a.s[i]))
+      i++;
+    size_t b = i;
+    while (i < a.n && !is_sp((unsigned char)a.s[i]))
+      i++;
+    if (i > b && eq_lit(mkspan(a.s + b, i - b), lit))
+      return 1;
+  }
+  return 0;
+}
+
+static span trim(span a) {
+  if (!a.s)
+    return a;
+  while (a.n && is_sp((unsigned char)a.s[0])) {
+    a.s++;
+    a.n--;
+  }
+  while (a.n && is_sp((unsigned char)a.s[a.n - 1]))
+    a.n--;
+  return a;
+}
+
+/* Cut a span to at most `max` bytes without splitting a UTF-8 sequence. */
+static span cap_utf8(span a, size_t max) {
+  if (a.n <= max)
+    return a;
+  size_t n = max;
+  while (n > 0 && ((unsigned char)a.s[n] & 0xC0) == 0x80)
+    n--;
+  a.n = n;
+  return a;
+}
+
+/* Length of a Unicode white-space sequence at s[i] that is not ASCII
+ * (U+00A0, U+2000..U+200B, U+202F, U+205F, U+3000, U+FEFF), else 0. */
+static size_t uni_space(const char *s, size_t n, size_t i) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (u[i] == 0xC2 && i + 1 < n && u[i + 1] == 0xA0)
+    return 2;
+  if (i + 2 < n) {
+    if (u[i] == 0xE2 && u[i + 1] == 0x80 &&
+        ((u[i + 2] >= 0x80 && u[i + 2] <= 0x8B) || u[i + 2] == 0xAF))
+      return 3;
+    if (u[i] == 0xE2 && u[i + 1] == 0x81 && u[i + 2] == 0x9F)
+      return 3;
+    if (u[i] == 0xE3 && u[i + 1] == 0x80 && u[i + 2] == 0x80)
+      return 3;
+    if (u[i] == 0xEF && u[i + 1] == 0xBB && u[i + 2] == 0xBF)
+      return 3;
+  }
+  return 0;
+}
+
+/* Length of an invisible character at s[i] (soft hyphen U+00AD, zero-width
+ * space, joiners and U+FEFF), else 0. */
+static size_t uni_invisible(const char *s, size_t n, size_t i) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (u[i] == 0xC2 && i + 1 < n && u[i + 1] == 0xAD)
+    return 2;
+  if (i + 2 < n) {
+    if (u[i] == 0xE2 && u[i + 1] == 0x80 && u[i + 2] >= 0x8B &&
+        u[i + 2] <= 0x8D)
+      return 3;
+    if (u[i] == 0xEF && u[i + 1] == 0xBB && u[i + 2] == 0xBF)
+      return 3;
+  }
+  return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Extraction state                                                    */
+
+typedef struct {
+  span v[MAX_ITEMS];
+  size_t n;
+} slist;
+
+typedef struct {
+  span text;
+  uint32_t node;
+  int in_main;
+} head_cand;
+
+/* Context bits inherited down the tree. */
+#define CX_HIDDEN 1u
+#define CX_MAIN 2u      /* inside article, main, role=main */
+#define CX_BOILER 4u    /* inside nav, footer, aside, menus */
+#define CX_AUTHOR 8u    /* inside itemprop=author */
+#define CX_PUBLISHER 16u
+#define CX_BODY 32u
+#define CX_HEADER 64u   /* inside header / role=banner */
+
+/* Date source priorities (higher wins). */
+enum {
+  DP_NONE = 0,
+  DP_MODIFIED = 10,   /* any modified/updated date: last resort */
+  DP_TEXT = 30,       /* visible text after the headline */
+  DP_TIME_ANY = 40,   /* first <time> in the body */
+  DP_TIME_MAIN = 55,  /* first <time> inside the article */
+  DP_META_WEAK = 60,  /* meta name=date and similar */
+  DP_URL = 65,
+  DP_TIME_PUB = 75,   /* <time> marked as published */
+  DP_LD_WEAK = 80,    /* JSON-LD dateCreated, WebPage datePublished */
+  DP_ITEMPROP = 85,
+  DP_META = 90,       /* article:published_time and friends */
+  DP_LD = 95          /* JSON-LD datePublished of the article object */
+};
+
+typedef struct {
+  const pith_tree *t;
+  pith_arena tmp; /* scratch: freed at the end */
+  int oom;
+  uint8_t *ctx;
+  pith_buf buf; /* scratch text buffer */
+
+  span host;  /* the URL's host, lower case, without "www." */
+  span label; /* the host's main label ("example" of www.example.co.uk) */
+
+  span doc_title, og_title, tw_title, ip_headline;
+  head_cand h1[MAX_HEADS];
+  int nh1;
+  head_cand h2[MAX_HEADS];
+  int nh2;
+
+  span og_site, app_name, og_type;
+  span meta_author, ip_author, rel_author;
+  span bylines[MAX_BYLINES];
+  uint32_t byline_node[MAX_BYLINES];
+  int nbylines;
+
+  char date[11];
+  int date_prio;
+  uint32_t time_main_seen, time_any_seen;
+
+  span desc, og_desc, tw_desc;
+  span lang, http_lang, og_locale;
+  span canonical, og_url;
+  slist meta_cats, meta_tags, rel_cats, rel_tags;
+
+  /* JSON-LD, best value per field with the rank of its object. */
+  span ld_headline, ld_name, ld_author, ld_lang;
+  int ld_headline_rank, ld_name_rank, ld_author_rank, ld_lang_rank;
+  span ld_website, ld_publisher;
+  slist ld_cats, ld_tags;
+  int ld_cats_rank, ld_tags_rank;
+  int ld_scripts;
+
+  uint32_t first_main; /* first article/main element, 0 if none */
+} mx;
+
+static void *tmp_alloc(mx *x, size_t n) {
+  void *p = pith__arena_alloc(&x->tmp, n);
+  if (!p)
+    x->oom = 1;
+  return p;
+}
+
+/* A copy of s[0..n) with white space runs collapsed to one space, control
+ * characters dropped and the ends trimmed, capped at `max` bytes. */
+static span clean(mx *x, const char *s, size_t n, size_t max) {
+  if (!s)
+    return nospan();
+  if (n > max * 2 + 64)
+    n = max * 2 + 64;
+  char *d = tmp_alloc(x, n + 1);
+  if (!d)
+    return nospan();
+  size_t k = 0;
+  int pend = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    size_t us;
+    if (is_sp(c) || c < 0x20 || c == 0x7F) {
+      pend = 1;
+      continue;
+    }
+    if (c >= 0xC2 && (us = uni_invisible(s, n, i)) > 0) {
+      i += us - 1;
+      continue;
+    }
+    if (c >= 0xC2 && (us = uni_space(s, n, i)) > 0) {
+      pend = 1;
+      i += us - 1;
+      continue;
+    }
+    if (pend && k)
+      d[k++] = ' ';
+    pend = 0;
+    d[k++] = (char)c;
+  }
+  d[k] = '\0';
+  span r = cap_utf8(mkspan(d, k), max);
+  return trim(r);
+}
+
+static span clean_span(mx *x, span a, size_t max) {
+  return a.s ? clean(x, a.s, a.n, max) : a;
+}
+
+/* Key used to compare strings: lower-case ASCII letters and digits plus
+ * all non-ASCII bytes; punctuation and spaces are dropped.  Written to a
+ * scratch copy; returns an empty span for empty input. */
+static span norm(mx *x, span a) {
+  if (!has(a))
+    return mkspan("", 0);
+  char *d = tmp_alloc(x, a.n + 1);
+  if (!d)
+    return mkspan("", 0);
+  size_t k = 0;
+  for (size_t i = 0; i < a.n; i++) {
+    unsigned char c = (unsigned char)a.s[i];
+    if (c >= 0x80) {
+      size_t us = uni_space(a.s, a.n, i);
+      if (us) {
+        i += us - 1;
+        continue;
+      }
+      /* Typographic dashes and quotes (U+2010..U+201F, U+2026) are
+       * punctuation too. */
+      if (c == 0xE2 && i + 2 < a.n && (unsigned char)a.s[i + 1] == 0x80 &&
+          (unsigned char)a.s[i + 2] >= 0x90 &&
+          (unsigned char)a.s[i + 2] <= 0xA6) {
+        i += 2;
+        continue;
+      }
+      d[k++] = (char)c;
+    } else if (is_alpha(c) || is_digit(c)) {
+      d[k++] = (char)lower(c);
+    }
+  }
+  d[k] = '\0';
+  return mkspan(d, k);
+}
+
+static int same(mx *x, span a, span b) {
+  if (!has(a) || !has(b))
+    return 0;
+  span na = norm(x, a), nb = norm(x, b);
+  return na.n > 0 && na.n == nb.n && memcmp(na.s, nb.s, na.n) == 0;
+}
+
+/* Number of words (runs of non-space) in a. */
+static size_t word_count(span a) {
+  size_t w = 0;
+  int in = 0;
+  for (size_t i = 0; i < a.n; i++) {
+    int s = is_sp((unsigned char)a.s[i]);
+    if (!s && !in)
+      w++;
+    in = !s;
+  }
+  return w;
+}
+
+static int looks_like_url(span a) {
+  return starts_lit(a, "http:") || starts_lit(a, "https:") ||
+         starts_lit(a, "//") || starts_lit(a, "www.") || has_lit(a, "://");
+}
+
+/* ------------------------------------------------------------------ */
+/* Lists (categories, tags)                                            */
+
+static void list_add(mx *x, slist *l, span v) {
+  v = clean_span(x, v, MAX_ITEM_LEN);
+  if (!has(v) || l->n >= MAX_ITEMS || looks_like_url(v))
+    return;
+  for (size_t i = 0; i < l->n; i++) {
+    if (l->v[i].n != v.n)
+      continue;
+    size_t k = 0;
+    while (k < v.n && lower((unsigned char)l->v[i].s[k]) ==
+                          lower((unsigned char)v.s[k]))
+      k++;
+    if (k == v.n)
+      return;
+  }
+  l->v[l->n++] = v;
+}
+
+/* Add each comma-separated part of v. */
+static void list_add_split(mx *x, slist *l, span v) {
+  size_t i = 0, b = 0;
+  for (; i <= v.n; i++) {
+    if (i == v.n || v.s[i] == ',' || v.s[i] == ';') {
+      if (i > b)
+        list_add(x, l, mkspan(v.s + b, i - b));
+      b = i + 1;
+    }
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Dates                                                               */
+
+static int days_in(int y, int m) {
+  static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+    return 29;
+  return d[m - 1];
+}
+
+/* Validate and format y-m-d; returns 1 when the date is plausible. */
+static int mkdate(int y, int m, int d, char out[11]) {
+  if (y < 1995 || y > 2100 || m < 1 || m > 12 || d < 1 || d > days_in(y, m))
+    return 0;
+  out[0] = (char)('0' + y / 1000);
+  out[1] = (char)('0' + y / 100 % 10);
+  out[2] = (char)('0' + y / 10 % 10);
+  out[3] = (char)('0' + y % 10);
+  out[4] = '-';
+  out[5] = (char)('0' + m / 10);
+  out[6] = (char)('0' + m % 10);
+  out[7] = '-';
+  out[8] = (char)('0' + d / 10);
+  out[9] = (char)('0' + d % 10);
+  out[10] = '\0';
+  return 1;
+}
+
+/* Month names: English, German, French, Spanish, Italian, Dutch and
+ * Portuguese, full and common abbreviations, in lower case UTF-8. */
+static const struct {
+  const char *name;
+  int month;
+} months[] = {
+    {"january", 1},   {"jan", 1},       {"february", 2},  {"feb", 2},
+    {"march", 3},     {"mar", 3},       {"april", 4},     {"apr", 4},
+    {"may", 5},       {"june", 6},      {"jun", 6},       {"july", 7},
+    {"jul", 7},       {"august", 8},    {"aug", 8},       {"september", 9},
+    {"sept", 9},      {"sep", 9},       {"october", 10},  {"oct", 10},
+    {"november", 11}, {"nov", 11},      {"december", 12}, {"dec", 12},
+    {"januar", 1},    {"februar", 2},   {"m\xc3\xa4rz", 3}, {"mai", 5},
+    {"juni", 6},      {"juli", 7},      {"oktober", 10},  {"dezember", 12},
+    {"janvier", 1},   {"f\xc3\xa9vrier", 2}, {"mars", 3}, {"avril", 4},
+    {"juin", 6},      {"juillet", 7},   {"ao\xc3\xbbt", 8}, {"septembre", 9},
+    {"octobre", 10},  {"novembre", 11}, {"d\xc3\xa9" "cembre", 12},
+    {"enero", 1},     {"febrero", 2},   {"marzo", 3},     {"abril", 4},
+    {"mayo", 5},      {"junio", 6},     {"julio", 7},     {"agosto", 8},
+    {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10}, {"noviembre", 11},
+    {"diciembre", 12}, {"gennaio", 1},  {"febbraio", 2},  {"aprile", 4},
+    {"maggio", 5},    {"giugno", 6},    {"luglio", 7},    {"settembre", 9},
+    {"ottobre", 10},  {"dicembre", 12}, {"januari", 1},   {"februari", 2},
+    {"maart", 3},     {"mei", 5},       {"augustus", 8},  {"janeiro", 1},
+    {"fevereiro", 2}, {"mar\xc3\xa7o", 3}, {"maio", 5},   {"junho", 6},
+    {"julho", 7},     {"setembro", 9},  {"outubro", 10},  {"novembro", 11},
+    {"dezembro", 12},
+};
+
+static int month_of(const char *s, size_t n) {
+  if (n < 3 || n > 12)
+    return 0;
+  for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
+    const char *m = months[i].name;
+    size_t k = 0;
+    while (k < n && m[k] && lower((unsigned char)s[k]) == (unsigned char)m[k])
+      k++;
+    if (k == n && m[k] == '\0')
+      return months[i].month;
+  }
+  return 0;
+}
+
+/* Is the word at the start of s a month name? */
+static int month_of_word(const char *s, size_t n) {
+  size_t k = 0;
+  while (k < n && (is_alpha((unsigned char)s[k]) || (unsigned char)s[k] >= 0x80))
+    k++;
+  return month_of(s, k);
+}
+
+/* A token of the date scanner. */
+typedef struct {
+  int kind; /* 1 number, 2 word */
+  size_t b, e;
+  int val;   /* numbers: value (capped); words: month number or 0 */
+  int ndig;  /* numbers: digit count */
+  int ord;   /* numbers: an ordinal suffix (st, nd, rd, th) followed */
+  int of;    /* words: "of" / "de" */
+} dtok;
+
+/* Is the text between two tokens only spaces, commas and at most one
+ * period (e.g. "Jun. 16, 2022", "16. Juni 2022")? */
+static int soft_sep(const char *s, size_t b, size_t e) {
+  if (e - b > 4)
+    return 0;
+  int dots = 0, commas = 0;
+  for (size_t i = b; i < e; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == '.')
+      dots++;
+    else if (c == ',')
+      commas++;
+    else if (!is_sp(c))
+      return 0;
+  }
+  return dots <= 1 && commas <= 1;
+}
+
+/* The single separator character between two number tokens, or 0. */
+static char hard_sep(const char *s, size_t b, size_t e) {
+  if (e != b + 1)
+    return 0;
+  char c = s[b];
+  return (c == '-' || c == '/' || c == '.') ? c : 0;
+}
+
+/* Find the first date in free text.  Recognises "June 16, 2022",
+ * "16 June 2022", "16th of June 2022", "16. Juni 2022", "16 de junio de
+ * 2022", "2022-06-16", "2022/06/16", "16.06.2022", "06/16/2022" (M/D/Y
+ * unless the first number is above 12) and "2022年6月16日".  Returns 1 and
+ * fills out. */
+static int date_in_text(const char *s, size_t n, char out[11], size_t *end) {
+  dtok w[6];
+  int nw = 0;
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = (unsigned char)s[i];
+    if (!is_word_byte(c)) {
+      i++;
+      continue;
+    }
+    dtok k;
+    memset(&k, 0, sizeof k);
+    k.b = i;
+    if (is_digit(c)) {
+      k.kind = 1;
+      long v = 0;
+      while (i < n && is_digit((unsigned char)s[i])) {
+        if (v < 100000)
+          v = v * 10 + (s[i] - '0');
+        k.ndig++;
+        i++;
+      }
+      k.val = (int)v;
+      k.e = i;
+      /* An ordinal suffix directly attached. */
+      if (i + 1 < n && is_alpha((unsigned char)s[i]) &&
+          is_alpha((unsigned char)s[i + 1]) &&
+          (i + 2 >= n || !is_word_byte((unsigned char)s[i + 2]))) {
+        span suf = mkspan(s + i, 2);
+        if (eq_lit(suf, "st") || eq_lit(suf, "nd") || eq_lit(suf, "rd") ||
+            eq_lit(suf, "th")) {
+          k.ord = 1;
+          i += 2;
+          k.e = i;
+        }
+      }
+      /* CJK: 2022年6月16日 */
+      if (k.ndig == 4 && i + 3 <= n && memcmp(s + i, "\xe5\xb9\xb4", 3) == 0) {
+        size_t j = i + 3;
+        int m = 0, d = 0, md = 0, dd = 0;
+        while (j < n && is_digit((unsigned char)s[j]) && md < 2) {
+          m = m * 10 + (s[j++] - '0');
+          md++;
+        }
+        if (md && j + 3 <= n && memcmp(s + j, "\xe6\x9c\x88", 3) == 0) {
+          j += 3;
+          while (j < n && is_digit((unsigned char)s[j]) && dd < 2) {
+            d = d * 10 + (s[j++] - '0');
+            dd++;
+          }
+          if (dd && mkdate(k.val, m, d, out)) {
+            *end = j;
+            return 1;
+          }
+        }
+      }
+    } else {
+      k.kind = 2;
+      /* Words: ASCII letters and non-ASCII bytes. */
+      while (i < n && (is_alpha((unsigned char)s[i]) ||
+                       (unsigned char)s[i] >= 0x80)) {
+        if (uni_space(s, n, i))
+          break;
+        i++;
+      }
+      k.e = i;
+      if (k.e == k.b) { /* a lone byte we cannot classify */
+        i++;
+        continue;
+      }
+      k.val = month_of(s + k.b, k.e - k.b);
+      span ws = mkspan(s + k.b, k.e - k.b);
+      k.of = eq_lit(ws, "of") || eq_lit(ws, "de");
+    }
+    if (nw == 6) {
+      memmove(w, w + 1, 5 * sizeof w[0]);
+      nw = 5;
+    }
+    w[nw++] = k;
+    dtok *t0 = &w[nw - 1];
+    dtok *t1 = nw >= 2 ? &w[nw - 2] : NULL;
+    dtok *t2 = nw >= 3 ? &w[nw - 3] : NULL;
+    dtok *t3 = nw >= 4 ? &w[nw - 4] : NULL;
+    dtok *t4 = nw >= 5 ? &w[nw - 5] : NULL;
+    /* Patterns end with the year or (ISO) with the day. */
+    if (t0->kind == 1 && t1 && t2) {
+      if (t0->ndig == 4 && !t0->ord) {
+        int y = t0->val;
+        /* Month D, YYYY */
+        if (t2->kind == 2 && t2->val && t1->kind == 1 && t1->ndig <= 2 &&
+            soft_sep(s, t2->e, t1->b) && soft_sep(s, t1->e, t0->b) &&
+            mkdate(y, t2->val, t1->val, out))
+          return (*end = t0->e), 1;
+        /* D Month YYYY */
+        if (t2->kind == 1 && t2->ndig <= 2 && t1->kind == 2 && t1->val &&
+            soft_sep(s, t2->e, t1->b) && soft_sep(s, t1->e, t0->b) &&
+            mkdate(y, t1->val, t2->val, out))
+          return (*end = t0->e), 1;
+        /* D of Month YYYY, D de Month de YYYY */
+        if (t3 && t3->kind == 1 && t3->ndig <= 2 && t2->kind == 2 && t2->of &&
+            t1->kind == 2 && t1->val && soft_sep(s, t3->e, t2->b) &&
+            soft_sep(s, t2->e, t1->b) && soft_sep(s, t1->e, t0->b) &&
+            mkdate(y, t1->val, t3->val, out))
+          return (*end = t0->e), 1;
+        if (t4 && t4->kind == 1 && t4->ndig <= 2 && t3->kind == 2 &&
+            t3->of && t2->kind == 2 && t2->val && t1->kind == 2 && t1->of &&
+            soft_sep(s, t4->e, t3->b) && soft_sep(s, t2->e, t1->b) &&
+            mkdate(y, t2->val, t4->val, out))
+          return (*end = t0->e), 1;
+        /* D.M.YYYY, M/D/YYYY */
+        if (t2->kind == 1 && t1->kind == 1 && t2->ndig <= 2 &&
+            t1->ndig <= 2 && !t2->ord && !t1->ord) {
+          char c1 = hard_sep(s, t2->e, t1->b), c2 = hard_sep(s, t1->e, t0->b);
+          if (c1 && c1 == c2) {
+            int a = t2->val, b = t1->val;
+            if (c1 == '/' && a <= 12) {
+              if (mkdate(y, a, b, out))
+                return (*end = t0->e), 1;
+            } else if (mkdate(y, b, a, out)) {
+              return (*end = t0->e), 1;
+            }
+          }
+        }
+      }
+      /* YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD */
+      if (t2->kind == 1 && t2->ndig == 4 && t1->kind == 1 &&
+          t1->ndig <= 2 && t0->ndig <= 2 && !t1->ord) {
+        char c1 = hard_sep(s, t2->e, t1->b), c2 = hard_sep(s, t1->e, t0->b);
+        if (c1 && c1 == c2 && mkdate(t2->val, t1->val, t0->val, out))
+          return (*end = t0->e), 1;
+      }
+    }
+    /* Month D YYYY written without a year on the same token list is not a
+     * full date; nothing to do. */
+  }
+  return 0;
+}
+
+/* A date at the start of a machine-readable value: ISO 8601
+ * ("2022-06-16T10:42:17+05:00", "2022-06-16"), "20220616", or else any
+ * free-text date in it.  Returns 1 and fills out. */
+static int date_value(span v, char out[11]) {
+  v = trim(v);
+  if (!has(v))
+    return 0;
+  const char *s = v.s;
+  size_t n = v.n;
+  if (n >= 8 && is_digit((unsigned char)s[0]) &&
+      is_digit((unsigned char)s[1]) && is_digit((unsigned char)s[2]) &&
+      is_digit((unsigned char)s[3])) {
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+            (s[3] - '0');
+    size_t i = 4;
+    if (is_digit((unsigned char)s[4])) {
+      /* YYYYMMDD, then nothing or a time. */
+      int ok = 1;
+      for (size_t k = 4; k < 8; k++)
+        ok &= is_digit((unsigned char)s[k]);
+      if (ok && (n == 8 || !is_digit((unsigned char)s[8]))) {
+        int m = (s[4] - '0') * 10 + (s[5] - '0');
+        int d = (s[6] - '0') * 10 + (s[7] - '0');
+        return mkdate(y, m, d, out);
+      }
+      /* A Unix timestamp or other number: not a date we can trust. */
+      return 0;
+    }
+    char sep = s[i];
+    if (sep == '-' || sep == '/' || sep == '.') {
+      int m = 0, d = 0, md = 0, dd = 0;
+      i++;
+      while (i < n && is_digit((unsigned char)s[i]) && md < 3) {
+        m = m * 10 + (s[i++] - '0');
+        md++;
+      }
+      if (md >= 1 && md <= 2 && i < n && s[i] == sep) {
+        i++;
+        while (i < n && is_digit((unsigned char)s[i]) && dd < 3) {
+          d = d * 10 + (s[i++] - '0');
+          dd++;
+        }
+        if (dd >= 1 && dd <= 2)
+          return mkdate(y, m, d, out);
+      }
+      return 0;
+    }
+  }
+  size_t end;
+  return date_in_text(s, n, out, &end);
+}
+
+static void offer_date(mx *x, span v, int prio) {
+  char d[11];
+#ifdef META_DEBUG
+  if (has(v) && date_value(v, d))
+    fprintf(stderr, "DC %d %s\n", prio, d);
+#endif
+  if (prio <= x->date_prio || !has(v))
+    return;
+  if (date_value(v, d)) {
+    memcpy(x->date, d, 11);
+    x->date_prio = prio;
+  }
+}
+
+/* A date in a URL path: /2022/06/16/, /2022-06-16, /20220616/,
+ * -2022-06-16.html. */
+static int date_in_url(const char *url, char out[11]) {
+  size_t n = strlen(url);
+  /* Skip scheme and host. */
+  size_t i = 0;
+  const char *p = strstr(url, "://");
+  if (p)
+    i = (size_t)(p - url) + 3;
+  while (i < n && url[i] != '/')
+    i++;
+  for (; i + 8 < n + 1; i++) {
+    unsigned char prev = (unsigned char)url[i];
+    if (prev != '/' && prev != '-' && prev != '_')
+      continue;
+    size_t j = i + 1;
+    if (j + 8 > n)
+      break;
+    const char *s = url + j;
+    if (!(is_digit((unsigned char)s[0]) && is_digit((unsigned char)s[1]) &&
+          is_digit((unsigned char)s[2]) && is_digit((unsigned char)s[3])))
+      continue;
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+            (s[3] - '0');
+    if (y < 1995 || y > 2100)
+      continue;
+    size_t rest = n - j;
+    /* YYYY/MM/DD or YYYY-MM-DD */
+    if (rest >= 10 && (s[4] == '/' || s[4] == '-') && s[7] == s[4] &&
+        is_digit((unsigned char)s[5]) && is_digit((unsigned char)s[6]) &&
+        is_digit((unsigned char)s[8]) && is_digit((unsigned char)s[9]) &&
+        (rest == 10 || !is_digit((unsigned char)s[10]))) {
+      if (mkdate(y, (s[5] - '0') * 10 + (s[6] - '0'),
+                 (s[8] - '0') * 10 + (s[9] - '0'), out))
+        return 1;
+    }
+    /* YYYYMMDD as a whole path segment or a dash-delimited part */
+    if (rest >= 8) {
+      int ok = 1;
+      for (int k = 4; k < 8; k++)
+        ok &= is_digit((unsigned char)s[k]);
+      if (ok && (rest == 8 || s[8] == '/' || s[8] == '-' || s[8] == '_' ||
+                 s[8] == '.')) {
+        if (mkdate(y, (s[4] - '0') * 10 + (s[5] - '0'),
+                   (s[6] - '0') * 10 + (s[7] - '0'), out))
+          return 1;
+      }
+    }
+  }
+  return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Text of elements                                                    */
+
+/* The collapsed visible text of element n, at most `max` bytes and
+ * TEXT_NODES_MAX nodes.  *cut (if non-NULL) is set when a limit was hit. */
+static span elem_text_mode(mx *x, uint32_t n, size_t max, int *cut,
+                           int spaced) {
+  const pith_tree *t = x->t;
+  pith_buf *b = &x->buf;
+  pith__buf_reset(b);
+  if (cut)
+    *cut = 0;
+  int pend = 0, visited = 0;
+  uint32_t i = pith__next_node(t, n, n, 0);
+  while (i) {
+    const pith_node *nd = &t->nodes[i];
+    int skip = 0;
+    if (++visited > TEXT_NODES_MAX || b->len > max) {
+      if (cut)
+        *cut = 1;
+      break;
+    }
+    if (nd->tag == PITH_TAG_TEXT) {
+      const char *s = pith__text(t, i);
+      for (uint32_t k = 0; k < nd->len && b->len <= max; k++) {
+        unsigned char c = (unsigned char)s[k];
+        if (is_sp(c)) {
+          pend = 1;
+          continue;
+        }
+        if (pend && b->len)
+          pith__buf_putc(b, ' ');
+        pend = 0;
+        pith__buf_putc(b, (char)c);
+      }
+    } else if ((pith__tag_kind(nd->tag) & PITH_KIND_SKIP) ||
+               (nd->flags & PITH_NF_HIDDEN)) {
+      skip = 1;
+    } else if (spaced || (pith__tag_kind(nd->tag) & PITH_KIND_BLOCK) ||
+               nd->tag == PITH_TAG_BR) {
+      pend = 1;
+    }
+    i = pith__next_node(t, n, i, skip);
+  }
+  if (b->oom) {
+    x->oom = 1;
+    return nospan();
+  }
+  if (b->len > max && cut)
+    *cut = 1;
+  if (!b->data)
+    return mkspan("", 0);
+  return clean(x, b->data, b->len, max);
+}
+
+static span elem_text(mx *x, uint32_t n, size_t max, int *cut) {
+  return elem_text_mode(x, n, max, cut, 0);
+}
+
+/* Bylines: every element boundary counts as a space, so "Jane Doe" and a
+ * following "June 5, 2024" in separate spans stay apart. */
+static span byline_text(mx *x, uint32_t n, int *cut) {
+  return elem_text_mode(x, n, BYLINE_TEXT_MAX, cut, 1);
+}
+
+/* Text of the direct text children of n (for <title> and scripts). */
+static span child_text(mx *x, uint32_t n, size_t max) {
+  const pith_tree *t = x->t;
+  pith_buf *b = &x->buf;
+  pith__buf_reset(b);
+  for (uint32_t c = t->nodes[n].first; c; c = t->nodes[c].next) {
+    if (t->nodes[c].tag == PITH_TAG_TEXT)
+      pith__buf_append(b, pith__text(t, c), t->nodes[c].len);
+    if (b->len > max)
+      break;
+  }
+  if (b->oom) {
+    x->oom = 1;
+    return nospan();
+  }
+  if (!b->data)
+    return mkspan("", 0);
+  return clean(x, b->data, b->len, max);
+}
+
+/* ------------------------------------------------------------------ */
+/* JSON-LD                                                             */
+
+enum { J_NULL = 1, J_FALSE, J_TRUE, J_NUM, J_STR, J_ARR, J_OBJ };
+
+typedef struct {
+  uint8_t type;
+  uint32_t first, next; /* children / siblings, 0 = none */
+  const char *key;      /* key in the parent object, or NULL */
+  uint32_t keylen;
+  const char *s; /* strings: decoded UTF-8 */
+  uint32_t len;
+} jnode;
+
+typedef struct {
+  jnode *v;
+  uint32_t n, cap;
+} jdoc;
+
+static uint32_t jnew(jdoc *d, int type) {
+  if (d->n >= JSON_MAX_NODES)
+    return 0;
+  if (d->n == d->cap) {
+    uint32_t cap = d->cap ? d->cap * 2 : 256;
+    jnode *v = pith__realloc(d->v, (size_t)cap * sizeof *v);
+    if (!v)
+      return 0;
+    d->v = v;
+    d->cap = cap;
+  }
+  uint32_t i = d->n++;
+  memset(&d->v[i], 0, sizeof d->v[i]);
+  d->v[i].type = (uint8_t)type;
+  return i;
+}
+
+static int hexval(unsigned char c) {
+  if (is_digit(c))
+    return c - '0';
+  c = lower(c);
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  return -1;
+}
+
+static int hex4(const char *s, unsigned *out) {
+  unsigned v = 0;
+  for (int k = 0; k < 4; k++) {
+    int h = hexval((unsigned char)s[k]);
+    if (h < 0)
+      return 0;
+    v = v * 16 + (unsigned)h;
+  }
+  *out = v;
+  return 1;
+}
+
+static size_t put_utf8(char *d, unsigned cp) {
+  if (cp < 0x80) {
+    d[0] = (char)cp;
+    return 1;
+  }
+  if (cp < 0x800) {
+    d[0] = (char)(0xC0 | (cp >> 6));
+    d[1] = (char)(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    d[0] = (char)(0xE0 | (cp >> 12));
+    d[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    d[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  d[0] = (char)(0xF0 | (cp >> 18));
+  d[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+  d[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+  d[3] = (char)(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+/* Decode the JSON string starting at s[*pi] == '"'.  The decoded text is
+ * never longer than the raw text (\uXXXX is 6 bytes for at most 3, a
+ * surrogate pair 12 for 4), so one allocation of the raw length is
+ * enough.  Returns -1 for an unterminated string. */
+static int json_str(mx *x, const char *s, size_t n, size_t *pi,
+                    const char **out, uint32_t *outlen) {
+  size_t i = *pi + 1, j = i;
+  while (j < n && s[j] != '"') {
+    if (s[j] == '\\')
+      j++;
+    j++;
+  }
+  if (j >= n)
+    return -1;
+  if (j - i > UINT32_MAX / 2)
+    return -1;
+  char *d = tmp_alloc(x, j - i + 1);
+  if (!d)
+    return -1;
+  size_t k = 0;
+  for (size_t p = i; p < j; p++) {
+    unsigned char c = (unsigned char)s[p];
+    if (c != '\\') {
+      d[k++] = (char)c;
+      continue;
+    }
+    /* p + 1 < j: the scan above never ends right after a backslash. */
+    char e = s[++p];
+    switch (e) {
+    case 'b':
+    case 'f':
+    case 'n':
+    case 'r':
+    case 't':
+      d[k++] = ' ';
+      break;
+    case 'u': {
+      unsigned cp;
+      if (p + 4 >= j || !hex4(s + p + 1, &cp)) {
+        d[k++] = 'u';
+        break;
+      }
+      p += 4;
+      if (cp >= 0xD800 && cp <= 0xDBFF) {
+        unsigned lo;
+        if (p + 6 < j && s[p + 1] == '\\' && s[p + 2] == 'u' &&
+            hex4(s + p + 3, &lo) && lo >= 0xDC00 && lo <= 0xDFFF) {
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+          p += 6;
+        } else {
+          cp = 0xFFFD;
+        }
+      } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+        cp = 0xFFFD;
+      }
+      if (cp == 0)
+        break; /* no NUL bytes in our strings */
+      k += put_utf8(d + k, cp);
+      break;
+    }
+    default:
+      d[k++] = e; /* \" \\ \/ and unknown escapes: the character itself */
+      break;
+    }
+  }
+  d[k] = '\0';
+  *out = d;
+  *outlen = (uint32_t)k;
+  *pi = j + 1;
+  return 0;
+}
+
+/* Parse one JSON value (plus ignored trailing bytes) into d.  Iterative,
+ * with an explicit stack of JSON_MAX_DEPTH containers.  Returns 0, or -1
+ * when the text is not valid JSON within the limits. */
+static int json_parse(mx *x, jdoc *d, const char *s, size_t n) {
+  uint32_t stack[JSON_MAX_DEPTH], last[JSON_MAX_DEPTH];
+  int depth = 0;
+  size_t i = 0;
+  const char *key = NULL;
+  uint32_t keylen = 0;
+  enum { ST_VALUE, ST_AFTER, ST_KEY } st = ST_VALUE;
+  d->n = 0;
+  jnew(d, J_NULL); /* index 0: unused, so 0 can mean "none" */
+  if (d->n != 1)
+    return -1;
+  for (;;) {
+    while (i < n && is_sp((unsigned char)s[i]))
+      i++;
+    if (st == ST_KEY) {
+      if (i >= n || s[i] != '"')
+        return -1;
+      if (json_str(x, s, n, &i, &key, &keylen) < 0)
+        return -1;
+      while (i < n && is_sp((unsigned char)s[i]))
+        i++;
+      if (i >= n || s[i] != ':')
+        return -1;
+      i++;
+      st = ST_VALUE;
+      continue;
+    }
+    if (st == ST_AFTER) {
+      if (depth == 0)
+        return 0;
+      if (i >= n)
+        return -1;
+      int isobj = d->v[stack[depth - 1]].type == J_OBJ;
+      if (s[i] == ',') {
+        i++;
+        st = isobj ? ST_KEY : ST_VALUE;
+        continue;
+      }
+      if (s[i] == (isobj ? '}' : ']')) {
+        i++;
+        depth--;
+        continue;
+      }
+      return -1;
+    }
+    /* ST_VALUE */
+    if (i >= n)
+      return -1;
+    unsigned char c = (unsigned char)s[i];
+    int type;
+    size_t litlen = 0;
+    if (c == '{')
+      type = J_OBJ;
+    else if (c == '[')
+      type = J_ARR;
+    else if (c == '"')
+      type = J_STR;
+    else if (c == '-' || is_digit(c))
+      type = J_NUM;
+    else if (n - i >= 4 && memcmp(s + i, "true", 4) == 0)
+      type = J_TRUE, litlen = 4;
+    else if (n - i >= 5 && memcmp(s + i, "false", 5) == 0)
+      type = J_FALSE, litlen = 5;
+    else if (n - i >= 4 && memcmp(s + i, "null", 4) == 0)
+      type = J_NULL, litlen = 4;
+    else
+      return -1;
+    uint32_t v = jnew(d, type);
+    if (!v)
+      return -1;
+    d->v[v].key = key;
+    d->v[v].keylen = keylen;
+    key = NULL;
+    keylen = 0;
+    if (depth) {
+      uint32_t p = stack[depth - 1];
+      if (last[depth - 1])
+        d->v[last[depth - 1]].next = v;
+      else
+        d->v[p].first = v;
+      last[depth - 1] = v;
+    }
+    st = ST_AFTER;
+    switch (type) {
+    case J_STR:
+      if (json_str(x, s, n, &i, &d->v[v].s, &d->v[v].len) < 0)
+        return -1;
+      break;
+    case J_NUM:
+      while (i < n && (is_digit((unsigned char)s[i]) || s[i] == '-' ||
+                       s[i] == '+' || s[i] == '.' || s[i] == 'e' ||
+                       s[i] == 'E'))
+        i++;
+      break;
+    case J_OBJ:
+    case J_ARR:
+      if (depth >= JSON_MAX_DEPTH)
+        return -1;
+      i++;
+      stack[depth] = v;
+      last[depth] = 0;
+      depth++;
+      while (i < n && is_sp((unsigned char)s[i]))
+        i++;
+      if (i < n && s[i] == (type == J_OBJ ? '}' : ']')) {
+        i++;
+        depth--;
+      } else {
+        st = type == J_OBJ ? ST_KEY : ST_VALUE;
+      }
+      break;
+    default:
+      i += litlen;
+      break;
+    }
+  }
+}
+
+static span jkey(const jnode *v) { return mkspan(v->key, v->keylen); }
+static span jstr(const jnode *v) {
+  return v->type == J_STR ? mkspan(v->s, v->len) : nospan();
+}
+
+/* The child of object o with key `k`, or 0. */
+static uint32_t jget(const jdoc *d, uint32_t o, const char *k) {
+  if (!o || d->v[o].type != J_OBJ)
+    return 0;
+  size_t kl = strlen(k);
+  for (uint32_t c = d->v[o].first; c; c = d->v[c].next)
+    if (d->v[c].keylen == kl && memcmp(d->v[c].key, k, kl) == 0)
+      return c;
+  return 0;
+}
+
+/* Rank of one @type name: 4 articles and postings, 3 other creative works
+ * with a headline-like name, 2 web pages, 0 anything else. */
+static int type_rank(span ty) {
+  /* Drop a "schema:" or URL prefix. */
+  for (size_t i = ty.n; i > 0; i--) {
+    if (ty.s[i - 1] == '/' || ty.s[i - 1] == ':') {
+      ty = mkspan(ty.s + i, ty.n - i);
+      break;
+    }
+  }
+  if (ends_lit(ty, "article") || ends_lit(ty, "posting") ||
+      eq_lit(ty, "report") || eq_lit(ty, "newsarticle"))
+    return eq_lit(ty, "jobposting") ? 3 : 4;
+  if (eq_lit(ty, "recipe") || eq_lit(ty, "howto") || eq_lit(ty, "question") ||
+      eq_lit(ty, "review") || eq_lit(ty, "course") ||
+      eq_lit(ty, "videoobject") || eq_lit(ty, "podcastepisode") ||
+      eq_lit(ty, "creativework") || eq_lit(ty, "scholarlyarticle"))
+    return 3;
+  if (ends_lit(ty, "page"))
+    return 2;
+  return 0;
+}
+
+/* Rank of object o by its @type (a string or an array of strings);
+ * *website is set for WebSite objects. */
+static int obj_rank(const jdoc *d, uint32_t o, int *website) {
+  uint32_t ty = jget(d, o, "@type");
+  int best = 0;
+  *website = 0;
+  if (!ty)
+    return 0;
+  uint32_t c = d->v[ty].type == J_ARR ? d->v[ty].first : ty;
+  int cnt = 0;
+  for (; c && cnt < 16; cnt++) {
+    span s = jstr(&d->v[c]);
+    if (has(s)) {
+      int r = type_rank(s);
+      if (r > best)
+        best = r;
+      if (eq_lit(s, "website"))
+        *website = 1;
+    }
+    if (d->v[ty].type != J_ARR)
+      break;
+    c = d->v[c].next;
+  }
+  return best;
+}
+
+/* The "name" of object o, following an {"@id": ...} reference to another
+ * object of the same document when o has no name. */
+static span jname(mx *x, const jdoc *d, uint32_t o, int *idrefs) {
+  if (!o)
+    return nospan();
+  if (d->v[o].type == J_STR)
+    return jstr(&d->v[o]);
+  if (d->v[o].type != J_OBJ)
+    return nospan();
+  uint32_t nm = jget(d, o, "name");
+  if (nm && has(jstr(&d->v[nm])))
+    return jstr(&d->v[nm]);
+  uint32_t id = jget(d, o, "@id");
+  span ids = id ? jstr(&d->v[id]) : nospan();
+  if (!has(ids) || *idrefs >= JSON_MAX_IDREFS)
+    return nospan();
+  (*idrefs)++;
+  for (uint32_t k = 1; k < d->n; k++) {
+    if (k == o || d->v[k].type != J_OBJ)
+      continue;
+    uint32_t kid = jget(d, k, "@id");
+    span ks = kid ? jstr(&d->v[kid]) : nospan();
+    if (ks.n == ids.n && ks.n && memcmp(ks.s, ids.s, ks.n) == 0) {
+      uint32_t kn = jget(d, k, "name");
+      if (kn && has(jstr(&d->v[kn])))
+        return jstr(&d->v[kn]);
+    }
+  }
+  (void)x;
+  return nospan();
+}
+
+/* Author names of a JSON-LD "author" value: a string, an object with a
+ * name, or an array of either, joined with "; ". */
+static span ld_authors(mx *x, const jdoc *d, uint32_t a, int *idrefs) {
+  span parts[10];
+  int np = 0;
+  uint32_t c = d->v[a].type == J_ARR ? d->v[a].first : a;
+  for (int cnt = 0; c && cnt < 32 && np < 10; cnt++) {
+    span nm = clean_span(x, jname(x, d, c, idrefs), 200);
+    if (has(nm) && !looks_like_url(nm)) {
+      int dup = 0;
+      for (int k = 0; k < np; k++)
+        dup |= same(x, parts[k], nm);
+      if (!dup)
+        parts[np++] = nm;
+    }
+    if (d->v[a].type != J_ARR)
+      break;
+    c = d->v[c].next;
+  }
+  if (np == 0)
+    return nospan();
+  size_t len = 0;
+  for (int k = 0; k < np; k++)
+    len += parts[k].n + 2;
+  char *out = tmp_alloc(x, len + 1);
+  if (!out)
+    return nospan();
+  size_t o = 0;
+  for (int k = 0; k < np; k++) {
+    if (k) {
+      out[o++] = ';';
+      out[o++] = ' ';
+    }
+    memcpy(out + o, parts[k].s, parts[k].n);
+    o += parts[k].n;
+  }
+  out[o] = '\0';
+  return mkspan(out, o);
+}
+
+static void ld_list(mx *x, const jdoc *d, uint32_t v, slist *l) {
+  if (d->v[v].type == J_STR) {
+    list_add_split(x, l, jstr(&d->v[v]));
+    return;
+  }
+  if (d->v[v].type != J_ARR)
+    return;
+  int cnt = 0;
+  for (uint32_t c = d->v[v].first; c && cnt < 200; c = d->v[c].next, cnt++) {
+    if (d->v[c].type == J_STR)
+      list_add(x, l, jstr(&d->v[c]));
+    else if (d->v[c].type == J_OBJ) {
+      int idr = JSON_MAX_IDREFS; /* no look-ups here */
+      list_add(x, l, jname(x, d, c, &idr));
+    }
+  }
+}
+
+/* Collect fields from every typed object of a parsed JSON-LD document. */
+static void ld_walk(mx *x, const jdoc *d) {
+  int idrefs = 0;
+  for (uint32_t o = 1; o < d->n; o++) {
+    if (d->v[o].type != J_OBJ)
+      continue;
+    int website;
+    int rank = obj_rank(d, o, &website);
+    if (website && !has(x->ld_website)) {
+      uint32_t nm = jget(d, o, "name");
+      if (nm)
+        x->ld_website = clean_span(x, jstr(&d->v[nm]), 300);
+    }
+    if (rank == 0)
+      continue;
+    for (uint32_t c = d->v[o].first; c; c = d->v[c].next) {
+      span k = jkey(&d->v[c]);
+      span sv = jstr(&d->v[c]);
+      if (eq_lit(k, "headline")) {
+        if (has(sv) && rank > x->ld_headline_rank) {
+          x->ld_headline = clean_span(x, sv, MAX_FIELD);
+          x->ld_headline_rank = rank;
+        }
+      } else if (eq_lit(k, "name")) {
+        if (has(sv) && rank > x->ld_name_rank) {
+          x->ld_name = clean_span(x, sv, MAX_FIELD);
+          x->ld_name_rank = rank;
+        }
+      } else if (eq_lit(k, "author") || (eq_lit(k, "creator") && rank >= 3)) {
+        if (rank > x->ld_author_rank) {
+          span a = ld_authors(x, d, c, &idrefs);
+          if (has(a)) {
+            x->ld_author = a;
+            x->ld_author_rank = rank;
+          }
+        }
+      } else if (eq_lit(k, "datepublished")) {
+        offer_date(x, sv, rank >= 3 ? DP_LD : DP_LD_WEAK);
+      } else if (eq_lit(k, "datecreated") || eq_lit(k, "uploaddate")) {
+        offer_date(x, sv, rank >= 3 ? DP_LD_WEAK : DP_LD_WEAK - 5);
+      } else if (eq_lit(k, "datemodified")) {
+        offer_date(x, sv, DP_MODIFIED);
+      } else if (eq_lit(k, "articlesection")) {
+        if (rank >= 3 && rank >= x->ld_cats_rank) {
+          x->ld_cats_rank = rank;
+          ld_list(x, d, c, &x->ld_cats);
+        }
+      } else if (eq_lit(k, "keywords")) {
+        if (rank >= 3 && rank >= x->ld_tags_rank) {
+          x->ld_tags_rank = rank;
+          ld_list(x, d, c, &x->ld_tags);
+        }
+      } else if (eq_lit(k, "publisher")) {
+        if (!has(x->ld_publisher)) {
+          uint32_t p = d->v[c].type == J_ARR ? d->v[c].first : c;
+          x->ld_publisher = clean_span(x, jname(x, d, p, &idrefs), 300);
+        }
+      } else if (eq_lit(k, "inlanguage")) {
+        if (has(sv) && rank > x->ld_lang_rank) {
+          x->ld_lang = sv;
+          x->ld_lang_rank = rank;
+        }
+      }
+    }
+  }
+}
+
+static void do_ld_json(mx *x, uint32_t n) {
+  if (x->ld_scripts >= JSON_MAX_SCRIPTS)
+    return;
+  x->ld_scripts++;
+  const pith_tree *t = x->t;
+  /* The script's text: usually one text node; join several. */
+  const char *s = NULL;
+  size_t len = 0;
+  uint32_t c = t->nodes[n].first;
+  if (c && t->nodes[c].tag == PITH_TAG_TEXT && !t->nodes[c].next) {
+    s = pith__text(t, c);
+    len = t->nodes[c].len;
+  } else if (c) {
+    pith_buf *b = &x->buf;
+    pith__buf_reset(b);
+    for (; c; c = t->nodes[c].next)
+      if (t->nodes[c].tag == PITH_TAG_TEXT)
+        pith__buf_append(b, pith__text(t, c), t->nodes[c].len);
+    if (b->oom) {
+      x->oom = 1;
+      return;
+    }
+    s = b->data;
+    len = b->len;
+  }
+  if (!s || len == 0 || len > JSON_MAX_BYTES)
+    return;
+  /* Tolerate a leading HTML comment or CDATA marker. */
+  size_t i = 0;
+  while (i < len && is_sp((unsigned char)s[i]))
+    i++;
+  if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0)
+    i += 4;
+  else if (len - i >= 12 && memcmp(s + i, "//<![CDATA[", 11) == 0)
+    i += 11;
+  jdoc d;
+  memset(&d, 0, sizeof d);
+  if (json_parse(x, &d, s + i, len - i) == 0)
+    ld_walk(x, &d);
+  pith__free(d.v);
+}
+
+/* ------------------------------------------------------------------ */
+/* The pass over the tree                                              */
+
+/* The node's kept attributes of interest, read in one pass. */
+typedef struct {
+  span cls, id, itemprop, rel, href, content, name, property, http_equiv,
+      datetime, type, lang, role;
+} attrs;
+
+static void read_attrs(const pith_tree *t, uint32_t n, attrs *a) {
+  memset(a, 0, sizeof *a);
+  const pith_node *nd = &t->nodes[n];
+  for (uint32_t k = 0; k < nd->nattr; k++) {
+    const pith_attr *at = &t->attrs[nd->attr + k];
+    span v = mkspan(t->chars.data + at->value, at->len);
+    switch (at->id) {
+    case PITH_ATTR_CLASS:
+      a->cls = v;
+      break;
+    case PITH_ATTR_ID:
+      a->id = v;
+      break;
+    case PITH_ATTR_ITEMPROP:
+      a->itemprop = v;
+      break;
+    case PITH_ATTR_REL:
+      a->rel = v;
+      break;
+    case PITH_ATTR_HREF:
+      a->href = v;
+      break;
+    case PITH_ATTR_CONTENT:
+      a->content = v;
+      break;
+    case PITH_ATTR_NAME:
+      a->name = v;
+      break;
+    case PITH_ATTR_PROPERTY:
+      a->property = v;
+      break;
+    case PITH_ATTR_HTTP_EQUIV:
+      a->http_equiv = v;
+      break;
+    case PITH_ATTR_DATETIME:
+      a->datetime = v;
+      break;
+    case PITH_ATTR_TYPE:
+      a->type = v;
+      break;
+    case PITH_ATTR_LANG:
+      a->lang = v;
+      break;
+    case PITH_ATTR_ROLE:
+      a->role = v;
+      break;
+    default:
+      break;
+    }
+  }
+}
+
+static int key_in(span k, const char *const *list) {
+  for (; *list; list++)
+    if (eq_lit(k, *list))
+      return 1;
+  return 0;
+}
+
+static const char *const meta_pub_keys[] = {
+    "article:published_time", "og:published_time", "article:published",
+    "og:article:published_time", "published_time", "datepublished",
+    "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created",
+    "pubdate", "publishdate", "publish_date", "publish-date",
+    "publication_date", "publication-date", "sailthru.date",
+    "parsely-pub-date", "article.published", "article_date_original",
+    "citation_publication_date", "citation_date", "citation_online_date",
+    "original-publish-date", "originalpublicationdate", "article.created",
+    "cxenseparse:recs:publishtime", "date.published", "bt:pubdate",
+    "release_date", "datecreated", "published", "article:published_date",
+    "article_published_time", "publication-date", NULL};
+
+static const char *const meta_weak_date_keys[] = {
+    "date", "dc.date", "dcterms.date", "created", "dc.created", "timestamp",
+    "date_published", "article:post_date", NULL};
+
+static const char *const meta_mod_keys[] = {
+    "article:modified_time", "og:updated_time", "datemodified",
+    "last-modified", "dcterms.modified", "dc.date.modified", "lastmod",
+    "article:modified", "modified", NULL};
+
+static const char *const meta_author_keys[] = {
+    "author", "article:author", "og:article:author", "dc.creator",
+    "dcterms.creator", "citation_author", "parsely-author", "sailthru.author",
+    "byl", "author_name", "article:author_name", NULL};
+
+static void set_once(span *dst, span v) {
+  if (!has(*dst) && has(trim(v)))
+    *dst = trim(v);
+}
+
+static void do_meta(mx *x, const attrs *a, unsigned cx) {
+  span content = a->content;
+  if (!content.s)
+    return;
+  span key = has(a->property) ? a->property
+                              : has(a->name) ? a->name : a->itemprop;
+  key = trim(key);
+  if (has(a->http_equiv)) {
+    if (eq_lit(trim(a->http_equiv), "content-language"))
+      set_once(&x->http_lang, content);
+    return;
+  }
+  if (!has(key))
+    return;
+  /* A property like "og:title" may be combined with a name attribute. */
+  if (eq_lit(key, "og:title"))
+    set_once(&x->og_title, content);
+  else if (eq_lit(key, "og:type"))
+    set_once(&x->og_type, content);
+  else if (eq_lit(key, "twitter:title"))
+    set_once(&x->tw_title, content);
+  else if (eq_lit(key, "og:site_name"))
+    set_once(&x->og_site, content);
+  else if (eq_lit(key, "application-name") ||
+           eq_lit(key, "apple-mobile-web-app-title"))
+    set_once(&x->app_name, content);
+  else if (eq_lit(key, "description"))
+    set_once(&x->desc, content);
+  else if (eq_lit(key, "og:description"))
+    set_once(&x->og_desc, content);
+  else if (eq_lit(key, "twitter:description"))
+    set_once(&x->tw_desc, content);
+  else if (eq_lit(key, "og:url"))
+    set_once(&x->og_url, content);
+  else if (eq_lit(key, "og:locale") || eq_lit(key, "language") ||
+           eq_lit(key, "dc.language"))
+    set_once(&x->og_locale, content);
+  else if (eq_lit(key, "article:section") ||
+           eq_lit(key, "og:article:section"))
+    list_add(x, &x->meta_cats, content);
+  else if (eq_lit(key, "article:tag") || eq_lit(key, "og:article:tag"))
+    list_add_split(x, &x->meta_tags, content);
+  else if (eq_lit(key, "headline") && a->itemprop.s)
+    set_once(&x->ip_headline, content);
+  else if (key_in(key, meta_pub_keys))
+    offer_date(x, content, a->itemprop.s ? DP_ITEMPROP : DP_META);
+  else if (key_in(key, meta_weak_date_keys))
+    offer_date(x, content, DP_META_WEAK);
+  else if (key_in(key, meta_mod_keys))
+    offer_date(x, content, DP_MODIFIED);
+  else if (key_in(key, meta_author_keys)) {
+    span v = trim(content);
+    if (has(v) && !looks_like_url(v) && !has(x->meta_author))
+      x->meta_author = v;
+  } else if (eq_lit(key, "name") && (cx & CX_AUTHOR) &&
+             !(cx & CX_PUBLISHER)) {
+    set_once(&x->ip_author, content);
+  }
+}
+
+static void record_head(mx *x, head_cand *list, int *count, uint32_t n,
+                        unsigned cx) {
+  if (*count >= MAX_HEADS || (cx & (CX_HIDDEN | CX_BOILER)))
+    return;
+  int cut;
+  span s = elem_text(x, n, HEAD_TEXT_MAX, &cut);
+  if (!has(s) || cut)
+    return;
+  head_cand *h = &list[(*count)++];
+  h->text = s;
+  h->node = n;
+  h->in_main = (cx & CX_MAIN) != 0;
+}
+
+/* Does a class or id name a byline?  "author", "byline", "writer",
+ * "contributor", but not author boxes/bios/avatars/comments. */
+static int byline_name(span v) {
+  if (!has(v))
+    return 0;
+  if (!(has_lit(v, "author") || has_lit(v, "byline") ||
+        has_lit(v, "by-line") || has_lit(v, "writer") ||
+        has_lit(v, "contributor")))
+    return 0;
+  if (has_lit(v, "avatar") || has_lit(v, "bio") || has_lit(v, "box") ||
+      has_lit(v, "comment") || has_lit(v, "description") ||
+      has_lit(v, "image") || has_lit(v, "img") || has_lit(v, "photo") ||
+      has_lit(v, "social") || has_lit(v, "about") || has_lit(v, "more") ||
+      has_lit(v, "title") || has_lit(v, "label") || has_lit(v, "widget") ||
+      has_lit(v, "list") || has_lit(v, "posts") || has_lit(v, "email") ||
+      has_lit(v, "follow") || has_lit(v, "share"))
+    return 0;
+  return 1;
+}
+
+static void date_from_time(mx *x, uint32_t n, const attrs *a, unsigned cx) {
+  span v = has(a->datetime) ? a->datetime : nospan();
+  if (!has(v)) {
+    int cut;
+    v = elem_text(x, n, 200, &cut);
+  }
+  span hint = a->cls;
+  span ip = a->itemprop;
+  if (has_lit(ip, "datepublished") || has_lit(ip, "datecreated")) {
+    offer_date(x, v, DP_ITEMPROP);
+    return;
+  }
+  if (has_lit(ip, "datemodified")) {
+    offer_date(x, v, DP_MODIFIED);
+    return;
+  }
+  int pub = has_lit(hint, "publish") || has_lit(hint, "posted") ||
+            has_lit(hint, "pubdate") || has_lit(hint, "created");
+  int mod = has_lit(hint, "modified") || has_lit(hint, "updated");
+  if (cx & CX_HIDDEN)
+    return;
+  if (pub && !mod) {
+    offer_date(x, v, DP_TIME_PUB);
+  } else if (mod && !pub) {
+    offer_date(x, v, DP_MODIFIED);
+  } else if ((cx & CX_MAIN) && !(cx & CX_BOILER)) {
+    if (!x->time_main_seen++)
+      offer_date(x, v, DP_TIME_MAIN);
+  } else if ((cx & CX_BODY) && !(cx & CX_BOILER)) {
+    if (!x->time_any_seen++)
+      offer_date(x, v, DP_TIME_ANY);
+  }
+}
+
+static void do_itemprop(mx *x, uint32_t n, const pith_node *nd,
+                        const attrs *a, unsigned cx) {
+  span ip = a->itemprop;
+  if (nd->tag == PITH_TAG_META || nd->tag == PITH_TAG_TIME)
+    return; /* handled by do_meta / date_from_time */
+  if (has_token(ip, "author") || has_token(ip, "creator")) {
+    if (has(x->ip_author) || (cx & CX_HIDDEN))
+      return;
+    if (has(a->content) && !looks_like_url(a->content)) {
+      x->ip_author = trim(a->content);
+      return;
+    }
+    int cut;
+    span s = byline_text(x, n, &cut);
+    /* A short text is the name; a long one holds a nested itemprop=name
+     * that is picked up when the walk reaches it. */
+    if (!cut && has(s) && s.n <= 80)
+      x->ip_author = s;
+  } else if (has_token(ip, "name") && (cx & CX_AUTHOR) &&
+             !(cx & CX_PUBLISHER)) {
+    if (has(x->ip_author))
+      return;
+    int cut;
+    span s = has(a->content) ? trim(a->content)
+                             : byline_text(x, n, &cut);
+    if (has(s))
+      x->ip_author = s;
+  } else if (has_token(ip, "datepublished") || has_token(ip, "datecreated")) {
+    if (has(a->content))
+      offer_date(x, a->content, DP_ITEMPROP);
+    else if (has(a->datetime))
+      offer_date(x, a->datetime, DP_ITEMPROP);
+    else {
+      int cut;
+      offer_date(x, elem_text(x, n, 200, &cut), DP_ITEMPROP - 5);
+    }
+  } else if (has_token(ip, "headline") && !has(x->ip_headline)) {
+    int cut;
+    span s = has(a->content) ? a->content : elem_text(x, n, HEAD_TEXT_MAX, &cut);
+    if (has(s))
+      x->ip_headline = s;
+  }
+}
+
+static void walk(mx *x) {
+  const pith_tree *t = x->t;
+  uint8_t *ctx = x->ctx;
+  ctx[0] = 0;
+  for (uint32_t n = 1; n < t->nnodes && !x->oom; n++) {
+    const pith_node *nd = &t->nodes[n];
+    unsigned cx = ctx[nd->parent];
+    if (nd->tag == PITH_TAG_TEXT) {
+      ctx[n] = (uint8_t)cx;
+      continue;
+    }
+    if (nd->flags & PITH_NF_HIDDEN)
+      cx |= CX_HIDDEN;
+    switch (nd->tag) {
+    case PITH_TAG_BODY:
+      cx |= CX_BODY;
+      break;
+    case PITH_TAG_ARTICLE:
+    case PITH_TAG_MAIN:
+      cx |= CX_MAIN;
+      if (!x->first_main && !(cx & CX_HIDDEN))
+        x->first_main = n;
+      break;
+    case PITH_TAG_NAV:
+    case PITH_TAG_FOOTER:
+    case PITH_TAG_ASIDE:
+      cx |= CX_BOILER;
+      break;
+    case PITH_TAG_HEADER:
+      cx |= CX_HEADER;
+      break;
+    default:
+      break;
+    }
+    attrs a;
+    if (nd->nattr) {
+      read_attrs(t, n, &a);
+    } else {
+      memset(&a, 0, sizeof a);
+    }
+    if (has(a.role)) {
+      if (eq_lit(a.role, "main") || eq_lit(a.role, "article"))
+        cx |= CX_MAIN;
+      else if (eq_lit(a.role, "navigation") ||
+               eq_lit(a.role, "contentinfo") ||
+               eq_lit(a.role, "complementary"))
+        cx |= CX_BOILER;
+      else if (eq_lit(a.role, "banner"))
+        cx |= CX_HEADER;
+    }
+    if (has(a.itemprop)) {
+      if (has_token(a.itemprop, "author") || has_token(a.itemprop, "creator"))
+        cx |= CX_AUTHOR;
+      else if (has_token(a.itemprop, "publisher"))
+        cx |= CX_PUBLISHER;
+      else if (has_token(a.itemprop, "articlebody") && !x->first_main)
+        cx |= CX_MAIN;
+    }
+    ctx[n] = (uint8_t)cx;
+
+    switch (nd->tag) {
+    case PITH_TAG_HTML:
+      set_once(&x->lang, a.lang);
+      break;
+    case PITH_TAG_META:
+      do_meta(x, &a, cx);
+      break;
+    case PITH_TAG_LINK:
+      if (has_token(a.rel, "canonical"))
+        set_once(&x->canonical, a.href);
+      break;
+    case PITH_TAG_TITLE:
+      if (!x->doc_title.s && !(cx & CX_BODY))
+        x->doc_title = child_text(x, n, MAX_FIELD);
+      break;
+    case PITH_TAG_H1:
+      record_head(x, x->h1, &x->nh1, n, cx);
+      break;
+    case PITH_TAG_H2:
+      if (x->nh2 < 4)
+        record_head(x, x->h2, &x->nh2, n, cx);
+      break;
+    case PITH_TAG_SCRIPT:
+      if (has_lit(a.type, "ld+json"))
+        do_ld_json(x, n);
+      break;
+    case PITH_TAG_TIME:
+      date_from_time(x, n, &a, cx);
+      break;
+    case PITH_TAG_A:
+      if (has(a.rel) && !(cx & CX_HIDDEN)) {
+        int tag = has_token(a.rel, "tag");
+        int cat = has_token(a.rel, "category");
+        if (tag || cat) {
+          int cut;
+          span s = elem_text(x, n, MAX_ITEM_LEN, &cut);
+          if (!cut)
+            list_add(x, cat ? &x->rel_cats : &x->rel_tags, s);
+        } else if (has_token(a.rel, "author") && !has(x->rel_author) &&
+                   !(cx & CX_BOILER)) {
+          int cut;
+          span s = byline_text(x, n, &cut);
+          if (!cut && has(s))
+            x->rel_author = s;
+        }
+      }
+      break;
+    default:
+      break;
+    }
+    if (has(a.itemprop))
+      do_itemprop(x, n, nd, &a, cx);
+    if (x->nbylines < MAX_BYLINES && (cx & CX_BODY) &&
+        !(cx & (CX_HIDDEN | CX_BOILER)) && nd->tag != PITH_TAG_BODY &&
+        nd->tag != PITH_TAG_HTML && nd->tag != PITH_TAG_META &&
+        nd->tag != PITH_TAG_IMG && nd->tag != PITH_TAG_SCRIPT &&
+        (byline_name(a.cls) || byline_name(a.id) ||
+         (nd->tag == PITH_TAG_A && has_token(a.rel, "author")))) {
+      /* Skip a nested byline element inside the previous one. */
+      int nested = 0;
+      if (x->nbylines) {
+        uint32_t p = nd->parent;
+        for (int up = 0; p && up < 6; up++, p = t->nodes[p].parent)
+          if (p == x->byline_node[x->nbylines - 1])
+            nested = 1;
+      }
+      if (!nested) {
+        int cut;
+        span s = byline_text(x, n, &cut);
+        if (!cut && has(s)) {
+          x->byline_node[x->nbylines] = n;
+          x->bylines[x->nbylines++] = s;
+        }
+      }
+    }
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Choosing                                                            */
+
+static const char *const title_seps[] = {" | ", " - ", " \xe2\x80\x93 ",
+                                         " \xe2\x80\x94 ", " :: ",
+                                         " \xc2\xb7 ", " \xc2\xbb ",
+                                         " \xe2\x80\xa2 ", " ~ ", " // ",
+                                         NULL};
+
+/* Split points: positions of separators in a title.  Returns the count;
+ * at[i] is the separator start, len[i] its length. */
+static int title_splits(span s, size_t *at, size_t *len, int max) {
+  int k = 0;
+  for (size_t i = 0; i < s.n && k < max; i++) {
+    if (s.s[i] != ' ')
+      continue;
+    for (const char *const *sep = title_seps; *sep; sep++) {
+      size_t l = strlen(*sep);
+      if (i + l <= s.n && memcmp(s.s + i, *sep, l) == 0) {
+        at[k] = i;
+        len[k] = l;
+        k++;
+        i += l - 2;
+        break;
+      }
+    }
+  }
+  return k;
+}
+
+/* "example.com", "Example.co.uk": one word ending in a dot and 2-6
+ * letters. */
+static int domain_like(span p) {
+  if (!has(p) || p.n > 64 || word_count(p) != 1)
+    return 0;
+  size_t i = p.n, letters = 0;
+  while (i > 0 && is_alpha((unsigned char)p.s[i - 1])) {
+    i--;
+    letters++;
+  }
+  return i > 1 && p.s[i - 1] == '.' && letters >= 2 && letters <= 6;
+}
+
+/* Does part p name the site: equal to a site name, or to the URL's host or
+ * its main label, ignoring case, spaces and punctuation? */
+static int is_site_part(mx *x, span p, const span *sites, int nsites) {
+  span np = norm(x, p);
+  if (np.n == 0)
+    return 0;
+  if (domain_like(trim(p)))
+    return 1;
+  for (int i = 0; i < nsites; i++) {
+    if (!has(sites[i]))
+      continue;
+    span ns = norm(x, sites[i]);
+    if (ns.n && ns.n == np.n && memcmp(ns.s, np.s, np.n) == 0)
+      return 1;
+  }
+  span nh = norm(x, x->host), nl = norm(x, x->label);
+  if (nh.n && nh.n == np.n && memcmp(nh.s, np.s, np.n) == 0)
+    return 1;
+  if (nl.n >= 3 && np.n >= nl.n && memcmp(np.s, nl.s, nl.n) == 0 &&
+      np.n - nl.n <= 7)
+    return 1; /* "Example", "Example.com", "Example UK", "Example Forums" */
+  if (nl.n >= 4 && np.n >= 4 && np.n <= nl.n && memcmp(np.s, nl.s, np.n) == 0)
+    return np.n * 2 >= nl.n; /* "Alliance" for alliancenews */
+  if (np.n >= 4 && nl.n >= 4 && np.n > nl.n) {
+    /* "The Example Times" for "exampletimes": the label at the end. */
+    if (memcmp(np.s + np.n - nl.n, nl.s, nl.n) == 0 && np.n - nl.n <= 3)
+      return 1;
+  }
+  return 0;
+}
+
+/* Does a title part look like a site name by its shape alone: short, few
+ * words, no sentence punctuation? */
+static int site_shaped(span p) {
+  size_t w = word_count(p);
+  if (w == 0 || w > 4 || p.n > 40)
+    return 0;
+  for (size_t i = 0; i < p.n; i++)
+    if (p.s[i] == '?' || p.s[i] == ',')
+      return 0;
+  return 1;
+}
+
+
+/* Strip site-name parts from a title.  *site_out receives the removed
+ * part when one was removed. */
+static span strip_title(mx *x, span s, const span *sites, int nsites,
+                        span *site_out) {
+  size_t at[16], len[16];
+  if (site_out)
+    *site_out = nospan();
+  if (!has(s))
+    return s;
+  int k = title_splits(s, at, len, 16);
+  if (k == 0) {
+    /* "Site: Title" */
+    long c = find_lit(s, ": ");
+    if (c > 0) {
+      span head = mkspan(s.s, (size_t)c);
+      if (is_site_part(x, head, sites, nsites)) {
+        if (site_out)
+          *site_out = head;
+        return trim(mkspan(s.s + c + 2, s.n - (size_t)c - 2));
+      }
+    }
+    return s;
+  }
+  /* Trailing part(s) that name the site. */
+  span last = trim(mkspan(s.s + at[k - 1] + len[k - 1],
+                          s.n - at[k - 1] - len[k - 1]));
+  if (is_site_part(x, last, sites, nsites)) {
+    if (site_out)
+      *site_out = last;
+    return trim(mkspan(s.s, at[k - 1]));
+  }
+  span first = trim(mkspan(s.s, at[0]));
+  if (is_site_part(x, first, sites, nsites)) {
+    if (site_out)
+      *site_out = first;
+    return trim(mkspan(s.s + at[0] + len[0], s.n - at[0] - len[0]));
+  }
+  /* Any part that names the site, e.g. "Title | Section | Site Name". */
+  for (int i = k - 2; i >= 0; i--) {
+    span mid = trim(mkspan(s.s + at[i] + len[i],
+                           (i + 1 < k ? at[i + 1] : s.n) - at[i] - len[i]));
+    if (is_site_part(x, mid, sites, nsites)) {
+      if (site_out)
+        *site_out = mid;
+      return trim(mkspan(s.s, at[i]));
+    }
+  }
+  /* Failing that, a short trailing part that looks like a site name. */
+  span head = trim(mkspan(s.s, at[k - 1]));
+  if ((site_shaped(last) && last.n * 2 < head.n) || domain_like(last)) {
+    if (site_out)
+      *site_out = last;
+    return head;
+  }
+  return s;
+}
+
+/* Is h the first part (before a separator) of title s? */
+static int is_prefix_part(mx *x, span h, span s) {
+  size_t at[16], len[16];
+  int k = title_splits(s, at, len, 16);
+  for (int i = 0; i < k; i++) {
+    if (same(x, h, mkspan(s.s, at[i])))
+      return 1;
+    /* The trailing parts too: "Site | Title". */
+    if (same(x, h, mkspan(s.s + at[i] + len[i], s.n - at[i] - len[i])))
+      return 1;
+  }
+  return 0;
+}
+
+/* Split a into lower-case words (ASCII letters and digits, non-ASCII
+ * bytes); returns the count, at most max. */
+static int words_of(span a, span *w, int max) {
+  int k = 0;
+  size_t i = 0;
+  while (i < a.n && k < max) {
+    while (i < a.n && !is_word_byte((unsigned char)a.s[i]))
+      i++;
+    size_t b = i;
+    while (i < a.n && is_word_byte((unsigned char)a.s[i]))
+      i++;
+    if (i > b)
+      w[k++] = mkspan(a.s + b, i - b);
+  }
+  return k;
+}
+
+static int word_eq(span a, span b) {
+  if (a.n != b.n)
+    return 0;
+  for (size_t i = 0; i < a.n; i++)
+    if (lower((unsigned char)a.s[i]) != lower((unsigned char)b.s[i]))
+      return 0;
+  return 1;
+}
+
+/* Share of words in common (|A and B| / |A or B|, in percent). */
+static int overlap_pct(span a, span b) {
+  span wa[48], wb[48];
+  int na = words_of(a, wa, 48), nb = words_of(b, wb, 48);
+  if (na == 0 || nb == 0)
+    return 0;
+  int common = 0;
+  for (int i = 0; i < na; i++) {
+    int dup = 0;
+    for (int k = 0; k < i && !dup; k++)
+      dup = word_eq(wa[i], wa[k]);
+    if (dup)
+      continue;
+    for (int k = 0; k < nb; k++)
+      if (word_eq(wa[i], wb[k])) {
+        common++;
+        break;
+      }
+  }
+  int uni = na + nb - common;
+  return uni > 0 ? common * 100 / uni : 0;
+}
+
+/* The title.  Headings are what readers see as the headline, metadata is
+ * what the site wants in search results and link previews (often with the
+ * site's name).  A heading that agrees with any metadata title wins; else
+ * the main <h1> unless it names the site or shares almost no words with
+ * the metadata (a logo, a section label, a marketing slogan); else the
+ * metadata titles, preferring ones that agree with each other. */
+static span choose_title(mx *x, span sitename_guess[], int nsites,
+                         span *title_site) {
+  span doc = strip_title(x, x->doc_title, sitename_guess, nsites, title_site);
+  span og = strip_title(x, x->og_title, sitename_guess, nsites, NULL);
+  span tw = strip_title(x, x->tw_title, sitename_guess, nsites, NULL);
+  span ldh = has(x->ld_headline) ? x->ld_headline
+             : x->ld_name_rank >= 3 ? x->ld_name : nospan();
+  ldh = strip_title(x, ldh, sitename_guess, nsites, NULL);
+  span iph = clean_span(x, x->ip_headline, MAX_FIELD);
+
+  span meta[7] = {og, ldh, tw, doc, iph, x->og_title, x->tw_title};
+#ifdef META_DEBUG
+  fprintf(stderr, "DOCS=%.*s\nOGS=%.*s\nLDS=%.*s\n", (int)doc.n, doc.s ? doc.s : "", (int)og.n, og.s ? og.s : "", (int)ldh.n, ldh.s ? ldh.s : "");
+#endif
+  /* Headings that agree with metadata: h1 in article/main first. */
+  for (int pass = 0; pass < 2; pass++) {
+    for (int i = 0; i < x->nh1; i++) {
+      if (pass == 0 && !x->h1[i].in_main)
+        continue;
+      span h = x->h1[i].text;
+      for (int k = 0; k < 7; k++)
+        if (same(x, h, meta[k]))
+          return h;
+      if (has(x->doc_title) && is_prefix_part(x, h, x->doc_title))
+        return h;
+    }
+  }
+  for (int i = 0; i < x->nh2; i++) {
+    span h = x->h2[i].text;
+    for (int k = 0; k < 7; k++)
+      if (same(x, h, meta[k]))
+        return h;
+  }
+  /* The best metadata title: one that agrees with another source. */
+  span best = nospan();
+  if (has(og) && (same(x, og, doc) || same(x, og, ldh) || same(x, og, tw)))
+    best = og;
+  else if (has(ldh) && (same(x, ldh, doc) || same(x, ldh, tw)))
+    best = ldh;
+  else if (has(ldh))
+    best = ldh;
+  else if (has(og))
+    best = og;
+  else if (has(iph))
+    best = iph;
+  else if (has(tw))
+    best = tw;
+  else
+    best = doc;
+  /* The main h1: in article/main first; not the site's name. */
+  span h1 = nospan();
+  for (int pass = 0; pass < 2 && !has(h1); pass++) {
+    for (int i = 0; i < x->nh1; i++) {
+      if (pass == 0 && !x->h1[i].in_main)
+        continue;
+      span h = x->h1[i].text;
+      if (is_site_part(x, h, sitename_guess, nsites))
+        continue;
+      h1 = h;
+      break;
+    }
+  }
+  if (has(h1) && (!has(best) || overlap_pct(h1, best) >= 15))
+    return h1;
+  if (has(best))
+    return best;
+  return x->nh1 > 0 ? x->h1[0].text : nospan();
+}
+
+/* Is a a UTF-8 sequence of trailing punctuation we strip from names:
+ * ASCII ",;:-|/" or "»", "›", "•", "·", "–", "—"?  Returns its length. */
+static size_t trailing_punct(span a) {
+  if (!a.n)
+    return 0;
+  unsigned char c = (unsigned char)a.s[a.n - 1];
+  if (c == ',' || c == ';' || c == ':' || c == '-' || c == '|' || c == '/')
+    return 1;
+  static const char *const multi[] = {"\xc2\xbb", "\xe2\x80\xba", "\xe2\x80\xa2",
+                                      "\xc2\xb7", "\xe2\x80\x93",
+                                      "\xe2\x80\x94", NULL};
+  for (const char *const *m = multi; *m; m++)
+    if (ends_lit(a, *m))
+      return strlen(*m);
+  return 0;
+}
+
+/* Clean a byline: drop "By", "Written by", "Author:", cut at dates,
+ * separators, numbers (reputation scores, reading times) and e-mail
+ * addresses.  Returns an empty span when what is left does not look like
+ * a name. */
+static span clean_author(mx *x, span s) {
+  s = clean_span(x, s, 400);
+  if (!has(s))
+    return nospan();
+  static const char *const prefixes[] = {
+      "written by", "posted by", "published by", "reviewed by", "authored by",
+      "submitted by", "reported by", "story by", "words by", "text by",
+      "article by", "post by", "posts by", "a post by", "by:", "by ",
+      "author:", "authors:", "author ", "autor:", "auteur:", "von ", "par ",
+      "por ", "di ", "door ", NULL};
+  for (int again = 0; again < 2; again++) {
+    for (const char *const *p = prefixes; *p; p++) {
+      if (starts_lit(s, *p)) {
+        s = trim(mkspan(s.s + strlen(*p), s.n - strlen(*p)));
+        break;
+      }
+    }
+  }
+  /* Cut at separators and at the start of a date. */
+  static const char *const cuts[] = {
+      " | ",   "|",           " \xe2\x80\x93 ", " \xe2\x80\x94 ",
+      " - ",   "\xe2\x80\xa2", "\xc2\xb7",      " on ",
+      " at ",  " posted",     " published",     " updated",
+      " last ", " in ",       " follow",        " view ",
+      " read ", " share",     " \xc2\xbb",      " \xe2\x80\xba",
+      " sponsored", " reviewed", " edited", " fact checked", " medically",
+      NULL};
+  for (const char *const *c = cuts; *c; c++) {
+    long p = find_lit(s, *c);
+    if (p >= 0)
+      s = trim(mkspan(s.s, (size_t)p));
+  }
+  /* A word starting with a digit ends the name: dates, "5 min read",
+   * reputation scores. */
+  for (size_t i = 1; i < s.n; i++) {
+    if (is_digit((unsigned char)s.s[i]) && is_sp((unsigned char)s.s[i - 1])) {
+      s = trim(mkspan(s.s, i));
+      break;
+    }
+  }
+  char d[11];
+  for (size_t i = 0; i < s.n; i++) {
+    size_t end;
+    if (is_alpha((unsigned char)s.s[i]) && (i == 0 || is_sp((unsigned char)s.s[i - 1])) &&
+        date_in_text(s.s + i, s.n - i, d, &end)) {
+      /* Only a date that starts here (a month name). */
+      if (month_of_word(s.s + i, s.n - i)) {
+        s = trim(mkspan(s.s, i));
+        break;
+      }
+    }
+  }
+  /* Drop e-mail addresses and @handles (whole words with '@'). */
+  for (size_t i = 0; i < s.n; i++) {
+    if (s.s[i] != '@')
+      continue;
+    size_t b = i;
+    while (b > 0 && !is_sp((unsigned char)s.s[b - 1]))
+      b--;
+    if (b == 0)
+      return nospan();
+    s = trim(mkspan(s.s, b));
+    break;
+  }
+  for (size_t tp; (tp = trailing_punct(s)) > 0;)
+    s = trim(mkspan(s.s, s.n - tp));
+  while (s.n && (s.s[0] == ',' || s.s[0] == ':' || s.s[0] == '-' ||
+                 s.s[0] == '|'))
+    s = trim(mkspan(s.s + 1, s.n - 1));
+  if (!has(s) || s.n > 80 || word_count(s) > 8 || looks_like_url(s))
+    return nospan();
+  int letters = 0;
+  for (size_t i = 0; i < s.n; i++)
+    letters += is_alpha((unsigned char)s.s[i]) || (unsigned char)s.s[i] >= 0x80;
+  if (letters < 2)
+    return nospan();
+  static const char *const junk[] = {
+      "by", "author", "authors", "written by", "posted by", "admin",
+      "administrator", "staff", "guest", "anonymous", "unknown", "editor",
+      "share", "follow", "about the author", "more", NULL};
+  if (key_in(s, junk))
+    return nospan();
+  return s;
+}
+
+/* Does byline b name every author of the "; "-joined list a? */
+static int names_all(span b, span a) {
+  size_t i = 0;
+  int parts = 0;
+  while (i < a.n) {
+    size_t e = i;
+    while (e < a.n && a.s[e] != ';')
+      e++;
+    span part = trim(mkspan(a.s + i, e - i));
+    if (has(part)) {
+      char key[128];
+      if (part.n >= sizeof key)
+        return 0;
+      for (size_t k = 0; k < part.n; k++)
+        key[k] = (char)lower((unsigned char)part.s[k]);
+      key[part.n] = '\0';
+      if (!has_lit(b, key))
+        return 0;
+      parts++;
+    }
+    i = e + 1;
+  }
+  return parts > 0;
+}
+
+/* The author: structured data first (JSON-LD, meta, microdata, rel=author),
+ * then the byline near the headline.  A byline that names the same
+ * people as the structured value but lists more of them, or writes the
+ * list as the page does ("A, B and C"), wins.  A value equal to the site
+ * name is kept only when nothing else is found. */
+static span choose_author(mx *x, span sitename, uint32_t head_node) {
+  span byline = nospan();
+  for (int i = 0; i < x->nbylines && !has(byline); i++) {
+    /* Bylines near the headline: after it, or shortly before it. */
+    uint32_t bn = x->byline_node[i];
+    if (head_node && bn + 200 < head_node)
+      continue;
+    byline = clean_author(x, x->bylines[i]);
+  }
+  span cands[6];
+  int nc = 0;
+  if (x->ld_author_rank >= 3)
+    cands[nc++] = x->ld_author;
+  cands[nc++] = x->meta_author;
+  cands[nc++] = x->ip_author;
+  cands[nc++] = x->rel_author;
+  cands[nc++] = byline;
+  if (x->ld_author_rank < 3)
+    cands[nc++] = x->ld_author;
+  span fallback = nospan();
+  for (int i = 0; i < nc; i++) {
+    span c = cands[i].s == byline.s ? byline : clean_author(x, cands[i]);
+    if (!has(c))
+      continue;
+    if (has(sitename) && same(x, c, sitename)) {
+      if (!has(fallback))
+        fallback = c;
+      continue;
+    }
+    if (has(byline) && c.s != byline.s && byline.n > c.n &&
+        names_all(byline, c) &&
+        (has_lit(byline, ",") || has_lit(byline, " and ") ||
+         has_lit(byline, "&")))
+      return byline;
+    return c;
+  }
+  return fallback;
+}
+
+/* Dates in visible text right after the headline (or the start of the
+ * article): the last resort before giving up. */
+static void date_from_text(mx *x, uint32_t start) {
+  const pith_tree *t = x->t;
+  if (!start)
+    return;
+  pith_buf *b = &x->buf;
+  pith__buf_reset(b);
+  uint32_t seen = 0;
+  for (uint32_t n = start; n < t->nnodes && seen < 2000; n++, seen++) {
+    const pith_node *nd = &t->nodes[n];
+    if (nd->tag != PITH_TAG_TEXT)
+      continue;
+    if (x->ctx[n] & (CX_HIDDEN | CX_BOILER))
+      continue;
+    unsigned ptag = t->nodes[nd->parent].tag;
+    if (ptag == PITH_TAG_SCRIPT || ptag == PITH_TAG_TITLE)
+      continue;
+    pith__buf_append(b, pith__text(t, n), nd->len);
+    pith__buf_putc(b, ' ');
+    if (b->len > DATE_TEXT_MAX)
+      break;
+  }
+  if (b->oom) {
+    x->oom = 1;
+    return;
+  }
+  if (b->len)
+    offer_date(x, mkspan(b->data, b->len), DP_TEXT);
+}
+
+#ifdef META_DEBUG
+static void debug_text_dates(mx *x, uint32_t head) {
+  const pith_tree *t = x->t;
+  if (!head)
+    return;
+  /* before: up to 40 text nodes */
+  int cnt = 0;
+  for (uint32_t n = head; n > 0 && cnt < 40; n--) {
+    const pith_node *nd = &t->nodes[n];
+    if (nd->tag != PITH_TAG_TEXT || (x->ctx[n] & (CX_HIDDEN | CX_BOILER)))
+      continue;
+    unsigned ptag = t->nodes[nd->parent].tag;
+    if (ptag == PITH_TAG_SCRIPT || ptag == PITH_TAG_TITLE)
+      continue;
+    cnt++;
+    char d[11];
+    size_t e;
+    if (date_in_text(pith__text(t, n), nd->len, d, &e))
+      fprintf(stderr, "DB %d %s %s\n", cnt, d, (x->ctx[n] & CX_HEADER) ? "H" : "");
+  }
+  size_t bytes = 0;
+  for (uint32_t n = head; n < t->nnodes && bytes < 3000; n++) {
+    const pith_node *nd = &t->nodes[n];
+    if (nd->tag != PITH_TAG_TEXT || (x->ctx[n] & (CX_HIDDEN | CX_BOILER)))
+      continue;
+    unsigned ptag = t->nodes[nd->parent].tag;
+    if (ptag == PITH_TAG_SCRIPT || ptag == PITH_TAG_TITLE)
+      continue;
+    const char *s = pith__text(t, n);
+    size_t off = 0;
+    char d[11];
+    size_t e;
+    while (off < nd->len && date_in_text(s + off, nd->len - off, d, &e)) {
+      size_t b0 = off + e > 60 ? off + e - 60 : 0;
+      fprintf(stderr, "DA %zu %s ctx=", bytes + off, d);
+      for (size_t k = b0; k < off + e; k++) fputc(s[k] == '\n' ? ' ' : s[k], stderr);
+      fputc('\n', stderr);
+      off += e;
+    }
+    bytes += nd->len;
+  }
+}
+#endif
+
+/* Host and main label of the URL. */
+static void parse_host(mx *x, const char *url) {
+  if (!url)
+    return;
+  const char *p = strstr(url, "://");
+  const char *h = p ? p + 3 : url;
+  if (!p && url[0] == '/')
+    return;
+  size_t n = 0;
+  while (h[n] && h[n] != '/' && h[n] != '?' && h[n] != '#' && h[n] != ':')
+    n++;
+  /* Skip user info. */
+  for (size_t i = 0; i < n; i++)
+    if (h[i] == '@') {
+      h += i + 1;
+      n -= i + 1;
+      i = 0;
+    }
+  span host = mkspan(h, n);
+  if (starts_lit(host, "www.") || starts_lit(host, "www2.") ||
+      starts_lit(host, "m.")) {
+    const char *dot = memchr(h, '.', n);
+    size_t d = (size_t)(dot - h) + 1;
+    host = mkspan(h + d, n - d);
+  }
+  x->host = host;
+  /* The main label: the longest label that is not a public suffix-ish
+   * short label (com, co, org, net, uk, ...). */
+  span best = nospan();
+  size_t b = 0;
+  for (size_t i = 0; i <= host.n; i++) {
+    if (i == host.n || host.s[i] == '.') {
+      span l = mkspan(host.s + b, i - b);
+      int suffix = i == host.n || l.n <= 3 || eq_lit(l, "info") ||
+                   eq_lit(l, "blog") || eq_lit(l, "news") ||
+                   eq_lit(l, "online") || eq_lit(l, "site");
+      if (!suffix && (!has(best) || l.n >= best.n))
+        best = l;
+      if (!suffix)
+        break; /* the first real label from the left */
+      b = i + 1;
+    }
+  }
+  if (!has(best) && host.n) {
+    /* example.com: the first label. */
+    size_t i = 0;
+    while (i < host.n && host.s[i] != '.')
+      i++;
+    best = mkspan(host.s, i);
+  }
+  x->label = best;
+}
+
+/* Resolve a relative canonical link against the page URL when simple. */
+static span resolve_url(mx *x, span href, const char *base) {
+  href = trim(href);
+  if (!has(href) || !base || !*base)
+    return href;
+  if (has_lit(mkspan(href.s, href.n < 12 ? href.n : 12), "://"))
+    return href;
+  const char *p = strstr(base, "://");
+  if (!p)
+    return href;
+  size_t scheme = (size_t)(p - base);
+  size_t hostend = scheme + 3;
+  while (base[hostend] && base[hostend] != '/' && base[hostend] != '?' &&
+         base[hostend] != '#')
+    hostend++;
+  size_t prefix;
+  if (href.n >= 2 && href.s[0] == '/' && href.s[1] == '/')
+    prefix = scheme + 1; /* "https:" */
+  else if (href.s[0] == '/')
+    prefix = hostend;
+  else {
+    /* Relative path: the base up to its last '/' (before any query). */
+    size_t end = hostend;
+    size_t q = hostend;
+    while (base[q] && base[q] != '?' && base[q] != '#')
+      q++;
+    for (size_t i = hostend; i < q; i++)
+      if (base[i] == '/')
+        end = i + 1;
+    if (end == hostend) {
+      char *d = tmp_alloc(x, hostend + 1 + href.n + 1);
+      if (!d)
+        return href;
+      memcpy(d, base, hostend);
+      d[hostend] = '/';
+      memcpy(d + hostend + 1, href.s, href.n);
+      d[hostend + 1 + href.n] = '\0';
+      return mkspan(d, hostend + 1 + href.n);
+    }
+    prefix = end;
+  }
+  char *d = tmp_alloc(x, prefix + href.n + 1);
+  if (!d)
+    return href;
+  memcpy(d, base, prefix);
+  memcpy(d + prefix, href.s, href.n);
+  d[prefix + href.n] = '\0';
+  return mkspan(d, prefix + href.n);
+}
+
+/* A language tag: "en_US" -> "en-US"; only letters, digits and '-'. */
+static span norm_lang(mx *x, span l) {
+  l = trim(l);
+  if (!has(l))
+    return nospan();
+  size_t n = 0;
+  while (n < l.n && n < 35 && l.s[n] != ',' && l.s[n] != ';' &&
+         !is_sp((unsigned char)l.s[n]))
+    n++;
+  char *d = tmp_alloc(x, n + 1);
+  if (!d)
+    return nospan();
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)l.s[i];
+    if (c == '_')
+      c = '-';
+    if (!(is_alpha(c) || is_digit(c) || c == '-'))
+      return nospan();
+    d[i] = (char)c;
+  }
+  d[n] = '\0';
+  if (n < 2)
+    return nospan();
+  return mkspan(d, n);
+}
+
+static const char *out_str(pith_arena *a, span s, int *oom) {
+  const char *r = pith__arena_strndup(a, s.s ? s.s : "", s.s ? s.n : 0);
+  if (!r)
+    *oom = 1;
+  return r ? r : "";
+}
+
+static const char **out_list(pith_arena *a, const slist *l, size_t *count,
+                             int *oom) {
+  *count = 0;
+  if (l->n == 0)
+    return NULL;
+  const char **v = pith__arena_alloc(a, l->n * sizeof *v);
+  if (!v) {
+    *oom = 1;
+    return NULL;
+  }
+  for (size_t i = 0; i < l->n; i++)
+    v[i] = out_str(a, l->v[i], oom);
+  *count = l->n;
+  return v;
+}
+
+static const slist *first_list(const slist *a, const slist *b,
+                               const slist *c) {
+  if (a->n)
+    return a;
+  if (b->n)
+    return b;
+  return c;
+}
+
+int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
+                       pith_meta *m) {
+  memset(m, 0, sizeof *m);
+  m->title = m->author = m->date = m->sitename = "";
+  m->description = m->language = m->url = "";
+  mx *x = pith__calloc(1, sizeof *x);
+  if (!x)
+    return -1;
+  x->t = t;
+  pith__arena_init(&x->tmp);
+  pith__buf_init(&x->buf);
+  int oom = 0;
+  if (url && !*url)
+    url = NULL;
+  parse_host(x, url);
+
+  if (t && t->nodes && t->nnodes > 1) {
+    x->ctx = pith__malloc(t->nnodes);
+    if (!x->ctx) {
+      oom = 1;
+      goto done;
+    }
+    walk(x);
+  }
+  if (x->oom) {
+    oom = 1;
+    goto done;
+  }
+
+  /* Site name candidates from metadata (before looking at the title). */
+  span site = clean_span(x, x->og_site, 300);
+  if (!has(site))
+    site = x->ld_website;
+  if (!has(site))
+    site = x->ld_publisher;
+  if (!has(site))
+    site = clean_span(x, x->app_name, 300);
+  span sites[4] = {site, x->ld_website, x->ld_publisher,
+                   clean_span(x, x->app_name, 300)};
+  span title_site;
+  x->doc_title = clean_span(x, x->doc_title, MAX_FIELD);
+  x->og_title = clean_span(x, x->og_title, MAX_FIELD);
+  x->tw_title = clean_span(x, x->tw_title, MAX_FIELD);
+  span title = choose_title(x, sites, 4, &title_site);
+#ifdef META_DEBUG
+  fprintf(stderr, "DOC=%.*s\nOG=%.*s\nLD=%.*s (r%d) NAME=%.*s (r%d)\nTW=%.*s\nSITE=%.*s\n",
+          (int)x->doc_title.n, x->doc_title.s ? x->doc_title.s : "",
+          (int)x->og_title.n, x->og_title.s ? x->og_title.s : "",
+          (int)x->ld_headline.n, x->ld_headline.s ? x->ld_headline.s : "", x->ld_headline_rank,
+          (int)x->ld_name.n, x->ld_name.s ? x->ld_name.s : "", x->ld_name_rank,
+          (int)x->tw_title.n, x->tw_title.s ? x->tw_title.s : "",
+          (int)site.n, site.s ? site.s : "");
+  for (int i = 0; i < x->nh1; i++)
+    fprintf(stderr, "H1[%d]%s @%u = %.*s\n", i, x->h1[i].in_main ? "M" : "", x->h1[i].node, (int)x->h1[i].text.n, x->h1[i].text.s);
+  for (int i = 0; i < x->nh2; i++)
+    fprintf(stderr, "H2[%d]%s @%u = %.*s\n", i, x->h2[i].in_main ? "M" : "", x->h2[i].node, (int)x->h2[i].text.n, x->h2[i].text.s);
+  fprintf(stderr, "MA=%.*s IPA=%.*s RELA=%.*s LDA=%.*s(r%d)\n", (int)x->meta_author.n, x->meta_author.s ? x->meta_author.s : "",
+          (int)x->ip_author.n, x->ip_author.s ? x->ip_author.s : "", (int)x->rel_author.n, x->rel_author.s ? x->rel_author.s : "",
+          (int)x->ld_author.n, x->ld_author.s ? x->ld_author.s : "", x->ld_author_rank);
+  for (int i = 0; i < x->nbylines; i++)
+    fprintf(stderr, "BY[%d] @%u = %.*s\n", i, x->byline_node[i], (int)x->bylines[i].n, x->bylines[i].s);
+  fprintf(stderr, "DATE=%s prio %d\n", x->date, x->date_prio);
+  fprintf(stderr, "OGTYPE=%.*s\n", (int)x->og_type.n, x->og_type.s ? x->og_type.s : "");
+#endif
+  if (!has(site) && has(title_site) && site_shaped(title_site))
+    site = title_site;
+
+  /* Date: structured sources first, then the URL, then the text. */
+  if (url && x->date_prio < DP_URL) {
+    char d[11];
+    if (date_in_url(url, d)) {
+      memcpy(x->date, d, 11);
+      x->date_prio = DP_URL;
+    }
+  }
+  uint32_t head_node = 0;
+  for (int i = 0; i < x->nh1 && !head_node; i++)
+    if (same(x, x->h1[i].text, title))
+      head_node = x->h1[i].node;
+  if (!head_node && x->nh1)
+    head_node = x->h1[0].node;
+#ifdef META_DEBUG
+  debug_text_dates(x, head_node ? head_node : x->first_main);
+#endif
+  if (x->date_prio < DP_TEXT && x->ctx)
+    date_from_text(x, head_node ? head_node : x->first_main);
+
+  span author = choose_author(x, site, head_node);
+
+  span desc = has(x->desc) ? x->desc : has(x->og_desc) ? x->og_desc
+                                                        : x->tw_desc;
+  desc = clean_span(x, desc, MAX_FIELD);
+
+  span lang = norm_lang(x, x->lang);
+  if (!has(lang))
+    lang = norm_lang(x, x->http_lang);
+  if (!has(lang))
+    lang = norm_lang(x, x->og_locale);
+  if (!has(lang))
+    lang = norm_lang(x, x->ld_lang);
+
+  span u = has(trim(x->canonical)) ? resolve_url(x, x->canonical, url)
+                                   : trim(x->og_url);
+  if (!has(u) && url)
+    u = mkspan(url, strlen(url));
+  u = cap_utf8(u, 8192);
+
+  const slist *cats = first_list(&x->meta_cats, &x->ld_cats, &x->rel_cats);
+  const slist *tags = first_list(&x->meta_tags, &x->ld_tags, &x->rel_tags);
+
+  if (x->oom) {
+    oom = 1;
+    goto done;
+  }
+  m->title = out_str(a, title, &oom);
+  m->author = out_str(a, author, &oom);
+  m->date = out_str(a, x->date_prio ? mkspan(x->date, 10) : nospan(), &oom);
+  m->sitename = out_str(a, site, &oom);
+  m->description = out_str(a, desc, &oom);
+  m->language = out_str(a, lang, &oom);
+  m->url = out_str(a, u, &oom);
+  m->categories = out_list(a, cats, &m->ncategories, &oom);
+  m->tags = out_list(a, tags, &m->ntags, &oom);
+
+done:
+  pith__free(x->ctx);
+  pith__buf_free(&x->buf);
+  pith__arena_free(&x->tmp);
+  pith__free(x);
+  return oom ? -1 : 0;
+}

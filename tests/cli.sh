@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+#
+# cli.sh [PITH] - behaviour tests of the pith tool that golden files do not
+# cover: exit statuses, usage errors, error messages and records for bad
+# input (missing file, directory, empty, truncated or corrupt gzip, too
+# large), stdin, multi-member gzip, JSON Lines framing and the text-mode
+# separator, and that --help and the manual list the same options.
+# PITH defaults to build/pith.  Prints TAP; exits non-zero on failure.
+set -uo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+pith=${1:-$root/build/pith}
+page=$root/examples/news.html
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+
+n=0
+failed=0
+ok() { # ok DESC CMD... : the command must succeed
+  local desc=$1
+  shift
+  n=$((n + 1))
+  if "$@"; then
+    echo "ok $n - $desc"
+  else
+    echo "not ok $n - $desc"
+    failed=$((failed + 1))
+  fi
+}
+# run ARGS...: run pith, keeping stdout, stderr and the exit status.
+run() {
+  "$pith" "$@" >out 2>err
+  rc=$?
+}
+has() { grep -qF -- "$1" "$2"; }
+
+cp "$page" page.html
+gzip -c -n page.html >page.html.gz
+head -c 2000 page.html | gzip -c -n >two.gz
+tail -c +2001 page.html | gzip -c -n >>two.gz
+head -c 300 page.html.gz >trunc.gz
+cp page.html.gz corrupt.gz
+printf '\377\377\377\377\377\377\377\377' |
+  dd of=corrupt.gz bs=1 seek=40 conv=notrunc 2>/dev/null
+: >empty.html
+mkdir adir
+
+# Usage errors: status 2 and a message on stderr.
+run --no-such-option page.html
+ok "unknown option exits 2" test $rc -eq 2
+ok "unknown option is named on stderr" has "unknown option '--no-such-option'" err
+run page.html --url
+ok "missing argument exits 2" test $rc -eq 2
+ok "missing argument message" has "option '--url' needs an argument" err
+run --max-size 12Q page.html
+ok "bad size exits 2" test $rc -eq 2
+run --json=yes page.html
+ok "flag with a value exits 2" test $rc -eq 2
+
+# Help and version.
+run --help
+ok "--help exits 0" test $rc -eq 0
+for opt in --json --url --max-size --no-fallback --keep-hidden --no-metadata \
+  --help --version; do
+  ok "--help lists $opt" has "$opt" out
+  ok "the manual lists $opt" grep -qF -- "${opt//-/\\-}" "$root/man/pith.1"
+done
+run -V
+ok "-V exits 0 and names the version" \
+  bash -c '[ '$rc' -eq 0 ] && grep -q "^pith [0-9]*\.[0-9]*\.[0-9]*" out'
+
+# Inputs: plain, gzip, two gzip members, stdin.
+run page.html
+ok "plain page exits 0" test $rc -eq 0
+cp out plain.txt
+ok "plain page gives text" test -s plain.txt
+run page.html.gz
+ok "gzip page gives the same text" cmp -s out plain.txt
+run two.gz
+ok "two gzip members give the same text" cmp -s out plain.txt
+"$pith" <page.html.gz >out 2>err
+ok "gzip on stdin gives the same text" cmp -s out plain.txt
+"$pith" - <page.html >out 2>err
+ok "'-' reads stdin" cmp -s out plain.txt
+
+# Failures: reported, counted in the exit status, never stop the run.
+run page.html missing.html adir empty.html trunc.gz corrupt.gz page.html
+ok "failed inputs exit 1" test $rc -eq 1
+ok "missing file message" has "pith: missing.html: cannot open: No such file or directory" err
+ok "directory message" has "pith: adir: cannot read: Is a directory" err
+ok "empty input message" has "pith: empty.html: " err
+ok "truncated gzip message" has "pith: trunc.gz: gzip: truncated input" err
+ok "corrupt gzip message" has "pith: corrupt.gz: gzip: corrupt input" err
+ok "text documents separated by a form-feed line" \
+  test "$(grep -c $'^\f$' out)" -eq 1
+run --max-size 1K page.html page.html.gz
+ok "too large exits 1" test $rc -eq 1
+ok "too large message (plain)" has "pith: page.html: input too large (" err
+ok "too large message (gzip)" has "pith: page.html.gz: input too large (" err
+
+# JSON Lines: one record per input, in order, errors as records.
+run --json page.html missing.html trunc.gz page.html.gz
+ok "JSON run with failures exits 1" test $rc -eq 1
+ok "one line per input" test "$(wc -l <out)" -eq 4
+ok "nothing on stderr in JSON mode" test ! -s err
+if command -v python3 >/dev/null 2>&1; then
+  ok "records are valid JSON, in input order, with errors" python3 -c '
+import json, sys
+recs = [json.loads(l) for l in open("out", encoding="utf-8")]
+keys = ["source", "url", "title", "author", "date", "sitename",
+        "description", "language", "categories", "tags", "dateline",
+        "text", "comments"]
+assert [r["source"] for r in recs] == ["page.html", "missing.html",
+                                      "trunc.gz", "page.html.gz"], recs
+assert list(recs[0]) == keys, list(recs[0])
+assert list(recs[1]) == keys + ["error"], list(recs[1])
+assert recs[1]["error"] == "cannot open: No such file or directory"
+assert recs[2]["error"] == "gzip: truncated input"
+assert recs[1]["text"] is None and isinstance(recs[0]["text"], str)
+assert recs[0]["text"] == recs[3]["text"] and recs[0]["text"]
+'
+fi
+run --json --url https://example.org/x missing.html
+ok "--url is kept in error records" has '"url":"https://example.org/x"' out
+
+# Output errors.
+"$pith" page.html >/dev/full 2>err
+rc=$?
+ok "write error exits 1" test $rc -eq 1
+ok "write error is reported" has "write error" err
+
+echo "1..$n"
+[ $failed -eq 0 ]

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+#
+# quality.sh [PITH] - extraction quality regression check: run
+# `pith --json` over ../shared/data/wcxb-dev, score the output with
+# ../shared/bench/score.py and fail when word F1, title match or date match
+# falls below the floors in tests/regress/baseline.json (word_f1_floor,
+# title_floor, date_floor).  PITH defaults to build/pith.  Exits 77 (CTest
+# "skipped") when ../shared, relative to the repository root, is absent.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+shared=$root/../shared
+data=$shared/data/wcxb-dev
+pith=${1:-$root/build/pith}
+
+if [ ! -d "$shared" ]; then
+  echo "SKIP: ../shared not found"
+  exit 77
+fi
+if [ ! -d "$data/html" ] || ! command -v python3 >/dev/null 2>&1; then
+  echo "SKIP: $data or python3 not found"
+  exit 77
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# Exit status 1 only means some pages failed: their error records are in
+# the output and score as empty extractions.  Anything else is a crash.
+rc=0
+"$pith" --json "$data"/html/*.html.gz >"$tmp/out.jsonl" 2>"$tmp/err" || rc=$?
+if [ $rc -gt 1 ]; then
+  echo "FAIL: pith exited $rc"
+  tail -n 20 "$tmp/err"
+  exit 1
+fi
+
+python3 "$shared/bench/score.py" "$tmp/out.jsonl" --data "$data" --json \
+  >"$tmp/score.json"
+
+python3 - "$tmp/score.json" "$root/tests/regress/baseline.json" <<'PY'
+import json, sys
+score = json.load(open(sys.argv[1]))
+base = json.load(open(sys.argv[2]))
+print(json.dumps({k: v for k, v in score.items() if k != "word_f1_by_type"},
+                 indent=2))
+failed = False
+for key, floor_key in (("word_f1", "word_f1_floor"),
+                       ("title_match", "title_floor"),
+                       ("date_match", "date_floor")):
+    got = score.get(key) or 0.0
+    floor = float(base.get(floor_key, 0.0))
+    status = "ok" if got >= floor else "FAIL"
+    failed |= got < floor
+    print(f"{status}: {key} {got:.4f} (floor {floor:.4f})")
+sys.exit(1 if failed else 0)
+PY

@@ -1,0 +1,346 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test_decode.c - unit tests for the charset stage (lib/decode.c).
+ *
+ * Each case feeds raw bytes (and maybe a hint) to pith__decode and checks
+ * the UTF-8 text and the charset name it reports: byte-order marks, <meta>
+ * declarations and their traps (comments, attribute values, missing
+ * http-equiv), hints, WHATWG label mapping, iconv charsets, invalid and
+ * truncated input.  A seeded random-bytes loop checks that the output is
+ * always valid UTF-8 without NULs, whatever the input.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "decode.h"
+#include "harness.h"
+
+#define FFFD "\xEF\xBF\xBD"
+
+/* Output is valid UTF-8 with no NUL inside, and out->data is set. */
+static int sane(const pith_buf *b) {
+  return b->data && strlen(b->data) == b->len &&
+         pith__utf8_valid(b->data, b->len);
+}
+
+/* Decode in[0..len) with `hint`; check the text, the charset and sanity. */
+static void dec(const char *in, size_t len, const char *hint, const char *want,
+                const char *want_cs, const char *desc) {
+  pith_buf out;
+  char cs[32] = "";
+  char d[160];
+  int r;
+  pith__buf_init(&out);
+  r = pith__decode(in, len, hint, &out, cs);
+  snprintf(d, sizeof d, "%s: text", desc);
+  STR_EQ(r == 0 ? out.data : "(error)", want, d);
+  snprintf(d, sizeof d, "%s: charset", desc);
+  STR_EQ(cs, want_cs, d);
+  snprintf(d, sizeof d, "%s: valid UTF-8, no NUL", desc);
+  OK(sane(&out), d);
+  pith__buf_free(&out);
+}
+
+#define DEC(lit, hint, want, cs, desc)                                         \
+  dec((lit), sizeof(lit) - 1, (hint), (want), (cs), (desc))
+
+static void test_bom(void) {
+  DEC("\xEF\xBB\xBFhi", NULL, "hi", "UTF-8", "UTF-8 BOM removed");
+  DEC("\xEF\xBB\xBF<meta charset=koi8-r>\xC3\xA9", "windows-1251",
+      "<meta charset=koi8-r>\xC3\xA9", "UTF-8", "UTF-8 BOM beats meta, hint");
+  DEC("\xFF\xFEh\0i\0\x3D\xD8\x00\xDE", NULL, "hi\xF0\x9F\x98\x80", "UTF-16LE",
+      "UTF-16LE BOM with a surrogate pair");
+  DEC("\xFE\xFF\0h\0\xE9\x20\xAC", NULL, "h\xC3\xA9\xE2\x82\xAC", "UTF-16BE",
+      "UTF-16BE BOM");
+  DEC("\xFF\xFE<\0m\0e\0t\0a\0 \0c\0h\0a\0r\0s\0e\0t\0=\0x\0>\0", "koi8-r",
+      "<meta charset=x>", "UTF-16LE", "UTF-16LE BOM beats hint");
+  DEC("\xFF\xFE", NULL, "", "UTF-16LE", "UTF-16LE BOM only");
+}
+
+static void test_utf16_broken(void) {
+  DEC("\xFF\xFE"
+      "a\0\x3D\xD8",
+      NULL, "a" FFFD, "UTF-16LE", "UTF-16 high surrogate at end");
+  DEC("\xFF\xFE"
+      "a\0\x3D\xD8"
+      "b",
+      NULL, "a" FFFD FFFD, "UTF-16LE",
+      "UTF-16 truncated: lone high surrogate, odd byte");
+  DEC("\xFF\xFE\x3D\xD8"
+      "A\0",
+      NULL, FFFD "A", "UTF-16LE",
+      "UTF-16 unpaired high surrogate keeps next unit");
+  DEC("\xFE\xFF\xDE\x00\0B", NULL, FFFD "B", "UTF-16BE",
+      "UTF-16 lone low surrogate");
+  DEC("\xFF\xFE"
+      "a\0\0\0b\0",
+      NULL, "a" FFFD "b", "UTF-16LE", "UTF-16 NUL replaced");
+}
+
+static void test_meta(void) {
+  DEC("<meta charset=\"windows-1251\">\xC0", NULL,
+      "<meta charset=\"windows-1251\">\xD0\x90", "WINDOWS-1251",
+      "meta charset quoted (iconv)");
+  DEC("<META CHARSET = ISO-8859-1 >\x80", NULL,
+      "<META CHARSET = ISO-8859-1 >\xE2\x82\xAC", "WINDOWS-1252",
+      "meta charset unquoted, upper case, spaces; iso-8859-1 0x80 is euro");
+  DEC("<meta charset='latin1'/>\xE9", NULL, "<meta charset='latin1'/>\xC3\xA9",
+      "WINDOWS-1252", "meta charset single quotes, self-closing");
+  DEC("<meta http-equiv=\"Content-Type\" "
+      "content=\"text/html; charset=Shift_JIS\">\x82\xA0",
+      NULL,
+      "<meta http-equiv=\"Content-Type\" "
+      "content=\"text/html; charset=Shift_JIS\">\xE3\x81\x82",
+      "SHIFT_JIS", "http-equiv Shift_JIS (iconv)");
+  DEC("<meta content='text/html;charset = \"x-sjis\"' "
+      "http-equiv=content-type>\x82\xA0",
+      NULL,
+      "<meta content='text/html;charset = \"x-sjis\"' "
+      "http-equiv=content-type>\xE3\x81\x82",
+      "SHIFT_JIS", "http-equiv after content, x-sjis label");
+  DEC("<meta content=\"text/html; charset=koi8-r\">\xC3\xA9", NULL,
+      "<meta content=\"text/html; charset=koi8-r\">\xC3\xA9", "UTF-8",
+      "content charset without http-equiv is ignored");
+  DEC("<!-- <meta charset=koi8-r> --><p>\xC3\xA9", NULL,
+      "<!-- <meta charset=koi8-r> --><p>\xC3\xA9", "UTF-8",
+      "meta inside a comment is ignored");
+  DEC("<!--><meta charset=gb2312>\xC4\xE3", NULL,
+      "<!--><meta charset=gb2312>\xE4\xBD\xA0", "GBK",
+      "<!--> is a whole comment; gb2312 is GBK");
+  DEC("<div title=\"<meta charset=koi8-r>\">\xC3\xA9", NULL,
+      "<div title=\"<meta charset=koi8-r>\">\xC3\xA9", "UTF-8",
+      "meta inside another tag's attribute is ignored");
+  DEC("<meta charset=\"utf-16\"><p>\xC3\xA9", NULL,
+      "<meta charset=\"utf-16\"><p>\xC3\xA9", "UTF-8",
+      "meta utf-16 in an ASCII document means UTF-8");
+  DEC("<meta charset=bogus><meta charset=iso-8859-2>\xA1", NULL,
+      "<meta charset=bogus><meta charset=iso-8859-2>\xC4\x84", "ISO-8859-2",
+      "unknown label skipped, next meta used");
+  DEC("<meta name=x charset=utf8>\xC3\xA9", NULL,
+      "<meta name=x charset=utf8>\xC3\xA9", "UTF-8", "utf8 label");
+  DEC("<meta charset=unicode-1-1-utf-8>", NULL,
+      "<meta charset=unicode-1-1-utf-8>", "UTF-8", "unicode-1-1-utf-8 label");
+  DEC("<meta charset=gbk>\xC4\xE3", NULL, "<meta charset=gbk>\xE4\xBD\xA0",
+      "GBK", "gbk label");
+  DEC("<meta charset=\"iso-2022-jp\">\x1B$B$\"\x1B(B!", NULL,
+      "<meta charset=\"iso-2022-jp\">\xE3\x81\x82!", "ISO-2022-JP",
+      "stateful ISO-2022-JP (iconv)");
+}
+
+static void test_meta_limits(void) {
+  static char page[6000];
+  pith_buf out;
+  char cs[32];
+  size_t n;
+  /* A declaration past the first 4096 bytes is not looked for. */
+  memset(page, ' ', sizeof page);
+  memcpy(page + 4500, "<meta charset=koi8-r>\xC1", 22);
+  n = 4522;
+  pith__buf_init(&out);
+  INT_EQ(pith__decode(page, n, NULL, &out, cs), 0, "late meta: decodes");
+  STR_EQ(cs, "WINDOWS-1252", "late meta: ignored, guessed windows-1252");
+  OK(out.len == n + 1 && memcmp(out.data + n - 1, "\xC3\x81", 2) == 0,
+     "late meta: 0xC1 read as windows-1252");
+  pith__buf_free(&out);
+  /* A meta tag cut off by the end of the input declares nothing. */
+  DEC("<meta charset=\"koi8-r", NULL, "<meta charset=\"koi8-r", "UTF-8",
+      "unterminated meta ignored");
+}
+
+static void test_hint(void) {
+  DEC("<p>\xA1", "iso-8859-2", "<p>\xC4\x84", "ISO-8859-2",
+      "hint used without declaration");
+  DEC("<meta charset=utf-8>\xC3\xA9", "windows-1251",
+      "<meta charset=utf-8>\xC3\xA9", "UTF-8", "declaration beats hint");
+  DEC("<meta charset=bogus>\xC0", "windows-1251",
+      "<meta charset=bogus>\xD0\x90", "WINDOWS-1251",
+      "unknown declared label falls through to the hint");
+  DEC("\xC4\xE3", " text/html; charset=\"GB2312\" ", "\xE4\xBD\xA0", "GBK",
+      "hint as a Content-Type value");
+  DEC("\x80", "US-ASCII", "\xE2\x82\xAC", "WINDOWS-1252",
+      "us-ascii hint is windows-1252");
+  DEC("\x80", "ascii", "\xE2\x82\xAC", "WINDOWS-1252",
+      "ascii hint is windows-1252");
+  DEC("\x82\xA0", "shift-jis", "\xE3\x81\x82", "SHIFT_JIS", "shift-jis hint");
+  DEC("caf\xC3\xA9", "no-such-charset", "caf\xC3\xA9", "UTF-8",
+      "unknown hint ignored");
+  DEC("caf\xE9", "", "caf\xC3\xA9", "WINDOWS-1252", "empty hint ignored");
+  DEC("a\0b\0", "utf-16", "ab", "UTF-16LE", "utf-16 hint on UTF-16 bytes");
+  DEC("\0a\0b", "utf-16", "ab", "UTF-16BE", "utf-16 hint, byte order found");
+  DEC("plain", "utf-16", "plain", "UTF-8", "utf-16 hint on ASCII ignored");
+}
+
+static void test_guess(void) {
+  DEC("hello", NULL, "hello", "UTF-8", "ASCII guessed as UTF-8");
+  DEC("caf\xC3\xA9", NULL, "caf\xC3\xA9", "UTF-8", "valid UTF-8 guessed");
+  DEC("caf\xE9 \x93q\x94", NULL, "caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D",
+      "WINDOWS-1252", "invalid UTF-8 guessed as windows-1252");
+  DEC("\x81\x8D\x8F\x90\x9D\x9F", NULL, FFFD FFFD FFFD FFFD FFFD "\xC5\xB8",
+      "WINDOWS-1252", "undefined windows-1252 bytes become U+FFFD");
+  DEC("<meta charset=iso-8859-1>caf\xC3\xA9", NULL,
+      "<meta charset=iso-8859-1>caf\xC3\xA9", "UTF-8",
+      "latin1 label on clearly-UTF-8 bytes is overruled");
+  DEC("<meta charset=iso-8859-1>cafe", NULL, "<meta charset=iso-8859-1>cafe",
+      "WINDOWS-1252", "latin1 label on ASCII is kept");
+}
+
+static void test_invalid_utf8(void) {
+  /* Each bad byte is read as windows-1252. */
+  DEC("<meta charset=utf-8>a\xE9"
+      "b\xC3\xA9"
+      "c\x80|\xED\xA0\x80|"
+      "\xF4\x90\x80\x80|\xC0\xAF|\xE2\x82",
+      NULL,
+      "<meta charset=utf-8>a\xC3\xA9"
+      "b\xC3\xA9"
+      "c\xE2\x82\xAC|"
+      "\xC3\xAD\xC2\xA0\xE2\x82\xAC|"
+      "\xC3\xB4" FFFD "\xE2\x82\xAC\xE2\x82\xAC|\xC3\x80\xC2\xAF|"
+      "\xC3\xA2\xE2\x80\x9A",
+      "UTF-8", "invalid UTF-8 bytes read as windows-1252");
+  DEC("\xEF\xBB\xBF\xF0\x9F\x98\x80\xF0\x9F\x98", NULL,
+      "\xF0\x9F\x98\x80\xC3\xB0\xC5\xB8\xCB\x9C", "UTF-8",
+      "truncated 4-byte sequence at end");
+  DEC("\xEF\xBB\xBF\xFF\xFE\xF5", NULL, "\xC3\xBF\xC3\xBE\xC3\xB5", "UTF-8",
+      "bytes never valid in UTF-8");
+}
+
+static void test_nul(void) {
+  DEC("a\0b", NULL, "a" FFFD "b", "UTF-8", "NUL replaced (UTF-8)");
+  DEC("\0", NULL, FFFD, "UTF-8", "lone NUL replaced");
+  DEC("a\0\xE9", NULL, "a" FFFD "\xC3\xA9", "WINDOWS-1252",
+      "NUL replaced (windows-1252)");
+  DEC("<meta charset=koi8-r>\0\xC1", NULL,
+      "<meta charset=koi8-r>" FFFD "\xD0\xB0", "KOI8-R",
+      "NUL replaced (iconv)");
+}
+
+static void test_empty(void) {
+  DEC("", NULL, "", "UTF-8", "empty input");
+  DEC("", "shift_jis", "", "SHIFT_JIS", "empty input with hint");
+  dec(NULL, 0, NULL, "", "UTF-8", "NULL input");
+  DEC("\xEF\xBB\xBF", NULL, "", "UTF-8", "UTF-8 BOM only");
+}
+
+static void test_appends(void) {
+  pith_buf out;
+  char cs[32];
+  pith__buf_init(&out);
+  pith__buf_puts(&out, "x");
+  INT_EQ(pith__decode("y\xE9", 2, NULL, &out, cs), 0, "appends: decodes");
+  STR_EQ(out.data, "xy\xC3\xA9", "appends after existing buffer content");
+  pith__buf_free(&out);
+}
+
+/* Every position of a multi-byte char / NUL / bad byte around the 16-byte
+ * fast path must come out right. */
+static void test_fast_path_edges(void) {
+  char in[64], want[80];
+  int ok_all = 1;
+  size_t n, pos;
+  for (n = 1; n <= 40; n++) {
+    for (pos = 0; pos + 2 <= n; pos++) {
+      pith_buf out;
+      char cs[32];
+      memset(in, 'a', n);
+      memcpy(in + pos, "\xC3\xA9", 2);
+      pith__buf_init(&out);
+      if (pith__decode(in, n, NULL, &out, cs) != 0 || out.len != n ||
+          memcmp(out.data, in, n) != 0 || strcmp(cs, "UTF-8") != 0)
+        ok_all = 0;
+      pith__buf_free(&out);
+      /* Same with a NUL byte then a stray 0x80 after the é. */
+      memset(in, 'a', n + 2);
+      memcpy(in + pos, "\xC3\xA9\0\x80", 4);
+      memset(want, 'a', n + 8);
+      memcpy(want + pos, "\xC3\xA9" FFFD "\xE2\x82\xAC", 8);
+      pith__buf_init(&out);
+      if (pith__decode(in, n + 2, "utf-8", &out, cs) != 0 || out.len != n + 6 ||
+          memcmp(out.data, want, n + 6) != 0)
+        ok_all = 0;
+      pith__buf_free(&out);
+    }
+  }
+  OK(ok_all, "multi-byte, NUL and bad bytes at every offset");
+}
+
+static void test_utf8_valid(void) {
+  OK(pith__utf8_valid("", 0), "utf8_valid: empty");
+  OK(pith__utf8_valid("a\0b", 3), "utf8_valid: NUL is valid");
+  OK(pith__utf8_valid("\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\xF4\x8F\xBF\xBF",
+                      13),
+     "utf8_valid: 2, 3, 4 bytes and U+10FFFF");
+  OK(!pith__utf8_valid("\xC0\xAF", 2), "utf8_valid: overlong 2-byte");
+  OK(!pith__utf8_valid("\xE0\x80\xAF", 3), "utf8_valid: overlong 3-byte");
+  OK(!pith__utf8_valid("\xF0\x80\x80\xAF", 4), "utf8_valid: overlong 4-byte");
+  OK(!pith__utf8_valid("\xED\xA0\x80", 3), "utf8_valid: surrogate");
+  OK(!pith__utf8_valid("\xF4\x90\x80\x80", 4), "utf8_valid: above U+10FFFF");
+  OK(!pith__utf8_valid("ab\xE2\x82", 4), "utf8_valid: truncated");
+  OK(!pith__utf8_valid("\x80", 1), "utf8_valid: lone continuation");
+}
+
+/* Random bytes under every decoding path: the output must be sane. */
+static void test_random(void) {
+  static const char *const prefixes[] = {
+      "",
+      "\xEF\xBB\xBF",
+      "\xFF\xFE",
+      "\xFE\xFF",
+      "<meta charset=utf-8>",
+      "<meta charset=windows-1252>",
+      "<meta charset=shift_jis>",
+      "<meta charset=euc-jp>",
+      "<meta charset=iso-2022-jp>",
+      "<meta charset=big5>",
+      "<meta charset=euc-kr>",
+      "<meta charset=gb18030>",
+      "<meta charset=windows-1258>",
+      "<meta charset=koi8-u>",
+  };
+  static const char *const hints[] = {NULL, "utf-16", "utf-16be",
+                                      "windows-1255"};
+  unsigned long x = 12345;
+  int ok_all = 1, iter;
+  char in[600];
+  for (iter = 0; iter < 4000; iter++) {
+    size_t np = (size_t)iter % (sizeof prefixes / sizeof prefixes[0]);
+    size_t plen = strlen(prefixes[np]), n, i;
+    const char *hint = hints[(size_t)iter / 16 % 4];
+    pith_buf out;
+    char cs[32];
+    memcpy(in, prefixes[np], plen);
+    x = x * 6364136223846793005UL + 1442695040888963407UL;
+    n = plen + (size_t)(x >> 33) % (sizeof in - plen);
+    for (i = plen; i < n; i++) {
+      x = x * 6364136223846793005UL + 1442695040888963407UL;
+      /* Mostly high bytes, with ASCII, NULs and ESCs mixed in. */
+      in[i] = (char)(iter & 1        ? (x >> 40)
+                     : (x >> 40) % 4 ? 0x80 | (x >> 44)
+                                     : (x >> 48) % 40);
+    }
+    pith__buf_init(&out);
+    if (pith__decode(in, n, hint, &out, cs) != 0 || !sane(&out) ||
+        strlen(cs) == 0 || strlen(cs) > 31)
+      ok_all = 0;
+    pith__buf_free(&out);
+  }
+  OK(ok_all, "4000 random inputs give valid UTF-8 without NULs");
+}
+
+int main(void) {
+  test_bom();
+  test_utf16_broken();
+  test_meta();
+  test_meta_limits();
+  test_hint();
+  test_guess();
+  test_invalid_utf8();
+  test_nul();
+  test_empty();
+  test_appends();
+  test_fast_path_edges();
+  test_utf8_valid();
+  test_random();
+  return done_testing();
+}
