@@ -275,6 +275,83 @@ typedef struct {
   uint32_t first_main; /* first article/main element, 0 if none */
 } mx;
 
+static int hexval(unsigned char c) {
+  if (is_digit(c))
+    return c - '0';
+  c = lower(c);
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  return -1;
+}
+
+static size_t put_utf8(char *d, unsigned cp) {
+  if (cp < 0x80) {
+    d[0] = (char)cp;
+    return 1;
+  }
+  if (cp < 0x800) {
+    d[0] = (char)(0xC0 | (cp >> 6));
+    d[1] = (char)(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    d[0] = (char)(0xE0 | (cp >> 12));
+    d[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    d[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  d[0] = (char)(0xF0 | (cp >> 18));
+  d[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+  d[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+  d[3] = (char)(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+/* Segment separator inside byline text (element boundaries). */
+#define SEG '\x1f'
+
+/* A leftover character reference at s[i] ("&amp;", "&#38;", "&#x26;",
+ * "&quot;", "&lt;", "&gt;", "&apos;", "&#39;"): writes its UTF-8 to out
+ * (*outlen bytes, never more than the reference's length) and returns the
+ * length of the reference, or 0. */
+static size_t entity(const char *s, size_t n, size_t i, char *out,
+                     size_t *outlen) {
+  static const struct {
+    const char *name;
+    char c;
+  } named[] = {{"&amp;", '&'}, {"&quot;", '"'}, {"&lt;", '<'},
+               {"&gt;", '>'},  {"&apos;", '\''}, {NULL, 0}};
+  span rest = mkspan(s + i, n - i);
+  for (int k = 0; named[k].name; k++) {
+    if (starts_lit(rest, named[k].name)) {
+      out[0] = named[k].c;
+      *outlen = 1;
+      return strlen(named[k].name);
+    }
+  }
+  if (rest.n < 4 || rest.s[1] != '#')
+    return 0;
+  size_t j = 2;
+  unsigned cp = 0;
+  int hex = rest.s[2] == 'x' || rest.s[2] == 'X';
+  if (hex)
+    j++;
+  size_t start = j;
+  while (j < rest.n && j < start + 6) {
+    int v = hex ? hexval((unsigned char)rest.s[j])
+                : (is_digit((unsigned char)rest.s[j]) ? rest.s[j] - '0' : -1);
+    if (v < 0)
+      break;
+    cp = cp * (hex ? 16u : 10u) + (unsigned)v;
+    j++;
+  }
+  if (j == start || j >= rest.n || rest.s[j] != ';' || cp < 0x20 ||
+      cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+    return 0;
+  *outlen = put_utf8(out, cp);
+  return j + 1;
+}
+
 static void *tmp_alloc(mx *x, size_t n) {
   void *p = pith__arena_alloc(&x->tmp, n);
   if (!p)
@@ -284,7 +361,8 @@ static void *tmp_alloc(mx *x, size_t n) {
 
 /* A copy of s[0..n) with white space runs collapsed to one space, control
  * characters dropped and the ends trimmed, capped at `max` bytes. */
-static span clean(mx *x, const char *s, size_t n, size_t max) {
+static span clean_mode(mx *x, const char *s, size_t n, size_t max,
+                       int keep_seg) {
   if (!s)
     return nospan();
   if (n > max * 2 + 64)
@@ -297,8 +375,13 @@ static span clean(mx *x, const char *s, size_t n, size_t max) {
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
     size_t us;
+    if (c == (unsigned char)SEG && keep_seg) {
+      pend = 2;
+      continue;
+    }
     if (is_sp(c) || c < 0x20 || c == 0x7F) {
-      pend = 1;
+      if (!pend)
+        pend = 1;
       continue;
     }
     if (c >= 0xC2 && (us = uni_invisible(s, n, i)) > 0) {
@@ -306,18 +389,41 @@ static span clean(mx *x, const char *s, size_t n, size_t max) {
       continue;
     }
     if (c >= 0xC2 && (us = uni_space(s, n, i)) > 0) {
-      pend = 1;
+      if (!pend)
+        pend = 1;
       i += us - 1;
       continue;
     }
+    if (c == '&') {
+      /* A second level of escaping ("&amp;amp;") left in by the site.
+       * The character is never longer than its reference, so it fits. */
+      size_t olen = 0;
+      if (pend && k)
+        d[k++] = pend == 2 ? SEG : ' ';
+      pend = 0;
+      if ((us = entity(s, n, i, d + k, &olen)) > 0) {
+        k += olen;
+        i += us - 1;
+        continue;
+      }
+      d[k++] = (char)c;
+      continue;
+    }
     if (pend && k)
-      d[k++] = ' ';
+      d[k++] = pend == 2 ? SEG : ' ';
     pend = 0;
     d[k++] = (char)c;
   }
   d[k] = '\0';
   span r = cap_utf8(mkspan(d, k), max);
-  return trim(r);
+  r = trim(r);
+  while (r.n && r.s[r.n - 1] == SEG)
+    r.n--;
+  return r;
+}
+
+static span clean(mx *x, const char *s, size_t n, size_t max) {
+  return clean_mode(x, s, n, max, 0);
 }
 
 static span clean_span(mx *x, span a, size_t max) {
@@ -805,6 +911,7 @@ static span elem_text_mode(mx *x, uint32_t n, size_t max, int *cut,
   if (cut)
     *cut = 0;
   int pend = 0, visited = 0;
+  uint32_t last_parent = 0;
   uint32_t i = pith__next_node(t, n, n, 0);
   while (i) {
     const pith_node *nd = &t->nodes[i];
@@ -816,21 +923,28 @@ static span elem_text_mode(mx *x, uint32_t n, size_t max, int *cut,
     }
     if (nd->tag == PITH_TAG_TEXT) {
       const char *s = pith__text(t, i);
+      /* Bylines: text under another element starts a new segment. */
+      if (spaced && last_parent && nd->parent != last_parent)
+        pend = 2;
+      last_parent = nd->parent;
       for (uint32_t k = 0; k < nd->len && b->len <= max; k++) {
         unsigned char c = (unsigned char)s[k];
         if (is_sp(c)) {
-          pend = 1;
+          if (!pend)
+            pend = 1;
           continue;
         }
         if (pend && b->len)
-          pith__buf_putc(b, ' ');
+          pith__buf_putc(b, pend == 2 ? SEG : ' ');
         pend = 0;
         pith__buf_putc(b, (char)c);
       }
     } else if ((pith__tag_kind(nd->tag) & PITH_KIND_SKIP) ||
                (nd->flags & PITH_NF_HIDDEN)) {
       skip = 1;
-    } else if (spaced || (pith__tag_kind(nd->tag) & PITH_KIND_BLOCK) ||
+    } else if (spaced) {
+      pend = 2;
+    } else if ((pith__tag_kind(nd->tag) & PITH_KIND_BLOCK) ||
                nd->tag == PITH_TAG_BR) {
       pend = 1;
     }
@@ -844,7 +958,7 @@ static span elem_text_mode(mx *x, uint32_t n, size_t max, int *cut,
     *cut = 1;
   if (!b->data)
     return mkspan("", 0);
-  return clean(x, b->data, b->len, max);
+  return clean_mode(x, b->data, b->len, max, spaced);
 }
 
 static span elem_text(mx *x, uint32_t n, size_t max, int *cut) {
@@ -913,14 +1027,6 @@ static uint32_t jnew(jdoc *d, int type) {
   return i;
 }
 
-static int hexval(unsigned char c) {
-  if (is_digit(c))
-    return c - '0';
-  c = lower(c);
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  return -1;
-}
 
 static int hex4(const char *s, unsigned *out) {
   unsigned v = 0;
@@ -934,28 +1040,6 @@ static int hex4(const char *s, unsigned *out) {
   return 1;
 }
 
-static size_t put_utf8(char *d, unsigned cp) {
-  if (cp < 0x80) {
-    d[0] = (char)cp;
-    return 1;
-  }
-  if (cp < 0x800) {
-    d[0] = (char)(0xC0 | (cp >> 6));
-    d[1] = (char)(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  if (cp < 0x10000) {
-    d[0] = (char)(0xE0 | (cp >> 12));
-    d[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    d[2] = (char)(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  d[0] = (char)(0xF0 | (cp >> 18));
-  d[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-  d[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-  d[3] = (char)(0x80 | (cp & 0x3F));
-  return 4;
-}
 
 /* Decode the JSON string starting at s[*pi] == '"'.  The decoded text is
  * never longer than the raw text (\uXXXX is 6 bytes for at most 3, a
@@ -1509,6 +1593,25 @@ static const char *const meta_author_keys[] = {
     "dcterms.creator", "citation_author", "parsely-author", "sailthru.author",
     "byl", "author_name", "article:author_name", NULL};
 
+/* "Doe, Jane" (library catalogue order) -> "Jane Doe". */
+static span last_first(mx *x, span v) {
+  long c = find_lit(v, ",");
+  if (c <= 0 || find_lit(mkspan(v.s + c + 1, v.n - (size_t)c - 1), ",") >= 0)
+    return v;
+  span last = trim(mkspan(v.s, (size_t)c));
+  span first = trim(mkspan(v.s + c + 1, v.n - (size_t)c - 1));
+  if (!has(first) || word_count(last) > 3 || word_count(first) > 3)
+    return v;
+  char *d = tmp_alloc(x, v.n + 2);
+  if (!d)
+    return v;
+  memcpy(d, first.s, first.n);
+  d[first.n] = ' ';
+  memcpy(d + first.n + 1, last.s, last.n);
+  d[first.n + 1 + last.n] = '\0';
+  return mkspan(d, first.n + 1 + last.n);
+}
+
 static void set_once(span *dst, span v) {
   if (!has(*dst) && has(trim(v)))
     *dst = trim(v);
@@ -1566,8 +1669,11 @@ static void do_meta(mx *x, const attrs *a, unsigned cx) {
     offer_date(x, content, DP_MODIFIED);
   else if (key_in(key, meta_author_keys)) {
     span v = trim(content);
-    if (has(v) && !looks_like_url(v) && !has(x->meta_author))
+    if (has(v) && !looks_like_url(v) && !has(x->meta_author)) {
       x->meta_author = v;
+      if (starts_lit(key, "citation_") || starts_lit(key, "dc"))
+        x->meta_author = last_first(x, v);
+    }
   } else if (eq_lit(key, "name") && (cx & CX_AUTHOR) &&
              !(cx & CX_PUBLISHER)) {
     set_once(&x->ip_author, content);
@@ -1606,6 +1712,22 @@ static int byline_name(span v) {
       has_lit(v, "follow") || has_lit(v, "share"))
     return 0;
   return 1;
+}
+
+/* Links to an author's or member's page: /author/jane-doe, /authors/,
+ * /writers/, /contributors/, /people/, /staff/, forum profiles. */
+static int author_href(span h) {
+  if (!has(h) || h.n > 2048)
+    return 0;
+  static const char *const pats[] = {
+      "/author/", "/authors/", "/author-", "/writer/", "/writers/",
+      "/contributor/", "/contributors/", "/people/", "/staff/", "/by/",
+      "?author=", "/user/", "/users/", "/u/", "/members/", "/member/",
+      "viewprofile", "/profile/", NULL};
+  for (const char *const *p = pats; *p; p++)
+    if (has_lit(h, *p))
+      return 1;
+  return 0;
 }
 
 static void date_from_time(mx *x, uint32_t n, const attrs *a, unsigned cx) {
@@ -1803,7 +1925,8 @@ static void walk(mx *x) {
         nd->tag != PITH_TAG_HTML && nd->tag != PITH_TAG_META &&
         nd->tag != PITH_TAG_IMG && nd->tag != PITH_TAG_SCRIPT &&
         (byline_name(a.cls) || byline_name(a.id) ||
-         (nd->tag == PITH_TAG_A && has_token(a.rel, "author")))) {
+         (nd->tag == PITH_TAG_A &&
+          (has_token(a.rel, "author") || author_href(a.href))))) {
       /* Skip a nested byline element inside the previous one. */
       int nested = 0;
       if (x->nbylines) {

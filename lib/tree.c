@@ -13,6 +13,7 @@
 #include "tree.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
@@ -295,6 +296,83 @@ static void on_text(void *ctx, const xmlChar *ch, int len) {
 static void on_silent(void *ctx, const char *msg, ...) {
   (void)ctx;
   (void)msg;
+}
+
+static int is_alpha(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int is_blank(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Case-insensitive search for the end tag "</name" from s[i]. */
+static size_t find_end_tag(const char *s, size_t n, size_t i,
+                           const char *name) {
+  size_t len = strlen(name);
+  for (;;) {
+    const char *p = memchr(s + i, '<', n - i);
+    if (!p)
+      return n;
+    i = (size_t)(p - s) + 1;
+    if (i < n && s[i] == '/' && n - i - 1 >= len) {
+      size_t k = 0;
+      while (k < len && (s[i + 1 + k] | 0x20) == name[k])
+        k++;
+      if (k == len)
+        return i - 1;
+    }
+  }
+}
+
+void pith__html_fixup(char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    char *p = memchr(s + i, '<', n - i);
+    if (!p)
+      return;
+    i = (size_t)(p - s) + 1;
+    if (i >= n || !is_alpha((unsigned char)s[i]))
+      continue;
+    size_t name = i;
+    while (i < n && !is_blank((unsigned char)s[i]) && s[i] != '>' &&
+           s[i] != '/')
+      i++;
+    size_t nlen = i - name;
+    int raw = (nlen == 6 && !strncasecmp(s + name, "script", 6)) ||
+              (nlen == 5 && !strncasecmp(s + name, "style", 5));
+    const char *raw_name = nlen == 6 ? "script" : "style";
+    /* Attributes up to the end of the tag. */
+    while (i < n && s[i] != '>') {
+      unsigned char c = (unsigned char)s[i];
+      if (is_blank(c) || c == '/') {
+        i++;
+        continue;
+      }
+      if (!is_alpha(c) && c != '_' && c != ':' && c != '.' && c != '"' &&
+          c != '\'' && c != '=' && c < 0x80)
+        s[i] = 'x';
+      while (i < n && !is_blank((unsigned char)s[i]) && s[i] != '=' &&
+             s[i] != '>')
+        i++;
+      while (i < n && is_blank((unsigned char)s[i]))
+        i++;
+      if (i < n && s[i] == '=') {
+        i++;
+        while (i < n && is_blank((unsigned char)s[i]))
+          i++;
+        if (i < n && (s[i] == '"' || s[i] == '\'')) {
+          const char *q = memchr(s + i + 1, s[i], n - i - 1);
+          i = q ? (size_t)(q - s) + 1 : n;
+        } else {
+          while (i < n && !is_blank((unsigned char)s[i]) && s[i] != '>')
+            i++;
+        }
+      }
+    }
+    if (raw && i < n)
+      i = find_end_tag(s, n, i, raw_name);
+  }
 }
 
 int pith__tree_parse(pith_tree *t, const char *utf8, size_t len) {

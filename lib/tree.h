@@ -216,6 +216,16 @@ typedef struct {
   int oom;
 } pith_tree;
 
+/* Prepare UTF-8 HTML in place for libxml2's tokenizer.  libxml2 2.9
+ * gives up on an attribute whose name starts with a character other than
+ * a letter, '_', ':' or '.', and skips to the next '>' - which for the
+ * "@click" and "@focusout" attributes of Alpine.js and Vue is often inside
+ * the attribute's arrow-function value, so the rest of the tag leaks into
+ * the page as text.  Browsers accept such names; this renames their first
+ * character to 'x' so libxml2 does too.  Contents of script and style are
+ * left alone.  One linear pass. */
+void pith__html_fixup(char *s, size_t n);
+
 /* Parse UTF-8 HTML (already decoded, no NUL bytes) into `t`.  Returns 0 on
  * success, -1 when out of memory.  Free the tree with pith__tree_free(). */
 int pith__tree_parse(pith_tree *t, const char *utf8, size_t len);
