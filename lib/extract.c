@@ -201,7 +201,8 @@ static void prune(const pith_tree *t, pith_scratch *s, unsigned opts,
       soft_remove = 1;
     if (tag == PITH_TAG_SCRIPT || tag == PITH_TAG_STYLE ||
         tag == PITH_TAG_TITLE || tag == PITH_TAG_TEMPLATE ||
-        tag == PITH_TAG_HEAD)
+        tag == PITH_TAG_HEAD ||
+        tag == PITH_TAG_SVG || tag == PITH_TAG_MATH)
       remove = 1;
     /* Hidden elements go, unless one holds most of the page's prose: then
      * it is content that a script reveals (lazy sections, streamed
@@ -285,7 +286,7 @@ static float block_weight(const pith_tree *t, const pith_scratch *s,
     return 0;
   float w;
   if (link * 2 > own)
-    w = -(float)own;
+    w = -0.5f * (float)own;
   else if (own < 20)
     w = 0;
   else {
