@@ -12,6 +12,9 @@
 
 #include <string.h>
 
+/* Repeats of blocks at least this long (bytes) are dropped. */
+#define DEDUPE_MIN 10
+
 typedef struct {
   const pith_tree *t;
   const pith_scratch *s;
@@ -251,6 +254,55 @@ static void leave(builder *b, uint32_t n) {
   }
 }
 
+/* FNV-1a, for spotting repeated blocks. */
+static uint64_t hash_text(const char *s, size_t n) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < n; i++) {
+    h ^= (unsigned char)s[i];
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+/* Pages often carry the same text twice (a mobile and a desktop version of
+ * a description, a repeated call to action); readers see it once.  Drop
+ * later copies of a block.  Very short blocks ("Yes", "1") and table rows
+ * legitimately repeat and are kept.  Open addressing over a
+ * table twice the block count keeps it linear. */
+static void dedupe(builder *b) {
+  if (b->n < 2)
+    return;
+  size_t cap = 16;
+  while (cap < b->n * 2)
+    cap *= 2;
+  uint64_t *seen = pith__calloc(cap, sizeof *seen);
+  if (!seen)
+    return; /* keeping duplicates is a safe degradation */
+  size_t k = 0;
+  for (size_t i = 0; i < b->n; i++) {
+    pith_block *blk = &b->blocks[i];
+    if (blk->len >= DEDUPE_MIN && blk->type != PITH_BLOCK_TABLE_ROW &&
+        blk->type != PITH_BLOCK_CODE) {
+      uint64_t h = hash_text(blk->text, blk->len) | 1;
+      size_t j = (size_t)h & (cap - 1);
+      int dup = 0;
+      while (seen[j]) {
+        if (seen[j] == h) {
+          dup = 1;
+          break;
+        }
+        j = (j + 1) & (cap - 1);
+      }
+      if (dup)
+        continue;
+      seen[j] = h;
+    }
+    b->blocks[k++] = *blk;
+  }
+  b->n = k;
+  pith__free(seen);
+}
+
 int pith__body_build(const pith_tree *t, const pith_scratch *s, uint32_t root,
                      pith_arena *a, pith_block **blocks, size_t *nblocks) {
   builder b;
@@ -302,6 +354,7 @@ int pith__body_build(const pith_tree *t, const pith_scratch *s, uint32_t root,
     pith__free(b.blocks);
     return -1;
   }
+  dedupe(&b);
   /* The blocks move into the arena so the result frees in one go. */
   if (b.n) {
     pith_block *dst = pith__arena_alloc(a, b.n * sizeof *dst);

@@ -250,7 +250,7 @@ typedef struct {
   int nh2;
 
   span og_site, app_name, og_type;
-  span meta_author, ip_author, rel_author;
+  span meta_author, ip_author, rel_author, author_box;
   span bylines[MAX_BYLINES];
   uint32_t byline_node[MAX_BYLINES];
   int nbylines;
@@ -580,7 +580,11 @@ static const struct {
 };
 
 static int month_of(const char *s, size_t n) {
-  if (n < 3 || n > 12)
+  /* First letters of the names below. */
+  static const unsigned char first[256] = {
+      ['a'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['j'] = 1,
+      ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['s'] = 1};
+  if (n < 3 || n > 12 || !first[lower((unsigned char)s[0])])
     return 0;
   for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
     const char *m = months[i].name;
@@ -593,13 +597,6 @@ static int month_of(const char *s, size_t n) {
   return 0;
 }
 
-/* Is the word at the start of s a month name? */
-static int month_of_word(const char *s, size_t n) {
-  size_t k = 0;
-  while (k < n && (is_alpha((unsigned char)s[k]) || (unsigned char)s[k] >= 0x80))
-    k++;
-  return month_of(s, k);
-}
 
 /* A token of the date scanner. */
 typedef struct {
@@ -1505,56 +1502,75 @@ static void do_ld_json(mx *x, uint32_t n) {
 typedef struct {
   span cls, id, itemprop, rel, href, content, name, property, http_equiv,
       datetime, type, lang, role;
+  span *set[16]; /* the fields set for the current node */
+  unsigned nset;
 } attrs;
 
+/* Fill a from node n's attributes.  `a` is reused from node to node:
+ * only the fields the previous node set are cleared, which is much cheaper
+ * than clearing the whole struct for every element of a large page. */
 static void read_attrs(const pith_tree *t, uint32_t n, attrs *a) {
-  memset(a, 0, sizeof *a);
+  if (a->nset > sizeof a->set / sizeof a->set[0]) {
+    memset(a, 0, sizeof *a);
+  } else {
+    for (unsigned k = 0; k < a->nset; k++)
+      *a->set[k] = nospan();
+    a->nset = 0;
+  }
   const pith_node *nd = &t->nodes[n];
   for (uint32_t k = 0; k < nd->nattr; k++) {
     const pith_attr *at = &t->attrs[nd->attr + k];
     span v = mkspan(t->chars.data + at->value, at->len);
+    span *f;
     switch (at->id) {
     case PITH_ATTR_CLASS:
-      a->cls = v;
+      f = &a->cls;
       break;
     case PITH_ATTR_ID:
-      a->id = v;
+      f = &a->id;
       break;
     case PITH_ATTR_ITEMPROP:
-      a->itemprop = v;
+      f = &a->itemprop;
       break;
     case PITH_ATTR_REL:
-      a->rel = v;
+      f = &a->rel;
       break;
     case PITH_ATTR_HREF:
-      a->href = v;
+      f = &a->href;
       break;
     case PITH_ATTR_CONTENT:
-      a->content = v;
+      f = &a->content;
       break;
     case PITH_ATTR_NAME:
-      a->name = v;
+      f = &a->name;
       break;
     case PITH_ATTR_PROPERTY:
-      a->property = v;
+      f = &a->property;
       break;
     case PITH_ATTR_HTTP_EQUIV:
-      a->http_equiv = v;
+      f = &a->http_equiv;
       break;
     case PITH_ATTR_DATETIME:
-      a->datetime = v;
+      f = &a->datetime;
       break;
     case PITH_ATTR_TYPE:
-      a->type = v;
+      f = &a->type;
       break;
     case PITH_ATTR_LANG:
-      a->lang = v;
+      f = &a->lang;
       break;
     case PITH_ATTR_ROLE:
-      a->role = v;
+      f = &a->role;
       break;
     default:
+      f = NULL;
       break;
+    }
+    if (f) {
+      *f = v;
+      if (a->nset < sizeof a->set / sizeof a->set[0])
+        a->set[a->nset] = f;
+      a->nset++;
     }
   }
 }
@@ -1695,21 +1711,36 @@ static void record_head(mx *x, head_cand *list, int *count, uint32_t n,
 }
 
 /* Does a class or id name a byline?  "author", "byline", "writer",
- * "contributor", but not author boxes/bios/avatars/comments. */
+ * "contributor": 1; an author box or bio (a last resort, usually after the
+ * article): 2; avatars, comments, share links and the like: 0. */
 static int byline_name(span v) {
   if (!has(v))
     return 0;
-  if (!(has_lit(v, "author") || has_lit(v, "byline") ||
-        has_lit(v, "by-line") || has_lit(v, "writer") ||
-        has_lit(v, "contributor")))
+  /* One pass for the five keywords: this runs on every class and id. */
+  static const unsigned char first[256] = {
+      ['a'] = 1, ['A'] = 1, ['b'] = 1, ['B'] = 1,
+      ['w'] = 1, ['W'] = 1, ['c'] = 1, ['C'] = 1};
+  int hit = 0;
+  for (size_t i = 0; i + 5 < v.n + 1 && !hit; i++) {
+    if (!first[(unsigned char)v.s[i]])
+      continue;
+    unsigned char c = lower((unsigned char)v.s[i]);
+    span r = mkspan(v.s + i, v.n - i);
+    hit = (c == 'a' && starts_lit(r, "author")) ||
+          (c == 'b' && (starts_lit(r, "byline") || starts_lit(r, "by-line"))) ||
+          (c == 'w' && starts_lit(r, "writer")) ||
+          (c == 'c' && starts_lit(r, "contributor"));
+  }
+  if (!hit)
     return 0;
-  if (has_lit(v, "avatar") || has_lit(v, "bio") || has_lit(v, "box") ||
-      has_lit(v, "comment") || has_lit(v, "description") ||
-      has_lit(v, "image") || has_lit(v, "img") || has_lit(v, "photo") ||
-      has_lit(v, "social") || has_lit(v, "about") || has_lit(v, "more") ||
-      has_lit(v, "title") || has_lit(v, "label") || has_lit(v, "widget") ||
-      has_lit(v, "list") || has_lit(v, "posts") || has_lit(v, "email") ||
-      has_lit(v, "follow") || has_lit(v, "share"))
+  if (has_lit(v, "box") || has_lit(v, "bio") || has_lit(v, "about"))
+    return has_lit(v, "avatar") || has_lit(v, "comment") ? 0 : 2;
+  if (has_lit(v, "avatar") || has_lit(v, "comment") ||
+      has_lit(v, "description") || has_lit(v, "image") ||
+      has_lit(v, "img") || has_lit(v, "photo") || has_lit(v, "social") ||
+      has_lit(v, "more") || has_lit(v, "title") || has_lit(v, "label") ||
+      has_lit(v, "widget") || has_lit(v, "list") || has_lit(v, "posts") ||
+      has_lit(v, "email") || has_lit(v, "follow") || has_lit(v, "share"))
     return 0;
   return 1;
 }
@@ -1722,11 +1753,20 @@ static int author_href(span h) {
   static const char *const pats[] = {
       "/author/", "/authors/", "/author-", "/writer/", "/writers/",
       "/contributor/", "/contributors/", "/people/", "/staff/", "/by/",
-      "?author=", "/user/", "/users/", "/u/", "/members/", "/member/",
-      "viewprofile", "/profile/", NULL};
-  for (const char *const *p = pats; *p; p++)
-    if (has_lit(h, *p))
-      return 1;
+      "?author=", "&author=", "/user/", "/users/", "/u/", "/members/",
+      "/member/", "=viewprofile", "/profile/", NULL};
+  /* Every pattern starts with '/', '?', '&' or '=': one pass over h. */
+  static const unsigned char first[256] = {
+      ['/'] = 1, ['?'] = 1, ['&'] = 1, ['='] = 1};
+  for (size_t i = 0; i < h.n; i++) {
+    char c = h.s[i];
+    if (!first[(unsigned char)c])
+      continue;
+    span r = mkspan(h.s + i, h.n - i);
+    for (const char *const *p = pats; *p; p++)
+      if ((*p)[0] == c && starts_lit(r, *p))
+        return 1;
+  }
   return 0;
 }
 
@@ -1811,6 +1851,8 @@ static void do_itemprop(mx *x, uint32_t n, const pith_node *nd,
 static void walk(mx *x) {
   const pith_tree *t = x->t;
   uint8_t *ctx = x->ctx;
+  attrs a;
+  memset(&a, 0, sizeof a);
   ctx[0] = 0;
   for (uint32_t n = 1; n < t->nnodes && !x->oom; n++) {
     const pith_node *nd = &t->nodes[n];
@@ -1842,12 +1884,7 @@ static void walk(mx *x) {
     default:
       break;
     }
-    attrs a;
-    if (nd->nattr) {
-      read_attrs(t, n, &a);
-    } else {
-      memset(&a, 0, sizeof a);
-    }
+    read_attrs(t, n, &a);
     if (has(a.role)) {
       if (eq_lit(a.role, "main") || eq_lit(a.role, "article"))
         cx |= CX_MAIN;
@@ -1920,13 +1957,18 @@ static void walk(mx *x) {
     }
     if (has(a.itemprop))
       do_itemprop(x, n, nd, &a, cx);
-    if (x->nbylines < MAX_BYLINES && (cx & CX_BODY) &&
-        !(cx & (CX_HIDDEN | CX_BOILER)) && nd->tag != PITH_TAG_BODY &&
-        nd->tag != PITH_TAG_HTML && nd->tag != PITH_TAG_META &&
-        nd->tag != PITH_TAG_IMG && nd->tag != PITH_TAG_SCRIPT &&
-        (byline_name(a.cls) || byline_name(a.id) ||
-         (nd->tag == PITH_TAG_A &&
-          (has_token(a.rel, "author") || author_href(a.href))))) {
+    int bl = 0;
+    if ((cx & CX_BODY) && !(cx & (CX_HIDDEN | CX_BOILER)) &&
+        nd->tag != PITH_TAG_BODY && nd->tag != PITH_TAG_HTML &&
+        nd->tag != PITH_TAG_META && nd->tag != PITH_TAG_IMG &&
+        nd->tag != PITH_TAG_SCRIPT) {
+      int bc = byline_name(a.cls), bi = byline_name(a.id);
+      bl = bc == 1 || bi == 1 ? 1 : bc == 2 || bi == 2 ? 2 : 0;
+      if (nd->tag == PITH_TAG_A &&
+          (has_token(a.rel, "author") || author_href(a.href)))
+        bl = 1;
+    }
+    if (bl == 1 && x->nbylines < MAX_BYLINES) {
       /* Skip a nested byline element inside the previous one. */
       int nested = 0;
       if (x->nbylines) {
@@ -1943,6 +1985,11 @@ static void walk(mx *x) {
           x->bylines[x->nbylines++] = s;
         }
       }
+    } else if (bl == 2 && !has(x->author_box)) {
+      int cut;
+      span s = byline_text(x, n, &cut);
+      if (has(s))
+        x->author_box = s; /* a bio may be cut: its name comes first */
     }
   }
 }
@@ -2246,12 +2293,43 @@ static size_t trailing_punct(span a) {
   return 0;
 }
 
-/* Clean a byline: drop "By", "Written by", "Author:", cut at dates,
+/* Words that name a job, not a person: a byline part that holds one
+ * ("Jane Doe, Senior Editor") ends the name. */
+static int has_role_word(span a) {
+  static const char *const roles[] = {
+      "editor", "writer", "reporter", "journalist", "contributor", "analyst",
+      "expert", "founder", "co-founder", "director", "manager",
+      "correspondent", "columnist", "producer", "specialist", "strategist",
+      "officer", "president", "ceo", "cto", "cmo", "head", "lead",
+      "consultant", "copywriter", "researcher", "intern", "freelance",
+      "staff", "moderator", "member", "ambassador", "joined", "posts",
+      "reviewer", "marketer", "engineer", "designer", "developer", NULL};
+  span w[24];
+  int nw = words_of(a, w, 24);
+  for (int i = 0; i < nw; i++)
+    if (key_in(w[i], roles))
+      return 1;
+  return 0;
+}
+
+/* Is a the bare label of a byline ("By", "Written by", "Author:")? */
+static int byline_label(span a) {
+  a = trim(a);
+  while (a.n && (a.s[a.n - 1] == ':' || is_sp((unsigned char)a.s[a.n - 1])))
+    a.n--;
+  static const char *const labels[] = {
+      "by", "written by", "posted by", "author", "authors", "words by",
+      "story by", "reported by", "published by", "text by", "von", "par",
+      "por", NULL};
+  return key_in(a, labels);
+}
+
+/* Clean one byline part: drop "By", "Written by", "Author:", cut at dates,
  * separators, numbers (reputation scores, reading times) and e-mail
  * addresses.  Returns an empty span when what is left does not look like
  * a name. */
-static span clean_author(mx *x, span s) {
-  s = clean_span(x, s, 400);
+static span clean_one(span s, size_t maxlen) {
+  s = trim(s);
   if (!has(s))
     return nospan();
   static const char *const prefixes[] = {
@@ -2259,7 +2337,29 @@ static span clean_author(mx *x, span s) {
       "submitted by", "reported by", "story by", "words by", "text by",
       "article by", "post by", "posts by", "a post by", "by:", "by ",
       "author:", "authors:", "author ", "autor:", "auteur:", "von ", "par ",
-      "por ", "di ", "door ", NULL};
+      "por ", "di ", "door ", "via ", NULL};
+  /* Lines that carry a date, not a name. */
+  static const char *const dateline[] = {"updated", "published", "posted on",
+                                         "last updated", "modified",
+                                         "last modified", NULL};
+  for (const char *const *p = dateline; *p; p++)
+    if (starts_lit(s, *p))
+      return nospan();
+  /* A part that starts with a number or a date ("Dec 17, 2025"). */
+  if (is_digit((unsigned char)s.s[0]))
+    return nospan();
+  {
+    size_t e = 0;
+    while (e < s.n && is_alpha((unsigned char)s.s[e]))
+      e++;
+    if (month_of(s.s, e)) {
+      while (e < s.n && (s.s[e] == '.' || s.s[e] == ',' ||
+                         is_sp((unsigned char)s.s[e])))
+        e++;
+      if (e < s.n && is_digit((unsigned char)s.s[e]))
+        return nospan();
+    }
+  }
   for (int again = 0; again < 2; again++) {
     for (const char *const *p = prefixes; *p; p++) {
       if (starts_lit(s, *p)) {
@@ -2268,7 +2368,15 @@ static span clean_author(mx *x, span s) {
       }
     }
   }
-  /* Cut at separators and at the start of a date. */
+  /* "Recipe by Jane", "Guide by Jane", "This post was written by Jane". */
+  long by = find_lit(s, " by ");
+  if (by > 0 && word_count(mkspan(s.s, (size_t)by)) <= 5)
+    s = trim(mkspan(s.s + by + 4, s.n - (size_t)by - 4));
+  /* A label alone: "Recipe by", "Insights from", "via". */
+  if (ends_lit(s, " by") || ends_lit(s, " from") || eq_lit(s, "via") ||
+      eq_lit(s, "from") || byline_label(s))
+    return nospan();
+  /* Cut at separators. */
   static const char *const cuts[] = {
       " | ",   "|",           " \xe2\x80\x93 ", " \xe2\x80\x94 ",
       " - ",   "\xe2\x80\xa2", "\xc2\xb7",      " on ",
@@ -2276,11 +2384,28 @@ static span clean_author(mx *x, span s) {
       " last ", " in ",       " follow",        " view ",
       " read ", " share",     " \xc2\xbb",      " \xe2\x80\xba",
       " sponsored", " reviewed", " edited", " fact checked", " medically",
-      NULL};
+      " (", NULL};
   for (const char *const *c = cuts; *c; c++) {
     long p = find_lit(s, *c);
     if (p >= 0)
       s = trim(mkspan(s.s, (size_t)p));
+  }
+  /* A month name followed by a number starts a date. */
+  for (size_t i = 1; i < s.n; i++) {
+    if (!is_sp((unsigned char)s.s[i - 1]) || !is_alpha((unsigned char)s.s[i]))
+      continue;
+    size_t e = i;
+    while (e < s.n && is_alpha((unsigned char)s.s[e]))
+      e++;
+    if (!month_of(s.s + i, e - i))
+      continue;
+    while (e < s.n && (s.s[e] == '.' || s.s[e] == ',' ||
+                       is_sp((unsigned char)s.s[e])))
+      e++;
+    if (e < s.n && is_digit((unsigned char)s.s[e])) {
+      s = trim(mkspan(s.s, i));
+      break;
+    }
   }
   /* A word starting with a digit ends the name: dates, "5 min read",
    * reputation scores. */
@@ -2290,17 +2415,15 @@ static span clean_author(mx *x, span s) {
       break;
     }
   }
-  char d[11];
-  for (size_t i = 0; i < s.n; i++) {
-    size_t end;
-    if (is_alpha((unsigned char)s.s[i]) && (i == 0 || is_sp((unsigned char)s.s[i - 1])) &&
-        date_in_text(s.s + i, s.n - i, d, &end)) {
-      /* Only a date that starts here (a month name). */
-      if (month_of_word(s.s + i, s.n - i)) {
-        s = trim(mkspan(s.s, i));
-        break;
-      }
+  /* ", Senior Editor": a job title after a comma. */
+  for (long c = find_lit(s, ","); c > 0;) {
+    span rest = mkspan(s.s + c + 1, s.n - (size_t)c - 1);
+    if (has_role_word(rest)) {
+      s = trim(mkspan(s.s, (size_t)c));
+      break;
     }
+    long nx = find_lit(rest, ",");
+    c = nx < 0 ? -1 : c + 1 + nx;
   }
   /* Drop e-mail addresses and @handles (whole words with '@'). */
   for (size_t i = 0; i < s.n; i++) {
@@ -2319,20 +2442,102 @@ static span clean_author(mx *x, span s) {
   while (s.n && (s.s[0] == ',' || s.s[0] == ':' || s.s[0] == '-' ||
                  s.s[0] == '|'))
     s = trim(mkspan(s.s + 1, s.n - 1));
-  if (!has(s) || s.n > 80 || word_count(s) > 8 || looks_like_url(s))
+  if (!has(s) || s.n > maxlen || looks_like_url(s) || domain_like(s))
     return nospan();
-  int letters = 0;
-  for (size_t i = 0; i < s.n; i++)
+  int letters = 0, dots_inside = 0;
+  for (size_t i = 0; i < s.n; i++) {
     letters += is_alpha((unsigned char)s.s[i]) || (unsigned char)s.s[i] >= 0x80;
-  if (letters < 2)
+    /* "page.head.author", "first.last": identifiers, not names. */
+    if (s.s[i] == '.' && i > 0 && i + 1 < s.n &&
+        !is_sp((unsigned char)s.s[i + 1]) && is_alpha((unsigned char)s.s[i + 1]) &&
+        (unsigned char)s.s[i - 1] >= 'a' && (unsigned char)s.s[i - 1] <= 'z')
+      dots_inside++;
+  }
+  if (letters < 2 || dots_inside)
     return nospan();
   static const char *const junk[] = {
       "by", "author", "authors", "written by", "posted by", "admin",
-      "administrator", "staff", "guest", "anonymous", "unknown", "editor",
-      "share", "follow", "about the author", "more", NULL};
+      "administrator", "guest", "anonymous", "unknown", "share", "follow",
+      "about the author", "more", "sign up", "sign in", "log in", "login",
+      "register", "subscribe", "create account", "topic author", "youtube",
+      "facebook", "twitter", "linkedin", "instagram", "email", "print",
+      "comments", "reply", "the author", "mon", "tue", "wed", "thu", "fri",
+      "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday",
+      "saturday", "sunday", NULL};
   if (key_in(s, junk))
     return nospan();
   return s;
+}
+
+/* Is a byline part only a list joiner: ",", "and", "&", ", and"? */
+static int is_joiner(span a) {
+  a = trim(a);
+  if (a.n && (a.s[0] == ',' || a.s[0] == '&' || a.s[0] == ';')) {
+    a = trim(mkspan(a.s + 1, a.n - 1));
+  }
+  return !has(a) || eq_lit(a, "and") || eq_lit(a, "&") || eq_lit(a, "und") ||
+         eq_lit(a, "et") || eq_lit(a, "y") || eq_lit(a, "e");
+}
+
+/* Clean a byline.  Text from a page element comes in parts split at
+ * element boundaries (SEG): "By" | "Jane Doe" | "June 5, 2024", or
+ * "Jane Doe" | ", " | "John Roe".  The name is the first part that looks
+ * like one, plus further names joined by ",", "and" or "&". */
+static span clean_author(mx *x, span s) {
+  s = s.s ? clean_mode(x, s.s, s.n, 400, 1) : s;
+  if (!has(s))
+    return nospan();
+  if (!memchr(s.s, SEG, s.n)) {
+    span r = clean_one(s, 100);
+    return (has(r) && word_count(r) <= 8) ? r : nospan();
+  }
+  span part[16];
+  int np = 0;
+  size_t b = 0;
+  for (size_t i = 0; i <= s.n && np < 16; i++) {
+    if (i == s.n || s.s[i] == SEG) {
+      span p = trim(mkspan(s.s + b, i - b));
+      if (has(p))
+        part[np++] = p;
+      b = i + 1;
+    }
+  }
+  char *out = tmp_alloc(x, s.n + 1);
+  if (!out)
+    return nospan();
+  size_t o = 0;
+  int k = 0, names = 0;
+  /* The first name among the first parts ("By" alone cleans to nothing). */
+  for (; k < np && k < 4 && !names; k++) {
+    if (has_role_word(part[k]) && word_count(part[k]) <= 3 &&
+        find_lit(part[k], ",") < 0)
+      continue; /* "Staff Writer" above the name */
+    span c = clean_one(part[k], 80);
+    if (has(c) && word_count(c) <= 6) {
+      memcpy(out, c.s, c.n);
+      o = c.n;
+      names = 1;
+    }
+  }
+  /* More names joined by "," / "and" / "&". */
+  while (names && k + 1 < np && is_joiner(part[k])) {
+    span c = clean_one(part[k + 1], 80);
+    if (!has(c) || word_count(c) > 6)
+      break;
+    span j = trim(part[k]);
+    if (j.n && j.s[0] != ',' && j.s[0] != ';')
+      out[o++] = ' ';
+    memcpy(out + o, j.s, j.n);
+    o += j.n;
+    out[o++] = ' ';
+    memcpy(out + o, c.s, c.n);
+    o += c.n;
+    k += 2;
+  }
+  if (!names)
+    return nospan();
+  out[o] = '\0';
+  return mkspan(out, o);
 }
 
 /* Does byline b name every author of the "; "-joined list a? */
@@ -2360,6 +2565,46 @@ static int names_all(span b, span a) {
   return parts > 0;
 }
 
+
+/* A byline in the visible text right after the headline: a text that
+ * starts with "By " / "Written by ", or a bare "By" label followed by the
+ * name in the next text. */
+static span byline_from_text(mx *x, uint32_t head) {
+  const pith_tree *t = x->t;
+  if (!head || !x->ctx)
+    return nospan();
+  int texts = 0, label = 0;
+  for (uint32_t n = head + 1; n < t->nnodes && texts < 60; n++) {
+    const pith_node *nd = &t->nodes[n];
+    if (nd->tag != PITH_TAG_TEXT || (x->ctx[n] & (CX_HIDDEN | CX_BOILER)))
+      continue;
+    unsigned ptag = t->nodes[nd->parent].tag;
+    if (pith__tag_kind(ptag) & PITH_KIND_SKIP)
+      continue;
+    span s = trim(mkspan(pith__text(t, n), nd->len));
+    if (!has(s))
+      continue;
+    texts++;
+    if (s.n > 200) {
+      label = 0;
+      continue;
+    }
+    if (label) {
+      span c = clean_author(x, s);
+      if (has(c))
+        return c;
+    }
+    label = byline_label(s);
+    if (!label && (starts_lit(s, "by ") || starts_lit(s, "written by ") ||
+                   starts_lit(s, "posted by ") || starts_lit(s, "author: "))) {
+      span c = clean_author(x, s);
+      if (has(c))
+        return c;
+    }
+  }
+  return nospan();
+}
+
 /* The author: structured data first (JSON-LD, meta, microdata, rel=author),
  * then the byline near the headline.  A byline that names the same
  * people as the structured value but lists more of them, or writes the
@@ -2374,7 +2619,9 @@ static span choose_author(mx *x, span sitename, uint32_t head_node) {
       continue;
     byline = clean_author(x, x->bylines[i]);
   }
-  span cands[6];
+  if (!has(byline))
+    byline = byline_from_text(x, head_node);
+  span cands[8];
   int nc = 0;
   if (x->ld_author_rank >= 3)
     cands[nc++] = x->ld_author;
@@ -2384,6 +2631,7 @@ static span choose_author(mx *x, span sitename, uint32_t head_node) {
   cands[nc++] = byline;
   if (x->ld_author_rank < 3)
     cands[nc++] = x->ld_author;
+  cands[nc++] = x->author_box;
   span fallback = nospan();
   for (int i = 0; i < nc; i++) {
     span c = cands[i].s == byline.s ? byline : clean_author(x, cands[i]);
