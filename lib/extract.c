@@ -131,6 +131,16 @@ static int is_main_marker(const pith_tree *t, uint32_t n) {
   return 0;
 }
 
+/* React's streaming server rendering sends late parts of a page as
+ * <div hidden id="S:N"> at the end of the body, and a script moves each
+ * into its place at once: readers see them, so they are not hidden. */
+static int is_streamed_segment(const pith_tree *t, uint32_t n) {
+  size_t len;
+  const char *id = pith__attr(t, n, PITH_ATTR_ID, &len);
+  return t->nodes[n].tag == PITH_TAG_DIV && id && len > 2 && id[0] == 'S' &&
+         id[1] == ':' && pith__attr(t, n, PITH_ATTR_HIDDEN, NULL);
+}
+
 /* Bits the class and id attributes give. */
 static unsigned vocab_of(const pith_tree *t, uint32_t n) {
   unsigned bits = 0;
@@ -207,7 +217,8 @@ static void prune(const pith_tree *t, pith_scratch *s, unsigned opts,
     /* Hidden elements go, unless one holds most of the page's prose: then
      * it is content that a script reveals (lazy sections, streamed
      * rendering), which readers do see. */
-    if ((nd->flags & PITH_NF_HIDDEN) && !(opts & PITH_XOPT_KEEP_HIDDEN))
+    if ((nd->flags & PITH_NF_HIDDEN) && !(opts & PITH_XOPT_KEEP_HIDDEN) &&
+        !is_streamed_segment(t, i))
       soft_remove = 1;
     /* Page-level classes describe the whole layout ("fixed-nav-bar"). */
     unsigned v = (tag == PITH_TAG_BODY || tag == PITH_TAG_HTML) ? 0

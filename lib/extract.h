@@ -33,6 +33,7 @@ typedef struct {
   uint32_t *ownlink; /* blocks: own text inside links */
   float *score;      /* subtree score */
   uint32_t *anchor;  /* the nearest <a> ancestor-or-self, 0 if none */
+  uint32_t *seq;     /* the kept blocks of the content, in order */
   uint32_t cap;
 } pith_scratch;
 
