@@ -303,6 +303,34 @@ static void dedupe(builder *b) {
   pith__free(seen);
 }
 
+/* A heading whose section lost all its content to pruning ("Related
+ * articles" above a dropped link list, "Tags" above nothing) heads
+ * nothing: drop it.  A section is empty when the next block is a heading
+ * of a higher rank, or the end.  (A run of same-rank headings is kept: it
+ * is a list of titles.) */
+static void drop_empty_sections(builder *b) {
+  size_t k = b->n;
+  /* Walk backwards so a chain of empty headings goes at once. */
+  for (size_t i = b->n; i-- > 0;) {
+    pith_block *blk = &b->blocks[i];
+    if (blk->type != PITH_BLOCK_HEADING)
+      continue;
+    size_t next = i + 1;
+    while (next < b->n && b->blocks[next].type == PITH_BLOCK_HEADING &&
+           b->blocks[next].level < 0)
+      next++;
+    int empty = next >= b->n || (b->blocks[next].type == PITH_BLOCK_HEADING &&
+                                 b->blocks[next].level < blk->level);
+    if (empty)
+      blk->level = -blk->level; /* mark; removed below */
+  }
+  k = 0;
+  for (size_t i = 0; i < b->n; i++)
+    if (!(b->blocks[i].type == PITH_BLOCK_HEADING && b->blocks[i].level < 0))
+      b->blocks[k++] = b->blocks[i];
+  b->n = k;
+}
+
 int pith__body_build(const pith_tree *t, const pith_scratch *s, uint32_t root,
                      pith_arena *a, pith_block **blocks, size_t *nblocks) {
   builder b;
@@ -355,6 +383,7 @@ int pith__body_build(const pith_tree *t, const pith_scratch *s, uint32_t root,
     return -1;
   }
   dedupe(&b);
+  drop_empty_sections(&b);
   /* The blocks move into the arena so the result frees in one go. */
   if (b.n) {
     pith_block *dst = pith__arena_alloc(a, b.n * sizeof *dst);

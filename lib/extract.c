@@ -361,61 +361,63 @@ static float prose_in(const pith_tree *t, const pith_scratch *s,
   return sum;
 }
 
-/* Labels that stand alone above or beside an ad, in the languages of the
- * web's larger news markets. */
-static const char *const ad_labels[] = {
-    "ad",         "ads",        "advertisement", "advertisements",
-    "advertising", "annonce",   "anuncio",       "anzeige",
-    "publicidad", "publicidade", "publicite",    "publicité",
-    "pubblicità", "reklama",    "sponsored",     "werbung",
+/* Interface labels: the whole text of a block that is a control or the
+ * title of a boilerplate box, never article text.  Ad labels come first,
+ * in the languages of the web's larger news markets.  Compared after
+ * folding ASCII case and dropping everything but letters. */
+static const char *const ui_labels[] = {
+    "ad", "ads", "advertisement", "advertisements", "advertising",
+    "annonce", "anuncio", "anzeige", "publicidad", "publicidade",
+    "publicite", "publicité", "pubblicità", "reklama", "sponsored",
+    "werbung",
+    "abouttheauthor", "backtotop", "comments", "followus", "leaveacomment",
+    "leaveareply", "loadmore", "login", "print", "readmore", "relatedarticles",
+    "relatedposts", "relatedstories", "share", "sharethis", "sharethisarticle",
+    "showmore", "signin", "signup", "skiptocontent", "skiptomaincontent",
+    "subscribe", "tags",
 };
 
-/* Is the own text of a short block only an ad label ("- Advertisement -",
- * "ADVERTISEMENT")? */
-static int is_ad_label(const pith_tree *t, uint32_t b) {
+/* Fold the letters of text node n into w (ASCII lower case, other
+ * characters except white space and punctuation kept as bytes).  Returns
+ * 0 when the text cannot be a label (too long, or has digits). */
+static int fold_label(const pith_tree *t, uint32_t n, char *w, size_t *k,
+                      size_t cap) {
+  const char *s = pith__text(t, n);
+  for (uint32_t i = 0; i < t->nodes[n].len; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0x80) {
+      if (*k + 1 >= cap)
+        return 0;
+      w[(*k)++] = (char)(ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch);
+    } else if (ch >= '0' && ch <= '9') {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* Is the own text of a short block only an interface label ("- Advertisement
+ * -", "Related Articles", "Share")?  Reads the block's text nodes and those
+ * of its inline children, one level down. */
+static int is_ui_label(const pith_tree *t, uint32_t b) {
   char w[32];
   size_t k = 0;
   for (uint32_t c = t->nodes[b].first; c; c = t->nodes[c].next) {
     const pith_node *nd = &t->nodes[c];
-    if (nd->tag != PITH_TAG_TEXT) {
-      /* Look one level into inline children such as <span>. */
-      if (!(pith__tag_kind(nd->tag) & PITH_KIND_INLINE))
-        continue;
-      for (uint32_t g = nd->first; g; g = t->nodes[g].next) {
-        if (t->nodes[g].tag != PITH_TAG_TEXT)
-          continue;
-        const char *s = pith__text(t, g);
-        for (uint32_t i = 0; i < t->nodes[g].len; i++) {
-          unsigned char ch = (unsigned char)s[i];
-          if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-              ch >= 0x80) {
-            if (k + 1 >= sizeof w)
-              return 0;
-            w[k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch);
-          } else if (ch != ' ' && ch != '-' && ch != '\n' && ch != '\t' &&
-                     ch != '|' && ch != '\r') {
-            return 0;
-          }
-        }
-      }
+    if (nd->tag == PITH_TAG_TEXT) {
+      if (!fold_label(t, c, w, &k, sizeof w))
+        return 0;
       continue;
     }
-    const char *s = pith__text(t, c);
-    for (uint32_t i = 0; i < nd->len; i++) {
-      unsigned char ch = (unsigned char)s[i];
-      if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0x80) {
-        if (k + 1 >= sizeof w)
-          return 0;
-        w[k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch);
-      } else if (ch != ' ' && ch != '-' && ch != '\n' && ch != '\t' &&
-                 ch != '|' && ch != '\r') {
+    if (!(pith__tag_kind(nd->tag) & PITH_KIND_INLINE))
+      continue;
+    for (uint32_t g = nd->first; g; g = t->nodes[g].next)
+      if (t->nodes[g].tag == PITH_TAG_TEXT && !fold_label(t, g, w, &k, sizeof w))
         return 0;
-      }
-    }
   }
   w[k] = '\0';
-  for (size_t i = 0; i < sizeof ad_labels / sizeof ad_labels[0]; i++)
-    if (!strcmp(w, ad_labels[i]))
+  for (size_t i = 0; i < sizeof ui_labels / sizeof ui_labels[0]; i++)
+    if (!strcmp(w, ui_labels[i]))
       return 1;
   return 0;
 }
@@ -429,7 +431,7 @@ static uint32_t subtree_end(const pith_tree *t, uint32_t n) {
 
 /* Mark blocks inside the chosen root that are dropped from the output:
  * link lists (unless the content is itself a page of links), comment
- * sections, ad labels, and the bylines, dates and headline fragments
+ * sections, ad and interface labels, and the bylines, dates and headline fragments
  * before the first real paragraph. */
 static void filter(const pith_tree *t, pith_scratch *s, uint32_t root) {
   uint8_t rootf = s->flags[root];
@@ -450,7 +452,7 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root) {
         drop = 1;
       if ((f & PITH_X_COMMENT) && !(rootf & PITH_X_COMMENT))
         drop = 1;
-      if (own <= 24 && is_ad_label(t, i))
+      if (own <= 30 && is_ui_label(t, i))
         drop = 1;
       if (!drop && !seen_prose) {
         if (block_weight(t, s, i, 0) > 0)
