@@ -372,7 +372,8 @@ static const char *const ui_labels[] = {
     "werbung",
     "abouttheauthor", "backtotop", "comments", "followus", "leaveacomment",
     "leaveareply", "loadmore", "login", "print", "readmore", "relatedarticles",
-    "relatedposts", "relatedstories", "share", "sharethis", "sharethisarticle",
+    "related", "relatedcontent", "relatedposts", "relatedstories",
+    "readnext", "recommended", "share", "tableofcontents", "youmayalsolike", "sharethis", "sharethisarticle",
     "showmore", "signin", "signup", "skiptocontent", "skiptomaincontent",
     "subscribe", "tags",
 };

@@ -1874,9 +1874,13 @@ static void walk(mx *x) {
         x->first_main = n;
       break;
     case PITH_TAG_NAV:
+      cx |= CX_BOILER;
+      break;
     case PITH_TAG_FOOTER:
     case PITH_TAG_ASIDE:
-      cx |= CX_BOILER;
+      /* An article's own aside or footer holds its date, author, tags. */
+      if (!(cx & CX_MAIN))
+        cx |= CX_BOILER;
       break;
     case PITH_TAG_HEADER:
       cx |= CX_HEADER;
@@ -2110,6 +2114,10 @@ static span strip_title(mx *x, span s, const span *sites, int nsites,
   if (is_site_part(x, last, sites, nsites)) {
     if (site_out)
       *site_out = last;
+    /* "Title | Section | Site": the parts between are sections. */
+    if (k >= 2 && len[0] == len[k - 1] &&
+        memcmp(s.s + at[0], s.s + at[k - 1], len[0]) == 0)
+      return trim(mkspan(s.s, at[0]));
     return trim(mkspan(s.s, at[k - 1]));
   }
   span first = trim(mkspan(s.s, at[0]));
@@ -2654,33 +2662,91 @@ static span choose_author(mx *x, span sitename, uint32_t head_node) {
 
 /* Dates in visible text right after the headline (or the start of the
  * article): the last resort before giving up. */
-static void date_from_text(mx *x, uint32_t start) {
+static int text_node_ok(mx *x, uint32_t n) {
   const pith_tree *t = x->t;
-  if (!start)
-    return;
+  const pith_node *nd = &t->nodes[n];
+  if (nd->tag != PITH_TAG_TEXT || (x->ctx[n] & (CX_HIDDEN | CX_BOILER)))
+    return 0;
+  return !(pith__tag_kind(t->nodes[nd->parent].tag) & PITH_KIND_SKIP);
+}
+
+/* The first date in the visible text after node `head`, within `limit`
+ * bytes of text. */
+static int date_after(mx *x, uint32_t head, size_t limit, char out[11]) {
+  const pith_tree *t = x->t;
   pith_buf *b = &x->buf;
   pith__buf_reset(b);
   uint32_t seen = 0;
-  for (uint32_t n = start; n < t->nnodes && seen < 2000; n++, seen++) {
-    const pith_node *nd = &t->nodes[n];
-    if (nd->tag != PITH_TAG_TEXT)
+  for (uint32_t n = head + 1; n < t->nnodes && seen < 2000; n++, seen++) {
+    if (!text_node_ok(x, n))
       continue;
-    if (x->ctx[n] & (CX_HIDDEN | CX_BOILER))
-      continue;
-    unsigned ptag = t->nodes[nd->parent].tag;
-    if (ptag == PITH_TAG_SCRIPT || ptag == PITH_TAG_TITLE)
-      continue;
-    pith__buf_append(b, pith__text(t, n), nd->len);
+    pith__buf_append(b, pith__text(t, n), t->nodes[n].len);
     pith__buf_putc(b, ' ');
-    if (b->len > DATE_TEXT_MAX)
+    if (b->len > limit)
       break;
   }
   if (b->oom) {
     x->oom = 1;
+    return 0;
+  }
+  size_t end;
+  return b->len && date_in_text(b->data, b->len > limit ? limit : b->len,
+                                out, &end);
+}
+
+/* Dates in visible text around the headline: right after it, then just
+ * before it within its own section (a date above the headline in the
+ * article header, but not the site header's "today" date), then further
+ * down.  The last resort before giving up. */
+static void date_from_text(mx *x, uint32_t head) {
+  const pith_tree *t = x->t;
+  char d[11];
+  if (!head)
+    return;
+  if (date_after(x, head, 600, d)) {
+    offer_date(x, mkspan(d, 10), DP_TEXT);
     return;
   }
-  if (b->len)
-    offer_date(x, mkspan(b->data, b->len), DP_TEXT);
+  uint32_t anc = head;
+  for (int up = 0; up < 3; up++) {
+    uint32_t p = t->nodes[anc].parent;
+    if (!p || t->nodes[p].tag == PITH_TAG_BODY || t->nodes[p].tag == PITH_TAG_HTML)
+      break;
+    anc = p;
+  }
+  int texts = 0;
+  for (uint32_t n = head; n > anc + 1 && texts < 30;) {
+    n--;
+    if (!text_node_ok(x, n))
+      continue;
+    texts++;
+    size_t end;
+    if (date_in_text(pith__text(t, n), t->nodes[n].len, d, &end)) {
+      offer_date(x, mkspan(d, 10), DP_TEXT);
+      return;
+    }
+  }
+  if (date_after(x, head, DATE_TEXT_MAX, d))
+    offer_date(x, mkspan(d, 10), DP_TEXT);
+}
+
+/* The element holding the headline when no heading matched the title: the
+ * first visible text in the body that equals the title (a styled <p>, <h4>
+ * or <strong>). */
+static uint32_t find_headline(mx *x, span title) {
+  const pith_tree *t = x->t;
+  if (!has(title) || !x->ctx)
+    return 0;
+  for (uint32_t n = 1; n < t->nnodes; n++) {
+    if (!(x->ctx[n] & CX_BODY) || !text_node_ok(x, n))
+      continue;
+    span s = trim(mkspan(pith__text(t, n), t->nodes[n].len));
+    if (s.n + 16 < title.n || s.n > title.n + 16)
+      continue;
+    if (same(x, s, title))
+      return t->nodes[n].parent;
+  }
+  return 0;
 }
 
 #ifdef META_DEBUG
@@ -2949,7 +3015,6 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
           (int)x->ld_author.n, x->ld_author.s ? x->ld_author.s : "", x->ld_author_rank);
   for (int i = 0; i < x->nbylines; i++)
     fprintf(stderr, "BY[%d] @%u = %.*s\n", i, x->byline_node[i], (int)x->bylines[i].n, x->bylines[i].s);
-  fprintf(stderr, "DATE=%s prio %d\n", x->date, x->date_prio);
   fprintf(stderr, "OGTYPE=%.*s\n", (int)x->og_type.n, x->og_type.s ? x->og_type.s : "");
 #endif
   if (!has(site) && has(title_site) && site_shaped(title_site))
@@ -2967,6 +3032,11 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
   for (int i = 0; i < x->nh1 && !head_node; i++)
     if (same(x, x->h1[i].text, title))
       head_node = x->h1[i].node;
+  for (int i = 0; i < x->nh2 && !head_node; i++)
+    if (same(x, x->h2[i].text, title))
+      head_node = x->h2[i].node;
+  if (!head_node)
+    head_node = find_headline(x, title);
   if (!head_node && x->nh1)
     head_node = x->h1[0].node;
 #ifdef META_DEBUG
@@ -2976,6 +3046,9 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
     date_from_text(x, head_node ? head_node : x->first_main);
 
   span author = choose_author(x, site, head_node);
+#ifdef META_DEBUG
+  fprintf(stderr, "DATE=%s prio %d\n", x->date, x->date_prio);
+#endif
 
   span desc = has(x->desc) ? x->desc : has(x->og_desc) ? x->og_desc
                                                         : x->tw_desc;
