@@ -104,7 +104,8 @@ static void put_text(builder *b, const char *s, size_t n) {
       b->pending = 1;
       continue;
     }
-    if (b->pending && seg->len && seg->data[seg->len - 1] != '\n')
+    if (b->pending && seg->len && seg->data[seg->len - 1] != '\n' &&
+        seg->data[seg->len - 1] != ' ')
       pith__buf_putc(seg, ' ');
     b->pending = 0;
     /* Append the run of non-space bytes in one go. */
@@ -153,10 +154,13 @@ static void table_row(builder *b, uint32_t tr) {
         i = pith__next_node(t, c, i, 1);
         continue;
       }
-      if (t->nodes[i].tag == PITH_TAG_TEXT && kept_text(b, i))
-        put_text(b, pith__text(t, i), t->nodes[i].len);
-      else if (t->nodes[i].tag == PITH_TAG_BR)
-        b->pending = 1;
+      if (t->nodes[i].tag == PITH_TAG_TEXT) {
+        if (kept_text(b, i))
+          put_text(b, pith__text(t, i), t->nodes[i].len);
+      } else if (t->nodes[i].tag == PITH_TAG_BR ||
+                 (b->s->flags[i] & PITH_X_BLOCK)) {
+        b->pending = 1; /* lines inside a cell stay apart */
+      }
       i = pith__next_node(t, c, i, 0);
     }
   }

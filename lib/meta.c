@@ -2020,7 +2020,7 @@ static int title_splits(span s, size_t *at, size_t *len, int max) {
         at[k] = i;
         len[k] = l;
         k++;
-        i += l - 2;
+        i += l - 1; /* separators never overlap */
         break;
       }
     }
