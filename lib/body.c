@@ -21,6 +21,7 @@ typedef struct {
   pith_arena *a;
   pith_buf seg;     /* the text of the block being collected */
   int pending;      /* a space is owed before the next visible character */
+  int soft;         /* a link boundary: a space if it would join two words */
   int pre;          /* depth of <pre> elements */
   int list;         /* depth of lists */
   int item;         /* depth of list items */
@@ -35,6 +36,11 @@ typedef struct {
 static int is_space(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
          c == '\v';
+}
+
+static int is_alnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9');
 }
 
 static void emit(builder *b, int type, int level) {
@@ -74,6 +80,7 @@ static void emit(builder *b, int type, int level) {
 out:
   pith__buf_reset(seg);
   b->pending = 0;
+  b->soft = 0;
 }
 
 /* Emit the collected text as a block of the current context's type. */
@@ -104,10 +111,14 @@ static void put_text(builder *b, const char *s, size_t n) {
       b->pending = 1;
       continue;
     }
+    if (b->soft && !b->pending && seg->len && is_alnum(c) &&
+        is_alnum((unsigned char)seg->data[seg->len - 1]))
+      b->pending = 1; /* "<a>Line</a><a>View</a>" reads as two words */
     if (b->pending && seg->len && seg->data[seg->len - 1] != '\n' &&
         seg->data[seg->len - 1] != ' ')
       pith__buf_putc(seg, ' ');
     b->pending = 0;
+    b->soft = 0;
     /* Append the run of non-space bytes in one go. */
     size_t j = i + 1;
     while (j < n && !is_space((unsigned char)s[j]))
@@ -190,8 +201,11 @@ static int enter(builder *b, uint32_t n) {
       b->pending = 1;
     return 0;
   }
-  if (!(f & PITH_X_BLOCK))
+  if (!(f & PITH_X_BLOCK)) {
+    if (tag == PITH_TAG_A)
+      b->soft = 1;
     return 1;
+  }
   flush(b);
   switch (tag) {
   case PITH_TAG_UL:
@@ -233,8 +247,11 @@ static int enter(builder *b, uint32_t n) {
 static void leave(builder *b, uint32_t n) {
   const pith_tree *t = b->t;
   unsigned tag = t->nodes[n].tag;
-  if (!(b->s->flags[n] & PITH_X_BLOCK))
+  if (!(b->s->flags[n] & PITH_X_BLOCK)) {
+    if (tag == PITH_TAG_A)
+      b->soft = 1;
     return;
+  }
   flush(b);
   switch (tag) {
   case PITH_TAG_UL:
