@@ -38,6 +38,24 @@ static int is_space(unsigned char c) {
          c == '\v';
 }
 
+/* Do the edges of inline element n separate words?  Links, spans, labels
+ * and custom elements are laid out as separate boxes far more often than
+ * they split a word - except a one-letter span, the drop cap of "The".
+ * Emphasis (b, i, em, ...) stays inside words. */
+static int word_boundary(const builder *b, uint32_t n) {
+  switch (b->t->nodes[n].tag) {
+  case PITH_TAG_A:
+  case PITH_TAG_LABEL:
+  case PITH_TAG_TIME:
+    return 1;
+  case PITH_TAG_SPAN:
+  case PITH_TAG_UNKNOWN:
+    return b->s->raw[n] > 1;
+  default:
+    return 0;
+  }
+}
+
 static int is_alnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
          (c >= '0' && c <= '9');
@@ -202,7 +220,7 @@ static int enter(builder *b, uint32_t n) {
     return 0;
   }
   if (!(f & PITH_X_BLOCK)) {
-    if (tag == PITH_TAG_A)
+    if (word_boundary(b, n))
       b->soft = 1;
     return 1;
   }
@@ -248,7 +266,7 @@ static void leave(builder *b, uint32_t n) {
   const pith_tree *t = b->t;
   unsigned tag = t->nodes[n].tag;
   if (!(b->s->flags[n] & PITH_X_BLOCK)) {
-    if (tag == PITH_TAG_A)
+    if (word_boundary(b, n))
       b->soft = 1;
     return;
   }

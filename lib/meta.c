@@ -448,11 +448,22 @@ static span norm(mx *x, span a) {
         i += us - 1;
         continue;
       }
-      /* Typographic dashes and quotes (U+2010..U+201F, U+2026) are
-       * punctuation too. */
-      if (c == 0xE2 && i + 2 < a.n && (unsigned char)a.s[i + 1] == 0x80 &&
-          (unsigned char)a.s[i + 2] >= 0x90 &&
-          (unsigned char)a.s[i + 2] <= 0xA6) {
+      /* Punctuation and symbols are not part of the key: U+00A0..U+00BF
+       * (the Latin-1 signs: NBSP, the pilcrow of heading anchors, (c),
+       * (R), guillemets), U+2000..U+206F (dashes, quotes, bullets) and
+       * U+2122 (TM). */
+      unsigned char c1 = i + 1 < a.n ? (unsigned char)a.s[i + 1] : 0;
+      unsigned char c2 = i + 2 < a.n ? (unsigned char)a.s[i + 2] : 0;
+      if (c == 0xC2 && c1 >= 0xA0 && c1 <= 0xBF) {
+        i += 1;
+        continue;
+      }
+      if (c == 0xE2 && (c1 == 0x80 || c1 == 0x81) && c2 >= 0x80 &&
+          c2 <= 0xBF) {
+        i += 2;
+        continue;
+      }
+      if (c == 0xE2 && c1 == 0x84 && c2 == 0xA2) {
         i += 2;
         continue;
       }
@@ -2028,6 +2039,23 @@ static int title_splits(span s, size_t *at, size_t *len, int max) {
   return k;
 }
 
+/* Split a into lower-case words (ASCII letters and digits, non-ASCII
+ * bytes); returns the count, at most max. */
+static int words_of(span a, span *w, int max) {
+  int k = 0;
+  size_t i = 0;
+  while (i < a.n && k < max) {
+    while (i < a.n && !is_word_byte((unsigned char)a.s[i]))
+      i++;
+    size_t b = i;
+    while (i < a.n && is_word_byte((unsigned char)a.s[i]))
+      i++;
+    if (i > b)
+      w[k++] = mkspan(a.s + b, i - b);
+  }
+  return k;
+}
+
 /* "example.com", "Example.co.uk": one word ending in a dot and 2-6
  * letters. */
 static int domain_like(span p) {
@@ -2055,6 +2083,17 @@ static int is_site_part(mx *x, span p, const span *sites, int nsites) {
     span ns = norm(x, sites[i]);
     if (ns.n && ns.n == np.n && memcmp(ns.s, np.s, np.n) == 0)
       return 1;
+    /* The first word(s) of the site's name: "Django" for "Django
+     * Project". */
+    if (np.n >= 4 && np.n < ns.n && memcmp(ns.s, np.s, np.n) == 0) {
+      span w[8];
+      int nw = words_of(sites[i], w, 8);
+      size_t acc = 0;
+      for (int k = 0; k < nw && acc < np.n; k++)
+        acc += norm(x, w[k]).n;
+      if (acc == np.n)
+        return 1;
+    }
   }
   span nh = norm(x, x->host), nl = norm(x, x->label);
   if (nh.n && nh.n == np.n && memcmp(nh.s, np.s, np.n) == 0)
@@ -2160,22 +2199,6 @@ static int is_prefix_part(mx *x, span h, span s) {
   return 0;
 }
 
-/* Split a into lower-case words (ASCII letters and digits, non-ASCII
- * bytes); returns the count, at most max. */
-static int words_of(span a, span *w, int max) {
-  int k = 0;
-  size_t i = 0;
-  while (i < a.n && k < max) {
-    while (i < a.n && !is_word_byte((unsigned char)a.s[i]))
-      i++;
-    size_t b = i;
-    while (i < a.n && is_word_byte((unsigned char)a.s[i]))
-      i++;
-    if (i > b)
-      w[k++] = mkspan(a.s + b, i - b);
-  }
-  return k;
-}
 
 static int word_eq(span a, span b) {
   if (a.n != b.n)
@@ -2238,7 +2261,9 @@ static span choose_title(mx *x, span sitename_guess[], int nsites,
       for (int k = 0; k < 7; k++)
         if (same(x, h, meta[k]))
           return h;
-      if (has(x->doc_title) && is_prefix_part(x, h, x->doc_title))
+      /* A part of <title>, unless it is the part naming the site. */
+      if (has(x->doc_title) && is_prefix_part(x, h, x->doc_title) &&
+          !is_site_part(x, h, sitename_guess, nsites))
         return h;
     }
   }
