@@ -530,10 +530,10 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
 
   uint32_t best = select_best(t, s, 1);
   if (!(opts & PITH_XOPT_NO_FALLBACK)) {
-    /* Fallback: too little of the page's prose in the first choice. */
+    /* Fallback: less than half of the page's prose in the first choice. */
     float all = prose_in(t, s, body);
     float got = best ? prose_in(t, s, best) : 0;
-    if (all > 0 && got < all * 0.3f) {
+    if (all > 0 && got < all * 0.5f) {
       uint32_t alt = select_best(t, s, 0);
       if (alt)
         best = alt;

@@ -2177,7 +2177,7 @@ static span strip_title(mx *x, span s, const span *sites, int nsites,
   }
   /* Failing that, a short trailing part that looks like a site name. */
   span head = trim(mkspan(s.s, at[k - 1]));
-  if ((site_shaped(last) && last.n * 2 < head.n) || domain_like(last)) {
+  if ((site_shaped(last) && last.n < head.n) || domain_like(last)) {
     if (site_out)
       *site_out = last;
     return head;
