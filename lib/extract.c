@@ -22,9 +22,12 @@
  *     neighbour would add more boilerplate than prose;
  *  5. filter: inside the chosen node, link-dense blocks, comment sections
  *     and small boilerplate blocks are dropped.
- *  A fallback re-runs selection without the soft penalties when the first
- *  choice holds too little of the page's prose (forum pages, where the
- *  content itself carries "comment" and "reply" classes).
+ *  Two fallbacks: selection runs again without the soft penalties when the
+ *  first choice holds under half of the page's prose (forum pages, where
+ *  the content itself carries "comment" and "reply" classes); and when
+ *  nothing scores as prose, or the choice is only a couple of sentences
+ *  on a page with much more text, the whole visible body is the content
+ *  (product grids, pages of short lines).
  */
 #include "extract.h"
 
@@ -34,6 +37,8 @@
 
 /* Anchors with at least this much visible text are teasers, not links. */
 #define LONG_ANCHOR 25
+/* Main content shorter than this (visible bytes) is suspiciously little. */
+#define SMALL_CONTENT 250
 
 void pith__scratch_free(pith_scratch *s) {
   pith__free(s->flags);
@@ -538,6 +543,16 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
       if (alt)
         best = alt;
     }
+  }
+  /* The second method, when the first found nothing that scores as prose
+   * (a page of short lines, a page of links) or too little to be a page's
+   * main content (a couple of sentences, and under a quarter of the
+   * page's text): all the visible text of the body. */
+  if (best && s->raw[best] < SMALL_CONTENT && s->raw[best] * 4 < total)
+    best = 0;
+  if (!best && !(opts & PITH_XOPT_NO_FALLBACK) && body && total) {
+    *root = body;
+    return 0;
   }
   if (!best)
     return 0;

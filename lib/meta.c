@@ -257,7 +257,8 @@ typedef struct {
 
   char date[11];
   int date_prio;
-  uint32_t time_main_seen, time_any_seen;
+  uint32_t time_main_seen, time_any_seen; /* time_any_seen: its node */
+  char time_any[11];
 
   span desc, og_desc, tw_desc;
   span lang, http_lang, og_locale;
@@ -1810,8 +1811,13 @@ static void date_from_time(mx *x, uint32_t n, const attrs *a, unsigned cx) {
     if (!x->time_main_seen++)
       offer_date(x, v, DP_TIME_MAIN);
   } else if ((cx & CX_BODY) && !(cx & CX_BOILER)) {
-    if (!x->time_any_seen++)
-      offer_date(x, v, DP_TIME_ANY);
+    /* Outside any article: kept aside until the headline is known (a
+     * "today" date in the site header is not the publication date). */
+    char d[11];
+    if (!x->time_any_seen && date_value(v, d)) {
+      x->time_any_seen = n;
+      memcpy(x->time_any, d, 11);
+    }
   }
 }
 
@@ -2871,6 +2877,30 @@ static void parse_host(mx *x, const char *url) {
   x->label = best;
 }
 
+/* Can a canonical / og:url value be used: no white space or control
+ * characters inside, and an absolute URL has a host ("https:///x" is a
+ * broken template)? */
+static int usable_url(span u) {
+  u = trim(u);
+  if (!has(u) || u.n > 8192)
+    return 0;
+  for (size_t i = 0; i < u.n; i++)
+    if ((unsigned char)u.s[i] <= 0x20)
+      return 0;
+  long p = find_lit(u, "://");
+  if (p >= 0) {
+    for (long i = 0; i < p; i++)
+      if (!is_alpha((unsigned char)u.s[i]) && u.s[i] != '+' && u.s[i] != '-' &&
+          u.s[i] != '.')
+        return 0;
+    return (size_t)p + 3 < u.n && u.s[p + 3] != '/';
+  }
+  if (starts_lit(u, "javascript:") || starts_lit(u, "data:") ||
+      starts_lit(u, "about:"))
+    return 0;
+  return 1;
+}
+
 /* Resolve a relative canonical link against the page URL when simple. */
 static span resolve_url(mx *x, span href, const char *base) {
   href = trim(href);
@@ -3067,8 +3097,15 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
 #ifdef META_DEBUG
   debug_text_dates(x, head_node ? head_node : x->first_main);
 #endif
+  /* The first <time> outside an article counts only after the headline,
+   * or anywhere when there is no headline to go by. */
+  if (x->time_any_seen && x->date_prio < DP_TIME_ANY &&
+      (!head_node || x->time_any_seen > head_node))
+    offer_date(x, mkspan(x->time_any, 10), DP_TIME_ANY);
   if (x->date_prio < DP_TEXT && x->ctx)
     date_from_text(x, head_node ? head_node : x->first_main);
+  if (x->time_any_seen)
+    offer_date(x, mkspan(x->time_any, 10), DP_MODIFIED - 5);
 
   span author = choose_author(x, site, head_node);
 #ifdef META_DEBUG
@@ -3087,8 +3124,10 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
   if (!has(lang))
     lang = norm_lang(x, x->ld_lang);
 
-  span u = has(trim(x->canonical)) ? resolve_url(x, x->canonical, url)
-                                   : trim(x->og_url);
+  span u = usable_url(x->canonical) ? resolve_url(x, x->canonical, url)
+                                     : nospan();
+  if (!has(u) && usable_url(x->og_url))
+    u = resolve_url(x, x->og_url, url);
   if (!has(u) && url)
     u = mkspan(url, strlen(url));
   u = cap_utf8(u, 8192);
