@@ -8,6 +8,7 @@
 #   make bench      build, then run bench/run.sh (speed and peak memory)
 #   make install PREFIX=DIR   install bin/pith, libpith.so, pith.h, pc, man
 #   make asan       build in build-asan/ with ASan + UBSan and run the tests
+#   make leakcheck  run pith under valgrind over the golden and sample pages
 #   make clean      remove build/ and build-asan/
 #   make format     clang-format the C sources in place
 #   make lint       check the formatting (clang-format --dry-run -Werror)
@@ -33,7 +34,8 @@ DEB_PACKAGES := cmake gcc libc6-dev make pkg-config libxml2-dev zlib1g-dev \
 FORMAT_SOURCES := $(wildcard include/pith/*.h lib/*.c lib/*.h cli/*.c \
 	cli/*.h tests/unit/*.c tests/unit/*.h bench/*.c fuzz/*.c fuzz/*.h)
 
-.PHONY: all build deps test demo bench install asan clean format lint
+.PHONY: all build deps test demo bench install asan leakcheck clean format \
+	lint
 
 all: build
 
@@ -91,6 +93,11 @@ asan: deps
 	$(CMAKE) -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Asan $(CMAKE_FLAGS)
 	@MAKEFLAGS= MAKELEVEL= $(CMAKE) --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && $(CTEST) --output-on-failure -j $(JOBS)
+
+leakcheck: build
+	@command -v valgrind >/dev/null 2>&1 || $(MAKE) --no-print-directory \
+	  deps DEB_PACKAGES=valgrind
+	tests/leakcheck.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

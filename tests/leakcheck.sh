@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+#
+# Run the pith tool under valgrind over the golden pages, the sample page
+# and (when ../shared is there) the seed page, in text and JSON mode.  Any
+# leak or memory error fails the run.
+#
+# Usage: tests/leakcheck.sh [BUILD_DIR]   (default: build)
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${1:-build}
+case "$build" in /*) ;; *) build="$root/$build" ;; esac
+pith="$build/pith"
+if ! command -v valgrind >/dev/null 2>&1; then
+  echo "leakcheck: valgrind is not installed" >&2
+  exit 1
+fi
+pages=("$root"/tests/golden/*/page.html* "$root"/examples/*.html)
+seed="$root/../shared/fixtures/seed/alliance-news.html"
+[ -f "$seed" ] && pages+=("$seed")
+vg=(valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect
+    --errors-for-leak-kinds=definite,indirect --error-exitcode=99)
+fail=0
+for mode in "" "--json"; do
+  # shellcheck disable=SC2086
+  if ! "${vg[@]}" "$pith" $mode "${pages[@]}" >/dev/null; then
+    echo "leakcheck: valgrind reported errors (mode: ${mode:-text})" >&2
+    fail=1
+  fi
+done
+# The error paths: a missing file and an empty input.
+if "${vg[@]}" "$pith" --json /nonexistent/page.html </dev/null >/dev/null; then
+  :
+else
+  [ $? -eq 99 ] && { echo "leakcheck: errors on the missing-file path" >&2; fail=1; }
+fi
+if [ $fail -eq 0 ]; then
+  echo "leakcheck: ${#pages[@]} pages, no leaks or memory errors"
+fi
+exit $fail
