@@ -246,8 +246,6 @@ static int enter(builder *b, uint32_t n) {
   case PITH_TAG_H4:
   case PITH_TAG_H5:
   case PITH_TAG_H6:
-    if (f & PITH_X_TITLE)
-      return 0;
     b->heading = (int)(tag - PITH_TAG_H1) + 1;
     break;
   case PITH_TAG_TR:

@@ -37,6 +37,7 @@
 
 /* Anchors with at least this much visible text are teasers, not links. */
 #define LONG_ANCHOR 25
+#define BYLINE_SHORT 100
 /* Main content shorter than this (visible bytes) is suspiciously little. */
 #define SMALL_CONTENT 250
 
@@ -204,7 +205,7 @@ static void prune(const pith_tree *t, pith_scratch *s, unsigned opts,
     const pith_node *nd = &t->nodes[i];
     uint8_t f = s->flags[nd->parent] &
                 (PITH_X_REMOVED | PITH_X_LINK | PITH_X_SOFT | PITH_X_COMMENT |
-                 PITH_X_GOOD);
+                 PITH_X_GOOD | PITH_X_BYLINE);
     unsigned tag = nd->tag;
     if (tag == PITH_TAG_TEXT || f & PITH_X_REMOVED) {
       s->flags[i] = f;
@@ -257,6 +258,8 @@ static void prune(const pith_tree *t, pith_scratch *s, unsigned opts,
       f |= PITH_X_SOFT;
     if (v & PITH_VOCAB_COMMENT)
       f |= PITH_X_COMMENT;
+    if (v & PITH_VOCAB_BYLINE)
+      f |= PITH_X_BYLINE;
     if ((v & PITH_VOCAB_GOOD) || is_main_marker(t, i))
       f |= PITH_X_GOOD;
     if (remove)
@@ -457,6 +460,10 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root) {
       if (!root_links && link * 2 > own)
         drop = 1;
       if ((f & PITH_X_COMMENT) && !(rootf & PITH_X_COMMENT))
+        drop = 1;
+      /* The byline and the author box are metadata, not text. */
+      if ((f & PITH_X_BYLINE) && !(rootf & PITH_X_BYLINE) &&
+          own < BYLINE_SHORT)
         drop = 1;
       if (own <= 30 && is_ui_label(t, i))
         drop = 1;

@@ -21,7 +21,7 @@
 #define PITH_X_GOOD 16u    /* inside a content container */
 #define PITH_X_DROP 32u    /* a text block judged boilerplate */
 #define PITH_X_BLOCK 64u   /* a block-level element (owns text) */
-#define PITH_X_TITLE 128u  /* the headline (an h1 the body leaves out) */
+#define PITH_X_BYLINE 128u /* inside a byline or author box */
 
 /* Scratch space reused across pages by one extractor. */
 typedef struct {

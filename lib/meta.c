@@ -19,24 +19,21 @@
 
 #include <stdint.h>
 #include <string.h>
-#ifdef META_DEBUG
-#include <stdio.h>
-#endif
 
-#define MAX_ITEMS 50         /* categories, tags */
-#define MAX_ITEM_LEN 200     /* bytes of one category or tag */
-#define MAX_HEADS 8          /* h1 / h2 candidates kept */
-#define MAX_BYLINES 12       /* class="author|byline" candidates kept */
-#define MAX_FIELD 4096       /* bytes of any single-string field */
-#define HEAD_TEXT_MAX 600    /* bytes of heading text read */
-#define BYLINE_TEXT_MAX 240  /* bytes of byline text read */
-#define TEXT_NODES_MAX 400   /* nodes visited when reading an element */
-#define JSON_MAX_DEPTH 64    /* deeper JSON-LD is rejected */
+#define MAX_ITEMS 50        /* categories, tags */
+#define MAX_ITEM_LEN 200    /* bytes of one category or tag */
+#define MAX_HEADS 8         /* h1 / h2 candidates kept */
+#define MAX_BYLINES 12      /* class="author|byline" candidates kept */
+#define MAX_FIELD 4096      /* bytes of any single-string field */
+#define HEAD_TEXT_MAX 600   /* bytes of heading text read */
+#define BYLINE_TEXT_MAX 240 /* bytes of byline text read */
+#define TEXT_NODES_MAX 400  /* nodes visited when reading an element */
+#define JSON_MAX_DEPTH 64   /* deeper JSON-LD is rejected */
 #define JSON_MAX_NODES 200000
 #define JSON_MAX_SCRIPTS 24
 #define JSON_MAX_BYTES (4u << 20) /* bigger scripts are skipped */
-#define JSON_MAX_IDREFS 32   /* @id look-ups per script */
-#define DATE_TEXT_MAX 3000   /* bytes of visible text searched for a date */
+#define JSON_MAX_IDREFS 32        /* @id look-ups per script */
+#define DATE_TEXT_MAX 3000 /* bytes of visible text searched for a date */
 
 /* A byte range; s == NULL means absent. */
 typedef struct {
@@ -109,7 +106,8 @@ static long find_lit(span a, const char *needle) {
     if (lower((unsigned char)a.s[i]) != first)
       continue;
     size_t k = 1;
-    while (k < n && lower((unsigned char)a.s[i + k]) == (unsigned char)needle[k])
+    while (k < n &&
+           lower((unsigned char)a.s[i + k]) == (unsigned char)needle[k])
       k++;
     if (k == n)
       return (long)i;
@@ -210,27 +208,27 @@ typedef struct {
 
 /* Context bits inherited down the tree. */
 #define CX_HIDDEN 1u
-#define CX_MAIN 2u      /* inside article, main, role=main */
-#define CX_BOILER 4u    /* inside nav, footer, aside, menus */
-#define CX_AUTHOR 8u    /* inside itemprop=author */
+#define CX_MAIN 2u   /* inside article, main, role=main */
+#define CX_BOILER 4u /* inside nav, footer, aside, menus */
+#define CX_AUTHOR 8u /* inside itemprop=author */
 #define CX_PUBLISHER 16u
 #define CX_BODY 32u
-#define CX_HEADER 64u   /* inside header / role=banner */
+#define CX_HEADER 64u /* inside header / role=banner */
 
 /* Date source priorities (higher wins). */
 enum {
   DP_NONE = 0,
-  DP_MODIFIED = 10,   /* any modified/updated date: last resort */
-  DP_TEXT = 30,       /* visible text after the headline */
-  DP_TIME_ANY = 40,   /* first <time> in the body */
-  DP_TIME_MAIN = 55,  /* first <time> inside the article */
-  DP_META_WEAK = 60,  /* meta name=date and similar */
+  DP_MODIFIED = 10,  /* any modified/updated date: last resort */
+  DP_TEXT = 30,      /* visible text after the headline */
+  DP_TIME_ANY = 40,  /* first <time> in the body */
+  DP_TIME_MAIN = 55, /* first <time> inside the article */
+  DP_META_WEAK = 60, /* meta name=date and similar */
   DP_URL = 65,
-  DP_TIME_PUB = 75,   /* <time> marked as published */
-  DP_LD_WEAK = 80,    /* JSON-LD dateCreated, WebPage datePublished */
+  DP_TIME_PUB = 75, /* <time> marked as published */
+  DP_LD_WEAK = 80,  /* JSON-LD dateCreated, WebPage datePublished */
   DP_ITEMPROP = 85,
-  DP_META = 90,       /* article:published_time and friends */
-  DP_LD = 95          /* JSON-LD datePublished of the article object */
+  DP_META = 90, /* article:published_time and friends */
+  DP_LD = 95    /* JSON-LD datePublished of the article object */
 };
 
 typedef struct {
@@ -249,7 +247,7 @@ typedef struct {
   head_cand h2[MAX_HEADS];
   int nh2;
 
-  span og_site, app_name, og_type;
+  span og_site, app_name;
   span meta_author, ip_author, rel_author, author_box;
   span bylines[MAX_BYLINES];
   uint32_t byline_node[MAX_BYLINES];
@@ -274,6 +272,10 @@ typedef struct {
   int ld_scripts;
 
   uint32_t first_main; /* first article/main element, 0 if none */
+  /* Nodes element-text reads may still visit.  Candidates are read one
+   * element at a time (at most TEXT_NODES_MAX nodes each); this bounds the
+   * total on hostile pages with 100000 nested or repeated candidates. */
+  size_t budget;
 } mx;
 
 static int hexval(unsigned char c) {
@@ -320,7 +322,7 @@ static size_t entity(const char *s, size_t n, size_t i, char *out,
   static const struct {
     const char *name;
     char c;
-  } named[] = {{"&amp;", '&'}, {"&quot;", '"'}, {"&lt;", '<'},
+  } named[] = {{"&amp;", '&'}, {"&quot;", '"'},  {"&lt;", '<'},
                {"&gt;", '>'},  {"&apos;", '\''}, {NULL, 0}};
   span rest = mkspan(s + i, n - i);
   for (int k = 0; named[k].name; k++) {
@@ -431,8 +433,39 @@ static span clean_span(mx *x, span a, size_t max) {
   return a.s ? clean(x, a.s, a.n, max) : a;
 }
 
+/* One step of the comparison key below: consumes the character at a.s[*i]
+ * and returns the byte it contributes, or -1 when it contributes none. */
+static int norm_step(span a, size_t *i) {
+  unsigned char c = (unsigned char)a.s[*i];
+  if (c < 0x80) {
+    (*i)++;
+    return (is_alpha(c) || is_digit(c)) ? lower(c) : -1;
+  }
+  size_t us = uni_space(a.s, a.n, *i);
+  if (us) {
+    *i += us;
+    return -1;
+  }
+  /* Punctuation and symbols are not part of the key: U+00A0..U+00BF (the
+   * Latin-1 signs: the pilcrow of heading anchors, (c), (R), guillemets),
+   * U+2000..U+206F (dashes, quotes, bullets) and U+2122 (TM). */
+  unsigned char c1 = *i + 1 < a.n ? (unsigned char)a.s[*i + 1] : 0;
+  unsigned char c2 = *i + 2 < a.n ? (unsigned char)a.s[*i + 2] : 0;
+  if (c == 0xC2 && c1 >= 0xA0 && c1 <= 0xBF) {
+    *i += 2;
+    return -1;
+  }
+  if (c == 0xE2 && (((c1 == 0x80 || c1 == 0x81) && c2 >= 0x80 && c2 <= 0xBF) ||
+                    (c1 == 0x84 && c2 == 0xA2))) {
+    *i += 3;
+    return -1;
+  }
+  (*i)++;
+  return c; /* other non-ASCII bytes are kept as they are */
+}
+
 /* Key used to compare strings: lower-case ASCII letters and digits plus
- * all non-ASCII bytes; punctuation and spaces are dropped.  Written to a
+ * non-ASCII letters; punctuation and spaces are dropped.  Written to a
  * scratch copy; returns an empty span for empty input. */
 static span norm(mx *x, span a) {
   if (!has(a))
@@ -441,47 +474,33 @@ static span norm(mx *x, span a) {
   if (!d)
     return mkspan("", 0);
   size_t k = 0;
-  for (size_t i = 0; i < a.n; i++) {
-    unsigned char c = (unsigned char)a.s[i];
-    if (c >= 0x80) {
-      size_t us = uni_space(a.s, a.n, i);
-      if (us) {
-        i += us - 1;
-        continue;
-      }
-      /* Punctuation and symbols are not part of the key: U+00A0..U+00BF
-       * (the Latin-1 signs: NBSP, the pilcrow of heading anchors, (c),
-       * (R), guillemets), U+2000..U+206F (dashes, quotes, bullets) and
-       * U+2122 (TM). */
-      unsigned char c1 = i + 1 < a.n ? (unsigned char)a.s[i + 1] : 0;
-      unsigned char c2 = i + 2 < a.n ? (unsigned char)a.s[i + 2] : 0;
-      if (c == 0xC2 && c1 >= 0xA0 && c1 <= 0xBF) {
-        i += 1;
-        continue;
-      }
-      if (c == 0xE2 && (c1 == 0x80 || c1 == 0x81) && c2 >= 0x80 &&
-          c2 <= 0xBF) {
-        i += 2;
-        continue;
-      }
-      if (c == 0xE2 && c1 == 0x84 && c2 == 0xA2) {
-        i += 2;
-        continue;
-      }
+  for (size_t i = 0; i < a.n;) {
+    int c = norm_step(a, &i);
+    if (c >= 0)
       d[k++] = (char)c;
-    } else if (is_alpha(c) || is_digit(c)) {
-      d[k++] = (char)lower(c);
-    }
   }
   d[k] = '\0';
   return mkspan(d, k);
 }
 
+/* Does a's key equal the key nb (from norm())?  No allocation. */
+static int norm_eq(span a, span nb) {
+  size_t k = 0;
+  for (size_t i = 0; i < a.n;) {
+    int c = norm_step(a, &i);
+    if (c < 0)
+      continue;
+    if (k >= nb.n || (unsigned char)nb.s[k] != (unsigned)c)
+      return 0;
+    k++;
+  }
+  return k == nb.n && k > 0;
+}
+
 static int same(mx *x, span a, span b) {
   if (!has(a) || !has(b))
     return 0;
-  span na = norm(x, a), nb = norm(x, b);
-  return na.n > 0 && na.n == nb.n && memcmp(na.s, nb.s, na.n) == 0;
+  return norm_eq(a, norm(x, b));
 }
 
 /* Number of words (runs of non-space) in a. */
@@ -506,6 +525,8 @@ static int looks_like_url(span a) {
 /* Lists (categories, tags)                                            */
 
 static void list_add(mx *x, slist *l, span v) {
+  if (l->n >= MAX_ITEMS)
+    return;
   v = clean_span(x, v, MAX_ITEM_LEN);
   if (!has(v) || l->n >= MAX_ITEMS || looks_like_url(v))
     return;
@@ -513,8 +534,8 @@ static void list_add(mx *x, slist *l, span v) {
     if (l->v[i].n != v.n)
       continue;
     size_t k = 0;
-    while (k < v.n && lower((unsigned char)l->v[i].s[k]) ==
-                          lower((unsigned char)v.s[k]))
+    while (k < v.n &&
+           lower((unsigned char)l->v[i].s[k]) == lower((unsigned char)v.s[k]))
       k++;
     if (k == v.n)
       return;
@@ -568,26 +589,87 @@ static const struct {
   const char *name;
   int month;
 } months[] = {
-    {"january", 1},   {"jan", 1},       {"february", 2},  {"feb", 2},
-    {"march", 3},     {"mar", 3},       {"april", 4},     {"apr", 4},
-    {"may", 5},       {"june", 6},      {"jun", 6},       {"july", 7},
-    {"jul", 7},       {"august", 8},    {"aug", 8},       {"september", 9},
-    {"sept", 9},      {"sep", 9},       {"october", 10},  {"oct", 10},
-    {"november", 11}, {"nov", 11},      {"december", 12}, {"dec", 12},
-    {"januar", 1},    {"februar", 2},   {"m\xc3\xa4rz", 3}, {"mai", 5},
-    {"juni", 6},      {"juli", 7},      {"oktober", 10},  {"dezember", 12},
-    {"janvier", 1},   {"f\xc3\xa9vrier", 2}, {"mars", 3}, {"avril", 4},
-    {"juin", 6},      {"juillet", 7},   {"ao\xc3\xbbt", 8}, {"septembre", 9},
-    {"octobre", 10},  {"novembre", 11}, {"d\xc3\xa9" "cembre", 12},
-    {"enero", 1},     {"febrero", 2},   {"marzo", 3},     {"abril", 4},
-    {"mayo", 5},      {"junio", 6},     {"julio", 7},     {"agosto", 8},
-    {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10}, {"noviembre", 11},
-    {"diciembre", 12}, {"gennaio", 1},  {"febbraio", 2},  {"aprile", 4},
-    {"maggio", 5},    {"giugno", 6},    {"luglio", 7},    {"settembre", 9},
-    {"ottobre", 10},  {"dicembre", 12}, {"januari", 1},   {"februari", 2},
-    {"maart", 3},     {"mei", 5},       {"augustus", 8},  {"janeiro", 1},
-    {"fevereiro", 2}, {"mar\xc3\xa7o", 3}, {"maio", 5},   {"junho", 6},
-    {"julho", 7},     {"setembro", 9},  {"outubro", 10},  {"novembro", 11},
+    {"january", 1},
+    {"jan", 1},
+    {"february", 2},
+    {"feb", 2},
+    {"march", 3},
+    {"mar", 3},
+    {"april", 4},
+    {"apr", 4},
+    {"may", 5},
+    {"june", 6},
+    {"jun", 6},
+    {"july", 7},
+    {"jul", 7},
+    {"august", 8},
+    {"aug", 8},
+    {"september", 9},
+    {"sept", 9},
+    {"sep", 9},
+    {"october", 10},
+    {"oct", 10},
+    {"november", 11},
+    {"nov", 11},
+    {"december", 12},
+    {"dec", 12},
+    {"januar", 1},
+    {"februar", 2},
+    {"m\xc3\xa4rz", 3},
+    {"mai", 5},
+    {"juni", 6},
+    {"juli", 7},
+    {"oktober", 10},
+    {"dezember", 12},
+    {"janvier", 1},
+    {"f\xc3\xa9vrier", 2},
+    {"mars", 3},
+    {"avril", 4},
+    {"juin", 6},
+    {"juillet", 7},
+    {"ao\xc3\xbbt", 8},
+    {"septembre", 9},
+    {"octobre", 10},
+    {"novembre", 11},
+    {"d\xc3\xa9"
+     "cembre",
+     12},
+    {"enero", 1},
+    {"febrero", 2},
+    {"marzo", 3},
+    {"abril", 4},
+    {"mayo", 5},
+    {"junio", 6},
+    {"julio", 7},
+    {"agosto", 8},
+    {"septiembre", 9},
+    {"setiembre", 9},
+    {"octubre", 10},
+    {"noviembre", 11},
+    {"diciembre", 12},
+    {"gennaio", 1},
+    {"febbraio", 2},
+    {"aprile", 4},
+    {"maggio", 5},
+    {"giugno", 6},
+    {"luglio", 7},
+    {"settembre", 9},
+    {"ottobre", 10},
+    {"dicembre", 12},
+    {"januari", 1},
+    {"februari", 2},
+    {"maart", 3},
+    {"mei", 5},
+    {"augustus", 8},
+    {"janeiro", 1},
+    {"fevereiro", 2},
+    {"mar\xc3\xa7o", 3},
+    {"maio", 5},
+    {"junho", 6},
+    {"julho", 7},
+    {"setembro", 9},
+    {"outubro", 10},
+    {"novembro", 11},
     {"dezembro", 12},
 };
 
@@ -609,15 +691,14 @@ static int month_of(const char *s, size_t n) {
   return 0;
 }
 
-
 /* A token of the date scanner. */
 typedef struct {
   int kind; /* 1 number, 2 word */
   size_t b, e;
-  int val;   /* numbers: value (capped); words: month number or 0 */
-  int ndig;  /* numbers: digit count */
-  int ord;   /* numbers: an ordinal suffix (st, nd, rd, th) followed */
-  int of;    /* words: "of" / "de" */
+  int val;  /* numbers: value (capped); words: month number or 0 */
+  int ndig; /* numbers: digit count */
+  int ord;  /* numbers: an ordinal suffix (st, nd, rd, th) followed */
+  int of;   /* words: "of" / "de" */
 } dtok;
 
 /* Is the text between two tokens only spaces, commas and at most one
@@ -710,8 +791,8 @@ static int date_in_text(const char *s, size_t n, char out[11], size_t *end) {
     } else {
       k.kind = 2;
       /* Words: ASCII letters and non-ASCII bytes. */
-      while (i < n && (is_alpha((unsigned char)s[i]) ||
-                       (unsigned char)s[i] >= 0x80)) {
+      while (i < n &&
+             (is_alpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) {
         if (uni_space(s, n, i))
           break;
         i++;
@@ -755,14 +836,14 @@ static int date_in_text(const char *s, size_t n, char out[11], size_t *end) {
             soft_sep(s, t2->e, t1->b) && soft_sep(s, t1->e, t0->b) &&
             mkdate(y, t1->val, t3->val, out))
           return (*end = t0->e), 1;
-        if (t4 && t4->kind == 1 && t4->ndig <= 2 && t3->kind == 2 &&
-            t3->of && t2->kind == 2 && t2->val && t1->kind == 2 && t1->of &&
+        if (t4 && t4->kind == 1 && t4->ndig <= 2 && t3->kind == 2 && t3->of &&
+            t2->kind == 2 && t2->val && t1->kind == 2 && t1->of &&
             soft_sep(s, t4->e, t3->b) && soft_sep(s, t2->e, t1->b) &&
             mkdate(y, t2->val, t4->val, out))
           return (*end = t0->e), 1;
         /* D.M.YYYY, M/D/YYYY */
-        if (t2->kind == 1 && t1->kind == 1 && t2->ndig <= 2 &&
-            t1->ndig <= 2 && !t2->ord && !t1->ord) {
+        if (t2->kind == 1 && t1->kind == 1 && t2->ndig <= 2 && t1->ndig <= 2 &&
+            !t2->ord && !t1->ord) {
           char c1 = hard_sep(s, t2->e, t1->b), c2 = hard_sep(s, t1->e, t0->b);
           if (c1 && c1 == c2) {
             int a = t2->val, b = t1->val;
@@ -776,8 +857,8 @@ static int date_in_text(const char *s, size_t n, char out[11], size_t *end) {
         }
       }
       /* YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD */
-      if (t2->kind == 1 && t2->ndig == 4 && t1->kind == 1 &&
-          t1->ndig <= 2 && t0->ndig <= 2 && !t1->ord) {
+      if (t2->kind == 1 && t2->ndig == 4 && t1->kind == 1 && t1->ndig <= 2 &&
+          t0->ndig <= 2 && !t1->ord) {
         char c1 = hard_sep(s, t2->e, t1->b), c2 = hard_sep(s, t1->e, t0->b);
         if (c1 && c1 == c2 && mkdate(t2->val, t1->val, t0->val, out))
           return (*end = t0->e), 1;
@@ -843,10 +924,6 @@ static int date_value(span v, char out[11]) {
 
 static void offer_date(mx *x, span v, int prio) {
   char d[11];
-#ifdef META_DEBUG
-  if (has(v) && date_value(v, d))
-    fprintf(stderr, "DC %d %s\n", prio, d);
-#endif
   if (prio <= x->date_prio || !has(v))
     return;
   if (date_value(v, d)) {
@@ -925,11 +1002,12 @@ static span elem_text_mode(mx *x, uint32_t n, size_t max, int *cut,
   while (i) {
     const pith_node *nd = &t->nodes[i];
     int skip = 0;
-    if (++visited > TEXT_NODES_MAX || b->len > max) {
+    if (++visited > TEXT_NODES_MAX || b->len > max || x->budget == 0) {
       if (cut)
         *cut = 1;
       break;
     }
+    x->budget--;
     if (nd->tag == PITH_TAG_TEXT) {
       const char *s = pith__text(t, i);
       /* Bylines: text under another element starts a new segment. */
@@ -1036,7 +1114,6 @@ static uint32_t jnew(jdoc *d, int type) {
   return i;
 }
 
-
 static int hex4(const char *s, unsigned *out) {
   unsigned v = 0;
   for (int k = 0; k < 4; k++) {
@@ -1048,7 +1125,6 @@ static int hex4(const char *s, unsigned *out) {
   *out = v;
   return 1;
 }
-
 
 /* Decode the JSON string starting at s[*pi] == '"'.  The decoded text is
  * never longer than the raw text (\uXXXX is 6 bytes for at most 3, a
@@ -1214,9 +1290,9 @@ static int json_parse(mx *x, jdoc *d, const char *s, size_t n) {
         return -1;
       break;
     case J_NUM:
-      while (i < n && (is_digit((unsigned char)s[i]) || s[i] == '-' ||
-                       s[i] == '+' || s[i] == '.' || s[i] == 'e' ||
-                       s[i] == 'E'))
+      while (i < n &&
+             (is_digit((unsigned char)s[i]) || s[i] == '-' || s[i] == '+' ||
+              s[i] == '.' || s[i] == 'e' || s[i] == 'E'))
         i++;
       break;
     case J_OBJ:
@@ -1480,7 +1556,7 @@ static void do_ld_json(mx *x, uint32_t n) {
   } else if (c) {
     pith_buf *b = &x->buf;
     pith__buf_reset(b);
-    for (; c; c = t->nodes[c].next)
+    for (; c && b->len <= JSON_MAX_BYTES; c = t->nodes[c].next)
       if (t->nodes[c].tag == PITH_TAG_TEXT)
         pith__buf_append(b, pith__text(t, c), t->nodes[c].len);
     if (b->oom) {
@@ -1594,32 +1670,63 @@ static int key_in(span k, const char *const *list) {
   return 0;
 }
 
-static const char *const meta_pub_keys[] = {
-    "article:published_time", "og:published_time", "article:published",
-    "og:article:published_time", "published_time", "datepublished",
-    "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created",
-    "pubdate", "publishdate", "publish_date", "publish-date",
-    "publication_date", "publication-date", "sailthru.date",
-    "parsely-pub-date", "article.published", "article_date_original",
-    "citation_publication_date", "citation_date", "citation_online_date",
-    "original-publish-date", "originalpublicationdate", "article.created",
-    "cxenseparse:recs:publishtime", "date.published", "bt:pubdate",
-    "release_date", "datecreated", "published", "article:published_date",
-    "article_published_time", "publication-date", NULL};
+static const char *const meta_pub_keys[] = {"article:published_time",
+                                            "og:published_time",
+                                            "article:published",
+                                            "og:article:published_time",
+                                            "published_time",
+                                            "datepublished",
+                                            "dc.date.issued",
+                                            "dcterms.issued",
+                                            "dc.date.created",
+                                            "dcterms.created",
+                                            "pubdate",
+                                            "publishdate",
+                                            "publish_date",
+                                            "publish-date",
+                                            "publication_date",
+                                            "publication-date",
+                                            "sailthru.date",
+                                            "parsely-pub-date",
+                                            "article.published",
+                                            "article_date_original",
+                                            "citation_publication_date",
+                                            "citation_date",
+                                            "citation_online_date",
+                                            "original-publish-date",
+                                            "originalpublicationdate",
+                                            "article.created",
+                                            "cxenseparse:recs:publishtime",
+                                            "date.published",
+                                            "bt:pubdate",
+                                            "release_date",
+                                            "datecreated",
+                                            "published",
+                                            "article:published_date",
+                                            "article_published_time",
+                                            "publication-date",
+                                            NULL};
 
 static const char *const meta_weak_date_keys[] = {
-    "date", "dc.date", "dcterms.date", "created", "dc.created", "timestamp",
-    "date_published", "article:post_date", NULL};
+    "date",      "dc.date",        "dcterms.date",      "created", "dc.created",
+    "timestamp", "date_published", "article:post_date", NULL};
 
-static const char *const meta_mod_keys[] = {
-    "article:modified_time", "og:updated_time", "datemodified",
-    "last-modified", "dcterms.modified", "dc.date.modified", "lastmod",
-    "article:modified", "modified", NULL};
+static const char *const meta_mod_keys[] = {"article:modified_time",
+                                            "og:updated_time",
+                                            "datemodified",
+                                            "last-modified",
+                                            "dcterms.modified",
+                                            "dc.date.modified",
+                                            "lastmod",
+                                            "article:modified",
+                                            "modified",
+                                            NULL};
 
 static const char *const meta_author_keys[] = {
-    "author", "article:author", "og:article:author", "dc.creator",
-    "dcterms.creator", "citation_author", "parsely-author", "sailthru.author",
-    "byl", "author_name", "article:author_name", NULL};
+    "author",         "article:author",      "og:article:author",
+    "dc.creator",     "dcterms.creator",     "citation_author",
+    "parsely-author", "sailthru.author",     "byl",
+    "author_name",    "article:author_name", NULL};
 
 /* "Doe, Jane" (library catalogue order) -> "Jane Doe". */
 static span last_first(mx *x, span v) {
@@ -1650,7 +1757,8 @@ static void do_meta(mx *x, const attrs *a, unsigned cx) {
   if (!content.s)
     return;
   span key = has(a->property) ? a->property
-                              : has(a->name) ? a->name : a->itemprop;
+             : has(a->name)   ? a->name
+                              : a->itemprop;
   key = trim(key);
   if (has(a->http_equiv)) {
     if (eq_lit(trim(a->http_equiv), "content-language"))
@@ -1662,8 +1770,6 @@ static void do_meta(mx *x, const attrs *a, unsigned cx) {
   /* A property like "og:title" may be combined with a name attribute. */
   if (eq_lit(key, "og:title"))
     set_once(&x->og_title, content);
-  else if (eq_lit(key, "og:type"))
-    set_once(&x->og_type, content);
   else if (eq_lit(key, "twitter:title"))
     set_once(&x->tw_title, content);
   else if (eq_lit(key, "og:site_name"))
@@ -1682,8 +1788,7 @@ static void do_meta(mx *x, const attrs *a, unsigned cx) {
   else if (eq_lit(key, "og:locale") || eq_lit(key, "language") ||
            eq_lit(key, "dc.language"))
     set_once(&x->og_locale, content);
-  else if (eq_lit(key, "article:section") ||
-           eq_lit(key, "og:article:section"))
+  else if (eq_lit(key, "article:section") || eq_lit(key, "og:article:section"))
     list_add(x, &x->meta_cats, content);
   else if (eq_lit(key, "article:tag") || eq_lit(key, "og:article:tag"))
     list_add_split(x, &x->meta_tags, content);
@@ -1702,8 +1807,7 @@ static void do_meta(mx *x, const attrs *a, unsigned cx) {
       if (starts_lit(key, "citation_") || starts_lit(key, "dc"))
         x->meta_author = last_first(x, v);
     }
-  } else if (eq_lit(key, "name") && (cx & CX_AUTHOR) &&
-             !(cx & CX_PUBLISHER)) {
+  } else if (eq_lit(key, "name") && (cx & CX_AUTHOR) && !(cx & CX_PUBLISHER)) {
     set_once(&x->ip_author, content);
   }
 }
@@ -1748,11 +1852,11 @@ static int byline_name(span v) {
   if (has_lit(v, "box") || has_lit(v, "bio") || has_lit(v, "about"))
     return has_lit(v, "avatar") || has_lit(v, "comment") ? 0 : 2;
   if (has_lit(v, "avatar") || has_lit(v, "comment") ||
-      has_lit(v, "description") || has_lit(v, "image") ||
-      has_lit(v, "img") || has_lit(v, "photo") || has_lit(v, "social") ||
-      has_lit(v, "more") || has_lit(v, "title") || has_lit(v, "label") ||
-      has_lit(v, "widget") || has_lit(v, "list") || has_lit(v, "posts") ||
-      has_lit(v, "email") || has_lit(v, "follow") || has_lit(v, "share"))
+      has_lit(v, "description") || has_lit(v, "image") || has_lit(v, "img") ||
+      has_lit(v, "photo") || has_lit(v, "social") || has_lit(v, "more") ||
+      has_lit(v, "title") || has_lit(v, "label") || has_lit(v, "widget") ||
+      has_lit(v, "list") || has_lit(v, "posts") || has_lit(v, "email") ||
+      has_lit(v, "follow") || has_lit(v, "share"))
     return 0;
   return 1;
 }
@@ -1763,10 +1867,13 @@ static int author_href(span h) {
   if (!has(h) || h.n > 2048)
     return 0;
   static const char *const pats[] = {
-      "/author/", "/authors/", "/author-", "/writer/", "/writers/",
-      "/contributor/", "/contributors/", "/people/", "/staff/", "/by/",
-      "?author=", "&author=", "/user/", "/users/", "/u/", "/members/",
-      "/member/", "=viewprofile", "/profile/", NULL};
+      "/author/",       "/authors/", "/author-",
+      "/writer/",       "/writers/", "/contributor/",
+      "/contributors/", "/people/",  "/staff/",
+      "/by/",           "?author=",  "&author=",
+      "/user/",         "/users/",   "/u/",
+      "/members/",      "/member/",  "=viewprofile",
+      "/profile/",      NULL};
   /* Every pattern starts with '/', '?', '&' or '=': one pass over h. */
   static const unsigned char first[256] = {
       ['/'] = 1, ['?'] = 1, ['&'] = 1, ['='] = 1};
@@ -1821,8 +1928,8 @@ static void date_from_time(mx *x, uint32_t n, const attrs *a, unsigned cx) {
   }
 }
 
-static void do_itemprop(mx *x, uint32_t n, const pith_node *nd,
-                        const attrs *a, unsigned cx) {
+static void do_itemprop(mx *x, uint32_t n, const pith_node *nd, const attrs *a,
+                        unsigned cx) {
   span ip = a->itemprop;
   if (nd->tag == PITH_TAG_META || nd->tag == PITH_TAG_TIME)
     return; /* handled by do_meta / date_from_time */
@@ -1844,8 +1951,7 @@ static void do_itemprop(mx *x, uint32_t n, const pith_node *nd,
     if (has(x->ip_author))
       return;
     int cut;
-    span s = has(a->content) ? trim(a->content)
-                             : byline_text(x, n, &cut);
+    span s = has(a->content) ? trim(a->content) : byline_text(x, n, &cut);
     if (has(s))
       x->ip_author = s;
   } else if (has_token(ip, "datepublished") || has_token(ip, "datecreated")) {
@@ -1859,7 +1965,8 @@ static void do_itemprop(mx *x, uint32_t n, const pith_node *nd,
     }
   } else if (has_token(ip, "headline") && !has(x->ip_headline)) {
     int cut;
-    span s = has(a->content) ? a->content : elem_text(x, n, HEAD_TEXT_MAX, &cut);
+    span s =
+        has(a->content) ? a->content : elem_text(x, n, HEAD_TEXT_MAX, &cut);
     if (has(s))
       x->ip_headline = s;
   }
@@ -1909,8 +2016,7 @@ static void walk(mx *x) {
     if (has(a.role)) {
       if (eq_lit(a.role, "main") || eq_lit(a.role, "article"))
         cx |= CX_MAIN;
-      else if (eq_lit(a.role, "navigation") ||
-               eq_lit(a.role, "contentinfo") ||
+      else if (eq_lit(a.role, "navigation") || eq_lit(a.role, "contentinfo") ||
                eq_lit(a.role, "complementary"))
         cx |= CX_BOILER;
       else if (eq_lit(a.role, "banner"))
@@ -2018,10 +2124,16 @@ static void walk(mx *x) {
 /* ------------------------------------------------------------------ */
 /* Choosing                                                            */
 
-static const char *const title_seps[] = {" | ", " - ", " \xe2\x80\x93 ",
-                                         " \xe2\x80\x94 ", " :: ",
-                                         " \xc2\xb7 ", " \xc2\xbb ",
-                                         " \xe2\x80\xa2 ", " ~ ", " // ",
+static const char *const title_seps[] = {" | ",
+                                         " - ",
+                                         " \xe2\x80\x93 ",
+                                         " \xe2\x80\x94 ",
+                                         " :: ",
+                                         " \xc2\xb7 ",
+                                         " \xc2\xbb ",
+                                         " \xe2\x80\xa2 ",
+                                         " ~ ",
+                                         " // ",
                                          NULL};
 
 /* Split points: positions of separators in a title.  Returns the count;
@@ -2129,7 +2241,6 @@ static int site_shaped(span p) {
   return 1;
 }
 
-
 /* Strip site-name parts from a title.  *site_out receives the removed
  * part when one was removed. */
 static span strip_title(mx *x, span s, const span *sites, int nsites,
@@ -2154,8 +2265,8 @@ static span strip_title(mx *x, span s, const span *sites, int nsites,
     return s;
   }
   /* Trailing part(s) that name the site. */
-  span last = trim(mkspan(s.s + at[k - 1] + len[k - 1],
-                          s.n - at[k - 1] - len[k - 1]));
+  span last =
+      trim(mkspan(s.s + at[k - 1] + len[k - 1], s.n - at[k - 1] - len[k - 1]));
   if (is_site_part(x, last, sites, nsites)) {
     if (site_out)
       *site_out = last;
@@ -2205,7 +2316,6 @@ static int is_prefix_part(mx *x, span h, span s) {
   return 0;
 }
 
-
 static int word_eq(span a, span b) {
   if (a.n != b.n)
     return 0;
@@ -2249,15 +2359,13 @@ static span choose_title(mx *x, span sitename_guess[], int nsites,
   span doc = strip_title(x, x->doc_title, sitename_guess, nsites, title_site);
   span og = strip_title(x, x->og_title, sitename_guess, nsites, NULL);
   span tw = strip_title(x, x->tw_title, sitename_guess, nsites, NULL);
-  span ldh = has(x->ld_headline) ? x->ld_headline
-             : x->ld_name_rank >= 3 ? x->ld_name : nospan();
+  span ldh = has(x->ld_headline)    ? x->ld_headline
+             : x->ld_name_rank >= 3 ? x->ld_name
+                                    : nospan();
   ldh = strip_title(x, ldh, sitename_guess, nsites, NULL);
   span iph = clean_span(x, x->ip_headline, MAX_FIELD);
 
   span meta[7] = {og, ldh, tw, doc, iph, x->og_title, x->tw_title};
-#ifdef META_DEBUG
-  fprintf(stderr, "DOCS=%.*s\nOGS=%.*s\nLDS=%.*s\n", (int)doc.n, doc.s ? doc.s : "", (int)og.n, og.s ? og.s : "", (int)ldh.n, ldh.s ? ldh.s : "");
-#endif
   /* Headings that agree with metadata: h1 in article/main first. */
   for (int pass = 0; pass < 2; pass++) {
     for (int i = 0; i < x->nh1; i++) {
@@ -2323,9 +2431,10 @@ static size_t trailing_punct(span a) {
   unsigned char c = (unsigned char)a.s[a.n - 1];
   if (c == ',' || c == ';' || c == ':' || c == '-' || c == '|' || c == '/')
     return 1;
-  static const char *const multi[] = {"\xc2\xbb", "\xe2\x80\xba", "\xe2\x80\xa2",
-                                      "\xc2\xb7", "\xe2\x80\x93",
-                                      "\xe2\x80\x94", NULL};
+  static const char *const multi[] = {
+      "\xc2\xbb", "\xe2\x80\xba", "\xe2\x80\xa2",
+      "\xc2\xb7", "\xe2\x80\x93", "\xe2\x80\x94",
+      NULL};
   for (const char *const *m = multi; *m; m++)
     if (ends_lit(a, *m))
       return strlen(*m);
@@ -2336,13 +2445,14 @@ static size_t trailing_punct(span a) {
  * ("Jane Doe, Senior Editor") ends the name. */
 static int has_role_word(span a) {
   static const char *const roles[] = {
-      "editor", "writer", "reporter", "journalist", "contributor", "analyst",
-      "expert", "founder", "co-founder", "director", "manager",
-      "correspondent", "columnist", "producer", "specialist", "strategist",
-      "officer", "president", "ceo", "cto", "cmo", "head", "lead",
-      "consultant", "copywriter", "researcher", "intern", "freelance",
-      "staff", "moderator", "member", "ambassador", "joined", "posts",
-      "reviewer", "marketer", "engineer", "designer", "developer", NULL};
+      "editor",     "writer",        "reporter",  "journalist", "contributor",
+      "analyst",    "expert",        "founder",   "co-founder", "director",
+      "manager",    "correspondent", "columnist", "producer",   "specialist",
+      "strategist", "officer",       "president", "ceo",        "cto",
+      "cmo",        "head",          "lead",      "consultant", "copywriter",
+      "researcher", "intern",        "freelance", "staff",      "moderator",
+      "member",     "ambassador",    "joined",    "posts",      "reviewer",
+      "marketer",   "engineer",      "designer",  "developer",  NULL};
   span w[24];
   int nw = words_of(a, w, 24);
   for (int i = 0; i < nw; i++)
@@ -2357,9 +2467,10 @@ static int byline_label(span a) {
   while (a.n && (a.s[a.n - 1] == ':' || is_sp((unsigned char)a.s[a.n - 1])))
     a.n--;
   static const char *const labels[] = {
-      "by", "written by", "posted by", "author", "authors", "words by",
-      "story by", "reported by", "published by", "text by", "von", "par",
-      "por", NULL};
+      "by",           "written by", "posted by", "author",
+      "authors",      "words by",   "story by",  "reported by",
+      "published by", "text by",    "von",       "par",
+      "por",          NULL};
   return key_in(a, labels);
 }
 
@@ -2372,15 +2483,17 @@ static span clean_one(span s, size_t maxlen) {
   if (!has(s))
     return nospan();
   static const char *const prefixes[] = {
-      "written by", "posted by", "published by", "reviewed by", "authored by",
-      "submitted by", "reported by", "story by", "words by", "text by",
-      "article by", "post by", "posts by", "a post by", "by:", "by ",
-      "author:", "authors:", "author ", "autor:", "auteur:", "von ", "par ",
-      "por ", "di ", "door ", "via ", NULL};
+      "written by",  "posted by",    "published by", "reviewed by",
+      "authored by", "submitted by", "reported by",  "story by",
+      "words by",    "text by",      "article by",   "post by",
+      "posts by",    "a post by",    "by:",          "by ",
+      "author:",     "authors:",     "author ",      "autor:",
+      "auteur:",     "von ",         "par ",         "por ",
+      "di ",         "door ",        "via ",         NULL};
   /* Lines that carry a date, not a name. */
-  static const char *const dateline[] = {"updated", "published", "posted on",
-                                         "last updated", "modified",
-                                         "last modified", NULL};
+  static const char *const dateline[] = {
+      "updated",  "published",     "posted on", "last updated",
+      "modified", "last modified", NULL};
   for (const char *const *p = dateline; *p; p++)
     if (starts_lit(s, *p))
       return nospan();
@@ -2392,8 +2505,8 @@ static span clean_one(span s, size_t maxlen) {
     while (e < s.n && is_alpha((unsigned char)s.s[e]))
       e++;
     if (month_of(s.s, e)) {
-      while (e < s.n && (s.s[e] == '.' || s.s[e] == ',' ||
-                         is_sp((unsigned char)s.s[e])))
+      while (e < s.n &&
+             (s.s[e] == '.' || s.s[e] == ',' || is_sp((unsigned char)s.s[e])))
         e++;
       if (e < s.n && is_digit((unsigned char)s.s[e]))
         return nospan();
@@ -2416,14 +2529,33 @@ static span clean_one(span s, size_t maxlen) {
       eq_lit(s, "from") || byline_label(s))
     return nospan();
   /* Cut at separators. */
-  static const char *const cuts[] = {
-      " | ",   "|",           " \xe2\x80\x93 ", " \xe2\x80\x94 ",
-      " - ",   "\xe2\x80\xa2", "\xc2\xb7",      " on ",
-      " at ",  " posted",     " published",     " updated",
-      " last ", " in ",       " follow",        " view ",
-      " read ", " share",     " \xc2\xbb",      " \xe2\x80\xba",
-      " sponsored", " reviewed", " edited", " fact checked", " medically",
-      " (", NULL};
+  static const char *const cuts[] = {" | ",
+                                     "|",
+                                     " \xe2\x80\x93 ",
+                                     " \xe2\x80\x94 ",
+                                     " - ",
+                                     "\xe2\x80\xa2",
+                                     "\xc2\xb7",
+                                     " on ",
+                                     " at ",
+                                     " posted",
+                                     " published",
+                                     " updated",
+                                     " last ",
+                                     " in ",
+                                     " follow",
+                                     " view ",
+                                     " read ",
+                                     " share",
+                                     " \xc2\xbb",
+                                     " \xe2\x80\xba",
+                                     " sponsored",
+                                     " reviewed",
+                                     " edited",
+                                     " fact checked",
+                                     " medically",
+                                     " (",
+                                     NULL};
   for (const char *const *c = cuts; *c; c++) {
     long p = find_lit(s, *c);
     if (p >= 0)
@@ -2438,8 +2570,8 @@ static span clean_one(span s, size_t maxlen) {
       e++;
     if (!month_of(s.s + i, e - i))
       continue;
-    while (e < s.n && (s.s[e] == '.' || s.s[e] == ',' ||
-                       is_sp((unsigned char)s.s[e])))
+    while (e < s.n &&
+           (s.s[e] == '.' || s.s[e] == ',' || is_sp((unsigned char)s.s[e])))
       e++;
     if (e < s.n && is_digit((unsigned char)s.s[e])) {
       s = trim(mkspan(s.s, i));
@@ -2478,8 +2610,8 @@ static span clean_one(span s, size_t maxlen) {
   }
   for (size_t tp; (tp = trailing_punct(s)) > 0;)
     s = trim(mkspan(s.s, s.n - tp));
-  while (s.n && (s.s[0] == ',' || s.s[0] == ':' || s.s[0] == '-' ||
-                 s.s[0] == '|'))
+  while (s.n &&
+         (s.s[0] == ',' || s.s[0] == ':' || s.s[0] == '-' || s.s[0] == '|'))
     s = trim(mkspan(s.s + 1, s.n - 1));
   if (!has(s) || s.n > maxlen || looks_like_url(s) || domain_like(s))
     return nospan();
@@ -2488,21 +2620,60 @@ static span clean_one(span s, size_t maxlen) {
     letters += is_alpha((unsigned char)s.s[i]) || (unsigned char)s.s[i] >= 0x80;
     /* "page.head.author", "first.last": identifiers, not names. */
     if (s.s[i] == '.' && i > 0 && i + 1 < s.n &&
-        !is_sp((unsigned char)s.s[i + 1]) && is_alpha((unsigned char)s.s[i + 1]) &&
+        !is_sp((unsigned char)s.s[i + 1]) &&
+        is_alpha((unsigned char)s.s[i + 1]) &&
         (unsigned char)s.s[i - 1] >= 'a' && (unsigned char)s.s[i - 1] <= 'z')
       dots_inside++;
   }
   if (letters < 2 || dots_inside)
     return nospan();
-  static const char *const junk[] = {
-      "by", "author", "authors", "written by", "posted by", "admin",
-      "administrator", "guest", "anonymous", "unknown", "share", "follow",
-      "about the author", "more", "sign up", "sign in", "log in", "login",
-      "register", "subscribe", "create account", "topic author", "youtube",
-      "facebook", "twitter", "linkedin", "instagram", "email", "print",
-      "comments", "reply", "the author", "mon", "tue", "wed", "thu", "fri",
-      "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday",
-      "saturday", "sunday", NULL};
+  static const char *const junk[] = {"by",
+                                     "author",
+                                     "authors",
+                                     "written by",
+                                     "posted by",
+                                     "admin",
+                                     "administrator",
+                                     "guest",
+                                     "anonymous",
+                                     "unknown",
+                                     "share",
+                                     "follow",
+                                     "about the author",
+                                     "more",
+                                     "sign up",
+                                     "sign in",
+                                     "log in",
+                                     "login",
+                                     "register",
+                                     "subscribe",
+                                     "create account",
+                                     "topic author",
+                                     "youtube",
+                                     "facebook",
+                                     "twitter",
+                                     "linkedin",
+                                     "instagram",
+                                     "email",
+                                     "print",
+                                     "comments",
+                                     "reply",
+                                     "the author",
+                                     "mon",
+                                     "tue",
+                                     "wed",
+                                     "thu",
+                                     "fri",
+                                     "sat",
+                                     "sun",
+                                     "monday",
+                                     "tuesday",
+                                     "wednesday",
+                                     "thursday",
+                                     "friday",
+                                     "saturday",
+                                     "sunday",
+                                     NULL};
   if (key_in(s, junk))
     return nospan();
   return s;
@@ -2579,6 +2750,23 @@ static span clean_author(mx *x, span s) {
   return mkspan(out, o);
 }
 
+/* Does a look like a person's or organisation's name: mostly capitalised
+ * words ("Jane van der Berg", "ACME Labs"), not a sentence fragment? */
+static int name_like(span a) {
+  span w[10];
+  int nw = words_of(a, w, 10), caps = 0;
+  if (nw == 0 || nw > 6)
+    return 0;
+  for (int i = 0; i < nw; i++) {
+    unsigned char c = (unsigned char)w[i].s[0];
+    caps += (c >= 'A' && c <= 'Z') || c >= 0x80;
+  }
+  return caps * 3 >= nw * 2 &&
+         (a.n == 0 || a.s[a.n - 1] != '.' ||
+          (a.n >= 2 && is_alpha((unsigned char)a.s[a.n - 2]) &&
+           (a.n == 2 || !is_alpha((unsigned char)a.s[a.n - 3]))));
+}
+
 /* Does byline b name every author of the "; "-joined list a? */
 static int names_all(span b, span a) {
   size_t i = 0;
@@ -2603,7 +2791,6 @@ static int names_all(span b, span a) {
   }
   return parts > 0;
 }
-
 
 /* A byline in the visible text right after the headline: a text that
  * starts with "By " / "Written by ", or a bare "By" label followed by the
@@ -2670,7 +2857,9 @@ static span choose_author(mx *x, span sitename, uint32_t head_node) {
   cands[nc++] = byline;
   if (x->ld_author_rank < 3)
     cands[nc++] = x->ld_author;
-  cands[nc++] = x->author_box;
+  span box = clean_author(x, x->author_box);
+  if (name_like(box))
+    cands[nc++] = box;
   span fallback = nospan();
   for (int i = 0; i < nc; i++) {
     span c = cands[i].s == byline.s ? byline : clean_author(x, cands[i]);
@@ -2721,8 +2910,8 @@ static int date_after(mx *x, uint32_t head, size_t limit, char out[11]) {
     return 0;
   }
   size_t end;
-  return b->len && date_in_text(b->data, b->len > limit ? limit : b->len,
-                                out, &end);
+  return b->len &&
+         date_in_text(b->data, b->len > limit ? limit : b->len, out, &end);
 }
 
 /* Dates in visible text around the headline: right after it, then just
@@ -2741,7 +2930,8 @@ static void date_from_text(mx *x, uint32_t head) {
   uint32_t anc = head;
   for (int up = 0; up < 3; up++) {
     uint32_t p = t->nodes[anc].parent;
-    if (!p || t->nodes[p].tag == PITH_TAG_BODY || t->nodes[p].tag == PITH_TAG_HTML)
+    if (!p || t->nodes[p].tag == PITH_TAG_BODY ||
+        t->nodes[p].tag == PITH_TAG_HTML)
       break;
     anc = p;
   }
@@ -2768,61 +2958,20 @@ static uint32_t find_headline(mx *x, span title) {
   const pith_tree *t = x->t;
   if (!has(title) || !x->ctx)
     return 0;
+  span key = norm(x, title);
+  if (!key.n)
+    return 0;
   for (uint32_t n = 1; n < t->nnodes; n++) {
     if (!(x->ctx[n] & CX_BODY) || !text_node_ok(x, n))
       continue;
     span s = trim(mkspan(pith__text(t, n), t->nodes[n].len));
     if (s.n + 16 < title.n || s.n > title.n + 16)
       continue;
-    if (same(x, s, title))
+    if (norm_eq(s, key))
       return t->nodes[n].parent;
   }
   return 0;
 }
-
-#ifdef META_DEBUG
-static void debug_text_dates(mx *x, uint32_t head) {
-  const pith_tree *t = x->t;
-  if (!head)
-    return;
-  /* before: up to 40 text nodes */
-  int cnt = 0;
-  for (uint32_t n = head; n > 0 && cnt < 40; n--) {
-    const pith_node *nd = &t->nodes[n];
-    if (nd->tag != PITH_TAG_TEXT || (x->ctx[n] & (CX_HIDDEN | CX_BOILER)))
-      continue;
-    unsigned ptag = t->nodes[nd->parent].tag;
-    if (ptag == PITH_TAG_SCRIPT || ptag == PITH_TAG_TITLE)
-      continue;
-    cnt++;
-    char d[11];
-    size_t e;
-    if (date_in_text(pith__text(t, n), nd->len, d, &e))
-      fprintf(stderr, "DB %d %s %s\n", cnt, d, (x->ctx[n] & CX_HEADER) ? "H" : "");
-  }
-  size_t bytes = 0;
-  for (uint32_t n = head; n < t->nnodes && bytes < 3000; n++) {
-    const pith_node *nd = &t->nodes[n];
-    if (nd->tag != PITH_TAG_TEXT || (x->ctx[n] & (CX_HIDDEN | CX_BOILER)))
-      continue;
-    unsigned ptag = t->nodes[nd->parent].tag;
-    if (ptag == PITH_TAG_SCRIPT || ptag == PITH_TAG_TITLE)
-      continue;
-    const char *s = pith__text(t, n);
-    size_t off = 0;
-    char d[11];
-    size_t e;
-    while (off < nd->len && date_in_text(s + off, nd->len - off, d, &e)) {
-      size_t b0 = off + e > 60 ? off + e - 60 : 0;
-      fprintf(stderr, "DA %zu %s ctx=", bytes + off, d);
-      for (size_t k = b0; k < off + e; k++) fputc(s[k] == '\n' ? ' ' : s[k], stderr);
-      fputc('\n', stderr);
-      off += e;
-    }
-    bytes += nd->len;
-  }
-}
-#endif
 
 /* Host and main label of the URL. */
 static void parse_host(mx *x, const char *url) {
@@ -2888,13 +3037,12 @@ static int usable_url(span u) {
     if ((unsigned char)u.s[i] <= 0x20)
       return 0;
   long p = find_lit(u, "://");
-  if (p >= 0) {
-    for (long i = 0; i < p; i++)
-      if (!is_alpha((unsigned char)u.s[i]) && u.s[i] != '+' && u.s[i] != '-' &&
-          u.s[i] != '.')
-        return 0;
+  int scheme = p > 0;
+  for (long i = 0; i < p && scheme; i++)
+    scheme = is_alpha((unsigned char)u.s[i]) || u.s[i] == '+' ||
+             u.s[i] == '-' || u.s[i] == '.';
+  if (scheme)
     return (size_t)p + 3 < u.n && u.s[p + 3] != '/';
-  }
   if (starts_lit(u, "javascript:") || starts_lit(u, "data:") ||
       starts_lit(u, "about:"))
     return 0;
@@ -3000,8 +3148,7 @@ static const char **out_list(pith_arena *a, const slist *l, size_t *count,
   return v;
 }
 
-static const slist *first_list(const slist *a, const slist *b,
-                               const slist *c) {
+static const slist *first_list(const slist *a, const slist *b, const slist *c) {
   if (a->n)
     return a;
   if (b->n)
@@ -3025,6 +3172,7 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
     url = NULL;
   parse_host(x, url);
 
+  x->budget = 2 * (size_t)(t ? t->nnodes : 0) + 100000;
   if (t && t->nodes && t->nnodes > 1) {
     x->ctx = pith__malloc(t->nnodes);
     if (!x->ctx) {
@@ -3053,25 +3201,6 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
   x->og_title = clean_span(x, x->og_title, MAX_FIELD);
   x->tw_title = clean_span(x, x->tw_title, MAX_FIELD);
   span title = choose_title(x, sites, 4, &title_site);
-#ifdef META_DEBUG
-  fprintf(stderr, "DOC=%.*s\nOG=%.*s\nLD=%.*s (r%d) NAME=%.*s (r%d)\nTW=%.*s\nSITE=%.*s\n",
-          (int)x->doc_title.n, x->doc_title.s ? x->doc_title.s : "",
-          (int)x->og_title.n, x->og_title.s ? x->og_title.s : "",
-          (int)x->ld_headline.n, x->ld_headline.s ? x->ld_headline.s : "", x->ld_headline_rank,
-          (int)x->ld_name.n, x->ld_name.s ? x->ld_name.s : "", x->ld_name_rank,
-          (int)x->tw_title.n, x->tw_title.s ? x->tw_title.s : "",
-          (int)site.n, site.s ? site.s : "");
-  for (int i = 0; i < x->nh1; i++)
-    fprintf(stderr, "H1[%d]%s @%u = %.*s\n", i, x->h1[i].in_main ? "M" : "", x->h1[i].node, (int)x->h1[i].text.n, x->h1[i].text.s);
-  for (int i = 0; i < x->nh2; i++)
-    fprintf(stderr, "H2[%d]%s @%u = %.*s\n", i, x->h2[i].in_main ? "M" : "", x->h2[i].node, (int)x->h2[i].text.n, x->h2[i].text.s);
-  fprintf(stderr, "MA=%.*s IPA=%.*s RELA=%.*s LDA=%.*s(r%d)\n", (int)x->meta_author.n, x->meta_author.s ? x->meta_author.s : "",
-          (int)x->ip_author.n, x->ip_author.s ? x->ip_author.s : "", (int)x->rel_author.n, x->rel_author.s ? x->rel_author.s : "",
-          (int)x->ld_author.n, x->ld_author.s ? x->ld_author.s : "", x->ld_author_rank);
-  for (int i = 0; i < x->nbylines; i++)
-    fprintf(stderr, "BY[%d] @%u = %.*s\n", i, x->byline_node[i], (int)x->bylines[i].n, x->bylines[i].s);
-  fprintf(stderr, "OGTYPE=%.*s\n", (int)x->og_type.n, x->og_type.s ? x->og_type.s : "");
-#endif
   if (!has(site) && has(title_site) && site_shaped(title_site))
     site = title_site;
 
@@ -3094,9 +3223,6 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
     head_node = find_headline(x, title);
   if (!head_node && x->nh1)
     head_node = x->h1[0].node;
-#ifdef META_DEBUG
-  debug_text_dates(x, head_node ? head_node : x->first_main);
-#endif
   /* The first <time> outside an article counts only after the headline,
    * or anywhere when there is no headline to go by. */
   if (x->time_any_seen && x->date_prio < DP_TIME_ANY &&
@@ -3108,12 +3234,10 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
     offer_date(x, mkspan(x->time_any, 10), DP_MODIFIED - 5);
 
   span author = choose_author(x, site, head_node);
-#ifdef META_DEBUG
-  fprintf(stderr, "DATE=%s prio %d\n", x->date, x->date_prio);
-#endif
 
-  span desc = has(x->desc) ? x->desc : has(x->og_desc) ? x->og_desc
-                                                        : x->tw_desc;
+  span desc = has(x->desc)      ? x->desc
+              : has(x->og_desc) ? x->og_desc
+                                : x->tw_desc;
   desc = clean_span(x, desc, MAX_FIELD);
 
   span lang = norm_lang(x, x->lang);
@@ -3124,8 +3248,8 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
   if (!has(lang))
     lang = norm_lang(x, x->ld_lang);
 
-  span u = usable_url(x->canonical) ? resolve_url(x, x->canonical, url)
-                                     : nospan();
+  span u =
+      usable_url(x->canonical) ? resolve_url(x, x->canonical, url) : nospan();
   if (!has(u) && usable_url(x->og_url))
     u = resolve_url(x, x->og_url, url);
   if (!has(u) && url)

@@ -104,6 +104,8 @@ static unsigned classify_token(const char *s, size_t n) {
           bits |= PITH_VOCAB_COMMENT;
         if (w[0] == 'c' && !strcmp(w, "comments"))
           bits |= PITH_VOCAB_COMMENT;
+        if (!strcmp(w, "byline") || !strcmp(w, "author"))
+          bits |= PITH_VOCAB_BYLINE;
       }
       k = 0;
     }

@@ -13,6 +13,7 @@
 #define PITH_VOCAB_GOOD 4u    /* names a content container */
 #define PITH_VOCAB_HIDDEN 8u  /* a utility class that hides the element */
 #define PITH_VOCAB_COMMENT 16u /* names reader comments */
+#define PITH_VOCAB_BYLINE 32u  /* names a byline or author box */
 
 /* Classify a class or id attribute value (space-separated tokens). */
 unsigned pith__vocab_classify(const char *value, size_t len);
