@@ -245,6 +245,9 @@ static void prune(const pith_tree *t, pith_scratch *s, unsigned opts,
     case PITH_TAG_A:
       f |= PITH_X_LINK;
       break;
+    case PITH_TAG_FIGCAPTION:
+      remove = 1;
+      break;
     default:
       break;
     }

@@ -1841,6 +1841,9 @@ static int byline_name(span v) {
     if (!first[(unsigned char)v.s[i]])
       continue;
     unsigned char c = lower((unsigned char)v.s[i]);
+    unsigned char c1 = lower((unsigned char)v.s[i + 1]);
+    if (c1 != (c == 'a' ? 'u' : c == 'b' ? 'y' : c == 'w' ? 'r' : 'o'))
+      continue;
     span r = mkspan(v.s + i, v.n - i);
     hit = (c == 'a' && starts_lit(r, "author")) ||
           (c == 'b' && (starts_lit(r, "byline") || starts_lit(r, "by-line"))) ||
@@ -1881,9 +1884,12 @@ static int author_href(span h) {
     char c = h.s[i];
     if (!first[(unsigned char)c])
       continue;
+    if (i + 1 >= h.n)
+      break;
     span r = mkspan(h.s + i, h.n - i);
+    unsigned char c1 = lower((unsigned char)h.s[i + 1]);
     for (const char *const *p = pats; *p; p++)
-      if ((*p)[0] == c && starts_lit(r, *p))
+      if ((*p)[0] == c && (unsigned char)(*p)[1] == c1 && starts_lit(r, *p))
         return 1;
   }
   return 0;

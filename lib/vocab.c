@@ -19,13 +19,13 @@
 static const char *const hard_words[] = {
     "ad", "adbox", "adcontainer", "ads", "adsbygoogle", "adsense", "adslot",
     "advert", "advertise", "advertisement", "advertising", "adwrap",
-    "breadcrumb", "breadcrumbs", "consent", "cookie", "cookiebar", "cookies",
-    "copyright", "crumb", "crumbs", "disqus", "dropdown", "gdpr", "masthead",
-    "menu", "menubar", "modal", "nav", "navbar", "navi", "navigation",
-    "newsletter", "offcanvas", "outbrain", "pagination", "popup", "print",
-    "promo", "rating", "recirc", "related", "share", "sharedaddy", "sharing",
-    "sidebar", "signup", "skip", "social", "sponsor", "sponsored",
-    "subscribe", "subscription", "taboola", "toolbar", "tooltip",
+    "breadcrumb", "breadcrumbs", "consent", "cookie", "cookiebar",
+    "cookies", "copyright", "crumb", "crumbs", "disqus", "dropdown", "gdpr",
+    "masthead", "menu", "menubar", "modal", "nav", "navbar", "navi",
+    "navigation", "newsletter", "offcanvas", "outbrain", "pagination",
+    "popup", "print", "promo", "rating", "recirc", "related", "share",
+    "sharedaddy", "sharing", "sidebar", "signup", "skip", "social", "sponsor",
+    "sponsored", "subscribe", "subscription", "taboola", "toolbar", "tooltip",
 };
 
 /* Usually boilerplate, but also the name of real content on some pages
@@ -154,4 +154,18 @@ unsigned pith__vocab_classify(const char *value, size_t len) {
     }
   }
   return bits;
+}
+
+static int sorted(const char *const *tab, size_t n) {
+  for (size_t i = 1; i < n; i++)
+    if (strcmp(tab[i - 1], tab[i]) >= 0)
+      return 0;
+  return 1;
+}
+
+int pith__vocab_tables_sorted(void) {
+  return sorted(hard_words, sizeof hard_words / sizeof hard_words[0]) &&
+         sorted(soft_words, sizeof soft_words / sizeof soft_words[0]) &&
+         sorted(good_words, sizeof good_words / sizeof good_words[0]) &&
+         sorted(layout_words, sizeof layout_words / sizeof layout_words[0]);
 }

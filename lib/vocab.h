@@ -18,4 +18,8 @@
 /* Classify a class or id attribute value (space-separated tokens). */
 unsigned pith__vocab_classify(const char *value, size_t len);
 
+/* 1 when the word tables are sorted, as the binary search needs (a test
+ * checks it after every edit of the tables). */
+int pith__vocab_tables_sorted(void);
+
 #endif

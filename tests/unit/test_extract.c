@@ -1,0 +1,214 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test_extract.c - the tree, vocabulary, extraction and body stages, and
+ * the public API around them, on small hand-written pages.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <pith/pith.h>
+
+#include "harness.h"
+#include "tree.h"
+#include "vocab.h"
+
+/* Extract `html` and return a malloc'd copy of the text (or NULL). */
+static char *text_of(const char *html, unsigned opts) {
+  pith_result *res = NULL;
+  if (pith_extract(html, strlen(html), NULL, opts, &res) != PITH_OK)
+    return NULL;
+  const char *t = pith_result_text(res);
+  char *copy = malloc(strlen(t) + 1);
+  if (copy)
+    memcpy(copy, t, strlen(t) + 1);
+  pith_result_free(res);
+  return copy;
+}
+
+static int contains(const char *hay, const char *needle) {
+  return hay && strstr(hay, needle) != NULL;
+}
+
+#define PARA1                                                                  \
+  "<p>The council approved the new budget on Tuesday after a long debate, "   \
+  "with most members agreeing that the library and the parks would get "     \
+  "more money than last year.</p>"
+#define PARA2                                                                  \
+  "<p>Opponents said the plan relied on optimistic forecasts of tax "        \
+  "revenue, and asked for a review in six months, which the mayor "          \
+  "accepted before the final vote was taken.</p>"
+
+static void test_vocab(void) {
+  OK(pith__vocab_tables_sorted(), "vocabulary tables are sorted");
+  OK(pith__vocab_classify("share-buttons", 13) & PITH_VOCAB_HARD,
+     "share-buttons is boilerplate");
+  OK(!(pith__vocab_classify("shadow", 6) & PITH_VOCAB_HARD),
+     "shadow is not 'ad'");
+  OK(!(pith__vocab_classify("has-sidebar", 11) & PITH_VOCAB_HARD),
+     "has-sidebar describes a layout");
+  OK(!(pith__vocab_classify("w-node-b5343ad4", 15) & PITH_VOCAB_HARD),
+     "letters inside hex ids are not words");
+  OK(pith__vocab_classify("postBody", 8) & PITH_VOCAB_GOOD,
+     "camelCase splits into words");
+  OK(pith__vocab_classify("sr-only", 7) & PITH_VOCAB_HIDDEN,
+     "sr-only hides");
+  OK(pith__vocab_classify("comment-list", 12) & PITH_VOCAB_COMMENT,
+     "comment-list names comments");
+}
+
+static void test_tree(void) {
+  const char *html = "<html><head><title>T</title></head><body>"
+                     "<div class=a id=b style='display: none'>x</div>"
+                     "<p>one<br>two</p><script>var s='<p>no</p>';</script>"
+                     "</body></html>";
+  pith_tree t;
+  OK(pith__tree_parse(&t, html, strlen(html)) == 0, "tree parses");
+  uint32_t div = 0, script = 0, title = 0;
+  for (uint32_t i = 1; i < t.nnodes; i++) {
+    if (t.nodes[i].tag == PITH_TAG_DIV)
+      div = i;
+    if (t.nodes[i].tag == PITH_TAG_SCRIPT)
+      script = i;
+    if (t.nodes[i].tag == PITH_TAG_TITLE)
+      title = i;
+  }
+  OK(div && (t.nodes[div].flags & PITH_NF_HIDDEN), "display:none is hidden");
+  STR_EQ(pith__attr(&t, div, PITH_ATTR_CLASS, NULL), "a", "class kept");
+  OK(script && t.nodes[script].first == 0, "script text is not kept");
+  pith_buf b;
+  pith__buf_init(&b);
+  pith__tree_text(&t, title, &b);
+  STR_EQ(b.data, "T", "title text is kept");
+  pith__buf_free(&b);
+  pith__tree_free(&t);
+
+  /* Alpine.js attributes with "=>" in their value must not end the tag. */
+  char fix[] = "<body><ul @click.outside=\"a => b\" x-init=\"m = 1\">"
+               "<li>item</li></ul></body>";
+  pith__html_fixup(fix, strlen(fix));
+  OK(strstr(fix, "<ul xclick.outside=") != NULL, "@ attribute renamed");
+  char *text = text_of("<body><ul @click=\"() => go()\" data-x=\"1 > 0\">"
+                       "<li>first item of the list here</li></ul>" PARA1
+                       "</body>",
+                       0);
+  OK(text && !contains(text, "go()"), "no attribute text leaks");
+  free(text);
+}
+
+static void test_boilerplate(void) {
+  const char *html =
+      "<html><body><nav><a href=/>Home</a> <a href=/n>News</a></nav>"
+      "<div class=sidebar><p>Sidebar text that is long enough to be a "
+      "paragraph but sits in a sidebar widget area.</p></div>"
+      "<article><h1>Budget passes</h1>"
+      "<div class=byline>By Jane Roe</div>" PARA1
+      "<div class=ad-label>Advertisement</div>" PARA2
+      "<figure><img src=x.jpg><figcaption>The council chamber.</figcaption>"
+      "</figure>"
+      "<div class=share-buttons><a href=#>Share on social media now</a></div>"
+      "<form class=comment-form><textarea></textarea>"
+      "<div style='display:none'>Please enter your comment!</div>"
+      "<input type=submit value='Post Comment'></form>"
+      "</article><footer><p>Copyright 2024 Example News. All rights "
+      "reserved by the publisher.</p></footer></body></html>";
+  char *text = text_of(html, 0);
+  OK(contains(text, "The council approved"), "first paragraph kept");
+  OK(contains(text, "Opponents said"), "second paragraph kept");
+  OK(contains(text, "year.\n\nOpponents"), "paragraphs split by blank line");
+  OK(!contains(text, "Home"), "navigation dropped");
+  OK(!contains(text, "Sidebar"), "sidebar dropped");
+  OK(!contains(text, "Advertisement"), "ad label dropped");
+  OK(!contains(text, "Please enter"), "hidden form message dropped");
+  OK(!contains(text, "Share"), "share bar dropped");
+  OK(!contains(text, "Copyright"), "footer dropped");
+  OK(!contains(text, "Jane Roe"), "byline dropped");
+  OK(!contains(text, "council chamber"), "image caption dropped");
+  OK(!contains(text, "Budget passes"), "headline left to metadata");
+  free(text);
+
+  text = text_of(html, PITH_OPT_KEEP_HIDDEN);
+  OK(text != NULL, "keep-hidden extracts");
+  free(text);
+}
+
+static void test_structure(void) {
+  const char *html =
+      "<body><article>" PARA1 "<h2>What comes next</h2>" PARA2
+      "<ul><li>Libraries open longer</li><li>New park benches</li></ul>"
+      "<blockquote><p>We listened to residents and changed the plan.</p>"
+      "</blockquote><pre>total = 42\n  carried  = yes</pre>"
+      "<table><tr><th>Item</th><th>Cost</th></tr>"
+      "<tr><td>Parks</td><td><p>1.2m</p><p>approx.</p></td></tr></table>"
+      PARA1 "</article></body>";
+  char *text = text_of(html, 0);
+  OK(contains(text, "\n\nWhat comes next\n\n"), "heading is its own block");
+  OK(contains(text, "- Libraries open longer\n- New park benches"),
+     "list items one per line");
+  OK(contains(text, "We listened to residents"), "quote kept");
+  OK(contains(text, "total = 42\n  carried  = yes"),
+     "preformatted text keeps its lines and spaces");
+  OK(contains(text, "Item | Cost\nParks | 1.2m approx."),
+     "table rows, cells apart");
+  /* PARA1 twice: the repeat is dropped. */
+  const char *first = text ? strstr(text, "The council approved") : NULL;
+  OK(first && !strstr(first + 1, "The council approved"),
+     "repeated paragraph dropped");
+  free(text);
+
+  text = text_of("<body><p><span class=dropcap>T</span>he cat "
+                 "<a href=a>sat</a><a href=b>down</a> on the mat, and "
+                 "<a href=c>stayed</a>. It was a long afternoon for "
+                 "everybody in the house.</p></body>",
+                 0);
+  OK(contains(text, "The cat sat down on the mat, and stayed."),
+     "words joined and split like a reader sees them");
+  free(text);
+}
+
+static void test_fallback_and_errors(void) {
+  /* A page of short lines only: nothing scores as prose, but the text is
+   * not lost. */
+  char *text = text_of("<body><div>Red</div><div>Green</div>"
+                       "<div>Blue</div></body>",
+                       0);
+  OK(contains(text, "Red") && contains(text, "Blue"),
+     "fallback keeps short-line pages");
+  free(text);
+  text = text_of("<body><div>Red</div><div>Green</div></body>",
+                 PITH_OPT_NO_FALLBACK);
+  STR_EQ(text, "", "no fallback: empty text, not an error");
+  free(text);
+
+  pith_result *res = (pith_result *)1;
+  INT_EQ(pith_extract("", 0, NULL, 0, &res), PITH_ERR_EMPTY, "empty input");
+  OK(res == NULL, "no result on error");
+  INT_EQ(pith_extract(NULL, 5, NULL, 0, &res), PITH_ERR_INVALID_ARG,
+         "NULL buffer");
+  pith_extractor *ex = pith_extractor_new(0);
+  pith_extractor_set_max_input(ex, 10);
+  INT_EQ(pith_extractor_extract(ex, "<p>0123456789</p>", 17, NULL, NULL, &res),
+         PITH_ERR_TOO_LARGE, "size cap");
+  pith_extractor_free(ex);
+  STR_EQ(pith_strerror(PITH_ERR_TOO_LARGE), "input too large",
+         "status message");
+  OK(pith_version() == PITH_VERSION, "version number");
+  STR_EQ(pith_version_string(), PITH_VERSION_STRING, "version string");
+
+  /* Binary junk and NUL bytes still give a result with valid text. */
+  const char junk[] = "\x00\xff\xfe<p>\x80\x81 caf\xe9</p>\x00<div";
+  INT_EQ(pith_extract(junk, sizeof junk - 1, NULL, 0, &res), PITH_OK,
+         "junk input answered");
+  pith_result_free(res);
+  pith_result_free(NULL);
+  pith_extractor_free(NULL);
+  pith_free(NULL);
+}
+
+int main(void) {
+  test_vocab();
+  test_tree();
+  test_boilerplate();
+  test_structure();
+  test_fallback_and_errors();
+  return done_testing();
+}
