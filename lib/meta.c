@@ -198,6 +198,7 @@ static size_t uni_invisible(const char *s, size_t n, size_t i) {
 typedef struct {
   span v[MAX_ITEMS];
   size_t n;
+  size_t tries; /* additions attempted (bounded) */
 } slist;
 
 typedef struct {
@@ -256,6 +257,7 @@ typedef struct {
   char date[11];
   int date_prio;
   uint32_t time_main_seen, time_any_seen; /* time_any_seen: its node */
+  uint32_t time_any_tries;
   char time_any[11];
 
   span desc, og_desc, tw_desc;
@@ -524,12 +526,7 @@ static int looks_like_url(span a) {
 /* ------------------------------------------------------------------ */
 /* Lists (categories, tags)                                            */
 
-static void list_add(mx *x, slist *l, span v) {
-  if (l->n >= MAX_ITEMS)
-    return;
-  v = clean_span(x, v, MAX_ITEM_LEN);
-  if (!has(v) || l->n >= MAX_ITEMS || looks_like_url(v))
-    return;
+static int in_list(const slist *l, span v) {
   for (size_t i = 0; i < l->n; i++) {
     if (l->v[i].n != v.n)
       continue;
@@ -538,8 +535,19 @@ static void list_add(mx *x, slist *l, span v) {
            lower((unsigned char)l->v[i].s[k]) == lower((unsigned char)v.s[k]))
       k++;
     if (k == v.n)
-      return;
+      return 1;
   }
+  return 0;
+}
+
+static void list_add(mx *x, slist *l, span v) {
+  /* Pages that repeat a tag thousands of times get a bounded number of
+   * looks; a repeat of a kept item is found before any copying. */
+  if (l->n >= MAX_ITEMS || l->tries++ >= 20 * MAX_ITEMS || in_list(l, trim(v)))
+    return;
+  v = clean_span(x, v, MAX_ITEM_LEN);
+  if (!has(v) || looks_like_url(v) || in_list(l, v))
+    return;
   l->v[l->n++] = v;
 }
 
@@ -1765,8 +1773,14 @@ static void do_meta(mx *x, const attrs *a, unsigned cx) {
       set_once(&x->http_lang, content);
     return;
   }
-  if (!has(key))
-    return;
+  if (!has(key) || key.n >= 64)
+    return; /* every key we know is short */
+  /* Compare a lower-case copy: eq_lit() below then only sees short keys. */
+  char kb[64];
+  for (size_t i = 0; i < key.n; i++)
+    kb[i] = (char)lower((unsigned char)key.s[i]);
+  kb[key.n] = '\0';
+  key = mkspan(kb, key.n);
   /* A property like "og:title" may be combined with a name attribute. */
   if (eq_lit(key, "og:title"))
     set_once(&x->og_title, content);
@@ -1896,42 +1910,50 @@ static int author_href(span h) {
 }
 
 static void date_from_time(mx *x, uint32_t n, const attrs *a, unsigned cx) {
+  span hint = a->cls;
+  span ip = a->itemprop;
+  int prio;
+  if (has_lit(ip, "datepublished") || has_lit(ip, "datecreated")) {
+    prio = DP_ITEMPROP;
+  } else if (has_lit(ip, "datemodified")) {
+    prio = DP_MODIFIED;
+  } else if (cx & CX_HIDDEN) {
+    return;
+  } else {
+    int pub = has_lit(hint, "publish") || has_lit(hint, "posted") ||
+              has_lit(hint, "pubdate") || has_lit(hint, "created");
+    int mod = has_lit(hint, "modified") || has_lit(hint, "updated");
+    if (pub && !mod)
+      prio = DP_TIME_PUB;
+    else if (mod && !pub)
+      prio = DP_MODIFIED;
+    else if ((cx & CX_MAIN) && !(cx & CX_BOILER))
+      prio = x->time_main_seen++ ? 0 : DP_TIME_MAIN;
+    else if ((cx & CX_BODY) && !(cx & CX_BOILER) && !x->time_any_seen &&
+             x->time_any_tries++ < 8)
+      prio = DP_TIME_ANY;
+    else
+      return;
+  }
+  /* Read the element only when its date could still be used. */
+  if (prio <= x->date_prio && prio != DP_TIME_ANY)
+    return;
   span v = has(a->datetime) ? a->datetime : nospan();
   if (!has(v)) {
     int cut;
     v = elem_text(x, n, 200, &cut);
   }
-  span hint = a->cls;
-  span ip = a->itemprop;
-  if (has_lit(ip, "datepublished") || has_lit(ip, "datecreated")) {
-    offer_date(x, v, DP_ITEMPROP);
-    return;
-  }
-  if (has_lit(ip, "datemodified")) {
-    offer_date(x, v, DP_MODIFIED);
-    return;
-  }
-  int pub = has_lit(hint, "publish") || has_lit(hint, "posted") ||
-            has_lit(hint, "pubdate") || has_lit(hint, "created");
-  int mod = has_lit(hint, "modified") || has_lit(hint, "updated");
-  if (cx & CX_HIDDEN)
-    return;
-  if (pub && !mod) {
-    offer_date(x, v, DP_TIME_PUB);
-  } else if (mod && !pub) {
-    offer_date(x, v, DP_MODIFIED);
-  } else if ((cx & CX_MAIN) && !(cx & CX_BOILER)) {
-    if (!x->time_main_seen++)
-      offer_date(x, v, DP_TIME_MAIN);
-  } else if ((cx & CX_BODY) && !(cx & CX_BOILER)) {
+  if (prio == DP_TIME_ANY) {
     /* Outside any article: kept aside until the headline is known (a
      * "today" date in the site header is not the publication date). */
     char d[11];
-    if (!x->time_any_seen && date_value(v, d)) {
+    if (date_value(v, d)) {
       x->time_any_seen = n;
       memcpy(x->time_any, d, 11);
     }
+    return;
   }
+  offer_date(x, v, prio);
 }
 
 static void do_itemprop(mx *x, uint32_t n, const pith_node *nd, const attrs *a,
@@ -2071,11 +2093,12 @@ static void walk(mx *x) {
       if (has(a.rel) && !(cx & CX_HIDDEN)) {
         int tag = has_token(a.rel, "tag");
         int cat = has_token(a.rel, "category");
-        if (tag || cat) {
+        slist *l = cat ? &x->rel_cats : &x->rel_tags;
+        if ((tag || cat) && l->n < MAX_ITEMS && l->tries < 20 * MAX_ITEMS) {
           int cut;
           span s = elem_text(x, n, MAX_ITEM_LEN, &cut);
           if (!cut)
-            list_add(x, cat ? &x->rel_cats : &x->rel_tags, s);
+            list_add(x, l, s);
         } else if (has_token(a.rel, "author") && !has(x->rel_author) &&
                    !(cx & CX_BOILER)) {
           int cut;

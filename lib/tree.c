@@ -24,6 +24,8 @@
 #define TREE_MAX_DEPTH 512
 /* Default cap on nodes of one page (text and elements). */
 #define TREE_MAX_NODES (8u * 1024 * 1024)
+/* Attributes of one tag beyond this many are blanked before parsing. */
+#define MAX_TAG_ATTRS 256
 
 static const char *const tag_names[] = {
     "", "", "",
@@ -343,12 +345,17 @@ void pith__html_fixup(char *s, size_t n) {
               (nlen == 5 && !strncasecmp(s + name, "style", 5));
     const char *raw_name = nlen == 6 ? "script" : "style";
     /* Attributes up to the end of the tag. */
+    size_t nattr = 0, cut = 0;
     while (i < n && s[i] != '>') {
       unsigned char c = (unsigned char)s[i];
       if (is_blank(c) || c == '/') {
         i++;
         continue;
       }
+      /* libxml2 checks each attribute against all earlier ones of the
+       * tag, which is quadratic; no real element has this many. */
+      if (++nattr == MAX_TAG_ATTRS + 1)
+        cut = i;
       if (!is_alpha(c) && c != '_' && c != ':' && c != '.' && c != '"' &&
           c != '\'' && c != '=' && c < 0x80)
         s[i] = 'x';
@@ -370,6 +377,8 @@ void pith__html_fixup(char *s, size_t n) {
         }
       }
     }
+    if (cut)
+      memset(s + cut, ' ', i - cut);
     if (raw && i < n)
       i = find_end_tag(s, n, i, raw_name);
   }

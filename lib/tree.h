@@ -223,7 +223,9 @@ typedef struct {
  * the attribute's arrow-function value, so the rest of the tag leaks into
  * the page as text.  Browsers accept such names; this renames their first
  * character to 'x' so libxml2 does too.  Contents of script and style are
- * left alone.  One linear pass. */
+ * left alone.  Attributes beyond the 256th of one tag are blanked out:
+ * libxml2 compares each attribute with every earlier one of its tag.  One
+ * linear pass. */
 void pith__html_fixup(char *s, size_t n);
 
 /* Parse UTF-8 HTML (already decoded, no NUL bytes) into `t`.  Returns 0 on

@@ -3,6 +3,7 @@
  * test_extract.c - the tree, vocabulary, extraction and body stages, and
  * the public API around them, on small hand-written pages.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -87,6 +88,22 @@ static void test_tree(void) {
                "<li>item</li></ul></body>";
   pith__html_fixup(fix, strlen(fix));
   OK(strstr(fix, "<ul xclick.outside=") != NULL, "@ attribute renamed");
+  /* Attributes past the 256th of a tag are blanked (libxml2 is quadratic
+   * in them). */
+  size_t cap = 1000 * 8 + 64, k = 0;
+  char *many = malloc(cap);
+  if (many) {
+    k += (size_t)snprintf(many, cap, "<div ");
+    for (int a = 0; a < 1000; a++)
+      k += (size_t)snprintf(many + k, cap - k, "a%03d=v ", a);
+    snprintf(many + k, cap - k, ">x</div>");
+    pith__html_fixup(many, strlen(many));
+    int eq = 0;
+    for (const char *p = many; *p; p++)
+      eq += *p == '=';
+    INT_EQ(eq, 256, "attributes capped at 256 per tag");
+    free(many);
+  }
   char *text = text_of("<body><ul @click=\"() => go()\" data-x=\"1 > 0\">"
                        "<li>first item of the list here</li></ul>" PARA1
                        "</body>",
