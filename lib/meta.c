@@ -70,8 +70,11 @@ static int has(span a) { return a.s != NULL && a.n > 0; }
 
 /* Case-insensitive (ASCII) equality with a lower-case literal. */
 static int eq_lit(span a, const char *lit) {
+  /* The first byte rejects most keys before strlen(). */
+  if (!a.s || !a.n || lower((unsigned char)a.s[0]) != (unsigned char)lit[0])
+    return 0;
   size_t n = strlen(lit);
-  if (!a.s || a.n != n)
+  if (a.n != n)
     return 0;
   for (size_t i = 0; i < n; i++)
     if (lower((unsigned char)a.s[i]) != (unsigned char)lit[i])
@@ -210,11 +213,10 @@ typedef struct {
 /* Context bits inherited down the tree. */
 #define CX_HIDDEN 1u
 #define CX_MAIN 2u   /* inside article, main, role=main */
-#define CX_BOILER 4u /* inside nav, footer, aside, menus */
+#define CX_BOILER 4u /* inside nav, or a footer/aside outside articles */
 #define CX_AUTHOR 8u /* inside itemprop=author */
 #define CX_PUBLISHER 16u
 #define CX_BODY 32u
-#define CX_HEADER 64u /* inside header / role=banner */
 
 /* Date source priorities (higher wins). */
 enum {
@@ -2034,9 +2036,6 @@ static void walk(mx *x) {
       if (!(cx & CX_MAIN))
         cx |= CX_BOILER;
       break;
-    case PITH_TAG_HEADER:
-      cx |= CX_HEADER;
-      break;
     default:
       break;
     }
@@ -2047,8 +2046,6 @@ static void walk(mx *x) {
       else if (eq_lit(a.role, "navigation") || eq_lit(a.role, "contentinfo") ||
                eq_lit(a.role, "complementary"))
         cx |= CX_BOILER;
-      else if (eq_lit(a.role, "banner"))
-        cx |= CX_HEADER;
     }
     if (has(a.itemprop)) {
       if (has_token(a.itemprop, "author") || has_token(a.itemprop, "creator"))

@@ -1,0 +1,595 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test_meta.c - unit tests for the metadata stage (lib/meta.c).
+ *
+ * Each case parses a small HTML string with pith__tree_parse() and checks
+ * the fields pith__meta_extract() fills: title choice and site-name
+ * stripping, authors from JSON-LD / meta / bylines, dates from structured
+ * data, the URL and visible text (and the dates that must be rejected),
+ * language normalisation, canonical URLs, categories and tags, and hostile
+ * input (deep JSON-LD nesting, unterminated strings, huge attributes).
+ * When the shared seed fixture is present next to the repository it is
+ * checked too; otherwise that part is skipped.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "harness.h"
+#include "meta.h"
+#include "tree.h"
+
+/* One parsed page and its metadata; free with done(). */
+typedef struct {
+  pith_tree tree;
+  pith_arena arena;
+  pith_meta m;
+  int rc;
+} page;
+
+static void run(page *p, const char *html, const char *url) {
+  memset(p, 0, sizeof *p);
+  pith__arena_init(&p->arena);
+  if (pith__tree_parse(&p->tree, html, strlen(html)) < 0) {
+    p->rc = -2;
+    return;
+  }
+  p->rc = pith__meta_extract(&p->tree, url, &p->arena, &p->m);
+}
+
+static void done(page *p) {
+  pith__tree_free(&p->tree);
+  pith__arena_free(&p->arena);
+}
+
+/* A growable string for generated inputs. */
+static char *repeat(const char *head, const char *unit, size_t n,
+                    const char *tail) {
+  size_t hl = strlen(head), ul = strlen(unit), tl = strlen(tail);
+  char *s = malloc(hl + ul * n + tl + 1);
+  if (!s)
+    return NULL;
+  memcpy(s, head, hl);
+  for (size_t i = 0; i < n; i++)
+    memcpy(s + hl + i * ul, unit, ul);
+  memcpy(s + hl + ul * n, tail, tl + 1);
+  return s;
+}
+
+static void test_empty(void) {
+  page p;
+  run(&p, "", NULL);
+  INT_EQ(p.rc, 0, "empty page: ok");
+  STR_EQ(p.m.title, "", "empty page: title is \"\"");
+  STR_EQ(p.m.author, "", "empty page: author is \"\"");
+  STR_EQ(p.m.date, "", "empty page: date is \"\"");
+  STR_EQ(p.m.url, "", "empty page: url is \"\"");
+  OK(p.m.categories == NULL && p.m.ncategories == 0, "empty page: no cats");
+  OK(p.m.tags == NULL && p.m.ntags == 0, "empty page: no tags");
+  done(&p);
+
+  run(&p, "<p>just text</p>", "https://example.com/x");
+  STR_EQ(p.m.url, "https://example.com/x", "no canonical: the given url");
+  done(&p);
+}
+
+static void test_title(void) {
+  page p;
+  run(&p,
+      "<html><head><title>Rivers are rising fast - The Daily Example"
+      "</title><meta property=\"og:site_name\" content=\"The Daily Example\">"
+      "</head><body><p>x</p></body></html>",
+      NULL);
+  STR_EQ(p.m.title, "Rivers are rising fast", "title: ' - Site' stripped");
+  STR_EQ(p.m.sitename, "The Daily Example", "sitename from og:site_name");
+  done(&p);
+
+  run(&p,
+      "<html><head><title>Example News: Rivers are rising fast</title>"
+      "</head><body></body></html>",
+      "https://www.example-news.com/a");
+  STR_EQ(p.m.title, "Rivers are rising fast",
+         "title: 'Site: ' prefix matched by the domain");
+  done(&p);
+
+  run(&p,
+      "<html><head><title>Rivers are rising fast | Weather | Example</title>"
+      "</head><body></body></html>",
+      "https://example.org/");
+  STR_EQ(p.m.title, "Rivers are rising fast",
+         "title: 'Title | Section | Site' keeps the first part");
+  done(&p);
+
+  run(&p,
+      "<html><head><title>Rivers are rising \xe2\x80\x94 Example Times</title>"
+      "<meta property=\"og:title\" content=\"Rivers are rising\">"
+      "</head><body><header><h1><a href=/>Example Times</a></h1></header>"
+      "<article><h1>Rivers  are\n rising</h1><p>Text.</p></article>"
+      "</body></html>",
+      NULL);
+  STR_EQ(p.m.title, "Rivers are rising",
+         "title: article h1 agreeing with og:title, white space collapsed");
+  done(&p);
+
+  run(&p,
+      "<html><head><title>Short things - Example</title></head><body>"
+      "<h1>A much longer headline about short things</h1></body></html>",
+      NULL);
+  STR_EQ(p.m.title, "A much longer headline about short things",
+         "title: the page's only h1 when it shares words with <title>");
+  done(&p);
+
+  run(&p,
+      "<html><head><title>Quarterly results beat forecasts | Example Corp"
+      "</title></head><body><h1 hidden>Hidden headline</h1>"
+      "<h1 style='display:none'>Also hidden</h1></body></html>",
+      NULL);
+  STR_EQ(p.m.title, "Quarterly results beat forecasts",
+         "title: hidden h1s are ignored, short trailing site part stripped");
+  STR_EQ(p.m.sitename, "Example Corp",
+         "sitename: the site part removed from <title>");
+  done(&p);
+
+  run(&p,
+      "<html><head><title>Caf&eacute; &amp;amp; bar</title></head>"
+      "<body></body></html>",
+      NULL);
+  STR_EQ(p.m.title, "Caf\xc3\xa9 & bar",
+         "title: entities decoded, a double-escaped &amp; too");
+  done(&p);
+}
+
+static void test_jsonld(void) {
+  page p;
+  run(&p,
+      "<html><head><script type=\"application/ld+json\">"
+      "{\"@context\":\"https://schema.org\",\"@type\":[\"NewsArticle\"],"
+      "\"headline\":\"Caf\\u00e9 \\ud83d\\ude00 \\\"quoted\\\"\","
+      "\"author\":[{\"@type\":\"Person\",\"name\":\"Ann Lee\"},"
+      "\"Bob Roe\",{\"name\":\"http://example.com/u/1\"}],"
+      "\"datePublished\":\"2021-03-04T23:30:00-08:00\","
+      "\"dateModified\":\"2022-01-01\","
+      "\"articleSection\":[\"Science\",\"Space\"],"
+      "\"keywords\":\"mars, rovers , Mars,,nasa\","
+      "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Example Wire\"}}"
+      "</script></head><body></body></html>",
+      NULL);
+  STR_EQ(p.m.title, "Caf\xc3\xa9 \xf0\x9f\x98\x80 \"quoted\"",
+         "json-ld: headline with \\u escapes and a surrogate pair");
+  STR_EQ(p.m.author, "Ann Lee; Bob Roe",
+         "json-ld: author array joined, URL names dropped");
+  STR_EQ(p.m.date, "2021-03-04",
+         "json-ld: datePublished, the date as written (not UTC)");
+  STR_EQ(p.m.sitename, "Example Wire", "json-ld: publisher name as sitename");
+  INT_EQ(p.m.ncategories, 2, "json-ld: articleSection array");
+  if (p.m.ncategories == 2) {
+    STR_EQ(p.m.categories[0], "Science", "json-ld: first section");
+    STR_EQ(p.m.categories[1], "Space", "json-ld: second section");
+  }
+  INT_EQ(p.m.ntags, 3, "json-ld: keywords split, empty and duplicates gone");
+  if (p.m.ntags == 3) {
+    STR_EQ(p.m.tags[0], "mars", "json-ld: keyword 1");
+    STR_EQ(p.m.tags[1], "rovers", "json-ld: keyword 2 trimmed");
+    STR_EQ(p.m.tags[2], "nasa", "json-ld: keyword 3");
+  }
+  done(&p);
+
+  /* Yoast-style @graph with @id references. */
+  run(&p,
+      "<html><head><title>Moon base plans - Orbit Daily</title>"
+      "<script type='application/ld+json'>{\"@context\":\"x\",\"@graph\":["
+      "{\"@type\":\"WebSite\",\"@id\":\"s#w\",\"name\":\"Orbit Daily\"},"
+      "{\"@type\":\"WebPage\",\"@id\":\"s#p\","
+      "\"name\":\"Moon base plans - Orbit Daily\","
+      "\"datePublished\":\"2019-01-01\"},"
+      "{\"@type\":\"Article\",\"author\":{\"@id\":\"s#me\"},"
+      "\"headline\":\"Moon base plans\",\"datePublished\":\"2020-02-29\"},"
+      "{\"@type\":\"Person\",\"@id\":\"s#me\",\"name\":\"Cy Dee\"}]}"
+      "</script></head><body></body></html>",
+      NULL);
+  STR_EQ(p.m.title, "Moon base plans", "@graph: Article headline");
+  STR_EQ(p.m.author, "Cy Dee", "@graph: author resolved through @id");
+  STR_EQ(p.m.date, "2020-02-29", "@graph: Article date beats WebPage date");
+  STR_EQ(p.m.sitename, "Orbit Daily", "@graph: WebSite name");
+  done(&p);
+
+  /* Broken scripts are skipped; good ones after them still count. */
+  run(&p,
+      "<html><head>"
+      "<script type='application/ld+json'>{\"@type\":\"Article\","
+      "\"author\":\"Bad One\",\"headline\":\"unterminated</script>"
+      "<script type='application/ld+json'>{\"@type\":\"Article\" "
+      "\"author\":\"Missing Comma\"}</script>"
+      "<script type='application/ld+json'><!-- {\"@type\":\"BlogPosting\","
+      "\"author\":{\"name\":\"Good Two\"}} trailing garbage ]]}</script>"
+      "</head><body></body></html>",
+      NULL);
+  STR_EQ(p.m.author, "Good Two",
+         "json-ld: invalid scripts dropped, comment and trailing junk ok");
+  done(&p);
+
+  /* 100000 nested arrays: rejected by the depth cap, no stack use. */
+  char *deep = repeat("<html><head><script type='application/ld+json'>"
+                      "{\"@type\":\"Article\",\"author\":\"Deep\",\"x\":",
+                      "[", 100000, "</script></head><body></body></html>");
+  if (deep) {
+    run(&p, deep, NULL);
+    INT_EQ(p.rc, 0, "json-ld: 100000-deep arrays ok");
+    STR_EQ(p.m.author, "", "json-ld: too-deep script given up");
+    done(&p);
+    free(deep);
+  }
+  /* Deep but balanced and within the cap is fine. */
+  char *ok = repeat("<html><head><script type='application/ld+json'>"
+                    "{\"@type\":\"Article\",\"author\":\"Shallow\",\"x\":",
+                    "[", 20, "");
+  if (ok) {
+    char *full = repeat(ok, "]", 20, "}</script></head></html>");
+    if (full) {
+      run(&p, full, NULL);
+      STR_EQ(p.m.author, "Shallow", "json-ld: 20-deep arrays parsed");
+      done(&p);
+      free(full);
+    }
+    free(ok);
+  }
+  /* A huge string value. */
+  char *big = repeat("<script type='application/ld+json'>"
+                     "{\"@type\":\"Article\",\"headline\":\"",
+                     "abc\\u00e9", 200000, "\",\"author\":\"Big\"}</script>");
+  if (big) {
+    run(&p, big, NULL);
+    INT_EQ(p.rc, 0, "json-ld: 1.8 MB string ok");
+    STR_EQ(p.m.author, "Big", "json-ld: fields after a huge string");
+    OK(strlen(p.m.title) <= 4096, "json-ld: title length capped");
+    done(&p);
+    free(big);
+  }
+}
+
+static void test_author(void) {
+  page p;
+  run(&p,
+      "<html><head><meta name=author content='Dana Smith'>"
+      "<meta property='og:site_name' content='Example'></head>"
+      "<body><h1>Headline here</h1></body></html>",
+      NULL);
+  STR_EQ(p.m.author, "Dana Smith", "author: meta name=author");
+  done(&p);
+
+  run(&p,
+      "<html><head><meta property='article:author' "
+      "content='https://facebook.com/someone'></head><body>"
+      "<article><h1>Headline here</h1>"
+      "<div class='post-byline'>By <a href='/author/jo'>Jo March</a> | "
+      "<time>June 5, 2024</time></div><p>Body.</p></article></body></html>",
+      NULL);
+  STR_EQ(p.m.author, "Jo March",
+         "author: article:author URL ignored, byline cleaned of By/|/date");
+  STR_EQ(p.m.date, "2024-06-05", "date: <time> text in the article");
+  done(&p);
+
+  run(&p,
+      "<html><body><article><h1>Headline here</h1>"
+      "<span class='author-name'>Written by Ann Lee, Senior Editor "
+      "ann@example.com</span></article></body></html>",
+      NULL);
+  STR_EQ(p.m.author, "Ann Lee",
+         "author: job title after a comma and e-mail dropped");
+  done(&p);
+
+  run(&p,
+      "<html><head><script type='application/ld+json'>{\"@type\":\"Article\","
+      "\"author\":[{\"name\":\"Ann Lee\"},{\"name\":\"Bob Roe\"}]}</script>"
+      "</head><body><article><h1>Headline here</h1>"
+      "<p class=byline>By <a>Ann Lee</a> and <a>Bob Roe</a></p>"
+      "</article></body></html>",
+      NULL);
+  STR_EQ(p.m.author, "Ann Lee and Bob Roe",
+         "author: byline naming the same people wins over JSON-LD list");
+  done(&p);
+
+  run(&p,
+      "<html><body><div itemprop=author itemscope><span>Posted by</span>"
+      "<span itemprop=name>Lee Park</span></div></body></html>",
+      NULL);
+  STR_EQ(p.m.author, "Lee Park", "author: itemprop=author > itemprop=name");
+  done(&p);
+
+  run(&p,
+      "<html><head><meta name=author content='Example News'>"
+      "<meta property='og:site_name' content='Example News'></head>"
+      "<body><h1>Headline here</h1><p>By Kim Cho</p></body></html>",
+      NULL);
+  STR_EQ(p.m.author, "Kim Cho",
+         "author: site name only as a last resort; 'By X' text after h1");
+  done(&p);
+
+  run(&p,
+      "<html><head><meta name=author content='Example News'>"
+      "<meta property='og:site_name' content='Example News'></head>"
+      "<body><h1>Headline here</h1></body></html>",
+      NULL);
+  STR_EQ(p.m.author, "Example News", "author: site name kept if nothing else");
+  done(&p);
+
+  char *longname = repeat("<meta name=author content='", "Word ", 40, "'>");
+  if (longname) {
+    run(&p, longname, NULL);
+    STR_EQ(p.m.author, "", "author: 40 words rejected");
+    done(&p);
+    free(longname);
+  }
+}
+
+static void test_date(void) {
+  page p;
+  run(&p,
+      "<html><head><meta property='article:modified_time' "
+      "content='2023-05-06T10:00:00Z'><meta property="
+      "'article:published_time' content='2022-06-16T05:42:17+00:00'>"
+      "</head><body><div class=topbar>Friday, June 17, 2022</div>"
+      "</body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2022-06-16", "date: published beats modified");
+  done(&p);
+
+  run(&p, "<html><head><meta name=date content='2022-13-45'></head></html>",
+      NULL);
+  STR_EQ(p.m.date, "", "date: 2022-13-45 rejected");
+  done(&p);
+
+  run(&p,
+      "<html><head><meta name=date content='1990-01-01'>"
+      "<meta name=pubdate content='2101-01-01'></head></html>",
+      "https://example.com/2019/02/29/x");
+  STR_EQ(p.m.date, "",
+         "date: years before 1995/after 2100 and Feb 29 "
+         "of a common year rejected");
+  done(&p);
+
+  run(&p, "<html><body><p>x</p></body></html>",
+      "https://example.com/news/2022/06/16/some-story/");
+  STR_EQ(p.m.date, "2022-06-16", "date: /YYYY/MM/DD/ in the URL");
+  done(&p);
+  run(&p, "<p>x</p>", "https://example.com/a/20220616/story.html");
+  STR_EQ(p.m.date, "2022-06-16", "date: /YYYYMMDD/ in the URL");
+  done(&p);
+  run(&p, "<p>x</p>", "https://example.com/story-2024-02-29.html");
+  STR_EQ(p.m.date, "2024-02-29", "date: -YYYY-MM-DD in the URL, leap day");
+  done(&p);
+
+  static const struct {
+    const char *text, *want;
+  } texts[] = {
+      {"Posted on June 16, 2022 by staff", "2022-06-16"},
+      {"16 June 2022", "2022-06-16"},
+      {"16th June, 2022", "2022-06-16"},
+      {"Sept. 3rd, 2021", "2021-09-03"},
+      {"Updated 2022-06-16T10:00", "2022-06-16"},
+      {"16.06.2022", "2022-06-16"},
+      {"Jun 16, 2022", "2022-06-16"},
+      {"12/25/2023", "2023-12-25"},
+      {"25/12/2023", "2023-12-25"},
+      {"16. Juni 2022", "2022-06-16"},
+      {"16 de junio de 2022", "2022-06-16"},
+      {"2022\xe5\xb9\xb4"
+       "6\xe6\x9c\x88"
+       "16\xe6\x97\xa5",
+       "2022-06-16"},
+      {"June 31, 2022", ""},
+      {"Version 3.2.1 of 2022 notes", ""},
+  };
+  for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+    char html[512];
+    snprintf(html, sizeof html,
+             "<html><body><h1>Headline</h1><p>%s</p></body></html>",
+             texts[i].text);
+    run(&p, html, NULL);
+    char desc[200];
+    snprintf(desc, sizeof desc, "date text: %s", texts[i].text);
+    STR_EQ(p.m.date, texts[i].want, desc);
+    done(&p);
+  }
+
+  /* The header-bar "today" date of the seed page is not the article's. */
+  run(&p,
+      "<html><body><div class=top><div class=bar><span>Friday, June 17, "
+      "2022</span></div></div><div class=a><div class=b><div class=c>"
+      "<article><header><h1>Headline</h1></header><p>Text without dates."
+      "</p></article></div></div></div></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "", "date: header bar far above the headline ignored");
+  done(&p);
+
+  run(&p,
+      "<html><body><article><time datetime='2021-01-02'>Jan 2</time>"
+      "<time class='published' datetime='2020-05-06T07:08:09+02:00'>"
+      "</time></article></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2020-05-06", "date: <time> marked published wins");
+  done(&p);
+}
+
+static void test_misc_fields(void) {
+  page p;
+  run(&p,
+      "<html lang='en_US'><head>"
+      "<meta name=description content='  A   short\n description. '>"
+      "<meta property='og:description' content='Other'>"
+      "<link rel=canonical href='/news/a-story?x=1'>"
+      "</head><body></body></html>",
+      "https://www.example.com/amp/a-story");
+  STR_EQ(p.m.language, "en-US", "lang: html lang, '_' normalised");
+  STR_EQ(p.m.description, "A short description.",
+         "description: meta description, white space collapsed");
+  STR_EQ(p.m.url, "https://www.example.com/news/a-story?x=1",
+         "url: relative canonical resolved against the page URL");
+  done(&p);
+
+  run(&p,
+      "<html><head><meta property='og:locale' content='pt_BR'>"
+      "<meta property='og:url' content='https://example.com/og'>"
+      "<meta property='og:description' content='From OG'></head></html>",
+      NULL);
+  STR_EQ(p.m.language, "pt-BR", "lang: og:locale pt_BR -> pt-BR");
+  STR_EQ(p.m.url, "https://example.com/og", "url: og:url without canonical");
+  STR_EQ(p.m.description, "From OG", "description: og:description");
+  done(&p);
+
+  run(&p,
+      "<html><head><meta http-equiv='Content-Language' content='de-DE, en'>"
+      "<link rel=canonical href='//cdn.example.com/x'></head></html>",
+      "https://example.com/y");
+  STR_EQ(p.m.language, "de-DE", "lang: content-language, first value");
+  STR_EQ(p.m.url, "https://cdn.example.com/x", "url: scheme-relative");
+  done(&p);
+
+  run(&p, "<html lang='en\" onload=x'><body></body></html>", NULL);
+  STR_EQ(p.m.language, "", "lang: junk rejected");
+  done(&p);
+}
+
+static void test_lists(void) {
+  page p;
+  run(&p,
+      "<html><head><meta property='article:section' content='World'>"
+      "<meta property='article:tag' content='Kremlin'>"
+      "<meta property='article:tag' content='russia'>"
+      "<meta property='article:tag' content='Russia'>"
+      "</head><body><a rel='category tag' href=/c>Ignored</a></body></html>",
+      NULL);
+  INT_EQ(p.m.ncategories, 1, "lists: article:section");
+  INT_EQ(p.m.ntags, 2, "lists: article:tag deduplicated case-insensitively");
+  if (p.m.ntags == 2) {
+    STR_EQ(p.m.tags[0], "Kremlin", "lists: order kept (1)");
+    STR_EQ(p.m.tags[1], "russia", "lists: order kept, first spelling (2)");
+  }
+  done(&p);
+
+  run(&p,
+      "<html><body><a rel='category tag' href='/c/news'>News</a>"
+      "<a rel=tag href='/t/a'>Alpha</a><a rel=tag href='/t/b'> Beta </a>"
+      "</body></html>",
+      NULL);
+  INT_EQ(p.m.ncategories, 1, "lists: WordPress rel='category tag'");
+  INT_EQ(p.m.ntags, 2, "lists: rel=tag links");
+  if (p.m.ntags == 2)
+    STR_EQ(p.m.tags[1], "Beta", "lists: link text trimmed");
+  done(&p);
+
+  /* 60 distinct tags: capped at 50. */
+  char html[8192];
+  size_t o = 0;
+  o += (size_t)snprintf(html + o, sizeof html - o, "<html><head>");
+  for (int i = 0; i < 60 && o < sizeof html - 100; i++)
+    o += (size_t)snprintf(html + o, sizeof html - o,
+                          "<meta property='article:tag' content='tag%d'>", i);
+  run(&p, html, NULL);
+  INT_EQ(p.m.ntags, 50, "lists: capped at 50 items");
+  done(&p);
+}
+
+static void test_hostile(void) {
+  page p;
+  /* A 2 MB attribute value. */
+  char *huge =
+      repeat("<html><head><meta name=description content='", "x", 2u << 20,
+             "'><meta name=author content='Al Bo'>"
+             "</head></html>");
+  if (huge) {
+    run(&p, huge, NULL);
+    INT_EQ(p.rc, 0, "hostile: 2 MB attribute ok");
+    OK(strlen(p.m.description) <= 4096, "hostile: description capped");
+    STR_EQ(p.m.author, "Al Bo", "hostile: fields after a huge attribute");
+    done(&p);
+    free(huge);
+  }
+  /* 100000 nested elements with a class that looks like a byline. */
+  char *nest = repeat("<html><body><h1>Title</h1>", "<div class=author>",
+                      100000, "By Deep Name</body>");
+  if (nest) {
+    run(&p, nest, NULL);
+    INT_EQ(p.rc, 0, "hostile: 100000-deep nesting ok");
+    done(&p);
+    free(nest);
+  }
+  /* Many bylines and headings: bounded work, no crash. */
+  char *wide = repeat("<html><body>",
+                      "<h1>Same</h1><span class=byline>By A B</span>"
+                      "<time datetime=2020-01-01></time>",
+                      20000, "</body></html>");
+  if (wide) {
+    run(&p, wide, NULL);
+    INT_EQ(p.rc, 0, "hostile: 20000 headings and bylines ok");
+    STR_EQ(p.m.title, "Same", "hostile: first heading");
+    done(&p);
+    free(wide);
+  }
+  /* Invalid bytes and stray NUL-free binary junk in attributes. */
+  run(&p,
+      "<html><head><title>\xff\xfe bad \xc3</title>"
+      "<meta property='og:title' content='\x01\x02\x7f ok'></head></html>",
+      NULL);
+  INT_EQ(p.rc, 0, "hostile: invalid UTF-8 and control bytes ok");
+  done(&p);
+}
+
+/* The shared seed page, when ../shared is next to the repository. */
+static void test_seed(void) {
+  char path[4096];
+  const char *file = __FILE__;
+  const char *tail = strstr(file, "tests/unit/test_meta.c");
+  if (!tail || (size_t)(tail - file) + 64 > sizeof path) {
+    printf("# skip seed: source path unknown\n");
+    return;
+  }
+  snprintf(path, sizeof path, "%.*s../shared/fixtures/seed/alliance-news.html",
+           (int)(tail - file), file);
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    printf("# skip seed: %s not found\n", path);
+    return;
+  }
+  char *buf = malloc(1u << 22);
+  size_t n = buf ? fread(buf, 1, (1u << 22) - 1, f) : 0;
+  fclose(f);
+  if (!buf)
+    return;
+  buf[n] = '\0';
+  page p;
+  run(&p, buf, NULL);
+  STR_EQ(p.m.title,
+         "Relations and dialogue with the United States should continue, "
+         "Russia",
+         "seed: title without ' - Alliance News'");
+  STR_EQ(p.m.sitename, "Alliance News", "seed: sitename");
+  STR_EQ(p.m.author, "News Desk", "seed: author");
+  STR_EQ(p.m.date, "2022-06-16", "seed: publication date, not the top bar");
+  INT_EQ(p.m.ncategories, 1, "seed: one category");
+  if (p.m.ncategories == 1)
+    STR_EQ(p.m.categories[0], "International", "seed: category");
+  INT_EQ(p.m.ntags, 3, "seed: three tags");
+  if (p.m.ntags == 3) {
+    STR_EQ(p.m.tags[0], "Kremlin", "seed: tag 1");
+    STR_EQ(p.m.tags[1], "Russia", "seed: tag 2");
+    STR_EQ(p.m.tags[2], "United States", "seed: tag 3");
+  }
+  STR_EQ(p.m.language, "en-US", "seed: language");
+  done(&p);
+  free(buf);
+}
+
+int main(void) {
+  test_empty();
+  test_title();
+  test_jsonld();
+  test_author();
+  test_date();
+  test_misc_fields();
+  test_lists();
+  test_hostile();
+  test_seed();
+  return done_testing();
+}
