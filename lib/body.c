@@ -19,15 +19,15 @@ typedef struct {
   const pith_tree *t;
   const pith_scratch *s;
   pith_arena *a;
-  pith_buf seg;     /* the text of the block being collected */
-  int pending;      /* a space is owed before the next visible character */
-  int soft;         /* a link boundary: a space if it would join two words */
-  int pre;          /* depth of <pre> elements */
-  int list;         /* depth of lists */
-  int item;         /* depth of list items */
-  int quote;        /* depth of block quotes */
-  int heading;      /* level of the open heading, 0 if none */
-  int ordered;      /* the innermost list is an <ol> */
+  pith_buf seg; /* the text of the block being collected */
+  int pending;  /* a space is owed before the next visible character */
+  int soft;     /* a link boundary: a space if it would join two words */
+  int pre;      /* depth of <pre> elements */
+  int list;     /* depth of lists */
+  int item;     /* depth of list items */
+  int quote;    /* depth of block quotes */
+  int heading;  /* level of the open heading, 0 if none */
+  int ordered;  /* the innermost list is an <ol> */
   pith_block *blocks;
   size_t n, cap;
   int oom;

@@ -113,9 +113,8 @@ static int attr_is(const pith_tree *t, uint32_t n, unsigned id,
 /* ARIA roles of boilerplate landmarks and widgets. */
 static int role_is_boilerplate(const pith_tree *t, uint32_t n) {
   static const char *const roles[] = {
-      "navigation", "banner", "contentinfo", "complementary", "search",
-      "menu",       "menubar", "dialog",     "alertdialog",   "tooltip",
-      "toolbar",
+      "navigation", "banner", "contentinfo", "complementary", "search",  "menu",
+      "menubar",    "dialog", "alertdialog", "tooltip",       "toolbar",
   };
   for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
     if (attr_is(t, n, PITH_ATTR_ROLE, roles[i]))
@@ -163,8 +162,8 @@ static unsigned vocab_of(const pith_tree *t, uint32_t n) {
 /* Is a form one a reader fills in (comments, search, login, newsletter)
  * rather than a page-wide wrapper (ASP.NET wraps whole pages in one)?  It
  * has a field to type into and is not most of the page. */
-static int form_is_widget(const pith_tree *t, const pith_scratch *s,
-                          uint32_t n, uint32_t total) {
+static int form_is_widget(const pith_tree *t, const pith_scratch *s, uint32_t n,
+                          uint32_t total) {
   if (s->raw[n] * 2 >= total && s->raw[n] >= 2000)
     return 0;
   for (uint32_t i = n; i; i = pith__next_node(t, n, i, 0)) {
@@ -203,9 +202,9 @@ static void prune(const pith_tree *t, pith_scratch *s, unsigned opts,
   s->flags[0] = 0;
   for (uint32_t i = 1; i < nn; i++) {
     const pith_node *nd = &t->nodes[i];
-    uint8_t f = s->flags[nd->parent] &
-                (PITH_X_REMOVED | PITH_X_LINK | PITH_X_SOFT | PITH_X_COMMENT |
-                 PITH_X_GOOD | PITH_X_BYLINE);
+    uint8_t f =
+        s->flags[nd->parent] & (PITH_X_REMOVED | PITH_X_LINK | PITH_X_SOFT |
+                                PITH_X_COMMENT | PITH_X_GOOD | PITH_X_BYLINE);
     unsigned tag = nd->tag;
     if (tag == PITH_TAG_TEXT || f & PITH_X_REMOVED) {
       s->flags[i] = f;
@@ -217,8 +216,7 @@ static void prune(const pith_tree *t, pith_scratch *s, unsigned opts,
       soft_remove = 1;
     if (tag == PITH_TAG_SCRIPT || tag == PITH_TAG_STYLE ||
         tag == PITH_TAG_TITLE || tag == PITH_TAG_TEMPLATE ||
-        tag == PITH_TAG_HEAD ||
-        tag == PITH_TAG_SVG || tag == PITH_TAG_MATH)
+        tag == PITH_TAG_HEAD || tag == PITH_TAG_SVG || tag == PITH_TAG_MATH)
       remove = 1;
     /* Hidden elements go, unless one holds most of the page's prose: then
      * it is content that a script reveals (lazy sections, streamed
@@ -227,8 +225,8 @@ static void prune(const pith_tree *t, pith_scratch *s, unsigned opts,
         !is_streamed_segment(t, i))
       soft_remove = 1;
     /* Page-level classes describe the whole layout ("fixed-nav-bar"). */
-    unsigned v = (tag == PITH_TAG_BODY || tag == PITH_TAG_HTML) ? 0
-                                                                 : vocab_of(t, i);
+    unsigned v =
+        (tag == PITH_TAG_BODY || tag == PITH_TAG_HTML) ? 0 : vocab_of(t, i);
     if ((v & PITH_VOCAB_HIDDEN) && !(opts & PITH_XOPT_KEEP_HIDDEN))
       soft_remove = 1;
     switch (tag) {
@@ -297,8 +295,8 @@ static void own_text(const pith_tree *t, pith_scratch *s) {
 }
 
 /* The weight of one text block. */
-static float block_weight(const pith_tree *t, const pith_scratch *s,
-                          uint32_t b, int soft_penalty) {
+static float block_weight(const pith_tree *t, const pith_scratch *s, uint32_t b,
+                          int soft_penalty) {
   uint32_t own = s->own[b], link = s->ownlink[b];
   if (!own)
     return 0;
@@ -377,16 +375,51 @@ static float prose_in(const pith_tree *t, const pith_scratch *s,
  * in the languages of the web's larger news markets.  Compared after
  * folding ASCII case and dropping everything but letters. */
 static const char *const ui_labels[] = {
-    "ad", "ads", "advertisement", "advertisements", "advertising",
-    "annonce", "anuncio", "anzeige", "publicidad", "publicidade",
-    "publicite", "publicité", "pubblicità", "reklama", "sponsored",
+    "ad",
+    "ads",
+    "advertisement",
+    "advertisements",
+    "advertising",
+    "annonce",
+    "anuncio",
+    "anzeige",
+    "publicidad",
+    "publicidade",
+    "publicite",
+    "publicité",
+    "pubblicità",
+    "reklama",
+    "sponsored",
     "werbung",
-    "abouttheauthor", "backtotop", "comments", "followus", "leaveacomment",
-    "leaveareply", "loadmore", "login", "print", "readmore", "relatedarticles",
-    "related", "relatedcontent", "relatedposts", "relatedstories",
-    "readnext", "recommended", "share", "tableofcontents", "youmayalsolike", "sharethis", "sharethisarticle",
-    "showmore", "signin", "signup", "skiptocontent", "skiptomaincontent",
-    "subscribe", "tags",
+    "abouttheauthor",
+    "backtotop",
+    "comments",
+    "followus",
+    "leaveacomment",
+    "leaveareply",
+    "loadmore",
+    "login",
+    "print",
+    "readmore",
+    "relatedarticles",
+    "related",
+    "relatedcontent",
+    "relatedposts",
+    "relatedstories",
+    "readnext",
+    "recommended",
+    "share",
+    "tableofcontents",
+    "youmayalsolike",
+    "sharethis",
+    "sharethisarticle",
+    "showmore",
+    "signin",
+    "signup",
+    "skiptocontent",
+    "skiptomaincontent",
+    "subscribe",
+    "tags",
 };
 
 /* Fold the letters of text node n into w (ASCII lower case, other
@@ -424,7 +457,8 @@ static int is_ui_label(const pith_tree *t, uint32_t b) {
     if (!(pith__tag_kind(nd->tag) & PITH_KIND_INLINE))
       continue;
     for (uint32_t g = nd->first; g; g = t->nodes[g].next)
-      if (t->nodes[g].tag == PITH_TAG_TEXT && !fold_label(t, g, w, &k, sizeof w))
+      if (t->nodes[g].tag == PITH_TAG_TEXT &&
+          !fold_label(t, g, w, &k, sizeof w))
         return 0;
   }
   w[k] = '\0';
@@ -443,8 +477,8 @@ static uint32_t subtree_end(const pith_tree *t, uint32_t n) {
 
 /* Mark blocks inside the chosen root that are dropped from the output:
  * link lists (unless the content is itself a page of links), comment
- * sections, ad and interface labels, and the bylines, dates and headline fragments
- * before the first real paragraph. */
+ * sections, ad and interface labels, and the bylines, dates and headline
+ * fragments before the first real paragraph. */
 static void filter(const pith_tree *t, pith_scratch *s, uint32_t root) {
   uint8_t rootf = s->flags[root];
   uint32_t raw = s->raw[root] ? s->raw[root] : 1;
@@ -465,8 +499,7 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root) {
       if ((f & PITH_X_COMMENT) && !(rootf & PITH_X_COMMENT))
         drop = 1;
       /* The byline and the author box are metadata, not text. */
-      if ((f & PITH_X_BYLINE) && !(rootf & PITH_X_BYLINE) &&
-          own < BYLINE_SHORT)
+      if ((f & PITH_X_BYLINE) && !(rootf & PITH_X_BYLINE) && own < BYLINE_SHORT)
         drop = 1;
       if (own <= 30 && is_ui_label(t, i))
         drop = 1;

@@ -142,8 +142,7 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
   if (pith__body_build(&tree, &ex->scratch, root, &res->arena, &res->blocks,
                        &res->nblocks) < 0)
     goto fail;
-  const char *text =
-      pith__render_text(res->blocks, res->nblocks, &res->arena);
+  const char *text = pith__render_text(res->blocks, res->nblocks, &res->arena);
   if (!text)
     goto fail;
   res->text = text;

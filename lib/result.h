@@ -24,9 +24,9 @@ typedef enum {
 } pith_block_type;
 
 typedef struct {
-  int type;   /* pith_block_type */
-  int level;  /* heading level, list depth */
-  int ordered; /* list items: 1 when in an <ol> */
+  int type;         /* pith_block_type */
+  int level;        /* heading level, list depth */
+  int ordered;      /* list items: 1 when in an <ol> */
   const char *text; /* in the result's arena, NUL-terminated */
   size_t len;
 } pith_block;

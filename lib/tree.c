@@ -27,10 +27,9 @@
 /* Attributes of one tag beyond this many are blanked before parsing. */
 #define MAX_TAG_ATTRS 256
 
-static const char *const tag_names[] = {
-    "", "", "",
+static const char *const tag_names[] = {"", "", "",
 #define PITH_X_NAME(e, n, k) n,
-    PITH_TAG_LIST(PITH_X_NAME)
+                                        PITH_TAG_LIST(PITH_X_NAME)
 #undef PITH_X_NAME
 };
 
@@ -38,17 +37,15 @@ static const char *const tag_names[] = {
 #define KIND_I PITH_KIND_INLINE
 #define KIND_V (PITH_KIND_VOID | PITH_KIND_INLINE)
 #define KIND_S PITH_KIND_SKIP
-static const unsigned char tag_kinds[] = {
-    KIND_B, 0, KIND_B,
+static const unsigned char tag_kinds[] = {KIND_B, 0, KIND_B,
 #define PITH_X_KIND(e, n, k) KIND_##k,
-    PITH_TAG_LIST(PITH_X_KIND)
+                                          PITH_TAG_LIST(PITH_X_KIND)
 #undef PITH_X_KIND
 };
 
-static const char *const attr_names[] = {
-    "",
+static const char *const attr_names[] = {"",
 #define PITH_X_NAME(e, n) n,
-    PITH_ATTR_LIST(PITH_X_NAME)
+                                         PITH_ATTR_LIST(PITH_X_NAME)
 #undef PITH_X_NAME
 };
 
@@ -88,11 +85,11 @@ static unsigned attr_lookup(const char *name) {
 /* Builder state carried through the SAX callbacks. */
 typedef struct {
   pith_tree *t;
-  uint32_t cur;        /* the open element new nodes go under */
-  uint32_t depth;      /* depth of `cur` */
-  uint32_t flat;       /* open elements above the depth cap (no nodes) */
-  uint32_t skip;       /* open elements inside a content-less element */
-  uint32_t last_text;  /* the text node chars were last appended to */
+  uint32_t cur;       /* the open element new nodes go under */
+  uint32_t depth;     /* depth of `cur` */
+  uint32_t flat;      /* open elements above the depth cap (no nodes) */
+  uint32_t skip;      /* open elements inside a content-less element */
+  uint32_t last_text; /* the text node chars were last appended to */
 } builder;
 
 static uint32_t new_node(builder *b, unsigned tag) {

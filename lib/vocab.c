@@ -17,37 +17,43 @@
 
 /* Boilerplate for sure: the element and everything in it goes. */
 static const char *const hard_words[] = {
-    "ad", "adbox", "adcontainer", "ads", "adsbygoogle", "adsense", "adslot",
-    "advert", "advertise", "advertisement", "advertising", "adwrap",
-    "breadcrumb", "breadcrumbs", "consent", "cookie", "cookiebar",
-    "cookies", "copyright", "crumb", "crumbs", "disqus", "dropdown", "gdpr",
-    "masthead", "menu", "menubar", "modal", "nav", "navbar", "navi",
-    "navigation", "newsletter", "offcanvas", "outbrain", "pagination",
-    "popup", "print", "promo", "rating", "recirc", "related", "share",
-    "sharedaddy", "sharing", "sidebar", "signup", "skip", "social", "sponsor",
-    "sponsored", "subscribe", "subscription", "taboola", "toolbar", "tooltip",
+    "ad",          "adbox",      "adcontainer",  "ads",         "adsbygoogle",
+    "adsense",     "adslot",     "advert",       "advertise",   "advertisement",
+    "advertising", "adwrap",     "breadcrumb",   "breadcrumbs", "consent",
+    "cookie",      "cookiebar",  "cookies",      "copyright",   "crumb",
+    "crumbs",      "disqus",     "dropdown",     "gdpr",        "masthead",
+    "menu",        "menubar",    "modal",        "nav",         "navbar",
+    "navi",        "navigation", "newsletter",   "offcanvas",   "outbrain",
+    "pagination",  "popup",      "print",        "promo",       "rating",
+    "recirc",      "related",    "share",        "sharedaddy",  "sharing",
+    "sidebar",     "signup",     "skip",         "social",      "sponsor",
+    "sponsored",   "subscribe",  "subscription", "taboola",     "toolbar",
+    "tooltip",
 };
 
 /* Usually boilerplate, but also the name of real content on some pages
  * (comments on a forum, "footer" inside an article card): scored down, not
  * removed. */
 static const char *const soft_words[] = {
-    "aside", "author", "banner", "bio", "byline", "comment", "comments",
-    "footer", "footnote", "header", "latest", "meta", "more", "next",
-    "popular", "prev", "previous", "recent", "reply", "tags", "trending",
-    "widget", "widgets",
+    "aside",    "author", "banner",   "bio",    "byline",   "comment",
+    "comments", "footer", "footnote", "header", "latest",   "meta",
+    "more",     "next",   "popular",  "prev",   "previous", "recent",
+    "reply",    "tags",   "trending", "widget", "widgets",
 };
 
 /* Words of the main content's container. */
 static const char *const good_words[] = {
-    "article", "articlebody", "blog", "body", "content", "entry", "main",
-    "markdown", "post", "prose", "story", "text",
+    "article", "articlebody", "blog", "body",  "content", "entry",
+    "main",    "markdown",    "post", "prose", "story",   "text",
 };
 
 /* Words that turn the other words into a description of the layout
  * around them ("has-sidebar", "no-ads", "with-header"). */
 static const char *const layout_words[] = {
-    "has", "no", "with", "without",
+    "has",
+    "no",
+    "with",
+    "without",
 };
 
 static int in_table(const char *const *tab, size_t n, const char *w) {
@@ -134,8 +140,8 @@ unsigned pith__vocab_classify(const char *value, size_t len) {
                        value[i] == '\n' || value[i] == '\r'))
       i++;
     size_t start = i;
-    while (i < len && value[i] != ' ' && value[i] != '\t' &&
-           value[i] != '\n' && value[i] != '\r')
+    while (i < len && value[i] != ' ' && value[i] != '\t' && value[i] != '\n' &&
+           value[i] != '\r')
       i++;
     if (i > start) {
       size_t n = i - start;

@@ -8,10 +8,10 @@
 
 #include <stddef.h>
 
-#define PITH_VOCAB_HARD 1u    /* boilerplate: remove */
-#define PITH_VOCAB_SOFT 2u    /* probably boilerplate: score down */
-#define PITH_VOCAB_GOOD 4u    /* names a content container */
-#define PITH_VOCAB_HIDDEN 8u  /* a utility class that hides the element */
+#define PITH_VOCAB_HARD 1u     /* boilerplate: remove */
+#define PITH_VOCAB_SOFT 2u     /* probably boilerplate: score down */
+#define PITH_VOCAB_GOOD 4u     /* names a content container */
+#define PITH_VOCAB_HIDDEN 8u   /* a utility class that hides the element */
 #define PITH_VOCAB_COMMENT 16u /* names reader comments */
 #define PITH_VOCAB_BYLINE 32u  /* names a byline or author box */
 

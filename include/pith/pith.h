@@ -143,8 +143,7 @@ PITH_EXPORT const char *pith_result_charset(const pith_result *res);
 
 /* Categories and tags: counts and borrowed items (index < count). */
 PITH_EXPORT size_t pith_result_category_count(const pith_result *res);
-PITH_EXPORT const char *pith_result_category(const pith_result *res,
-                                             size_t i);
+PITH_EXPORT const char *pith_result_category(const pith_result *res, size_t i);
 PITH_EXPORT size_t pith_result_tag_count(const pith_result *res);
 PITH_EXPORT const char *pith_result_tag(const pith_result *res, size_t i);
 

@@ -31,12 +31,12 @@ static int contains(const char *hay, const char *needle) {
 }
 
 #define PARA1                                                                  \
-  "<p>The council approved the new budget on Tuesday after a long debate, "   \
-  "with most members agreeing that the library and the parks would get "     \
+  "<p>The council approved the new budget on Tuesday after a long debate, "    \
+  "with most members agreeing that the library and the parks would get "       \
   "more money than last year.</p>"
 #define PARA2                                                                  \
-  "<p>Opponents said the plan relied on optimistic forecasts of tax "        \
-  "revenue, and asked for a review in six months, which the mayor "          \
+  "<p>Opponents said the plan relied on optimistic forecasts of tax "          \
+  "revenue, and asked for a review in six months, which the mayor "            \
   "accepted before the final vote was taken.</p>"
 
 static void test_vocab(void) {
@@ -51,8 +51,7 @@ static void test_vocab(void) {
      "letters inside hex ids are not words");
   OK(pith__vocab_classify("postBody", 8) & PITH_VOCAB_GOOD,
      "camelCase splits into words");
-  OK(pith__vocab_classify("sr-only", 7) & PITH_VOCAB_HIDDEN,
-     "sr-only hides");
+  OK(pith__vocab_classify("sr-only", 7) & PITH_VOCAB_HIDDEN, "sr-only hides");
   OK(pith__vocab_classify("comment-list", 12) & PITH_VOCAB_COMMENT,
      "comment-list names comments");
 }
@@ -104,10 +103,10 @@ static void test_tree(void) {
     INT_EQ(eq, 256, "attributes capped at 256 per tag");
     free(many);
   }
-  char *text = text_of("<body><ul @click=\"() => go()\" data-x=\"1 > 0\">"
-                       "<li>first item of the list here</li></ul>" PARA1
-                       "</body>",
-                       0);
+  char *text =
+      text_of("<body><ul @click=\"() => go()\" data-x=\"1 > 0\">"
+              "<li>first item of the list here</li></ul>" PARA1 "</body>",
+              0);
   OK(text && !contains(text, "go()"), "no attribute text leaks");
   free(text);
 }
@@ -155,8 +154,8 @@ static void test_structure(void) {
       "<blockquote><p>We listened to residents and changed the plan.</p>"
       "</blockquote><pre>total = 42\n  carried  = yes</pre>"
       "<table><tr><th>Item</th><th>Cost</th></tr>"
-      "<tr><td>Parks</td><td><p>1.2m</p><p>approx.</p></td></tr></table>"
-      PARA1 "</article></body>";
+      "<tr><td>Parks</td><td><p>1.2m</p><p>approx.</p></td></tr></table>" PARA1
+      "</article></body>";
   char *text = text_of(html, 0);
   OK(contains(text, "\n\nWhat comes next\n\n"), "heading is its own block");
   OK(contains(text, "- Libraries open longer\n- New park benches"),
