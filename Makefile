@@ -6,6 +6,7 @@
 #   make test       build, then run every CTest test
 #   make demo       build, then run pith on examples/news.html (text, JSON)
 #   make bench      build, then run bench/run.sh (speed and peak memory)
+#                   and bench/pathological.sh (worst-case pages, timed)
 #   make install PREFIX=DIR   install bin/pith, libpith.so, pith.h, pc, man
 #   make asan       build in build-asan/ with ASan + UBSan and run the tests
 #   make leakcheck  run pith under valgrind over the golden and sample pages
@@ -85,6 +86,9 @@ demo: build
 
 bench: build
 	bench/run.sh $(BUILD)
+	@echo
+	@echo "== pathological pages (full size)"
+	bench/pathological.sh $(BUILD)
 
 install: build
 	$(CMAKE) --install $(BUILD) --prefix "$(PREFIX)"

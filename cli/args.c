@@ -9,6 +9,7 @@
 #include "args.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +31,13 @@ static const char usage_text[] =
     "                     every input)\n"
     "  --max-size BYTES   refuse inputs larger than BYTES after gunzip\n"
     "                     (suffixes K, M, G = 1024-based; default 64M)\n"
+    "  --truncate         cut inputs over --max-size to that size (the\n"
+    "                     result is flagged \"truncated\") instead of failing\n"
+    "  --max-nodes N      keep at most N elements and text runs of a page\n"
+    "                     (default 4M); the rest is dropped, flagged\n"
+    "  --max-depth N      flatten nesting deeper than N (default 512)\n"
+    "  --time-limit MS    stop parsing a page after MS milliseconds and use\n"
+    "                     what was read, flagged (default 5000)\n"
     "  --no-fallback      do not fall back to whole-page extraction when\n"
     "                     the main method finds too little text\n"
     "  --keep-hidden      keep elements hidden from readers (hidden,\n"
@@ -45,7 +53,8 @@ static const char usage_text[] =
     "\n"
     "JSON output keys, in this order: source, url, title, author, date\n"
     "(YYYY-MM-DD), sitename, description, language, categories (array),\n"
-    "tags (array), dateline (null for now), text, comments (null for now).\n"
+    "tags (array), dateline (null for now), text, comments (null for now),\n"
+    "and \"truncated\": true only when a bound cut the page short.\n"
     "Absent values are null.  A failed input gives the same keys, all null\n"
     "except source and url, plus \"error\": a message.\n"
     "\n"
@@ -154,7 +163,8 @@ int args_parse(int argc, char **argv, cli_args *a) {
     size_t namelen = eq ? (size_t)(eq - arg) : strlen(arg);
     const char *value = eq ? eq + 1 : NULL;
 #define IS(name) (namelen == strlen(name) && strncmp(arg, name, namelen) == 0)
-    if (IS("--url") || IS("--max-size")) {
+    if (IS("--url") || IS("--max-size") || IS("--max-nodes") ||
+        IS("--max-depth") || IS("--time-limit")) {
       if (!value) {
         if (i + 1 >= argc) {
           usage_error(ERR_NEEDS_ARG, arg);
@@ -162,11 +172,27 @@ int args_parse(int argc, char **argv, cli_args *a) {
         }
         value = argv[++i];
       }
+      size_t num = 0;
       if (IS("--url")) {
         a->url = value;
-      } else if (parse_size(value, &a->max_size) != 0) {
-        usage_error(ERR_SIZE, value);
+      } else if (IS("--max-size")) {
+        if (parse_size(value, &a->max_size) != 0) {
+          usage_error(ERR_SIZE, value);
+          return ARGS_USAGE;
+        }
+      } else if (parse_size(value, &num) != 0 || num == 0 ||
+                 (!IS("--max-nodes") && num > UINT_MAX)) {
+        char name[64];
+        snprintf(name, sizeof name, "%.*s", (int)namelen, arg);
+        fprintf(stderr, "pith: invalid number '%s' for %s\n", value, name);
+        fputs("Try 'pith --help' for more information.\n", stderr);
         return ARGS_USAGE;
+      } else if (IS("--max-nodes")) {
+        a->max_nodes = num;
+      } else if (IS("--max-depth")) {
+        a->max_depth = (unsigned)num;
+      } else {
+        a->time_limit = (unsigned)num;
       }
       continue;
     }
@@ -179,6 +205,8 @@ int args_parse(int argc, char **argv, cli_args *a) {
       bit = PITH_OPT_KEEP_HIDDEN;
     else if (IS("--no-metadata"))
       bit = PITH_OPT_NO_METADATA;
+    else if (IS("--truncate"))
+      bit = PITH_OPT_TRUNCATE_INPUT;
     else {
       usage_error(ERR_UNKNOWN, arg);
       return ARGS_USAGE;

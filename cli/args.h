@@ -11,11 +11,14 @@
 #include <stddef.h>
 
 typedef struct {
-  unsigned opts;   /* PITH_OPT_* bits */
-  int json;        /* --json: JSON Lines instead of plain text */
-  const char *url; /* --url, or NULL; borrowed from argv */
-  size_t max_size; /* --max-size in bytes, or 0 for the library default */
-  char **inputs;   /* input paths ("-" is standard input); never empty */
+  unsigned opts;       /* PITH_OPT_* bits */
+  int json;            /* --json: JSON Lines instead of plain text */
+  const char *url;     /* --url, or NULL; borrowed from argv */
+  size_t max_size;     /* --max-size in bytes, or 0 for the library default */
+  size_t max_nodes;    /* --max-nodes, or 0 for the library default */
+  unsigned max_depth;  /* --max-depth, or 0 for the library default */
+  unsigned time_limit; /* --time-limit in ms, or 0 for the default */
+  char **inputs;       /* input paths ("-" is standard input); never empty */
   size_t ninputs;
 } cli_args;
 

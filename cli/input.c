@@ -52,7 +52,7 @@ static int is_gzip(const char *d, size_t n) {
 
 /* Gunzip src[0..srclen) into *out, at most `max` bytes. */
 static int gunzip(const unsigned char *src, size_t srclen, size_t max,
-                  input_buf *out, char *err, size_t errlen) {
+                  int truncate, input_buf *out, char *err, size_t errlen) {
   /* ISIZE, the last member's uncompressed size mod 2^32, is only a hint:
    * it is wrong for several members, pages over 4 GiB or corrupt files, so
    * the buffer still grows as needed, but never beyond max + 1 bytes. */
@@ -86,6 +86,8 @@ static int gunzip(const unsigned char *src, size_t srclen, size_t max,
   for (;;) {
     if (len == cap) {
       if (cap > max) {
+        if (truncate)
+          break; /* enough: the rest is cut */
         set_err(err, errlen, "input too large (over %zu bytes after gunzip)",
                 max);
         failed = 1;
@@ -125,6 +127,10 @@ static int gunzip(const unsigned char *src, size_t srclen, size_t max,
       continue;
     if (ret == Z_BUF_ERROR && zs.avail_out == 0)
       continue; /* the output buffer is full: grow it */
+    if (ret == Z_BUF_ERROR && truncate > 1) {
+      out->truncated = 1; /* we cut the compressed data ourselves */
+      break;
+    }
     if (ret == Z_BUF_ERROR)
       set_err(err, errlen, "gzip: truncated input");
     else if (ret == Z_MEM_ERROR)
@@ -138,8 +144,14 @@ static int gunzip(const unsigned char *src, size_t srclen, size_t max,
   inflateEnd(&zs);
 
   if (!failed && len > max) {
-    set_err(err, errlen, "input too large (over %zu bytes after gunzip)", max);
-    failed = 1;
+    if (truncate) {
+      len = max + 1; /* the library cuts it to max and flags the result */
+      out->truncated = 1;
+    } else {
+      set_err(err, errlen, "input too large (over %zu bytes after gunzip)",
+              max);
+      failed = 1;
+    }
   }
   if (failed) {
     free(buf);
@@ -150,10 +162,11 @@ static int gunzip(const unsigned char *src, size_t srclen, size_t max,
   return 0;
 }
 
-int input_read(const char *path, size_t max, input_buf *in, char *err,
-               size_t errlen) {
+int input_read(const char *path, size_t max, int truncate, input_buf *in,
+               char *err, size_t errlen) {
   in->data = NULL;
   in->len = 0;
+  in->truncated = 0;
   int use_stdin = !path || strcmp(path, "-") == 0;
   int fd = use_stdin ? STDIN_FILENO : open(path, O_RDONLY);
   if (fd < 0) {
@@ -166,7 +179,7 @@ int input_read(const char *path, size_t max, input_buf *in, char *err,
   struct stat st;
   int regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
   if (regular) {
-    if ((unsigned long long)st.st_size > raw_cap) {
+    if ((unsigned long long)st.st_size > raw_cap && !truncate) {
       set_err(err, errlen, "input too large (%llu bytes, max %zu)",
               (unsigned long long)st.st_size, max);
       if (!use_stdin)
@@ -176,14 +189,15 @@ int input_read(const char *path, size_t max, input_buf *in, char *err,
     /* One byte more than the size, so the read that returns 0 (end of
      * file) needs no growth.  Files that report size 0 but have content
      * (/proc) still start with a sensible buffer. */
-    cap = (size_t)st.st_size + 1;
+    cap = (unsigned long long)st.st_size < raw_cap ? (size_t)st.st_size + 1
+                                                   : raw_cap + 1;
     if (cap < 4096)
       cap = 4096;
   }
 
   char *buf = malloc(cap);
   size_t len = 0;
-  int rc = 0;
+  int rc = 0, raw_cut = 0;
   if (!buf) {
     set_err(err, errlen, "out of memory");
     rc = -1;
@@ -191,6 +205,10 @@ int input_read(const char *path, size_t max, input_buf *in, char *err,
   while (rc == 0) {
     if (len == cap) {
       if (cap > raw_cap) {
+        if (truncate) {
+          raw_cut = 1;
+          break; /* enough: the rest is cut */
+        }
         set_err(err, errlen, "input too large (more than %zu bytes, max %zu)",
                 raw_cap, max);
         rc = -1;
@@ -227,14 +245,20 @@ int input_read(const char *path, size_t max, input_buf *in, char *err,
   }
 
   if (is_gzip(buf, len)) {
-    rc = gunzip((const unsigned char *)buf, len, max, in, err, errlen);
+    /* truncate 2: the compressed data was cut here, its end is expected. */
+    rc = gunzip((const unsigned char *)buf, len, max,
+                truncate ? 1 + raw_cut : 0, in, err, errlen);
     free(buf);
     return rc;
   }
   if (len > max) {
-    set_err(err, errlen, "input too large (%zu bytes, max %zu)", len, max);
-    free(buf);
-    return -1;
+    if (!truncate) {
+      set_err(err, errlen, "input too large (%zu bytes, max %zu)", len, max);
+      free(buf);
+      return -1;
+    }
+    len = max + 1; /* the library cuts it to max and flags the result */
+    in->truncated = 1;
   }
   in->data = buf;
   in->len = len;

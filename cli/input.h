@@ -11,6 +11,7 @@
 typedef struct {
   char *data; /* malloc'd; free with input_free() */
   size_t len;
+  int truncated; /* cut at the size cap (truncate mode) */
 } input_buf;
 
 /*
@@ -18,12 +19,13 @@ typedef struct {
  * that starts with the gzip magic bytes 1f 8b is decompressed (several
  * concatenated members are joined, as gzip -d does).  `max` caps the size
  * of the page (after decompression), so a huge file or a gzip bomb is
- * refused without using more than about `max` bytes of memory.
+ * refused without using more than about `max` bytes of memory - or, with
+ * `truncate`, cut to its first `max` bytes (in->truncated set).
  * Returns 0 on success.  On failure returns -1, leaves *in empty and
  * writes a one-line message (no file name, no newline) to err[errlen].
  */
-int input_read(const char *path, size_t max, input_buf *in, char *err,
-               size_t errlen);
+int input_read(const char *path, size_t max, int truncate, input_buf *in,
+               char *err, size_t errlen);
 
 /* Release the data of *in and leave it empty. */
 void input_free(input_buf *in);

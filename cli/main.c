@@ -50,6 +50,9 @@ int main(int argc, char **argv) {
     return 1;
   }
   pith_extractor_set_max_input(ex, max);
+  pith_extractor_set_max_nodes(ex, a.max_nodes);
+  pith_extractor_set_max_depth(ex, a.max_depth);
+  pith_extractor_set_time_budget(ex, a.time_limit);
   output_init();
 
   int failed = 0;
@@ -58,7 +61,8 @@ int main(int argc, char **argv) {
     const char *source = a.inputs[i];
     char msg[256];
     input_buf in;
-    if (input_read(source, max, &in, msg, sizeof msg) != 0) {
+    if (input_read(source, max, (a.opts & PITH_OPT_TRUNCATE_INPUT) != 0, &in,
+                   msg, sizeof msg) != 0) {
       report_failure(&a, source, msg);
       failed = 1;
       continue;

@@ -177,6 +177,10 @@ char *pith_render_json(const pith_result *res, const char *source) {
   put_key(&b, "text");
   put_string(&b, res->text ? res->text : "");
   put_field(&b, "comments", NULL);
+  if (res->truncated) {
+    put_key(&b, "truncated");
+    pith__buf_puts(&b, "true");
+  }
   pith__buf_putc(&b, '}');
   return pith__buf_steal(&b);
 }

@@ -19,9 +19,15 @@
 #include "result.h"
 #include "tree.h"
 
+/* Defaults of the bounds (see pith.h). */
+#define DEFAULT_MAX_NODES (4u * 1024 * 1024)
+#define DEFAULT_MAX_DEPTH 512u
+#define DEFAULT_TIME_BUDGET_MS 5000u
+
 struct pith_extractor {
   unsigned opts;
   size_t max_input;
+  pith_tree_limits limits;
   pith_scratch scratch; /* reused across pages */
   pith_buf utf8;        /* reused decode buffer */
 };
@@ -71,6 +77,9 @@ pith_extractor *pith_extractor_new(unsigned opts) {
     return NULL;
   ex->opts = opts;
   ex->max_input = PITH_DEFAULT_MAX_INPUT;
+  ex->limits.max_nodes = DEFAULT_MAX_NODES;
+  ex->limits.max_depth = DEFAULT_MAX_DEPTH;
+  ex->limits.time_budget_ms = DEFAULT_TIME_BUDGET_MS;
   pith__buf_init(&ex->utf8);
   return ex;
 }
@@ -86,6 +95,30 @@ void pith_extractor_free(pith_extractor *ex) {
 void pith_extractor_set_max_input(pith_extractor *ex, size_t max_bytes) {
   if (ex)
     ex->max_input = max_bytes ? max_bytes : PITH_DEFAULT_MAX_INPUT;
+}
+
+void pith_extractor_set_max_nodes(pith_extractor *ex, size_t max_nodes) {
+  if (!ex)
+    return;
+  if (!max_nodes)
+    max_nodes = DEFAULT_MAX_NODES;
+  /* Node indexes are 32-bit. */
+  ex->limits.max_nodes =
+      max_nodes > UINT32_MAX / 2 ? UINT32_MAX / 2 : (uint32_t)max_nodes;
+}
+
+void pith_extractor_set_max_depth(pith_extractor *ex, unsigned max_depth) {
+  if (ex)
+    ex->limits.max_depth = max_depth ? max_depth : DEFAULT_MAX_DEPTH;
+}
+
+void pith_extractor_set_time_budget(pith_extractor *ex, unsigned ms) {
+  if (ex)
+    ex->limits.time_budget_ms = ms ? ms : DEFAULT_TIME_BUDGET_MS;
+}
+
+int pith_result_truncated(const pith_result *res) {
+  return res ? res->truncated : 0;
 }
 
 static void meta_defaults(pith_meta *m) {
@@ -104,8 +137,13 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
     return PITH_ERR_INVALID_ARG;
   if (len == 0)
     return PITH_ERR_EMPTY;
-  if (len > ex->max_input)
-    return PITH_ERR_TOO_LARGE;
+  int cut = 0;
+  if (len > ex->max_input) {
+    if (!(ex->opts & PITH_OPT_TRUNCATE_INPUT))
+      return PITH_ERR_TOO_LARGE;
+    len = ex->max_input; /* the decoder copes with a cut character */
+    cut = 1;
+  }
 
   pith_result *res = pith__calloc(1, sizeof *res);
   if (!res)
@@ -127,9 +165,10 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
     goto fail;
   if (ex->utf8.data)
     pith__html_fixup(ex->utf8.data, ex->utf8.len);
-  if (pith__tree_parse(&tree, ex->utf8.data ? ex->utf8.data : "",
-                       ex->utf8.len) < 0)
+  if (pith__tree_parse_limited(&tree, ex->utf8.data ? ex->utf8.data : "",
+                               ex->utf8.len, &ex->limits) < 0)
     goto fail;
+  res->truncated = cut || tree.truncated;
 
   uint32_t root = 0;
   unsigned xopts = 0;

@@ -53,6 +53,7 @@ struct pith_result {
   size_t nblocks;
   const char *text; /* the plain-text rendering of blocks */
   const char *charset;
+  int truncated; /* a bound cut the page short */
 };
 
 #endif

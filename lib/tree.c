@@ -10,7 +10,10 @@
  * than libxml2's own tree building and keeps libxml2 out of every later
  * stage.
  */
+#define _POSIX_C_SOURCE 200809L
 #include "tree.h"
+
+#include <time.h>
 
 #include <string.h>
 #include <strings.h>
@@ -22,8 +25,9 @@
 /* Nesting deeper than this is flattened: deeper elements add no nodes and
  * their text goes to the deepest kept element. */
 #define TREE_MAX_DEPTH 512
-/* Default cap on nodes of one page (text and elements). */
-#define TREE_MAX_NODES (8u * 1024 * 1024)
+/* Default cap on nodes of one page (text and elements): about 70 bytes a
+ * node through all stages, so some 280 MB at most. */
+#define TREE_MAX_NODES (4u * 1024 * 1024)
 /* Attributes of one tag beyond this many are blanked before parsing. */
 #define MAX_TAG_ATTRS 256
 
@@ -90,7 +94,31 @@ typedef struct {
   uint32_t flat;      /* open elements above the depth cap (no nodes) */
   uint32_t skip;      /* open elements inside a content-less element */
   uint32_t last_text; /* the text node chars were last appended to */
+  uint32_t max_depth;
+  uint64_t deadline; /* CLOCK_MONOTONIC ns; 0: none */
+  uint32_t ticks;    /* events since the clock was last read */
+  htmlParserCtxtPtr ctxt;
 } builder;
+
+static uint64_t now_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* Past the time budget?  Then stop libxml2 and keep the partial tree.
+ * The clock is read once every 256 events, a few ns of cost per event. */
+static int over_budget(builder *b) {
+  if (!b->deadline || ++b->ticks < 256)
+    return 0;
+  b->ticks = 0;
+  if (now_ns() < b->deadline)
+    return 0;
+  b->t->truncated = 1;
+  b->t->timed_out = 1;
+  xmlStopParser(b->ctxt);
+  return 1;
+}
 
 static uint32_t new_node(builder *b, unsigned tag) {
   pith_tree *t = b->t;
@@ -179,6 +207,10 @@ static int style_hides(const char *style) {
 static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts) {
   builder *b = ctx;
   pith_tree *t = b->t;
+  if (over_budget(b)) {
+    b->flat++; /* its end event, if any, is balanced */
+    return;
+  }
   if (b->skip || b->flat) {
     if (b->skip)
       b->skip++;
@@ -186,7 +218,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts) {
       b->flat++;
     return;
   }
-  if (t->oom || b->depth >= TREE_MAX_DEPTH) {
+  if (t->oom || b->depth >= b->max_depth) {
     b->flat++;
     return;
   }
@@ -260,7 +292,7 @@ static void on_end(void *ctx, const xmlChar *name) {
 static void on_text(void *ctx, const xmlChar *ch, int len) {
   builder *b = ctx;
   pith_tree *t = b->t;
-  if (len <= 0 || t->oom)
+  if (len <= 0 || t->oom || over_budget(b))
     return;
   if (b->skip)
     return;
@@ -382,12 +414,20 @@ void pith__html_fixup(char *s, size_t n) {
 }
 
 int pith__tree_parse(pith_tree *t, const char *utf8, size_t len) {
+  return pith__tree_parse_limited(t, utf8, len, NULL);
+}
+
+int pith__tree_parse_limited(pith_tree *t, const char *utf8, size_t len,
+                             const pith_tree_limits *lim) {
   memset(t, 0, sizeof *t);
   pith__buf_init(&t->chars);
-  t->max_nodes = TREE_MAX_NODES;
+  t->max_nodes = lim && lim->max_nodes ? lim->max_nodes : TREE_MAX_NODES;
   builder b;
   memset(&b, 0, sizeof b);
   b.t = t;
+  b.max_depth = lim && lim->max_depth ? lim->max_depth : TREE_MAX_DEPTH;
+  if (lim && lim->time_budget_ms)
+    b.deadline = now_ns() + (uint64_t)lim->time_budget_ms * 1000000u;
   /* The root node, index 0. */
   t->nodes = pith__malloc(1024 * sizeof *t->nodes);
   if (!t->nodes)
@@ -407,6 +447,7 @@ int pith__tree_parse(pith_tree *t, const char *utf8, size_t len) {
   htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(utf8, (int)len);
   if (!ctxt)
     return -1;
+  b.ctxt = ctxt;
   htmlSAXHandler sax;
   memset(&sax, 0, sizeof sax);
   sax.startElement = on_start;

@@ -213,6 +213,7 @@ typedef struct {
   /* Limits and state while building. */
   uint32_t max_nodes;
   int truncated; /* a limit was hit: the tree is partial */
+  int timed_out; /* the time budget ran out (truncated is set too) */
   int oom;
 } pith_tree;
 
@@ -231,6 +232,18 @@ void pith__html_fixup(char *s, size_t n);
 /* Parse UTF-8 HTML (already decoded, no NUL bytes) into `t`.  Returns 0 on
  * success, -1 when out of memory.  Free the tree with pith__tree_free(). */
 int pith__tree_parse(pith_tree *t, const char *utf8, size_t len);
+
+/* Limits of one parse; 0 in a field keeps its default (4Mi nodes, depth
+ * 512, no time budget). */
+typedef struct {
+  uint32_t max_nodes;      /* nodes past this are dropped: truncated */
+  uint32_t max_depth;      /* deeper elements are flattened: no loss */
+  uint32_t time_budget_ms; /* parsing stops here: truncated, timed_out */
+} pith_tree_limits;
+
+/* pith__tree_parse() with limits (`lim` may be NULL). */
+int pith__tree_parse_limited(pith_tree *t, const char *utf8, size_t len,
+                             const pith_tree_limits *lim);
 void pith__tree_free(pith_tree *t);
 
 /* The kind bits of a tag. */

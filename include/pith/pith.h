@@ -85,6 +85,10 @@ PITH_EXPORT void pith_global_cleanup(void);
 /* Skip metadata extraction (text only). */
 #define PITH_OPT_NO_METADATA (1u << 2)
 
+/* Cut input larger than the size cap to the cap (and flag the result as
+ * truncated) instead of failing with PITH_ERR_TOO_LARGE. */
+#define PITH_OPT_TRUNCATE_INPUT (1u << 4)
+
 /* Default cap on the input size accepted by an extractor (bytes). */
 #define PITH_DEFAULT_MAX_INPUT ((size_t)64 * 1024 * 1024)
 
@@ -102,6 +106,28 @@ PITH_EXPORT void pith_extractor_free(pith_extractor *ex);
 /* Set the input size cap in bytes (0 means PITH_DEFAULT_MAX_INPUT). */
 PITH_EXPORT void pith_extractor_set_max_input(pith_extractor *ex,
                                               size_t max_bytes);
+
+/*
+ * Bounds for untrusted input, each with a default that suits a crawl; 0
+ * restores the default.  Whatever a page holds, extraction stays within
+ * them, and a result that hit one is flagged (pith_result_truncated()).
+ *  - max_nodes: elements and text runs kept from one page (default 4Mi,
+ *    about 280 MB of working memory at most); the rest of the page is
+ *    dropped.
+ *  - max_depth: nesting depth of the tree (default 512, as browsers);
+ *    deeper elements are flattened into the deepest kept one, their text
+ *    kept - this alone does not flag the result.
+ *  - time_budget_ms: wall-clock time for parsing one page (default 5000);
+ *    past it the parser stops and extraction uses the part it has.  A
+ *    result cut by the clock may differ between runs; all other results
+ *    are deterministic.
+ */
+PITH_EXPORT void pith_extractor_set_max_nodes(pith_extractor *ex,
+                                              size_t max_nodes);
+PITH_EXPORT void pith_extractor_set_max_depth(pith_extractor *ex,
+                                              unsigned max_depth);
+PITH_EXPORT void pith_extractor_set_time_budget(pith_extractor *ex,
+                                                unsigned ms);
 
 /*
  * Extract one page.  `buf`/`len` is the raw page (the library copies what it
@@ -140,6 +166,11 @@ PITH_EXPORT const char *pith_result_language(const pith_result *res);
 PITH_EXPORT const char *pith_result_url(const pith_result *res);
 /* The charset the input was decoded from (e.g. "UTF-8", "WINDOWS-1252"). */
 PITH_EXPORT const char *pith_result_charset(const pith_result *res);
+
+/* 1 when a bound cut the page short (input size with
+ * PITH_OPT_TRUNCATE_INPUT, node count or time budget): the result holds
+ * what was extracted from the part that was read.  0 otherwise. */
+PITH_EXPORT int pith_result_truncated(const pith_result *res);
 
 /* Categories and tags: counts and borrowed items (index < count). */
 PITH_EXPORT size_t pith_result_category_count(const pith_result *res);

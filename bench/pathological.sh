@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+#
+# pathological.sh [BUILD_DIR] - generate the worst cases of the hostile-input
+# issue at full size and time `pith --json` on each: wall time (the goal:
+# well under a second each) and peak RSS (under 1 GB for the 30 MB page).
+# The test suite checks the same shapes at a tenth of the size by counting
+# nodes; this script is where the clock is read.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${1:-build}
+case "$build" in /*) ;; *) build="$root/$build" ;; esac
+pith="$build/pith"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+python3 - "$tmp" <<'PY'
+import sys
+d = sys.argv[1]
+def w(name, s):
+    with open(f"{d}/{name}.html", "w") as f:
+        f.write(s)
+w("nested-300k-divs", "<div>" * 300000 + "text" + "</div>" * 300000)
+w("siblings-1M", "<body>" + "".join(f"<p>p{i}</p>" for i in range(1000000)))
+w("attributes-200k", "<div " + " ".join(f'a{i}="v"' for i in range(200000)) + ">hi</div>")
+w("line-30MB", "word " * 6000000)
+w("table-50k-columns", "<table><tr>" + "<td>c</td>" * 50000 + "</tr></table>")
+w("colspan-huge", '<table><tr><td colspan="2147483647" rowspan="65534">x</td></tr></table>')
+PY
+
+printf '%-22s %10s %10s %10s\n' case bytes seconds peak_MB
+for f in "$tmp"/*.html; do
+  name=$(basename "$f" .html)
+  size=$(stat -c %s "$f")
+  out=$( { /usr/bin/time -f '%e %M' "$pith" --json --max-size 64M "$f" >/dev/null; } 2>&1 | tail -n 1)
+  read -r secs kb <<<"$out"
+  printf '%-22s %10s %10s %10s\n' "$name" "$size" "$secs" "$((kb / 1024))"
+done
