@@ -10,6 +10,7 @@
 #   make install PREFIX=DIR   install bin/pith, libpith.so, pith.h, pc, man
 #   make asan       build in build-asan/ with ASan + UBSan and run the tests
 #   make leakcheck  run pith under valgrind over the golden and sample pages
+#   make fuzz       build the libFuzzer targets (clang) and run each a while
 #   make clean      remove build/ and build-asan/
 #   make format     clang-format the C sources in place
 #   make lint       check the formatting (clang-format --dry-run -Werror)
@@ -35,8 +36,8 @@ DEB_PACKAGES := cmake gcc libc6-dev make pkg-config libxml2-dev zlib1g-dev \
 FORMAT_SOURCES := $(wildcard include/pith/*.h lib/*.c lib/*.h cli/*.c \
 	cli/*.h tests/unit/*.c tests/unit/*.h bench/*.c fuzz/*.c fuzz/*.h)
 
-.PHONY: all build deps test demo bench install asan leakcheck clean format \
-	lint
+.PHONY: all build deps test demo bench install asan leakcheck fuzz clean \
+	format lint
 
 all: build
 
@@ -98,13 +99,21 @@ asan: deps
 	@MAKEFLAGS= MAKELEVEL= $(CMAKE) --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && $(CTEST) --output-on-failure -j $(JOBS)
 
+# make fuzz [FUZZ_SECONDS=N]: build the libFuzzer targets with clang and
+# run each for N seconds (default 60).
+FUZZ_SECONDS ?= 60
+fuzz:
+	@$(MAKE) --no-print-directory deps \
+	  DEB_PACKAGES="clang libclang-rt-14-dev libxml2-dev zlib1g-dev"
+	fuzz/run.sh $(FUZZ_SECONDS)
+
 leakcheck: build
 	@command -v valgrind >/dev/null 2>&1 || $(MAKE) --no-print-directory \
 	  deps DEB_PACKAGES=valgrind
 	tests/leakcheck.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz
 
 format:
 	$(CLANG_FORMAT) -i $(FORMAT_SOURCES)

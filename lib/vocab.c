@@ -91,7 +91,7 @@ static unsigned classify_token(const char *s, size_t n) {
       continue;
     }
     /* A case change "postBody" starts a new word. */
-    int split = !alpha || (k > 0 && c >= 'A' && c <= 'Z' &&
+    int split = !alpha || (k > 0 && k <= sizeof w && c >= 'A' && c <= 'Z' &&
                            !(w[k - 1] >= 'A' && w[k - 1] <= 'Z'));
     if (split && k) {
       if (k < sizeof w) {
