@@ -41,6 +41,8 @@ typedef struct {
   int table;      /* inside a table cell: '|' escaped, no breaks */
   int code;       /* ticks of the open code span, 0 if none */
   int em, strong; /* open emphasis of each kind */
+  size_t opened;  /* output length just after the last opening delimiter */
+  char em_char;   /* the delimiter of the open emphasis */
 } md;
 
 static int is_alnum(unsigned char c) {
@@ -145,10 +147,20 @@ static int md_open(void *ctx, const pith_span *sp, uint32_t s, uint32_t e) {
   case PITH_SPAN_EM:
   case PITH_SPAN_STRONG: {
     int *open = sp->type == PITH_SPAN_EM ? &m->em : &m->strong;
-    if (*open || !can_emphasise(m->blk, s, e, last_char(m)))
+    /* Right after another opening delimiter, "***" is fine. */
+    char before = m->out->len == m->opened ? ' ' : last_char(m);
+    if (*open || !can_emphasise(m->blk, s, e, before))
       return 0;
     (*open)++;
-    pith__buf_puts(m->out, sp->type == PITH_SPAN_EM ? "*" : "**");
+    if (sp->type == PITH_SPAN_EM) {
+      /* "***x***" reads as <em><strong>: inside a fresh "**" write "_"
+       * so the nesting survives. */
+      m->em_char = m->out->len == m->opened && m->opened ? '_' : '*';
+      pith__buf_putc(m->out, m->em_char);
+    } else {
+      pith__buf_puts(m->out, "**");
+    }
+    m->opened = m->out->len;
     return 1;
   }
   case PITH_SPAN_CODE: {
@@ -214,7 +226,7 @@ static void md_close(void *ctx, const pith_span *sp) {
   switch (sp->type) {
   case PITH_SPAN_EM:
     m->em--;
-    pith__buf_putc(m->out, '*');
+    pith__buf_putc(m->out, m->em_char);
     break;
   case PITH_SPAN_STRONG:
     m->strong--;
@@ -256,7 +268,8 @@ static void md_point(void *ctx, const pith_span *sp) {
   pith__buf_free(&tmp);
   if (!ok)
     return;
-  int ls = m->line_start;
+  if (is_alnum((unsigned char)last_char(m)))
+    pith__buf_putc(m->out, ' '); /* "here ![..](..)", not "here![..]" */
   pith__buf_puts(m->out, "![");
   m->line_start = 0;
   if (sp->alt) {
@@ -270,7 +283,6 @@ static void md_point(void *ctx, const pith_span *sp) {
   }
   pith__buf_putc(m->out, ']');
   put_dest(m, sp);
-  (void)ls;
 }
 
 static const pith_inline_ops md_ops = {md_text, md_open, md_close, md_point};

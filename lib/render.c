@@ -138,9 +138,16 @@ int pith__put_url(pith_buf *out, const pith_result *res, const char *url) {
   pith__buf_init(&r);
   pith__url_resolve(res->base, url, &r);
   int ok = !r.oom && r.len && pith__url_safe(r.data);
-  if (ok)
-    pith__buf_append(out, r.data, r.len);
-  else if (r.oom)
+  /* Spaces are percent-encoded, as a browser's URL parser does. */
+  for (size_t i = 0, run = 0; ok && i <= r.len; i++) {
+    if (i == r.len || r.data[i] == ' ') {
+      pith__buf_append(out, r.data + run, i - run);
+      if (i < r.len)
+        pith__buf_puts(out, "%20");
+      run = i + 1;
+    }
+  }
+  if (r.oom)
     out->oom = 1;
   pith__buf_free(&r);
   return ok;
