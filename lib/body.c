@@ -37,6 +37,7 @@ typedef struct {
   unsigned opts;      /* PITH_BODY_* */
   uint32_t list_node; /* the innermost list element, 0 if none */
   const char *lang;   /* language of the open <pre>, or NULL */
+  uint32_t pre_node;  /* the outermost open <pre> */
   /* Spans of the block being collected (end == OPEN while open), and the
    * stack of open inline elements with the index of their span. */
   pith_span *sp;
@@ -138,6 +139,13 @@ static void span_attrs(builder *b, size_t i, uint32_t n) {
     /* Lazy-loading pages put the real address in data-src and a
      * placeholder (often a data: URL) in src. */
     v = pith__attr(b->t, n, PITH_ATTR_DATA_SRC, &len);
+    if (v && len) {
+      /* Some pages put a srcset list ("a.jpg 1x, b.jpg 2x") in data-src:
+       * its first URL is the image. */
+      while (len && (*v == ' ' || *v == '\t' || *v == '\n'))
+        v++, len--;
+      len = strcspn(v, " \t\n\r\f");
+    }
     if (!v || !len)
       v = pith__attr(b->t, n, PITH_ATTR_SRC, &len);
     sp->url = v ? pith__arena_strndup(b->a, v, len) : NULL;
@@ -301,7 +309,9 @@ static void emit(builder *b, int type, int level) {
     blk->len = seg->len - start;
     blk->text =
         pith__arena_strndup(b->a, seg->data ? seg->data + start : "", blk->len);
-    blk->group = type == PITH_BLOCK_LIST_ITEM ? b->list_node : 0;
+    blk->group = type == PITH_BLOCK_LIST_ITEM ? b->list_node
+                 : type == PITH_BLOCK_CODE    ? b->pre_node
+                                              : 0;
     blk->quote = b->quote;
     blk->header = 0;
     blk->lang = type == PITH_BLOCK_CODE ? b->lang : NULL;
@@ -538,8 +548,10 @@ static int enter(builder *b, uint32_t n) {
     b->quote++;
     break;
   case PITH_TAG_PRE:
-    if (!b->pre++)
+    if (!b->pre++) {
       b->lang = code_lang(b, n);
+      b->pre_node = n;
+    }
     break;
   case PITH_TAG_H1:
   case PITH_TAG_H2:

@@ -305,13 +305,17 @@ static int inline_run(md *m, const pith_block *blk, uint32_t from,
   return pith__inline_walk(blk, from, to, m->flags, &md_ops, m);
 }
 
-static void code_block(md *m, const pith_block *blk) {
+/* A fenced code block of the n blocks from one <pre> (a <pre> whose
+ * lines are elements gives one block per line). */
+static void code_block(md *m, const pith_block *blks, size_t n) {
+  const pith_block *blk = blks;
   int run = 0, max = 0;
-  for (size_t i = 0; i < blk->len; i++) {
-    run = blk->text[i] == '`' ? run + 1 : 0;
-    if (run > max)
-      max = run;
-  }
+  for (size_t b = 0; b < n; b++, run = 0)
+    for (size_t i = 0; i < blks[b].len; i++) {
+      run = blks[b].text[i] == '`' ? run + 1 : 0;
+      if (run > max)
+        max = run;
+    }
   int fence = max < 3 ? 3 : max + 1;
   pith_buf *o = m->out;
   for (int i = 0; i < fence; i++)
@@ -323,13 +327,19 @@ static void code_block(md *m, const pith_block *blk) {
   }
   pith__buf_putc(o, '\n');
   pith__buf_append(o, m->cont, m->contlen);
-  for (size_t i = 0; i < blk->len; i++) {
-    char c = blk->text[i];
-    if (c == '\r')
-      continue;
-    pith__buf_putc(o, c);
-    if (c == '\n')
+  for (size_t b = 0; b < n; b++) {
+    if (b) {
+      pith__buf_putc(o, '\n');
       pith__buf_append(o, m->cont, m->contlen);
+    }
+    for (size_t i = 0; i < blks[b].len; i++) {
+      char c = blks[b].text[i];
+      if (c == '\r')
+        continue;
+      pith__buf_putc(o, c);
+      if (c == '\n')
+        pith__buf_append(o, m->cont, m->contlen);
+    }
   }
   pith__buf_putc(o, '\n');
   pith__buf_append(o, m->cont, m->contlen);
@@ -431,10 +441,13 @@ char *pith_render_markdown(const pith_result *res, unsigned flags) {
     const pith_block *blk = &blocks[i];
     if (!blk->len && !(flags & PITH_OPT_IMAGES))
       continue;
+    /* Rows of one table, lines of one <pre>, go together. */
     size_t nrows = 1;
-    if (blk->type == PITH_BLOCK_TABLE_ROW)
-      while (i + nrows < n && blocks[i + nrows].type == PITH_BLOCK_TABLE_ROW &&
-             blocks[i + nrows].group == blk->group)
+    if ((blk->type == PITH_BLOCK_TABLE_ROW || blk->type == PITH_BLOCK_CODE) &&
+        blk->group)
+      while (i + nrows < n && blocks[i + nrows].type == blk->type &&
+             blocks[i + nrows].group == blk->group &&
+             blocks[i + nrows].quote == blk->quote)
         nrows++;
     int item = blk->type == PITH_BLOCK_LIST_ITEM;
     int in_list = item && prev && prev->type == PITH_BLOCK_LIST_ITEM &&
@@ -483,7 +496,7 @@ char *pith_render_markdown(const pith_result *res, unsigned flags) {
           c += group[k] ? width[k] : 2;
         col[l] = c;
       }
-      if (group[l] != blk->group) {
+      if (group[l] != blk->group || !bullet[l]) {
         /* A new list: a different marker tells it from a list just
          * before it at the same level. */
         bullet[l] = bullet[l] ? (char)(bullet[l] == '-' ? '*' : '-') : '-';
@@ -520,7 +533,8 @@ char *pith_render_markdown(const pith_result *res, unsigned flags) {
       break;
     }
     case PITH_BLOCK_CODE:
-      code_block(&m, blk);
+      code_block(&m, blk, nrows);
+      i += nrows - 1;
       break;
     case PITH_BLOCK_TABLE_ROW:
       table(&m, blk, nrows);

@@ -292,6 +292,15 @@ static void body(mk *m) {
         pith__buf_putc(m->out, '>');
       }
       pith__put_escaped(m->out, blk->text, blk->len);
+      /* The other lines of the same <pre>. */
+      while (blk->group && i + 1 < n &&
+             res->blocks[i + 1].type == PITH_BLOCK_CODE &&
+             res->blocks[i + 1].group == blk->group &&
+             res->blocks[i + 1].quote == blk->quote) {
+        blk = &res->blocks[++i];
+        pith__buf_putc(m->out, '\n');
+        pith__put_escaped(m->out, blk->text, blk->len);
+      }
       put(m, m->html ? "</code></pre>\n" : "</code>\n");
       break;
     case PITH_BLOCK_TABLE_ROW:

@@ -58,7 +58,8 @@ typedef struct {
   /* Structure carried for the Markdown, XML and HTML renderers; the
    * plain-text rendering ignores it. */
   uint32_t group;   /* list items: the list's node; table rows: the table's
-                       node (tells adjacent lists and tables apart) */
+                       node (tells adjacent lists and tables apart); code:
+                       the <pre> (whose lines may be several blocks) */
   int quote;        /* depth of enclosing block quotes */
   int header;       /* table rows: a header row (in <thead> or all <th>) */
   const char *lang; /* code: language from class="language-..." or NULL */

@@ -171,6 +171,24 @@ int main(void) {
   OK(res && !contains(pith_result_text(res), "h|2"), "no tables: no rows");
   pith_result_free(res);
 
+  /* List items outside any list are still list items. */
+  res = extract("<html><body><article><div><li>orphan item one" LONG
+                "</li><li>orphan item two" LONG "</li></div>"
+                "<p>A paragraph" LONG "</p><pre><div>int first_value = "
+                "compute_the_first_value(argument_one);</div><div>int "
+                "second_value = compute_the_second_value(argument_two);"
+                "</div></pre>"
+                "</article></body></html>",
+                0);
+  md = pith_render_markdown(res, 0);
+  OK(contains(md, "- orphan item one") && contains(md, "- orphan item two"),
+     "orphan list items get a marker");
+  OK(md && !memchr(md, 0, strlen(md)) &&
+         contains(md, "argument_one);\nint second_value"),
+     "the lines of one <pre> make one code block");
+  pith_free(md);
+  pith_result_free(res);
+
   /* An empty page renders to empty Markdown and a valid skeleton. */
   res = extract("<html><body></body></html>", 0);
   md = pith_render_markdown(res, 0);
