@@ -86,6 +86,7 @@ int pith__inline_walk(const pith_block *blk, uint32_t from, uint32_t to,
 
   trimmed stack[MAX_DEPTH];
   size_t depth = 0;
+  int links = 0; /* open links: a link inside a link is not written */
   uint32_t pos = from;
   for (size_t i = 0; i <= nv; i++) {
     uint32_t at = i < nv ? v[i].start : to;
@@ -96,6 +97,7 @@ int pith__inline_walk(const pith_block *blk, uint32_t from, uint32_t to,
         ops->text(ctx, t + pos, e - pos);
         pos = e;
       }
+      links -= stack[depth - 1].sp->type == PITH_SPAN_LINK;
       ops->close(ctx, stack[--depth].sp);
     }
     if (at > pos) {
@@ -122,10 +124,13 @@ int pith__inline_walk(const pith_block *blk, uint32_t from, uint32_t to,
     uint32_t e = v[i].end;
     if (depth && e > stack[depth - 1].end)
       e = stack[depth - 1].end;
-    if (depth == MAX_DEPTH || e <= at || at < pos)
+    if (depth == MAX_DEPTH || e <= at || at < pos ||
+        (sp->type == PITH_SPAN_LINK && links))
       continue;
-    if (ops->open(ctx, sp, at, e))
+    if (ops->open(ctx, sp, at, e)) {
       stack[depth++] = (trimmed){sp, at, e};
+      links += sp->type == PITH_SPAN_LINK;
+    }
   }
   pith__free(v);
   return 0;

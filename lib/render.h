@@ -28,7 +28,8 @@ typedef struct {
  * span; emphasis, strong and code spans are passed on only with
  * PITH_OPT_FORMATTING in `flags`, links only with PITH_OPT_LINKS, images
  * only with PITH_OPT_IMAGES; breaks always (the space they stand on is not
- * passed as text).  Nothing nests inside a code span.  Table-cell spans
+ * passed as text).  Nothing nests inside a code span, and no link inside
+ * a link (the outer one is kept).  Table-cell spans
  * are the caller's business and are skipped.  Returns 0, or -1 when out of
  * memory. */
 int pith__inline_walk(const pith_block *blk, uint32_t from, uint32_t to,

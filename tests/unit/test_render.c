@@ -189,6 +189,21 @@ int main(void) {
   pith_free(md);
   pith_result_free(res);
 
+  /* A link inside a link (libxml2 allows it): only the outer is written,
+   * as CommonMark and HTML have no nested links. */
+  res = extract("<html><body><article><p>A paragraph" LONG "</p>"
+                "<a href=\"/outer\"><ul><li><a href=\"/inner\">Inner</a>"
+                " and more words to keep this item here</li></ul></a>"
+                "</article></body></html>",
+                0);
+  md = pith_render_markdown(res, PITH_OPT_LINKS);
+  OK(contains(md, "- [Inner and more words to keep this item here]"
+                  "(https://example.org/outer)") &&
+         !contains(md, "inner"),
+     "nested links: the outer one");
+  pith_free(md);
+  pith_result_free(res);
+
   /* An empty page renders to empty Markdown and a valid skeleton. */
   res = extract("<html><body></body></html>", 0);
   md = pith_render_markdown(res, 0);
