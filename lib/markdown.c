@@ -449,6 +449,11 @@ char *pith_render_markdown(const pith_result *res, unsigned flags) {
              blocks[i + nrows].group == blk->group &&
              blocks[i + nrows].quote == blk->quote)
         nrows++;
+    /* Lines of nothing but no-break spaces, tables of empty cells. */
+    if (blk->len && blk->type != PITH_BLOCK_CODE && pith__blank(blk, nrows)) {
+      i += nrows - 1;
+      continue;
+    }
     int item = blk->type == PITH_BLOCK_LIST_ITEM;
     int in_list = item && prev && prev->type == PITH_BLOCK_LIST_ITEM &&
                   prev->quote == blk->quote;

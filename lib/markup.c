@@ -238,6 +238,9 @@ static void body(mk *m) {
     const pith_block *blk = &res->blocks[i];
     if (!blk->len && !(m->flags & PITH_OPT_IMAGES))
       continue;
+    /* Lines of nothing but no-break spaces, rows of empty cells. */
+    if (blk->len && blk->type != PITH_BLOCK_CODE && pith__blank(blk, 1))
+      continue;
     if (blk->type != PITH_BLOCK_LIST_ITEM || blk->quote != m->quote)
       while (m->nlists)
         close_list(m);

@@ -192,6 +192,27 @@ void pith__put_escaped(pith_buf *out, const char *s, size_t n) {
   pith__buf_append(out, s + run, n - run);
 }
 
+int pith__blank(const pith_block *blocks, size_t n) {
+  for (size_t b = 0; b < n; b++) {
+    const unsigned char *t = (const unsigned char *)blocks[b].text;
+    size_t len = blocks[b].len;
+    for (size_t i = 0; i < len; i++) {
+      if (t[i] == ' ' || t[i] == '|')
+        continue;
+      if (t[i] == 0xC2 && i + 1 < len && t[i + 1] == 0xA0) {
+        i++;
+        continue;
+      }
+      if (t[i] == 0xE2 && i + 2 < len && t[i + 1] == 0x80 && t[i + 2] == 0x8B) {
+        i += 2;
+        continue;
+      }
+      return 0;
+    }
+  }
+  return 1;
+}
+
 int pith__min_heading(const pith_block *blocks, size_t n) {
   int min = 7;
   for (size_t i = 0; i < n; i++)

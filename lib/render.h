@@ -49,6 +49,11 @@ void pith__put_escaped(pith_buf *out, const char *s, size_t n);
  * the blocks' top heading becomes `top_to` (clamped to 1..6). */
 int pith__heading_level(const pith_block *blk, int min_level, int top_to);
 
+/* Non-zero when the blocks[0..n) hold no visible character: only spaces,
+ * no-break spaces (U+00A0), zero-width spaces and the " | " between table
+ * cells.  The structured renderers skip such blocks and tables. */
+int pith__blank(const pith_block *blocks, size_t n);
+
 /* The smallest heading level among the blocks, or 1 when none. */
 int pith__min_heading(const pith_block *blocks, size_t n);
 
