@@ -137,7 +137,7 @@ static void close_list(mk *m) {
 
 static void close_table(mk *m) {
   if (m->table_open)
-    put(m, m->html ? "</table>\n" : "</table>\n");
+    put(m, "</table>\n");
   m->table_open = 0;
   m->table = 0;
 }

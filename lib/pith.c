@@ -163,7 +163,6 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
   res->base = pith__base_url(&tree, url, res->meta.url, &res->arena);
   if (!res->base)
     goto fail;
-  res->opts = ex->opts;
   pith__tree_free(&tree);
   /* Do not let one huge page pin its buffer for the extractor's life. */
   if (ex->utf8.cap > ((size_t)8 << 20))

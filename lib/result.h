@@ -92,7 +92,6 @@ struct pith_result {
   /* The base for relative URLs of links and images: <base href>, else the
    * URL given, else the canonical URL; "" when none is known. */
   const char *base;
-  unsigned opts; /* the PITH_OPT_* bits it was extracted with */
 };
 
 #endif
