@@ -25,10 +25,20 @@ static const char usage_text[] =
     "first bytes).  With no FILE, or when FILE is -, read standard input.\n"
     "\n"
     "Options:\n"
+    "  --format FMT       output format: txt (the default), markdown, json,\n"
+    "                     xml or html\n"
     "  --json             write one JSON object per input (JSON Lines), in\n"
-    "                     input order, instead of plain text\n"
-    "  --url URL          the page's address, used for metadata (applies to\n"
-    "                     every input)\n"
+    "                     input order, instead of plain text (--format json)\n"
+    "  --markdown         write Markdown (--format markdown)\n"
+    "  --links            Markdown, XML, HTML: keep links, as absolute URLs\n"
+    "  --images           Markdown, XML, HTML: keep images, as absolute URLs\n"
+    "  --formatting       Markdown, XML, HTML: keep emphasis, strong and code\n"
+    "  --no-tables        leave tables out (of every format)\n"
+    "  --no-comments      leave reader comments out (no effect until comments\n"
+    "                     are extracted)\n"
+    "  --markdown-field   JSON: add a \"markdown\" key, the body as Markdown\n"
+    "  --url URL          the page's address, used for metadata and to\n"
+    "                     resolve relative links (applies to every input)\n"
     "  --max-size BYTES   refuse inputs larger than BYTES after gunzip\n"
     "                     (suffixes K, M, G = 1024-based; default 64M)\n"
     "  --truncate         cut inputs over --max-size to that size (the\n"
@@ -57,12 +67,18 @@ static const char usage_text[] =
     "and \"truncated\": true only when a bound cut the page short.\n"
     "Absent values are null.  A failed input gives the same keys, all null\n"
     "except source and url, plus \"error\": a message.\n"
+    "With --markdown-field, \"markdown\" follows \"text\".\n"
+    "\n"
+    "Markdown is CommonMark with pipe tables; XML follows the schema in\n"
+    "docs/formats.md; HTML is a standalone page without scripts.  Several\n"
+    "documents are separated as in text output.  Relative URLs are resolved\n"
+    "against <base href>, else --url, else the page's canonical URL.\n"
     "\n"
     "Exit status: 0 when every input produced a result, 1 when any input\n"
     "failed (the others are still processed) or output could not be\n"
     "written, 2 for a usage error.\n";
 
-enum { ERR_UNKNOWN, ERR_NEEDS_ARG, ERR_NO_ARG, ERR_SIZE };
+enum { ERR_UNKNOWN, ERR_NEEDS_ARG, ERR_NO_ARG, ERR_SIZE, ERR_FORMAT };
 
 static void usage_error(int kind, const char *what) {
   switch (kind) {
@@ -74,6 +90,11 @@ static void usage_error(int kind, const char *what) {
     break;
   case ERR_NO_ARG:
     fprintf(stderr, "pith: option '%s' takes no argument\n", what);
+    break;
+  case ERR_FORMAT:
+    fprintf(stderr,
+            "pith: unknown format '%s' (txt, markdown, json, xml, html)\n",
+            what);
     break;
   default:
     fprintf(stderr, "pith: invalid size '%s' for --max-size\n", what);
@@ -163,8 +184,8 @@ int args_parse(int argc, char **argv, cli_args *a) {
     size_t namelen = eq ? (size_t)(eq - arg) : strlen(arg);
     const char *value = eq ? eq + 1 : NULL;
 #define IS(name) (namelen == strlen(name) && strncmp(arg, name, namelen) == 0)
-    if (IS("--url") || IS("--max-size") || IS("--max-nodes") ||
-        IS("--max-depth") || IS("--time-limit")) {
+    if (IS("--url") || IS("--max-size") || IS("--format") ||
+        IS("--max-nodes") || IS("--max-depth") || IS("--time-limit")) {
       if (!value) {
         if (i + 1 >= argc) {
           usage_error(ERR_NEEDS_ARG, arg);
@@ -175,6 +196,20 @@ int args_parse(int argc, char **argv, cli_args *a) {
       size_t num = 0;
       if (IS("--url")) {
         a->url = value;
+      } else if (IS("--format")) {
+        static const char *const names[] = {"txt", "json", "markdown", "xml",
+                                            "html"};
+        int f = -1;
+        for (int k = 0; k < 5; k++)
+          if (strcmp(value, names[k]) == 0)
+            f = k;
+        if (f < 0 && (strcmp(value, "md") == 0 || strcmp(value, "text") == 0))
+          f = value[0] == 'm' ? FORMAT_MARKDOWN : FORMAT_TXT;
+        if (f < 0) {
+          usage_error(ERR_FORMAT, value);
+          return ARGS_USAGE;
+        }
+        a->format = f;
       } else if (IS("--max-size")) {
         if (parse_size(value, &a->max_size) != 0) {
           usage_error(ERR_SIZE, value);
@@ -197,8 +232,23 @@ int args_parse(int argc, char **argv, cli_args *a) {
       continue;
     }
     unsigned bit;
+    int format = -1;
     if (IS("--json"))
-      bit = 0;
+      bit = 0, format = FORMAT_JSON;
+    else if (IS("--markdown"))
+      bit = 0, format = FORMAT_MARKDOWN;
+    else if (IS("--markdown-field"))
+      bit = 0, a->md_field = 1;
+    else if (IS("--links"))
+      bit = PITH_OPT_LINKS;
+    else if (IS("--images"))
+      bit = PITH_OPT_IMAGES;
+    else if (IS("--formatting"))
+      bit = PITH_OPT_FORMATTING;
+    else if (IS("--no-tables"))
+      bit = PITH_OPT_NO_TABLES;
+    else if (IS("--no-comments"))
+      bit = PITH_OPT_NO_COMMENTS;
     else if (IS("--no-fallback"))
       bit = PITH_OPT_NO_FALLBACK;
     else if (IS("--keep-hidden"))
@@ -221,9 +271,10 @@ int args_parse(int argc, char **argv, cli_args *a) {
     }
     if (bit)
       a->opts |= bit;
-    else
-      a->json = 1;
+    else if (format >= 0)
+      a->format = format;
   }
+  a->json = a->format == FORMAT_JSON;
 
   if (n) {
     a->inputs = argv + 1;

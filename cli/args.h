@@ -10,9 +10,14 @@
 
 #include <stddef.h>
 
+/* Output formats (--format). */
+enum { FORMAT_TXT = 0, FORMAT_JSON, FORMAT_MARKDOWN, FORMAT_XML, FORMAT_HTML };
+
 typedef struct {
   unsigned opts;       /* PITH_OPT_* bits */
   int json;            /* --json: JSON Lines instead of plain text */
+  int format;          /* FORMAT_*; json is set too when it is FORMAT_JSON */
+  int md_field;        /* --markdown-field: JSON records carry "markdown" */
   const char *url;     /* --url, or NULL; borrowed from argv */
   size_t max_size;     /* --max-size in bytes, or 0 for the library default */
   size_t max_nodes;    /* --max-nodes, or 0 for the library default */

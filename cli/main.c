@@ -85,10 +85,27 @@ int main(int argc, char **argv) {
     }
 
     if (a.json) {
-      char *rec = pith_render_json(res, source);
+      char *rec = a.md_field
+                      ? pith_render_json_ex(res, source,
+                                            a.opts | PITH_RENDER_MARKDOWN_FIELD)
+                      : pith_render_json(res, source);
       if (rec) {
         output_line(rec);
         pith_free(rec);
+      } else {
+        report_failure(&a, source, "out of memory");
+        failed = 1;
+      }
+    } else if (a.format != FORMAT_TXT) {
+      char *doc = a.format == FORMAT_MARKDOWN
+                      ? pith_render_markdown(res, a.opts)
+                  : a.format == FORMAT_XML ? pith_render_xml(res, a.opts)
+                                           : pith_render_html(res, a.opts);
+      if (doc) {
+        if (documents++)
+          output_write("\f\n", 2);
+        output_text(doc);
+        pith_free(doc);
       } else {
         report_failure(&a, source, "out of memory");
         failed = 1;

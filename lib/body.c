@@ -7,9 +7,15 @@
  * It reads the tree and the extract stage's per-node decisions and knows
  * nothing of how they were made.  The walk is iterative (no recursion), so
  * nesting depth cannot exhaust the stack.
+ *
+ * Alongside each block's plain text it records the inline structure the
+ * Markdown, XML and HTML renderers need (emphasis, code, links, images,
+ * line breaks, table cells) as spans over that text, plus the block's list
+ * or table, quote depth and code language.  None of it changes the text.
  */
 #include "body.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Repeats of blocks at least this long (bytes) are dropped. */
@@ -19,15 +25,30 @@ typedef struct {
   const pith_tree *t;
   const pith_scratch *s;
   pith_arena *a;
-  pith_buf seg; /* the text of the block being collected */
-  int pending;  /* a space is owed before the next visible character */
-  int soft;     /* a link boundary: a space if it would join two words */
-  int pre;      /* depth of <pre> elements */
-  int list;     /* depth of lists */
-  int item;     /* depth of list items */
-  int quote;    /* depth of block quotes */
-  int heading;  /* level of the open heading, 0 if none */
-  int ordered;  /* the innermost list is an <ol> */
+  pith_buf seg;       /* the text of the block being collected */
+  int pending;        /* a space is owed before the next visible character */
+  int soft;           /* a link boundary: a space if it would join two words */
+  int pre;            /* depth of <pre> elements */
+  int list;           /* depth of lists */
+  int item;           /* depth of list items */
+  int quote;          /* depth of block quotes */
+  int heading;        /* level of the open heading, 0 if none */
+  int ordered;        /* the innermost list is an <ol> */
+  unsigned opts;      /* PITH_BODY_* */
+  uint32_t list_node; /* the innermost list element, 0 if none */
+  const char *lang;   /* language of the open <pre>, or NULL */
+  uint32_t pre_node;  /* the outermost open <pre> */
+  /* Spans of the block being collected (end == OPEN while open), and the
+   * stack of open inline elements with the index of their span. */
+  pith_span *sp;
+  size_t nsp, capsp;
+  struct open_inline {
+    uint32_t node;
+    size_t span;
+  } * open;
+  size_t nopen, capopen;
+  uint32_t *lists; /* the open list elements, innermost last */
+  size_t nlists, caplists;
   pith_block *blocks;
   size_t n, cap;
   int oom;
@@ -56,6 +77,197 @@ static int word_boundary(const builder *b, uint32_t n) {
   }
 }
 
+#define OPEN UINT32_MAX
+
+/* The span type an inline element records, or -1. */
+static int span_type(const builder *b, uint32_t n) {
+  switch (b->t->nodes[n].tag) {
+  case PITH_TAG_I:
+  case PITH_TAG_EM:
+  case PITH_TAG_CITE:
+  case PITH_TAG_DFN:
+  case PITH_TAG_VAR:
+    return PITH_SPAN_EM;
+  case PITH_TAG_B:
+  case PITH_TAG_STRONG:
+    return PITH_SPAN_STRONG;
+  case PITH_TAG_CODE:
+  case PITH_TAG_KBD:
+  case PITH_TAG_SAMP:
+  case PITH_TAG_TT:
+    return b->pre ? -1 : PITH_SPAN_CODE;
+  case PITH_TAG_A:
+    return pith__attr(b->t, n, PITH_ATTR_HREF, NULL) ? PITH_SPAN_LINK : -1;
+  default:
+    return -1;
+  }
+}
+
+/* Append a span of type `type` starting at the current end of the text;
+ * returns its index, or (size_t)-1 when out of memory. */
+static size_t add_span(builder *b, int type, uint32_t end) {
+  if (b->nsp == b->capsp) {
+    size_t cap = b->capsp ? b->capsp * 2 : 16;
+    pith_span *ns = pith__realloc(b->sp, cap * sizeof *ns);
+    if (!ns) {
+      b->oom = 1;
+      return (size_t)-1;
+    }
+    b->sp = ns;
+    b->capsp = cap;
+  }
+  pith_span *sp = &b->sp[b->nsp];
+  memset(sp, 0, sizeof *sp);
+  sp->type = type;
+  sp->start = (uint32_t)b->seg.len;
+  sp->end = end == OPEN ? OPEN : (uint32_t)b->seg.len;
+  sp->cols = sp->rows = 1;
+  return b->nsp++;
+}
+
+/* Fill a link's or image's URL fields from node n. */
+static void span_attrs(builder *b, size_t i, uint32_t n) {
+  if (i == (size_t)-1)
+    return;
+  pith_span *sp = &b->sp[i];
+  size_t len;
+  const char *v;
+  if (sp->type == PITH_SPAN_LINK) {
+    v = pith__attr(b->t, n, PITH_ATTR_HREF, &len);
+    sp->url = v ? pith__arena_strndup(b->a, v, len) : NULL;
+  } else if (sp->type == PITH_SPAN_IMAGE) {
+    /* Lazy-loading pages put the real address in data-src and a
+     * placeholder (often a data: URL) in src. */
+    v = pith__attr(b->t, n, PITH_ATTR_DATA_SRC, &len);
+    if (v && len) {
+      /* Some pages put a srcset list ("a.jpg 1x, b.jpg 2x") in data-src:
+       * its first URL is the image. */
+      while (len && (*v == ' ' || *v == '\t' || *v == '\n'))
+        v++, len--;
+      len = strcspn(v, " \t\n\r\f");
+    }
+    if (!v || !len)
+      v = pith__attr(b->t, n, PITH_ATTR_SRC, &len);
+    sp->url = v ? pith__arena_strndup(b->a, v, len) : NULL;
+    v = pith__attr(b->t, n, PITH_ATTR_ALT, &len);
+    sp->alt = v ? pith__arena_strndup(b->a, v, len) : NULL;
+  }
+}
+
+/* An inline element n is entered: open its span. */
+static void inline_enter(builder *b, uint32_t n) {
+  unsigned tag = b->t->nodes[n].tag;
+  if (tag == PITH_TAG_IMG) {
+    size_t len;
+    const char *src = pith__attr(b->t, n, PITH_ATTR_DATA_SRC, &len);
+    if (!src || !len)
+      src = pith__attr(b->t, n, PITH_ATTR_SRC, &len);
+    if (src && len)
+      span_attrs(b, add_span(b, PITH_SPAN_IMAGE, 0), n);
+    return;
+  }
+  int type = span_type(b, n);
+  if (type < 0)
+    return;
+  if (b->nopen == b->capopen) {
+    size_t cap = b->capopen ? b->capopen * 2 : 16;
+    struct open_inline *no = pith__realloc(b->open, cap * sizeof *no);
+    if (!no) {
+      b->oom = 1;
+      return;
+    }
+    b->open = no;
+    b->capopen = cap;
+  }
+  size_t i = add_span(b, type, OPEN);
+  span_attrs(b, i, n);
+  b->open[b->nopen].node = n;
+  b->open[b->nopen].span = i;
+  b->nopen++;
+}
+
+/* An inline element n is left: close its span if it is the open one. */
+static void inline_leave(builder *b, uint32_t n) {
+  if (b->nopen && b->open[b->nopen - 1].node == n) {
+    size_t i = b->open[--b->nopen].span;
+    if (i != (size_t)-1 && i < b->nsp)
+      b->sp[i].end = (uint32_t)b->seg.len;
+  }
+}
+
+/* Copy the collected spans of a block whose text is seg[start, start+len)
+ * into the arena, clipped to the text; then start the next block's spans
+ * with the inline elements still open. */
+static void finish_spans(builder *b, pith_block *blk, size_t start,
+                         size_t len) {
+  blk->spans = NULL;
+  blk->nspans = 0;
+  size_t k = 0;
+  for (size_t i = 0; i < b->nsp; i++) {
+    pith_span *sp = &b->sp[i];
+    size_t e = sp->end == OPEN ? start + len : sp->end;
+    size_t st = sp->start < start ? 0 : sp->start - start;
+    e = e < start ? 0 : e - start;
+    if (st > len)
+      st = len;
+    if (e > len)
+      e = len;
+    int point = sp->type == PITH_SPAN_IMAGE || sp->type == PITH_SPAN_BREAK;
+    if (point ? (sp->type == PITH_SPAN_BREAK && (st == 0 || st >= len))
+              : st >= e)
+      continue;
+    sp->start = (uint32_t)st;
+    sp->end = (uint32_t)(point ? st : e);
+    b->sp[k++] = *sp;
+  }
+  if (k) {
+    pith_span *dst = pith__arena_alloc(b->a, k * sizeof *dst);
+    if (!dst) {
+      b->oom = 1;
+    } else {
+      memcpy(dst, b->sp, k * sizeof *dst);
+      blk->spans = dst;
+      blk->nspans = k;
+    }
+  }
+}
+
+static void restart_spans(builder *b) {
+  b->nsp = 0;
+  for (size_t i = 0; i < b->nopen; i++) {
+    uint32_t n = b->open[i].node;
+    size_t j = add_span(b, span_type(b, n), OPEN);
+    span_attrs(b, j, n);
+    b->open[i].span = j;
+  }
+}
+
+static int has_image(const builder *b) {
+  for (size_t i = 0; i < b->nsp; i++)
+    if (b->sp[i].type == PITH_SPAN_IMAGE)
+      return 1;
+  return 0;
+}
+
+/* The language named by class="language-x" or "lang-x" on node n. */
+static const char *code_lang(builder *b, uint32_t n) {
+  const char *c = pith__attr(b->t, n, PITH_ATTR_CLASS, NULL);
+  while (c && *c) {
+    while (*c == ' ' || *c == '\t' || *c == '\n')
+      c++;
+    size_t w = strcspn(c, " \t\n\r\f");
+    size_t skip = 0;
+    if (w > 9 && strncmp(c, "language-", 9) == 0)
+      skip = 9;
+    else if (w > 5 && strncmp(c, "lang-", 5) == 0)
+      skip = 5;
+    if (skip)
+      return pith__arena_strndup(b->a, c + skip, w - skip);
+    c += w;
+  }
+  return NULL;
+}
+
 static int is_alnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
          (c >= '0' && c <= '9');
@@ -73,7 +285,13 @@ static void emit(builder *b, int type, int level) {
     start++;
   if (seg->oom)
     b->oom = 1;
-  if (start < seg->len && !b->oom) {
+  /* A block with no text is kept only for its images, when asked to. */
+  int image_only = start >= seg->len && (b->opts & PITH_BODY_IMAGES) &&
+                   type != PITH_BLOCK_CODE && type != PITH_BLOCK_TABLE_ROW &&
+                   has_image(b);
+  if (image_only)
+    start = seg->len;
+  if ((start < seg->len || image_only) && !b->oom) {
     if (b->n == b->cap) {
       size_t cap = b->cap ? b->cap * 2 : 64;
       pith_block *nb = pith__realloc(b->blocks, cap * sizeof *nb);
@@ -89,7 +307,15 @@ static void emit(builder *b, int type, int level) {
     blk->level = level;
     blk->ordered = b->ordered;
     blk->len = seg->len - start;
-    blk->text = pith__arena_strndup(b->a, seg->data + start, blk->len);
+    blk->text =
+        pith__arena_strndup(b->a, seg->data ? seg->data + start : "", blk->len);
+    blk->group = type == PITH_BLOCK_LIST_ITEM ? b->list_node
+                 : type == PITH_BLOCK_CODE    ? b->pre_node
+                                              : 0;
+    blk->quote = b->quote;
+    blk->header = 0;
+    blk->lang = type == PITH_BLOCK_CODE ? b->lang : NULL;
+    finish_spans(b, blk, start, blk->len);
     if (!blk->text)
       b->oom = 1;
     else
@@ -97,14 +323,21 @@ static void emit(builder *b, int type, int level) {
   }
 out:
   pith__buf_reset(seg);
+  restart_spans(b);
   b->pending = 0;
   b->soft = 0;
 }
 
 /* Emit the collected text as a block of the current context's type. */
 static void flush(builder *b) {
-  if (!b->seg.len)
-    return;
+  if (!b->seg.len) {
+    if (!b->nsp)
+      return;
+    if (!(b->opts & PITH_BODY_IMAGES) || !has_image(b)) {
+      restart_spans(b); /* drop marks of a block that has no text */
+      return;
+    }
+  }
   if (b->pre)
     emit(b, PITH_BLOCK_CODE, 0);
   else if (b->heading)
@@ -165,9 +398,56 @@ static int simple_row(const pith_tree *t, const pith_scratch *s, uint32_t tr) {
   return 1;
 }
 
+/* A colspan or rowspan value: 1..1000, 1 when absent or invalid. */
+static uint16_t span_count(const pith_tree *t, uint32_t n, unsigned id) {
+  const char *v = pith__attr(t, n, id, NULL);
+  if (!v)
+    return 1;
+  long k = strtol(v, NULL, 10);
+  return k < 1 ? 1 : k > 1000 ? 1000 : (uint16_t)k;
+}
+
+/* The text of one table cell: its text nodes in order, lines inside it
+ * kept apart by a space, with the inline spans of the elements inside. */
+static void cell_text(builder *b, uint32_t c) {
+  const pith_tree *t = b->t;
+  uint32_t n = c;
+  for (;;) {
+    int descend = 0;
+    if (!(b->s->flags[n] & PITH_X_REMOVED)) {
+      if (t->nodes[n].tag == PITH_TAG_TEXT) {
+        if (kept_text(b, n))
+          put_text(b, pith__text(t, n), t->nodes[n].len);
+      } else {
+        if (t->nodes[n].tag == PITH_TAG_BR || (b->s->flags[n] & PITH_X_BLOCK))
+          b->pending = 1; /* lines inside a cell stay apart */
+        else
+          inline_enter(b, n);
+        descend = 1;
+      }
+    }
+    if (descend && t->nodes[n].first) {
+      n = t->nodes[n].first;
+      continue;
+    }
+    for (;;) {
+      if (descend || n != c)
+        inline_leave(b, n);
+      descend = 1;
+      if (n == c)
+        return;
+      if (t->nodes[n].next) {
+        n = t->nodes[n].next;
+        break;
+      }
+      n = t->nodes[n].parent;
+    }
+  }
+}
+
 static void table_row(builder *b, uint32_t tr) {
   const pith_tree *t = b->t;
-  int cells = 0;
+  int cells = 0, heads = 0;
   flush(b);
   for (uint32_t c = t->nodes[tr].first; c; c = t->nodes[c].next) {
     unsigned tag = t->nodes[c].tag;
@@ -177,31 +457,54 @@ static void table_row(builder *b, uint32_t tr) {
     if (cells++)
       pith__buf_append(&b->seg, " | ", 3);
     b->pending = 0;
-    uint32_t i = c;
-    while (i) {
-      if (b->s->flags[i] & PITH_X_REMOVED) {
-        i = pith__next_node(t, c, i, 1);
-        continue;
-      }
-      if (t->nodes[i].tag == PITH_TAG_TEXT) {
-        if (kept_text(b, i))
-          put_text(b, pith__text(t, i), t->nodes[i].len);
-      } else if (t->nodes[i].tag == PITH_TAG_BR ||
-                 (b->s->flags[i] & PITH_X_BLOCK)) {
-        b->pending = 1; /* lines inside a cell stay apart */
-      }
-      i = pith__next_node(t, c, i, 0);
+    size_t cell = add_span(b, PITH_SPAN_CELL, OPEN);
+    cell_text(b, c);
+    if (cell != (size_t)-1) {
+      pith_span *sp = &b->sp[cell];
+      sp->end = (uint32_t)b->seg.len;
+      sp->cols = span_count(t, c, PITH_ATTR_COLSPAN);
+      sp->rows = span_count(t, c, PITH_ATTR_ROWSPAN);
+      sp->head = tag == PITH_TAG_TH;
     }
+    heads += tag == PITH_TAG_TH;
   }
   /* A row of empty cells is nothing. */
   int any = 0;
   for (size_t i = 0; i < b->seg.len; i++)
     if (b->seg.data[i] != ' ' && b->seg.data[i] != '|')
       any = 1;
-  if (any)
+  if (any) {
+    size_t before = b->n;
     emit(b, PITH_BLOCK_TABLE_ROW, 0);
-  else
+    if (b->n > before) {
+      pith_block *blk = &b->blocks[b->n - 1];
+      uint32_t p = t->nodes[tr].parent;
+      blk->header =
+          (heads && heads == cells) || (p && t->nodes[p].tag == PITH_TAG_THEAD);
+      while (p && t->nodes[p].tag != PITH_TAG_TABLE)
+        p = t->nodes[p].parent;
+      blk->group = p;
+    }
+  } else {
     pith__buf_reset(&b->seg);
+    restart_spans(b);
+  }
+}
+
+static int push_list(builder *b, uint32_t n) {
+  if (b->nlists == b->caplists) {
+    size_t cap = b->caplists ? b->caplists * 2 : 8;
+    uint32_t *nl = pith__realloc(b->lists, cap * sizeof *nl);
+    if (!nl) {
+      b->oom = 1;
+      return -1;
+    }
+    b->lists = nl;
+    b->caplists = cap;
+  }
+  b->lists[b->nlists++] = n;
+  b->list_node = n;
+  return 0;
 }
 
 /* Entering an element: update the context; returns 0 to skip its
@@ -213,15 +516,20 @@ static int enter(builder *b, uint32_t n) {
   if (f & PITH_X_REMOVED)
     return 0;
   if (tag == PITH_TAG_BR) {
-    if (b->pre)
+    if (b->pre) {
       pith__buf_putc(&b->seg, '\n');
-    else
+    } else {
       b->pending = 1;
+      add_span(b, PITH_SPAN_BREAK, 0);
+    }
     return 0;
   }
   if (!(f & PITH_X_BLOCK)) {
     if (word_boundary(b, n))
       b->soft = 1;
+    inline_enter(b, n);
+    if (tag == PITH_TAG_CODE && b->pre && !b->lang)
+      b->lang = code_lang(b, n);
     return 1;
   }
   flush(b);
@@ -230,6 +538,8 @@ static int enter(builder *b, uint32_t n) {
   case PITH_TAG_OL:
     b->list++;
     b->ordered = tag == PITH_TAG_OL;
+    if (push_list(b, n) < 0)
+      return 0;
     break;
   case PITH_TAG_LI:
     b->item++;
@@ -238,7 +548,10 @@ static int enter(builder *b, uint32_t n) {
     b->quote++;
     break;
   case PITH_TAG_PRE:
-    b->pre++;
+    if (!b->pre++) {
+      b->lang = code_lang(b, n);
+      b->pre_node = n;
+    }
     break;
   case PITH_TAG_H1:
   case PITH_TAG_H2:
@@ -250,7 +563,8 @@ static int enter(builder *b, uint32_t n) {
     break;
   case PITH_TAG_TR:
     if (simple_row(t, b->s, n)) {
-      table_row(b, n);
+      if (!(b->opts & PITH_BODY_NO_TABLES))
+        table_row(b, n);
       return 0;
     }
     break;
@@ -266,6 +580,7 @@ static void leave(builder *b, uint32_t n) {
   if (!(b->s->flags[n] & PITH_X_BLOCK)) {
     if (word_boundary(b, n))
       b->soft = 1;
+    inline_leave(b, n);
     return;
   }
   flush(b);
@@ -273,7 +588,11 @@ static void leave(builder *b, uint32_t n) {
   case PITH_TAG_UL:
   case PITH_TAG_OL:
     b->list--;
-    b->ordered = 0;
+    /* Back to the enclosing list, if any. */
+    if (b->nlists)
+      b->nlists--;
+    b->list_node = b->nlists ? b->lists[b->nlists - 1] : 0;
+    b->ordered = b->list_node && t->nodes[b->list_node].tag == PITH_TAG_OL;
     break;
   case PITH_TAG_LI:
     b->item--;
@@ -282,7 +601,8 @@ static void leave(builder *b, uint32_t n) {
     b->quote--;
     break;
   case PITH_TAG_PRE:
-    b->pre--;
+    if (!--b->pre)
+      b->lang = NULL;
     break;
   default:
     if (tag >= PITH_TAG_H1 && tag <= PITH_TAG_H6)
@@ -369,12 +689,14 @@ static void drop_empty_sections(builder *b) {
 }
 
 int pith__body_build(const pith_tree *t, const pith_scratch *s, uint32_t root,
-                     pith_arena *a, pith_block **blocks, size_t *nblocks) {
+                     unsigned opts, pith_arena *a, pith_block **blocks,
+                     size_t *nblocks) {
   builder b;
   memset(&b, 0, sizeof b);
   b.t = t;
   b.s = s;
   b.a = a;
+  b.opts = opts;
   pith__buf_init(&b.seg);
   *blocks = NULL;
   *nblocks = 0;
@@ -415,6 +737,9 @@ int pith__body_build(const pith_tree *t, const pith_scratch *s, uint32_t root,
   }
   flush(&b);
   pith__buf_free(&b.seg);
+  pith__free(b.sp);
+  pith__free(b.open);
+  pith__free(b.lists);
   if (b.oom) {
     pith__free(b.blocks);
     return -1;
@@ -439,12 +764,15 @@ int pith__body_build(const pith_tree *t, const pith_scratch *s, uint32_t root,
 char *pith__render_text(const pith_block *blocks, size_t n, pith_arena *a) {
   pith_buf out;
   pith__buf_init(&out);
+  const pith_block *prev = NULL;
   for (size_t i = 0; i < n; i++) {
     const pith_block *blk = &blocks[i];
-    if (i) {
-      int tight = blk->type == blocks[i - 1].type &&
-                  (blk->type == PITH_BLOCK_LIST_ITEM ||
-                   blk->type == PITH_BLOCK_TABLE_ROW);
+    if (!blk->len)
+      continue; /* an image-only block has no text */
+    if (prev) {
+      int tight =
+          blk->type == prev->type && (blk->type == PITH_BLOCK_LIST_ITEM ||
+                                      blk->type == PITH_BLOCK_TABLE_ROW);
       pith__buf_append(&out, "\n\n", tight ? 1 : 2);
     }
     if (blk->type == PITH_BLOCK_LIST_ITEM) {
@@ -453,6 +781,7 @@ char *pith__render_text(const pith_block *blocks, size_t n, pith_arena *a) {
       pith__buf_append(&out, "- ", 2);
     }
     pith__buf_append(&out, blk->text, blk->len);
+    prev = blk;
   }
   if (out.oom) {
     pith__buf_free(&out);
@@ -461,4 +790,29 @@ char *pith__render_text(const pith_block *blocks, size_t n, pith_arena *a) {
   char *s = pith__arena_strndup(a, out.data ? out.data : "", out.len);
   pith__buf_free(&out);
   return s;
+}
+
+const char *pith__base_url(const pith_tree *t, const char *url,
+                           const char *canonical, pith_arena *a) {
+  const char *doc = url && *url               ? url
+                    : canonical && *canonical ? canonical
+                                              : "";
+  for (uint32_t i = 1; i < t->nnodes; i++) {
+    if (t->nodes[i].tag == PITH_TAG_BODY)
+      break; /* <base> belongs in the head */
+    size_t len;
+    const char *href;
+    if (t->nodes[i].tag != PITH_TAG_BASE ||
+        !(href = pith__attr(t, i, PITH_ATTR_HREF, &len)) || !len)
+      continue;
+    pith_buf out;
+    pith__buf_init(&out);
+    pith__url_resolve(doc, href, &out);
+    const char *r =
+        out.oom ? NULL
+                : pith__arena_strndup(a, out.data ? out.data : "", out.len);
+    pith__buf_free(&out);
+    return r;
+  }
+  return pith__arena_strndup(a, doc, strlen(doc));
 }

@@ -7,15 +7,29 @@
 
 #include "extract.h"
 #include "result.h"
+#include "url.h"
+
+/* Options of pith__body_build. */
+#define PITH_BODY_IMAGES 1u    /* keep blocks that hold only images */
+#define PITH_BODY_NO_TABLES 2u /* leave out table rows */
 
 /* Build the blocks of the subtree at `root` (0: none), honouring the
- * extract stage's flags in `s`.  Block texts are allocated in `a`; the
- * array itself too.  Returns 0, or -1 when out of memory. */
+ * extract stage's flags in `s` and `opts` (PITH_BODY_*).  Block texts and
+ * spans are allocated in `a`; the array itself too.  Returns 0, or -1 when
+ * out of memory. */
 int pith__body_build(const pith_tree *t, const pith_scratch *s, uint32_t root,
-                     pith_arena *a, pith_block **blocks, size_t *nblocks);
+                     unsigned opts, pith_arena *a, pith_block **blocks,
+                     size_t *nblocks);
+
+/* The base URL for relative links: the page's <base href> resolved
+ * against `url` (else `canonical`), else `url`, else `canonical`, else "".
+ * Allocated in `a`; NULL when out of memory. */
+const char *pith__base_url(const pith_tree *t, const char *url,
+                           const char *canonical, pith_arena *a);
 
 /* Plain text of the blocks: paragraphs separated by a blank line, list
- * items ("- ") and table rows one per line.  Allocated in `a`; NULL when
+ * items ("- ") and table rows one per line; blocks without text (images
+ * only) are skipped.  Allocated in `a`; NULL when
  * out of memory. */
 char *pith__render_text(const pith_block *blocks, size_t n, pith_arena *a);
 

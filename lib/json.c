@@ -5,7 +5,8 @@
  *
  * The keys always come in the same order (source, url, title, author, date,
  * sitename, description, language, categories, tags, dateline, text,
- * comments) so the output diffs well.  An absent scalar field (the empty
+ * comments) so the output diffs well; with PITH_RENDER_MARKDOWN_FIELD a
+ * "markdown" key follows "text".  An absent scalar field (the empty
  * string in the result) is written as null, never as "", so consumers can
  * tell "absent" from a value; text is always a string.  dateline and
  * comments are reserved for later stages and are null for now.
@@ -154,6 +155,11 @@ static void put_array(pith_buf *b, const char *key, const char *const *items,
 }
 
 char *pith_render_json(const pith_result *res, const char *source) {
+  return pith_render_json_ex(res, source, 0);
+}
+
+char *pith_render_json_ex(const pith_result *res, const char *source,
+                          unsigned flags) {
   if (!res)
     return NULL;
   const pith_meta *m = &res->meta;
@@ -176,6 +182,16 @@ char *pith_render_json(const pith_result *res, const char *source) {
   put_field(&b, "dateline", NULL);
   put_key(&b, "text");
   put_string(&b, res->text ? res->text : "");
+  if (flags & PITH_RENDER_MARKDOWN_FIELD) {
+    char *md = pith_render_markdown(res, flags);
+    if (!md) {
+      pith__buf_free(&b);
+      return NULL;
+    }
+    put_key(&b, "markdown");
+    put_string(&b, md);
+    pith__free(md);
+  }
   put_field(&b, "comments", NULL);
   if (res->truncated) {
     put_key(&b, "truncated");

@@ -152,6 +152,7 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
   meta_defaults(&res->meta);
   res->text = "";
   res->charset = "";
+  res->base = "";
 
   pith_status st = PITH_ERR_NOMEM;
   pith_tree tree;
@@ -178,8 +179,13 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
     xopts |= PITH_XOPT_KEEP_HIDDEN;
   if (pith__extract(&tree, xopts, &ex->scratch, &root) < 0)
     goto fail;
-  if (pith__body_build(&tree, &ex->scratch, root, &res->arena, &res->blocks,
-                       &res->nblocks) < 0)
+  unsigned bopts = 0;
+  if (ex->opts & PITH_OPT_IMAGES)
+    bopts |= PITH_BODY_IMAGES;
+  if (ex->opts & PITH_OPT_NO_TABLES)
+    bopts |= PITH_BODY_NO_TABLES;
+  if (pith__body_build(&tree, &ex->scratch, root, bopts, &res->arena,
+                       &res->blocks, &res->nblocks) < 0)
     goto fail;
   const char *text = pith__render_text(res->blocks, res->nblocks, &res->arena);
   if (!text)
@@ -193,6 +199,9 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
     if (!res->meta.url)
       goto fail;
   }
+  res->base = pith__base_url(&tree, url, res->meta.url, &res->arena);
+  if (!res->base)
+    goto fail;
   pith__tree_free(&tree);
   /* Do not let one huge page pin its buffer for the extractor's life. */
   if (ex->utf8.cap > ((size_t)8 << 20))

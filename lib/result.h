@@ -10,6 +10,7 @@
 #define PITH_RESULT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "alloc.h"
 
@@ -23,12 +24,47 @@ typedef enum {
   PITH_BLOCK_TABLE_ROW, /* cells joined by " | " */
 } pith_block_type;
 
+/* Inline structure of a block: a span of the block's text, [start, end)
+ * in bytes.  Spans come in document order (by start; an enclosing span
+ * before the spans inside it) and nest properly.  IMAGE and BREAK spans are
+ * points (start == end); a BREAK sits on the space that stands for a <br>
+ * in the plain text.  CELL spans split a table row's text into its cells
+ * (the " | " between them is outside every cell). */
+typedef enum {
+  PITH_SPAN_EM = 0, /* i, em, cite, dfn, var */
+  PITH_SPAN_STRONG, /* b, strong */
+  PITH_SPAN_CODE,   /* code, kbd, samp, tt outside <pre> */
+  PITH_SPAN_LINK,   /* a href: url is the href as written */
+  PITH_SPAN_IMAGE,  /* img: url is src (or data-src), alt its alt text */
+  PITH_SPAN_BREAK,  /* br */
+  PITH_SPAN_CELL,   /* a table cell: cols/rows, head for <th> */
+} pith_span_type;
+
+typedef struct {
+  int type; /* pith_span_type */
+  uint32_t start, end;
+  const char *url;     /* links and images, in the arena; else NULL */
+  const char *alt;     /* images: alt text or NULL */
+  uint16_t cols, rows; /* cells: colspan and rowspan (>= 1) */
+  uint8_t head;        /* cells: a <th> */
+} pith_span;
+
 typedef struct {
   int type;         /* pith_block_type */
   int level;        /* heading level, list depth */
   int ordered;      /* list items: 1 when in an <ol> */
   const char *text; /* in the result's arena, NUL-terminated */
   size_t len;
+  /* Structure carried for the Markdown, XML and HTML renderers; the
+   * plain-text rendering ignores it. */
+  uint32_t group;   /* list items: the list's node; table rows: the table's
+                       node (tells adjacent lists and tables apart); code:
+                       the <pre> (whose lines may be several blocks) */
+  int quote;        /* depth of enclosing block quotes */
+  int header;       /* table rows: a header row (in <thead> or all <th>) */
+  const char *lang; /* code: language from class="language-..." or NULL */
+  const pith_span *spans; /* in the arena */
+  size_t nspans;
 } pith_block;
 
 /* Metadata fields, all arena strings ("" when absent). */
@@ -54,6 +90,9 @@ struct pith_result {
   const char *text; /* the plain-text rendering of blocks */
   const char *charset;
   int truncated; /* a bound cut the page short */
+  /* The base for relative URLs of links and images: <base href>, else the
+   * URL given, else the canonical URL; "" when none is known. */
+  const char *base;
 };
 
 #endif

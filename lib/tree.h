@@ -151,7 +151,9 @@ typedef enum {
   X(ARIA_LABEL, "aria-label")                                                  \
   X(CHARSET, "charset")                                                        \
   X(CLASS, "class")                                                            \
+  X(COLSPAN, "colspan")                                                        \
   X(CONTENT, "content")                                                        \
+  X(DATA_SRC, "data-src")                                                      \
   X(DATETIME, "datetime")                                                      \
   X(HIDDEN, "hidden")                                                          \
   X(HREF, "href")                                                              \
@@ -164,6 +166,7 @@ typedef enum {
   X(PROPERTY, "property")                                                      \
   X(REL, "rel")                                                                \
   X(ROLE, "role")                                                              \
+  X(ROWSPAN, "rowspan")                                                        \
   X(SRC, "src")                                                                \
   X(STYLE, "style")                                                            \
   X(TITLE, "title")                                                            \

@@ -64,7 +64,8 @@ ok "flag with a value exits 2" test $rc -eq 2
 run --help
 ok "--help exits 0" test $rc -eq 0
 for opt in --json --url --max-size --no-fallback --keep-hidden --no-metadata \
-  --help --version; do
+  --format --markdown --links --images --formatting --no-tables \
+  --no-comments --markdown-field --help --version; do
   ok "--help lists $opt" has "$opt" out
   ok "the manual lists $opt" grep -qF -- "${opt//-/\\-}" "$root/man/pith.1"
 done
@@ -125,6 +126,42 @@ assert recs[0]["text"] == recs[3]["text"] and recs[0]["text"]
 fi
 run --json --url https://example.org/x missing.html
 ok "--url is kept in error records" has '"url":"https://example.org/x"' out
+
+# Structured formats.
+run --format yaml page.html
+ok "unknown format exits 2" test $rc -eq 2
+ok "unknown format is named" has "unknown format 'yaml'" err
+run --format markdown page.html
+cp out fmt.md
+run --markdown page.html
+ok "--markdown is --format markdown" cmp -s out fmt.md
+run --format=json page.html
+cp out fmt.json
+run --json page.html
+ok "--format=json is --json" cmp -s out fmt.json
+run --format xml page.html page.html
+ok "two XML documents are separated by a form feed line" \
+  test "$(grep -c "$(printf '^\f$')" out)" -eq 1
+run --format html --links --images page.html
+ok "HTML output has no script" bash -c '! grep -qi "<script" out'
+if command -v python3 >/dev/null 2>&1; then
+  run --format xml --links --images --formatting page.html
+  ok "XML output is well-formed" python3 -c '
+import xml.etree.ElementTree as ET
+root = ET.parse("out").getroot()
+assert root.tag == "doc" and root.find("main") is not None'
+  run --json --markdown-field page.html
+  ok "--markdown-field adds markdown after text" python3 -c '
+import json
+r = json.loads(open("out", encoding="utf-8").read())
+keys = list(r)
+assert keys.index("markdown") == keys.index("text") + 1, keys
+assert r["markdown"] == open("fmt.md", encoding="utf-8").read(), r["markdown"]'
+fi
+run --no-tables page.html
+ok "--no-tables runs" test $rc -eq 0
+run --no-comments page.html
+ok "--no-comments changes nothing yet" cmp -s out plain.txt
 
 # Output errors.
 "$pith" page.html >/dev/full 2>err

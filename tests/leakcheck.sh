@@ -21,7 +21,9 @@ seed="$root/../shared/fixtures/seed/alliance-news.html"
 vg=(valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect
     --errors-for-leak-kinds=definite,indirect --error-exitcode=99)
 fail=0
-for mode in "" "--json"; do
+all="--links --images --formatting"
+for mode in "" "--json" "--format markdown $all" "--format xml $all" \
+  "--format html $all" "--json --markdown-field $all"; do
   # shellcheck disable=SC2086
   if ! "${vg[@]}" "$pith" $mode "${pages[@]}" >/dev/null; then
     echo "leakcheck: valgrind reported errors (mode: ${mode:-text})" >&2

@@ -84,6 +84,28 @@ PITH_EXPORT void pith_global_cleanup(void);
 #define PITH_OPT_KEEP_HIDDEN (1u << 1)
 /* Skip metadata extraction (text only). */
 #define PITH_OPT_NO_METADATA (1u << 2)
+/* Leave reader comments out.  Reserved: no effect until comments are
+ * extracted. */
+#define PITH_OPT_NO_COMMENTS (1u << 3)
+
+/*
+ * Bits 8..15: structure and rendering.  The same bits are given to
+ * pith_extractor_new() (where they shape what is extracted) and to the
+ * renderers pith_render_markdown(), pith_render_xml() and
+ * pith_render_html() (where they choose what is written).
+ */
+/* Renderers: write links, resolved against the page's base URL (<base
+ * href>, else the URL given, else the canonical URL). */
+#define PITH_OPT_LINKS (1u << 8)
+/* Extraction: keep blocks that hold only images (they add no text).
+ * Renderers: write images. */
+#define PITH_OPT_IMAGES (1u << 9)
+/* Renderers: write emphasis, strong emphasis and inline code. */
+#define PITH_OPT_FORMATTING (1u << 10)
+/* Extraction: leave tables (rows of inline cells) out, of the text too. */
+#define PITH_OPT_NO_TABLES (1u << 11)
+/* pith_render_json_ex() only: add a "markdown" key after "text". */
+#define PITH_RENDER_MARKDOWN_FIELD (1u << 16)
 
 /* Cut input larger than the size cap to the cap (and flag the result as
  * truncated) instead of failing with PITH_ERR_TOO_LARGE. */
@@ -193,6 +215,44 @@ PITH_EXPORT char *pith_render_json(const pith_result *res, const char *source);
  */
 PITH_EXPORT char *pith_render_json_error(const char *source, const char *url,
                                          const char *message);
+
+/*
+ * pith_render_json() with render `flags`: PITH_RENDER_MARKDOWN_FIELD adds
+ * "markdown": the body as pith_render_markdown() writes it with the same
+ * `flags` (so PITH_OPT_LINKS, _IMAGES and _FORMATTING apply to it).
+ * Returns a new string freed with pith_free(), or NULL when out of memory.
+ */
+PITH_EXPORT char *pith_render_json_ex(const pith_result *res,
+                                      const char *source, unsigned flags);
+
+/*
+ * Render the body as CommonMark Markdown (with GitHub pipe tables):
+ * headings relative to the article's top heading ("#"), paragraphs,
+ * nested lists, block quotes, fenced code blocks, tables and line breaks;
+ * with the PITH_OPT_LINKS, _IMAGES and _FORMATTING bits of `flags` also
+ * links, images and emphasis.  Text is escaped so that it parses back to
+ * the same words.  Returns a new string (ending in a newline unless empty)
+ * that the caller frees with pith_free(), or NULL when out of memory.
+ */
+PITH_EXPORT char *pith_render_markdown(const pith_result *res, unsigned flags);
+
+/*
+ * Render the result as an XML document (docs/formats.md gives the
+ * schema): a <doc> element with the metadata as attributes, holding a
+ * <main> of head, p, list/item, quote, code, table/row/cell, and inline hi,
+ * ref, graphic and lb.  `flags` as for pith_render_markdown().  Returns a
+ * new string freed with pith_free(), or NULL when out of memory.
+ */
+PITH_EXPORT char *pith_render_xml(const pith_result *res, unsigned flags);
+
+/*
+ * Render the result as a standalone HTML5 document: the metadata in
+ * <head>, the body in <article>.  It is safe to open: no scripts, no
+ * event-handler attributes, no style, and only http, https, ftp, mailto
+ * and tel URLs (or relative ones).  `flags` as for pith_render_markdown().
+ * Returns a new string freed with pith_free(), or NULL when out of memory.
+ */
+PITH_EXPORT char *pith_render_html(const pith_result *res, unsigned flags);
 
 /* Free a string returned by the library.  NULL is a no-op. */
 PITH_EXPORT void pith_free(void *ptr);

@@ -9,6 +9,12 @@
 #                               directory, so "source" is the bare name)
 #   expect.txt                  expected `pith PAGE` output
 #   expect.json                 expected `pith --json PAGE` output
+#   expect.md, expect.xml, expect.html  (optional) expected output of
+#                               `pith --format markdown|xml|html PAGE`;
+#                               when expect.md is there and cmark-gfm is
+#                               installed, the Markdown is also parsed back
+#                               (tests/roundtrip.py) and must have the
+#                               structure of the HTML output
 #   README                      one line: why the case exists
 #   args        (optional)      extra command-line options, one line
 #   xfail       (optional)      a known failure: a mismatch is reported
@@ -85,9 +91,17 @@ for c in "${cases[@]}"; do
   fi
 
   ok=1
-  for mode in txt json; do
-    flags=()
-    [ "$mode" = json ] && flags=(--json)
+  modes=(txt json)
+  for m in md xml html; do
+    [ -f "$dir/expect.$m" ] && modes+=("$m")
+  done
+  for mode in "${modes[@]}"; do
+    case $mode in
+    json) flags=(--json) ;;
+    md) flags=(--format markdown) ;;
+    xml | html) flags=(--format "$mode") ;;
+    *) flags=() ;;
+    esac
     out=$tmp/$c.$mode
     (cd "$dir" && "$pith" "${flags[@]}" "${args[@]}" "$page") >"$out" 2>"$tmp/err"
     rc=$?
@@ -111,6 +125,23 @@ for c in "${cases[@]}"; do
       ok=0
     fi
   done
+
+  # The Markdown must parse back (CommonMark + GFM tables) to the
+  # structure of the HTML output: same blocks, inline marks and words.
+  if [ $ok = 1 ] && [ -f "$dir/expect.md" ] &&
+    [ "${PITH_UPDATE_GOLDEN:-0}" != 1 ]; then
+    if command -v cmark-gfm >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; then
+      if ! python3 "$here/../roundtrip.py" "$tmp/$c.md" "$tmp/$c.html" \
+        >"$tmp/rt" 2>&1; then
+        echo "# $c: Markdown does not round-trip:"
+        head -n 20 "$tmp/rt" | sed 's/^/#   /'
+        ok=0
+      fi
+    else
+      echo "# $c: cmark-gfm not installed: round-trip check skipped" \
+        "(apt-get install cmark-gfm)"
+    fi
+  fi
 
   if [ $ok = 1 ]; then
     if [ -f "$dir/xfail" ]; then

@@ -1,0 +1,229 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * url.c - relative URL resolution (RFC 3986, section 5) and the scheme
+ * check that keeps javascript: and other active URLs out of rendered
+ * output.
+ *
+ * References are split into scheme, authority, path, query and fragment
+ * without copying; only the merged path is built, in a small buffer, and
+ * dot segments are removed from it in one pass.
+ */
+#include "url.h"
+
+#include <string.h>
+
+typedef struct {
+  const char *s;
+  size_t n;
+  int set; /* the component is present (an empty query differs from none) */
+} part;
+
+typedef struct {
+  part scheme, auth, path, query, frag;
+} url_parts;
+
+static int is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The length of the scheme of s (without the ':'), or 0 when none. */
+static size_t scheme_len(const char *s, size_t n) {
+  if (!n || !is_alpha(s[0]))
+    return 0;
+  for (size_t i = 1; i < n; i++) {
+    char c = s[i];
+    if (c == ':')
+      return i;
+    if (!is_alpha(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' &&
+        c != '.')
+      return 0;
+  }
+  return 0;
+}
+
+static void split(const char *s, size_t n, url_parts *u) {
+  memset(u, 0, sizeof *u);
+  size_t i = 0, k = scheme_len(s, n);
+  if (k) {
+    u->scheme = (part){s, k, 1};
+    i = k + 1;
+  }
+  if (n - i >= 2 && s[i] == '/' && s[i + 1] == '/') {
+    size_t j = i + 2;
+    while (j < n && s[j] != '/' && s[j] != '?' && s[j] != '#')
+      j++;
+    u->auth = (part){s + i + 2, j - i - 2, 1};
+    i = j;
+  }
+  size_t j = i;
+  while (j < n && s[j] != '?' && s[j] != '#')
+    j++;
+  u->path = (part){s + i, j - i, 1};
+  i = j;
+  if (i < n && s[i] == '?') {
+    j = i + 1;
+    while (j < n && s[j] != '#')
+      j++;
+    u->query = (part){s + i + 1, j - i - 1, 1};
+    i = j;
+  }
+  if (i < n && s[i] == '#')
+    u->frag = (part){s + i + 1, n - i - 1, 1};
+}
+
+/* RFC 3986 5.2.4: remove "." and ".." segments from p[0..n) into out. */
+static void remove_dots(const char *p, size_t n, pith_buf *out) {
+  size_t base = out->len;
+  size_t i = 0;
+  while (i < n) {
+    const char *r = p + i;
+    size_t left = n - i;
+    if (left >= 3 && !strncmp(r, "../", 3)) {
+      i += 3;
+    } else if (left >= 2 && !strncmp(r, "./", 2)) {
+      i += 2;
+    } else if ((left >= 3 && !strncmp(r, "/./", 3)) ||
+               (left == 2 && !strncmp(r, "/.", 2))) {
+      i += 2; /* "/./x" -> "/x", "/." -> "/" */
+      if (left == 2) {
+        pith__buf_putc(out, '/');
+        break;
+      }
+    } else if ((left >= 4 && !strncmp(r, "/../", 4)) ||
+               (left == 3 && !strncmp(r, "/..", 3))) {
+      /* Drop the last output segment. */
+      while (out->len > base && out->data[out->len - 1] != '/')
+        out->len--;
+      if (out->len > base)
+        out->len--;
+      if (out->data)
+        out->data[out->len] = '\0';
+      i += 3;
+      if (left == 3) {
+        pith__buf_putc(out, '/');
+        break;
+      }
+    } else if ((left == 1 && r[0] == '.') ||
+               (left == 2 && !strncmp(r, "..", 2))) {
+      break;
+    } else {
+      size_t j = r[0] == '/' ? 1 : 0;
+      while (j < left && r[j] != '/')
+        j++;
+      pith__buf_append(out, r, j);
+      i += j;
+    }
+  }
+}
+
+static void put_part(pith_buf *out, const char *pre, const part *p) {
+  if (!p->set)
+    return;
+  pith__buf_puts(out, pre);
+  pith__buf_append(out, p->s, p->n);
+}
+
+static int is_strip(unsigned char c) { return c <= 0x20; }
+
+void pith__url_resolve(const char *base, const char *ref, pith_buf *out) {
+  /* Clean the reference into a small buffer of its own. */
+  pith_buf r;
+  pith__buf_init(&r);
+  size_t n = strlen(ref);
+  while (n && is_strip((unsigned char)ref[n - 1]))
+    n--;
+  size_t i = 0;
+  while (i < n && is_strip((unsigned char)ref[i]))
+    i++;
+  for (; i < n; i++)
+    if (ref[i] != '\t' && ref[i] != '\n' && ref[i] != '\r')
+      pith__buf_putc(&r, ref[i]);
+  const char *rs = r.data ? r.data : "";
+
+  url_parts b, u;
+  size_t bn = base ? strlen(base) : 0;
+  if (bn)
+    split(base, bn, &b);
+  split(rs, r.len, &u);
+  if (!bn || !b.scheme.set || u.scheme.set) {
+    if (u.scheme.set) {
+      /* An absolute reference: normalise its path only. */
+      put_part(out, "", &u.scheme);
+      pith__buf_putc(out, ':');
+      put_part(out, "//", &u.auth);
+      remove_dots(u.path.s, u.path.n, out);
+      put_part(out, "?", &u.query);
+      put_part(out, "#", &u.frag);
+    } else {
+      pith__buf_append(out, rs, r.len);
+    }
+    pith__buf_free(&r);
+    return;
+  }
+
+  put_part(out, "", &b.scheme);
+  pith__buf_putc(out, ':');
+  if (u.auth.set) {
+    put_part(out, "//", &u.auth);
+    remove_dots(u.path.s, u.path.n, out);
+    put_part(out, "?", &u.query);
+  } else {
+    put_part(out, "//", &b.auth);
+    if (!u.path.n) {
+      pith__buf_append(out, b.path.s, b.path.n);
+      put_part(out, "?", u.query.set ? &u.query : &b.query);
+    } else {
+      if (u.path.s[0] == '/') {
+        remove_dots(u.path.s, u.path.n, out);
+      } else {
+        /* Merge: the base path up to its last '/', then the reference. */
+        pith_buf m;
+        pith__buf_init(&m);
+        if (b.auth.set && !b.path.n) {
+          pith__buf_putc(&m, '/');
+        } else {
+          size_t k = b.path.n;
+          while (k && b.path.s[k - 1] != '/')
+            k--;
+          pith__buf_append(&m, b.path.s, k);
+        }
+        pith__buf_append(&m, u.path.s, u.path.n);
+        if (m.oom)
+          out->oom = 1;
+        remove_dots(m.data ? m.data : "", m.len, out);
+        pith__buf_free(&m);
+      }
+      put_part(out, "?", &u.query);
+    }
+  }
+  put_part(out, "#", &u.frag);
+  if (r.oom)
+    out->oom = 1;
+  pith__buf_free(&r);
+}
+
+int pith__url_safe(const char *url) {
+  static const char *const ok[] = {"http", "https", "ftp", "mailto", "tel"};
+  size_t n = strlen(url);
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned char)url[i] < 0x20 || url[i] == 0x7f)
+      return 0;
+  size_t k = scheme_len(url, n);
+  if (!k) {
+    /* No scheme: relative - unless a ':' before any '/', '?' or '#' makes
+     * a browser read one anyway. */
+    size_t j = strcspn(url, ":/?#");
+    return url[j] != ':';
+  }
+  for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+    size_t m = strlen(ok[i]);
+    if (k == m) {
+      size_t j = 0;
+      while (j < m && (url[j] | 0x20) == ok[i][j])
+        j++;
+      if (j == m)
+        return 1;
+    }
+  }
+  return 0;
+}
