@@ -2,7 +2,8 @@
 /*
  * fuzz_extract.c - libFuzzer target for the whole extraction path: the
  * first 4 bytes are option bits (and a bound to exercise), the rest is the
- * page.  Every result is rendered as JSON and freed on every path.
+ * page.  Every result goes through every renderer (JSON, Markdown, XML,
+ * HTML) and is freed on every path.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -20,7 +21,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     size -= 4;
   }
   unsigned opts = bits & (PITH_OPT_NO_FALLBACK | PITH_OPT_KEEP_HIDDEN |
-                          PITH_OPT_NO_METADATA | PITH_OPT_TRUNCATE_INPUT);
+                          PITH_OPT_NO_METADATA | PITH_OPT_NO_COMMENTS |
+                          PITH_OPT_TRUNCATE_INPUT | PITH_OPT_LINKS |
+                          PITH_OPT_IMAGES | PITH_OPT_FORMATTING |
+                          PITH_OPT_NO_TABLES);
   pith_extractor *ex = pith_extractor_new(opts);
   if (!ex)
     return 0;
@@ -35,8 +39,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   pith_result *res = NULL;
   if (pith_extractor_extract(ex, (const char *)data, size, url, hint, &res) ==
       PITH_OK) {
-    char *json = pith_render_json(res, "fuzz");
-    pith_free(json);
+    pith_free(pith_render_json(res, "fuzz"));
+    pith_free(pith_render_json_ex(res, "fuzz", PITH_RENDER_MARKDOWN_FIELD));
+    pith_free(pith_render_markdown(res, opts));
+    pith_free(pith_render_xml(res, opts));
+    pith_free(pith_render_html(res, opts));
     (void)pith_result_text(res);
     for (size_t i = 0; i < pith_result_tag_count(res); i++)
       (void)pith_result_tag(res, i);
