@@ -35,6 +35,18 @@ static const char usage_text[] =
     "  --keep-hidden      keep elements hidden from readers (hidden,\n"
     "                     aria-hidden, display:none)\n"
     "  --no-metadata      skip metadata extraction (text only)\n"
+    "  --input-dir DIR    also process every file under DIR (recursively,\n"
+    "                     in name order; names starting with '.' skipped)\n"
+    "  --input-list FILE  also process the paths listed in FILE, one per\n"
+    "                     line (- reads the list from standard input)\n"
+    "  -j, --jobs N       extract with N threads (default: one per core);\n"
+    "                     the output is the same as with -j 1\n"
+    "  --warc             treat every input as a WARC file (WARC files are\n"
+    "                     also recognised by their first bytes)\n"
+    "  --warc-stats       only read the WARC inputs and count their records\n"
+    "  --progress         show progress on stderr and a summary at the end\n"
+    "                     (the default when stderr is a terminal)\n"
+    "  --quiet            no progress line and no summary\n"
     "  -h, --help         show this help and exit\n"
     "  -V, --version      show the version and exit\n"
     "\n"
@@ -49,11 +61,18 @@ static const char usage_text[] =
     "Absent values are null.  A failed input gives the same keys, all null\n"
     "except source and url, plus \"error\": a message.\n"
     "\n"
+    "WARC input (WARC/1.0 or 1.1, uncompressed or gzip, e.g. Common Crawl's\n"
+    ".warc.gz): each response record with an HTML payload is one document;\n"
+    "other records are skipped and counted.  In JSON, its url is the\n"
+    "WARC-Target-URI, source the WARC file, and the keys warc_record_id and\n"
+    "warc_date follow comments.  A broken record gives an error record and\n"
+    "reading goes on at the next record.\n"
+    "\n"
     "Exit status: 0 when every input produced a result, 1 when any input\n"
     "failed (the others are still processed) or output could not be\n"
     "written, 2 for a usage error.\n";
 
-enum { ERR_UNKNOWN, ERR_NEEDS_ARG, ERR_NO_ARG, ERR_SIZE };
+enum { ERR_UNKNOWN, ERR_NEEDS_ARG, ERR_NO_ARG, ERR_SIZE, ERR_JOBS };
 
 static void usage_error(int kind, const char *what) {
   switch (kind) {
@@ -65,6 +84,10 @@ static void usage_error(int kind, const char *what) {
     break;
   case ERR_NO_ARG:
     fprintf(stderr, "pith: option '%s' takes no argument\n", what);
+    break;
+  case ERR_JOBS:
+    fprintf(stderr, "pith: invalid thread count '%s' for -j (1 to 1024)\n",
+            what);
     break;
   default:
     fprintf(stderr, "pith: invalid size '%s' for --max-size\n", what);
@@ -117,10 +140,37 @@ static int parse_size(const char *s, size_t *out) {
   return 0;
 }
 
+/* Parse a -j value: 1 to 1024.  Returns 0, or -1 when invalid. */
+static int parse_jobs(const char *s, int *out) {
+  if (*s < '0' || *s > '9')
+    return -1;
+  char *end;
+  errno = 0;
+  long v = strtol(s, &end, 10);
+  if (errno || *end || v < 1 || v > 1024)
+    return -1;
+  *out = (int)v;
+  return 0;
+}
+
+void args_free(cli_args *a) {
+  free(a->input_dirs);
+  free(a->input_lists);
+  a->input_dirs = a->input_lists = NULL;
+}
+
 int args_parse(int argc, char **argv, cli_args *a) {
   static char *stdin_only[] = {"-", NULL};
   memset(a, 0, sizeof *a);
   a->opts = PITH_OPT_DEFAULT;
+  a->progress = -1;
+  a->input_dirs = calloc((size_t)argc, sizeof *a->input_dirs);
+  a->input_lists = calloc((size_t)argc, sizeof *a->input_lists);
+  if (!a->input_dirs || !a->input_lists) {
+    fputs("pith: out of memory\n", stderr);
+    args_free(a);
+    return ARGS_USAGE;
+  }
   /* Inputs are collected in place at the front of argv (argv[1..]). */
   size_t n = 0;
   int only_files = 0;
@@ -144,6 +194,18 @@ int args_parse(int argc, char **argv, cli_args *a) {
              pith_version_string());
       return ARGS_EXIT;
     }
+    if (arg[1] == 'j') { /* -j N, -jN */
+      const char *v = arg[2] ? arg + 2 : (i + 1 < argc ? argv[++i] : NULL);
+      if (!v) {
+        usage_error(ERR_NEEDS_ARG, arg);
+        return ARGS_USAGE;
+      }
+      if (parse_jobs(v, &a->threads) != 0) {
+        usage_error(ERR_JOBS, v);
+        return ARGS_USAGE;
+      }
+      continue;
+    }
     if (arg[1] != '-') {
       usage_error(ERR_UNKNOWN, arg);
       return ARGS_USAGE;
@@ -154,6 +216,40 @@ int args_parse(int argc, char **argv, cli_args *a) {
     size_t namelen = eq ? (size_t)(eq - arg) : strlen(arg);
     const char *value = eq ? eq + 1 : NULL;
 #define IS(name) (namelen == strlen(name) && strncmp(arg, name, namelen) == 0)
+    if (IS("--jobs") || IS("--input-dir") || IS("--input-list")) {
+      if (!value) {
+        if (i + 1 >= argc) {
+          usage_error(ERR_NEEDS_ARG, arg);
+          return ARGS_USAGE;
+        }
+        value = argv[++i];
+      }
+      if (IS("--input-dir")) {
+        a->input_dirs[a->ninput_dirs++] = (char *)value;
+      } else if (IS("--input-list")) {
+        a->input_lists[a->ninput_lists++] = (char *)value;
+      } else if (parse_jobs(value, &a->threads) != 0) {
+        usage_error(ERR_JOBS, value);
+        return ARGS_USAGE;
+      }
+      continue;
+    }
+    if (IS("--warc") || IS("--warc-stats") || IS("--progress") ||
+        IS("--quiet")) {
+      if (value) {
+        char name[64];
+        snprintf(name, sizeof name, "%.*s", (int)namelen, arg);
+        usage_error(ERR_NO_ARG, name);
+        return ARGS_USAGE;
+      }
+      if (IS("--warc"))
+        a->warc = 1;
+      else if (IS("--warc-stats"))
+        a->warc_stats = 1;
+      else
+        a->progress = IS("--progress");
+      continue;
+    }
     if (IS("--url") || IS("--max-size")) {
       if (!value) {
         if (i + 1 >= argc) {
@@ -200,6 +296,9 @@ int args_parse(int argc, char **argv, cli_args *a) {
   if (n) {
     a->inputs = argv + 1;
     a->ninputs = n;
+  } else if (a->ninput_dirs || a->ninput_lists) {
+    a->inputs = argv + 1;
+    a->ninputs = 0;
   } else {
     a->inputs = stdin_only;
     a->ninputs = 1;

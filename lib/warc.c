@@ -909,6 +909,16 @@ pith_status pith_warc_reader_next(pith_warc_reader *r,
     if (f == FILL_FATAL)
       return r->fatal;
     if (f != FILL_DATA) {
+      /* Keep the identity from the complete lines there are. */
+      const char *h = r->d + r->dpos;
+      size_t k = r->dlen - r->dpos;
+      while (k > 0 && h[k - 1] != '\n')
+        k--;
+      unsigned long long ignored;
+      if (k > 0)
+        parse_header(r, h, k, &ignored);
+      if (r->fatal)
+        return r->fatal;
       set_error(&r->rec, PITH_ERR_WARC_FORMAT, "%s",
                 f == FILL_CUT ? r->cut_msg : "truncated WARC header");
       return broken(r, out);
