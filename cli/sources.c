@@ -477,20 +477,35 @@ int sources_run(const cli_args *a) {
     return 1;
   }
   /* What the ETA is measured against: the bytes of the WARC files when
-   * every input is one, else the number of inputs when no list is read. */
+   * every input is one (a regular file), else the number of inputs when
+   * no list is read (a list's length is not known in advance). */
   unsigned long long inputs = a->ninputs, bytes = 0;
-  int bytes_known = a->warc && a->ninputs && !a->ninput_dirs;
-  for (size_t i = 0; i < a->ninputs && bytes_known; i++) {
+  int all_warc = a->ninputs > 0 && !a->ninput_dirs && !a->ninput_lists &&
+                 a->ninputs <= 4096;
+  for (size_t i = 0; i < a->ninputs && all_warc; i++) {
     struct stat st;
-    if (stat(a->inputs[i], &st) == 0 && S_ISREG(st.st_mode))
-      bytes += (unsigned long long)st.st_size;
-    else
-      bytes_known = 0;
+    if (stat(a->inputs[i], &st) != 0 || !S_ISREG(st.st_mode)) {
+      all_warc = 0;
+      break;
+    }
+    bytes += (unsigned long long)st.st_size;
+    if (!a->warc) {
+      char buf[4096];
+      ssize_t n = -1;
+      int fd = open(a->inputs[i], O_RDONLY);
+      if (fd >= 0) {
+        n = read(fd, buf, sizeof buf);
+        close(fd);
+      }
+      all_warc = n > 0 && looks_like_warc(buf, (size_t)n);
+    }
   }
   for (size_t i = 0; i < a->ninput_dirs; i++)
     count_dir(a->input_dirs[i], 0, &inputs);
-  batch_set_total(b, a->ninput_lists || a->warc ? 0 : inputs,
-                  bytes_known && !a->ninput_lists ? bytes : 0);
+  if (all_warc)
+    batch_set_total(b, 0, bytes);
+  else if (!a->ninput_lists)
+    batch_set_total(b, inputs, 0);
 
   run_ctx c = {a, b, NULL, max, 0};
   int rc = walk(&c);
