@@ -167,6 +167,16 @@ PITH_EXPORT char *pith_render_json_error(const char *source, const char *url,
 PITH_EXPORT void pith_free(void *ptr);
 
 /*
+ * Threads.  libpith has no global state of its own; the only process-wide
+ * state is libxml2's, set up once by pith_global_init() (pthread_once; the
+ * first pith_extractor_new() calls it too).  Extractors, results and WARC
+ * readers are independent objects: each may be used by one thread at a
+ * time, and any number may be used in parallel, e.g. one extractor per
+ * worker thread (what the pith tool does with -j).  Results may be passed
+ * between threads and freed by any of them.
+ */
+
+/*
  * Streaming WARC reader (WARC/1.0 and 1.1; uncompressed, or gzip with one
  * or more members, e.g. Common Crawl's one member per record).
  *
