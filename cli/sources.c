@@ -159,6 +159,15 @@ static job *record_job(const char *source, const pith_warc_record *rec,
   return j;
 }
 
+/* Is an oversized record one that would have been a page: a response
+ * whose Content-Type is HTML or absent? */
+static int oversized_page(const pith_warc_record *rec) {
+  const char *mime = pith_warc_record_content_type(rec);
+  return strcmp(pith_warc_record_type(rec), "response") == 0 &&
+         (!*mime || strcmp(mime, "text/html") == 0 ||
+          strcmp(mime, "application/xhtml+xml") == 0);
+}
+
 /* Read one WARC stream to its end.  Returns -1 when the run must stop. */
 static int do_warc(run_ctx *c, const char *source, int fd, const char *pre,
                    size_t plen) {
@@ -169,7 +178,7 @@ static int do_warc(run_ctx *c, const char *source, int fd, const char *pre,
     return -1;
   }
   pith_warc_reader_set_max_record(r, c->max);
-  unsigned long long seen_bytes = 0, seen_skipped = 0;
+  unsigned long long seen_bytes = 0, seen_skipped = 0, records = 0;
   int rc = 0;
   for (;;) {
     const pith_warc_record *rec;
@@ -181,11 +190,26 @@ static int do_warc(run_ctx *c, const char *source, int fd, const char *pre,
     else
       c->stats->bytes_in += nb - seen_bytes;
     seen_bytes = nb;
+    if (!rec && st == PITH_OK && records == 0 && sk == 0) {
+      /* An empty stream: no record, nothing skipped. */
+      if (c->b) {
+        if (submit(c, job_new(JOB_ERROR, source, "empty input")) < 0)
+          rc = -1;
+      } else {
+        c->failed = 1;
+        fprintf(stderr, "pith: %s: empty input\n", source);
+      }
+      break;
+    }
     if (sk != seen_skipped) {
       char msg[160];
-      snprintf(msg, sizeof msg,
-               "skipped %llu bytes that belong to no WARC record",
-               sk - seen_skipped);
+      if (!rec && st == PITH_OK && records == 0)
+        snprintf(msg, sizeof msg,
+                 "not a WARC file (no WARC record in %llu bytes)", sk);
+      else
+        snprintf(msg, sizeof msg,
+                 "skipped %llu bytes that belong to no WARC record",
+                 sk - seen_skipped);
       seen_skipped = sk;
       if (c->b) {
         if (submit(c, job_new(JOB_NOTE, source, msg)) < 0) {
@@ -215,6 +239,7 @@ static int do_warc(run_ctx *c, const char *source, int fd, const char *pre,
       }
       break;
     }
+    records++;
     if (!c->b) {
       warc_stats *s = c->stats;
       size_t len;
@@ -233,6 +258,10 @@ static int do_warc(run_ctx *c, const char *source, int fd, const char *pre,
     }
     if (st == PITH_OK && !pith_warc_record_is_html(rec)) {
       batch_count_skipped(c->b, 1);
+      continue;
+    }
+    if (st == PITH_ERR_TOO_LARGE && !oversized_page(rec)) {
+      batch_count_skipped(c->b, 1); /* e.g. a video: not a page anyway */
       continue;
     }
     if (submit(c, record_job(source, rec, st)) < 0) {

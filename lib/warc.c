@@ -670,7 +670,8 @@ static int sniff_html(const char *s, size_t n) {
 
 /* Parse the HTTP response in block[0..n) of a response record: status,
  * headers, and the body with its transfer and content encodings undone. */
-static int parse_http(pith_warc_reader *r, const char *b, size_t n) {
+static int parse_http(pith_warc_reader *r, const char *b, size_t n,
+                      int head_only) {
   pith_warc_record *rec = &r->rec;
   rec->body = b;
   rec->body_len = n;
@@ -739,6 +740,8 @@ static int parse_http(pith_warc_reader *r, const char *b, size_t n) {
         chunked = 1;
     }
   }
+  if (head_only)
+    return 0;
   const char *body = b + end;
   size_t blen = n - end;
   if (chunked && blen) {
@@ -933,7 +936,26 @@ pith_status pith_warc_reader_next(pith_warc_reader *r,
 
   /* 3. The content block and its trailer. */
   if (cl > r->max_record) {
-    /* Too big to hold: let it stream by. */
+    /* Too big to hold: let it stream by, after reading the HTTP status
+     * and Content-Type of a response, so the caller can tell an oversized
+     * page from, say, a video it would skip anyway. */
+    if (strcmp(r->rec.type, "response") == 0) {
+      size_t want = end + (cl < HTTP_HDR_CAP ? (size_t)cl : HTTP_HDR_CAP);
+      int f = FILL_DATA;
+      while (r->dlen - r->dpos < want && f == FILL_DATA)
+        f = fill(r);
+      if (f == FILL_FATAL)
+        return r->fatal;
+      if (f == FILL_CUT)
+        r->cut_pending = 1; /* seen again by the skipping loop below */
+      size_t have = r->dlen - r->dpos - end;
+      parse_http(r, r->d + r->dpos + end, have < want - end ? have : want - end,
+                 1);
+      r->rec.status = PITH_OK;
+      r->rec.error[0] = '\0';
+      r->rec.body = ""; /* the block is skipped, not kept */
+      r->rec.body_len = 0;
+    }
     unsigned long long left = cl;
     r->dpos += end;
     while (left) {
@@ -1008,7 +1030,7 @@ pith_status pith_warc_reader_next(pith_warc_reader *r,
   r->next_pos = after; /* the record-start scan skips the CR/LFs */
   r->rec.body = block;
   r->rec.body_len = (size_t)cl;
-  if (strcmp(r->rec.type, "response") == 0 && parse_http(r, block, cl) < 0) {
+  if (strcmp(r->rec.type, "response") == 0 && parse_http(r, block, cl, 0) < 0) {
     *out = &r->rec;
     return r->rec.status;
   }

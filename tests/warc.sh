@@ -158,6 +158,20 @@ ok "--progress prints a summary" grep -q "pith: $html_good pages, .* skipped, 0 
 "$pith" --json --quiet bad.warc.gz >/dev/null 2>quiet.err
 ok "--quiet prints no summary" bash -c '! grep -q "pages/s" quiet.err'
 
+# Odd WARC inputs: every one gets an answer.
+: >empty.warc
+"$pith" --json --warc empty.warc "$root/examples/news.html" >odd.jsonl 2>odd.err
+ok "odd WARC inputs exit 1" test $? -eq 1
+ok "empty WARC file: an error record" grep -q '"source":"empty.warc".*"error":"empty input"' odd.jsonl
+ok "a page read as WARC: not a WARC file" grep -q "news.html: not a WARC file (no WARC record in" odd.err
+"$pith" --json --max-size 4K good.warc.gz >big.jsonl 2>/dev/null
+ok "records over --max-size: one line per record still" test "$(wc -l <big.jsonl)" -eq "$html_good"
+ok "records over --max-size: error lines say so" grep -q '"error":"WARC record at offset [0-9]*: record block too large' big.jsonl
+
+"$pith" --json --max-size 200 good.warc.gz >tiny.jsonl 2>/dev/null
+ok "oversized non-HTML records are skipped, not errors" \
+  bash -c 'test "$(wc -l <tiny.jsonl)" -eq '"$html_good"' && ! grep -q "\.png\"" tiny.jsonl'
+
 # --help and the manual list the new options.
 "$pith" --help >help.txt
 for opt in --input-dir --input-list --jobs --warc --warc-stats --progress --quiet; do

@@ -353,9 +353,12 @@ int main(void) {
     OK(strstr(s, want2) != NULL, "non-HTTP payload: next record intact");
     free(s);
     s = read_checked("oversized record", w.d, w.len, 100, NULL);
-    OK(strstr(s, "5 response http://example.org/ <urn:uuid:2> 0   0 0 | "
-                 "record block too large") != NULL,
-       "oversized: PITH_ERR_TOO_LARGE error record");
+    OK(strstr(s, "5 response http://example.org/ <urn:uuid:2> 200 text/html "
+                 "ISO-8859-1 0 0 | record block too large") != NULL,
+       "oversized: PITH_ERR_TOO_LARGE error record, with HTTP status and "
+       "Content-Type");
+    OK(strstr(s, "5 response http://example.org/a.png <urn:uuid:3>") == NULL,
+       "oversized: the small image record is not too large");
     INT_EQ(count_lines(s), 5, "oversized: the rest is read");
     free(s);
     free(b.d);
