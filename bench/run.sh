@@ -9,6 +9,12 @@
 #    reporting wall time and peak RSS, and checking that the peak stays
 #    within 10 x the largest (decompressed) page + 20 MB, i.e. memory use
 #    follows the largest page, not the whole run.
+# 3. WARC and threads: the same pages wrapped into a gzip-per-record WARC
+#    by tests/warc/mkwarc.py (in a temporary directory): the reader alone
+#    (pith --warc-stats: records/s, MB/s), pith --json on the WARC with
+#    -j 1 and -j <all cores> against the page files, the overhead of
+#    reading and decompressing the WARC, the speed-up, that -j N output is
+#    byte-identical to -j 1, and peak RSS.
 # BUILD_DIR defaults to build/.  Skips (exit 0) when ../shared is absent.
 set -euo pipefail
 
@@ -55,3 +61,52 @@ if [ "$peak_kb" -gt "$limit_kb" ]; then
   exit 1
 fi
 echo "ok: peak RSS within the limit"
+
+echo
+echo "== WARC and threads (timings are wall clock; noisy on a shared machine)"
+if ! command -v python3 >/dev/null 2>&1; then
+  echo "SKIP: python3 not found"
+  exit 0
+fi
+wdir=$(mktemp -d)
+trap 'rm -f "$tmp"; rm -rf "$wdir"' EXIT
+python3 "$root/tests/warc/mkwarc.py" "$wdir/dev.warc.gz" --gzip "$data"/*.html.gz
+cores=$(nproc 2>/dev/null || echo 1)
+# secs CMD...: wall seconds of a command (output to $wdir/out, stderr kept).
+secs() {
+  local t0 t1
+  t0=$(date +%s.%N)
+  "$@" >"$wdir/out" 2>"$wdir/err" || true
+  t1=$(date +%s.%N)
+  python3 -c "print('%.3f' % ($t1 - $t0))"
+}
+"$build/pith" --warc-stats "$wdir/dev.warc.gz"
+"$build/pith" --warc-stats "$wdir/dev.warc.gz"
+size_mb=$(python3 -c "import os; print('%.1f' % (os.path.getsize('$wdir/dev.warc.gz') / 1e6))")
+t_files1=$(secs "$build/pith" --json -j 1 "$data"/*.html.gz)
+t_warc1=$(secs "$build/pith" --json -j 1 "$wdir/dev.warc.gz")
+cp "$wdir/out" "$wdir/j1.jsonl"
+t_warcn=$(secs "$build/pith" --json -j "$cores" "$wdir/dev.warc.gz")
+cp "$wdir/out" "$wdir/jn.jsonl"
+t_filesn=$(secs "$build/pith" --json -j "$cores" "$data"/*.html.gz)
+python3 - "$pages" "$size_mb" "$t_files1" "$t_warc1" "$t_warcn" "$t_filesn" "$cores" <<'PY'
+import sys
+pages, mb = int(sys.argv[1]), float(sys.argv[2])
+f1, w1, wn, fn, cores = map(float, sys.argv[3:])
+print("WARC: %d records, %.1f MB gzip" % (pages, mb))
+print("files  -j 1: %6.2f s %7.1f pages/s" % (f1, pages / f1))
+print("WARC   -j 1: %6.2f s %7.1f pages/s %6.1f MB/s   overhead vs files: %+.1f%%"
+      % (w1, pages / w1, mb / w1, (w1 / f1 - 1) * 100))
+print("WARC   -j %d: %6.2f s %7.1f pages/s %6.1f MB/s   speed-up: %.2fx"
+      % (cores, wn, pages / wn, mb / wn, w1 / wn))
+print("files  -j %d: %6.2f s %7.1f pages/s              speed-up: %.2fx"
+      % (cores, fn, pages / fn, f1 / fn))
+PY
+if cmp -s "$wdir/j1.jsonl" "$wdir/jn.jsonl"; then
+  echo "ok: -j $cores output is byte-identical to -j 1"
+else
+  echo "FAIL: -j $cores output differs from -j 1"
+  exit 1
+fi
+/usr/bin/time -v "$build/pith" --json "$wdir/dev.warc.gz" >/dev/null 2>"$tmp" || true
+echo "WARC -j $cores peak RSS: $(( $(sed -n 's/.*Maximum resident set size (kbytes): *//p' "$tmp") / 1024 )) MB"

@@ -17,7 +17,8 @@
 
 #include "pith/pith.h"
 
-static const char usage_text[] =
+/* The help text, in parts: C limits one string literal to 4095 bytes. */
+static const char *const usage_text[] = {
     "Usage: pith [OPTIONS] [FILE...]\n"
     "Extract the main text and metadata of web pages.\n"
     "\n"
@@ -47,14 +48,26 @@ static const char usage_text[] =
     "                     (default 4M); the rest is dropped, flagged\n"
     "  --max-depth N      flatten nesting deeper than N (default 512)\n"
     "  --time-limit MS    stop parsing a page after MS milliseconds and use\n"
-    "                     what was read, flagged (default 5000)\n"
+    "                     what was read, flagged (default 5000)\n",
     "  --no-fallback      do not fall back to whole-page extraction when\n"
     "                     the main method finds too little text\n"
     "  --keep-hidden      keep elements hidden from readers (hidden,\n"
     "                     aria-hidden, display:none)\n"
     "  --no-metadata      skip metadata extraction (text only)\n"
+    "  --input-dir DIR    also process every file under DIR (recursively,\n"
+    "                     in name order; names starting with '.' skipped)\n"
+    "  --input-list FILE  also process the paths listed in FILE, one per\n"
+    "                     line (- reads the list from standard input)\n"
+    "  -j, --jobs N       extract with N threads (default: one per core);\n"
+    "                     the output is the same as with -j 1\n"
+    "  --warc             treat every input as a WARC file (WARC files are\n"
+    "                     also recognised by their first bytes)\n"
+    "  --warc-stats       only read the WARC inputs and count their records\n"
+    "  --progress         show progress on stderr and a summary at the end\n"
+    "                     (the default when stderr is a terminal)\n"
+    "  --quiet            no progress line and no summary\n"
     "  -h, --help         show this help and exit\n"
-    "  -V, --version      show the version and exit\n"
+    "  -V, --version      show the version and exit\n",
     "\n"
     "Text output: the main text of each page, paragraphs separated by a\n"
     "blank line.  With several inputs, the documents are separated by a\n"
@@ -74,11 +87,19 @@ static const char usage_text[] =
     "documents are separated as in text output.  Relative URLs are resolved\n"
     "against <base href>, else --url, else the page's canonical URL.\n"
     "\n"
+    "WARC input (WARC/1.0 or 1.1, uncompressed or gzip, e.g. Common Crawl's\n"
+    ".warc.gz): each response record with an HTML payload is one document;\n"
+    "other records are skipped and counted.  In JSON, its url is the\n"
+    "WARC-Target-URI, source the WARC file, and the keys warc_record_id and\n"
+    "warc_date follow comments.  A broken record gives an error record and\n"
+    "reading goes on at the next record.\n"
+    "\n"
     "Exit status: 0 when every input produced a result, 1 when any input\n"
     "failed (the others are still processed) or output could not be\n"
-    "written, 2 for a usage error.\n";
+    "written, 2 for a usage error.\n",
+};
 
-enum { ERR_UNKNOWN, ERR_NEEDS_ARG, ERR_NO_ARG, ERR_SIZE, ERR_FORMAT };
+enum { ERR_UNKNOWN, ERR_NEEDS_ARG, ERR_NO_ARG, ERR_SIZE, ERR_FORMAT, ERR_JOBS };
 
 static void usage_error(int kind, const char *what) {
   switch (kind) {
@@ -94,6 +115,10 @@ static void usage_error(int kind, const char *what) {
   case ERR_FORMAT:
     fprintf(stderr,
             "pith: unknown format '%s' (txt, markdown, json, xml, html)\n",
+            what);
+    break;
+  case ERR_JOBS:
+    fprintf(stderr, "pith: invalid thread count '%s' for -j (1 to 1024)\n",
             what);
     break;
   default:
@@ -147,10 +172,37 @@ static int parse_size(const char *s, size_t *out) {
   return 0;
 }
 
+/* Parse a -j value: 1 to 1024.  Returns 0, or -1 when invalid. */
+static int parse_jobs(const char *s, int *out) {
+  if (*s < '0' || *s > '9')
+    return -1;
+  char *end;
+  errno = 0;
+  long v = strtol(s, &end, 10);
+  if (errno || *end || v < 1 || v > 1024)
+    return -1;
+  *out = (int)v;
+  return 0;
+}
+
+void args_free(cli_args *a) {
+  free(a->input_dirs);
+  free(a->input_lists);
+  a->input_dirs = a->input_lists = NULL;
+}
+
 int args_parse(int argc, char **argv, cli_args *a) {
   static char *stdin_only[] = {"-", NULL};
   memset(a, 0, sizeof *a);
   a->opts = PITH_OPT_DEFAULT;
+  a->progress = -1;
+  a->input_dirs = calloc((size_t)argc, sizeof *a->input_dirs);
+  a->input_lists = calloc((size_t)argc, sizeof *a->input_lists);
+  if (!a->input_dirs || !a->input_lists) {
+    fputs("pith: out of memory\n", stderr);
+    args_free(a);
+    return ARGS_USAGE;
+  }
   /* Inputs are collected in place at the front of argv (argv[1..]). */
   size_t n = 0;
   int only_files = 0;
@@ -166,13 +218,26 @@ int args_parse(int argc, char **argv, cli_args *a) {
       continue;
     }
     if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
-      fputs(usage_text, stdout);
+      for (size_t k = 0; k < sizeof usage_text / sizeof usage_text[0]; k++)
+        fputs(usage_text[k], stdout);
       return ARGS_EXIT;
     }
     if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0) {
       printf("pith %s (libpith %s)\n", PITH_VERSION_STRING,
              pith_version_string());
       return ARGS_EXIT;
+    }
+    if (arg[1] == 'j') { /* -j N, -jN */
+      const char *v = arg[2] ? arg + 2 : (i + 1 < argc ? argv[++i] : NULL);
+      if (!v) {
+        usage_error(ERR_NEEDS_ARG, arg);
+        return ARGS_USAGE;
+      }
+      if (parse_jobs(v, &a->threads) != 0) {
+        usage_error(ERR_JOBS, v);
+        return ARGS_USAGE;
+      }
+      continue;
     }
     if (arg[1] != '-') {
       usage_error(ERR_UNKNOWN, arg);
@@ -184,6 +249,40 @@ int args_parse(int argc, char **argv, cli_args *a) {
     size_t namelen = eq ? (size_t)(eq - arg) : strlen(arg);
     const char *value = eq ? eq + 1 : NULL;
 #define IS(name) (namelen == strlen(name) && strncmp(arg, name, namelen) == 0)
+    if (IS("--jobs") || IS("--input-dir") || IS("--input-list")) {
+      if (!value) {
+        if (i + 1 >= argc) {
+          usage_error(ERR_NEEDS_ARG, arg);
+          return ARGS_USAGE;
+        }
+        value = argv[++i];
+      }
+      if (IS("--input-dir")) {
+        a->input_dirs[a->ninput_dirs++] = (char *)value;
+      } else if (IS("--input-list")) {
+        a->input_lists[a->ninput_lists++] = (char *)value;
+      } else if (parse_jobs(value, &a->threads) != 0) {
+        usage_error(ERR_JOBS, value);
+        return ARGS_USAGE;
+      }
+      continue;
+    }
+    if (IS("--warc") || IS("--warc-stats") || IS("--progress") ||
+        IS("--quiet")) {
+      if (value) {
+        char name[64];
+        snprintf(name, sizeof name, "%.*s", (int)namelen, arg);
+        usage_error(ERR_NO_ARG, name);
+        return ARGS_USAGE;
+      }
+      if (IS("--warc"))
+        a->warc = 1;
+      else if (IS("--warc-stats"))
+        a->warc_stats = 1;
+      else
+        a->progress = IS("--progress");
+      continue;
+    }
     if (IS("--url") || IS("--max-size") || IS("--format") ||
         IS("--max-nodes") || IS("--max-depth") || IS("--time-limit")) {
       if (!value) {
@@ -279,6 +378,9 @@ int args_parse(int argc, char **argv, cli_args *a) {
   if (n) {
     a->inputs = argv + 1;
     a->ninputs = n;
+  } else if (a->ninput_dirs || a->ninput_lists) {
+    a->inputs = argv + 1;
+    a->ninputs = 0;
   } else {
     a->inputs = stdin_only;
     a->ninputs = 1;

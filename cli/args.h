@@ -25,6 +25,15 @@ typedef struct {
   unsigned time_limit; /* --time-limit in ms, or 0 for the default */
   char **inputs;       /* input paths ("-" is standard input); never empty */
   size_t ninputs;
+  /* Batches, WARC input and progress. */
+  int threads;       /* -j N worker threads; 0 means one per core */
+  int warc;          /* --warc: every input is a WARC file */
+  int warc_stats;    /* --warc-stats: read WARC records, no extraction */
+  int progress;      /* 1 --progress, 0 --quiet, -1 when stderr is a tty */
+  char **input_dirs; /* --input-dir DIRs (malloc'd array, argv strings) */
+  size_t ninput_dirs;
+  char **input_lists; /* --input-list FILEs ("-" is standard input) */
+  size_t ninput_lists;
 } cli_args;
 
 /* What main() should do after args_parse(). */
@@ -37,5 +46,8 @@ enum {
 /* Parse argv into *a.  Strings in *a point into argv.  Returns ARGS_RUN,
  * ARGS_EXIT or ARGS_USAGE. */
 int args_parse(int argc, char **argv, cli_args *a);
+
+/* Free what args_parse() allocated (the --input-dir/--input-list arrays). */
+void args_free(cli_args *a);
 
 #endif

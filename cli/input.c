@@ -270,3 +270,68 @@ void input_free(input_buf *in) {
   in->data = NULL;
   in->len = 0;
 }
+
+int input_read_stdin_rest(char *prefix, size_t plen, size_t pcap, size_t max,
+                          int truncate, input_buf *in, char *err,
+                          size_t errlen) {
+  in->data = NULL;
+  in->len = 0;
+  in->truncated = 0;
+  int raw_cut = 0;
+  size_t raw_cap = raw_cap_for(max);
+  char *buf = prefix;
+  size_t len = plen, cap = pcap;
+  for (;;) {
+    if (len == cap) {
+      if (cap > raw_cap) {
+        if (truncate) {
+          raw_cut = 1;
+          break; /* enough: the rest is cut */
+        }
+        set_err(err, errlen, "input too large (more than %zu bytes, max %zu)",
+                raw_cap, max);
+        free(buf);
+        return -1;
+      }
+      size_t ncap = cap <= (raw_cap + 1) / 2 ? cap * 2 : raw_cap + 1;
+      char *nbuf = realloc(buf, ncap);
+      if (!nbuf) {
+        set_err(err, errlen, "out of memory");
+        free(buf);
+        return -1;
+      }
+      buf = nbuf;
+      cap = ncap;
+    }
+    size_t want = cap - len < SSIZE_MAX ? cap - len : SSIZE_MAX;
+    ssize_t n = read(STDIN_FILENO, buf + len, want);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0) {
+      set_err(err, errlen, "cannot read: %s", strerror(errno));
+      free(buf);
+      return -1;
+    }
+    if (n == 0)
+      break;
+    len += (size_t)n;
+  }
+  if (is_gzip(buf, len)) {
+    int rc = gunzip((const unsigned char *)buf, len, max,
+                    truncate ? 1 + raw_cut : 0, in, err, errlen);
+    free(buf);
+    return rc;
+  }
+  if (len > max) {
+    if (!truncate) {
+      set_err(err, errlen, "input too large (%zu bytes, max %zu)", len, max);
+      free(buf);
+      return -1;
+    }
+    len = max + 1; /* the library cuts it to max and flags the result */
+    in->truncated = 1;
+  }
+  in->data = buf;
+  in->len = len;
+  return 0;
+}

@@ -27,6 +27,13 @@ typedef struct {
 int input_read(const char *path, size_t max, int truncate, input_buf *in,
                char *err, size_t errlen);
 
+/* Like input_read() on standard input, when its first `plen` bytes have
+ * already been read into `prefix` (malloc'd, `pcap` bytes; taken over
+ * whatever happens). */
+int input_read_stdin_rest(char *prefix, size_t plen, size_t pcap, size_t max,
+                          int truncate, input_buf *in, char *err,
+                          size_t errlen);
+
 /* Release the data of *in and leave it empty. */
 void input_free(input_buf *in);
 

@@ -218,3 +218,46 @@ char *pith_render_json_error(const char *source, const char *url,
   pith__buf_putc(&b, '}');
   return pith__buf_steal(&b);
 }
+
+/* WARC records: as above, but "url" is the record's WARC-Target-URI and
+ * "warc_record_id", "warc_date" follow the usual keys (before "error"). */
+char *pith_render_json_warc(const pith_result *res, const char *source,
+                            const char *url, const char *record_id,
+                            const char *date, const char *message) {
+  static const char *const null_keys[] = {
+      "title",      "author", "date",     "sitename", "description", "language",
+      "categories", "tags",   "dateline", "text",     "comments"};
+  pith_buf b;
+  pith__buf_init(&b);
+  pith__buf_putc(&b, '{');
+  put_field(&b, "source", source);
+  put_field(&b, "url", url);
+  if (res) {
+    const pith_meta *m = &res->meta;
+    pith__buf_reserve(&b, (res->text ? strlen(res->text) : 0) + 1024);
+    put_field(&b, "title", m->title);
+    put_field(&b, "author", m->author);
+    put_field(&b, "date", m->date);
+    put_field(&b, "sitename", m->sitename);
+    put_field(&b, "description", m->description);
+    put_field(&b, "language", m->language);
+    put_array(&b, "categories", m->categories,
+              m->categories ? m->ncategories : 0);
+    put_array(&b, "tags", m->tags, m->tags ? m->ntags : 0);
+    put_field(&b, "dateline", NULL);
+    put_key(&b, "text");
+    put_string(&b, res->text ? res->text : "");
+    put_field(&b, "comments", NULL);
+  } else {
+    for (size_t i = 0; i < sizeof null_keys / sizeof null_keys[0]; i++)
+      put_field(&b, null_keys[i], NULL);
+  }
+  put_field(&b, "warc_record_id", record_id);
+  put_field(&b, "warc_date", date);
+  if (!res) {
+    put_key(&b, "error");
+    put_string(&b, message && *message ? message : "unknown error");
+  }
+  pith__buf_putc(&b, '}');
+  return pith__buf_steal(&b);
+}

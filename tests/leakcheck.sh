@@ -36,6 +36,25 @@ if "${vg[@]}" "$pith" --json /nonexistent/page.html </dev/null >/dev/null; then
 else
   [ $? -eq 99 ] && { echo "leakcheck: errors on the missing-file path" >&2; fail=1; }
 fi
+# WARC input (good and broken records, gzip and plain) on 2 threads.
+if command -v python3 >/dev/null 2>&1; then
+  wtmp=$(mktemp -d)
+  python3 "$root/tests/warc/mkwarc.py" "$wtmp/t.warc.gz" --gzip --broken \
+    "$root"/examples/*.html "$root"/tests/golden/*/page.html* >/dev/null
+  python3 "$root/tests/warc/mkwarc.py" "$wtmp/t.warc" --broken \
+    "$root"/examples/*.html >/dev/null
+  for args in "--json -j 2 $wtmp/t.warc.gz" "-j 1 $wtmp/t.warc" \
+    "--warc-stats $wtmp/t.warc.gz" "--json -j 2 --input-dir $root/tests/golden"; do
+    # shellcheck disable=SC2086
+    rc=0
+    "${vg[@]}" "$pith" $args >/dev/null 2>&1 || rc=$?
+    if [ $rc -eq 99 ]; then
+      echo "leakcheck: valgrind reported errors (pith $args)" >&2
+      fail=1
+    fi
+  done
+  rm -rf "$wtmp"
+fi
 if [ $fail -eq 0 ]; then
   echo "leakcheck: ${#pages[@]} pages, no leaks or memory errors"
 fi

@@ -257,6 +257,121 @@ PITH_EXPORT char *pith_render_html(const pith_result *res, unsigned flags);
 /* Free a string returned by the library.  NULL is a no-op. */
 PITH_EXPORT void pith_free(void *ptr);
 
+/*
+ * Threads.  libpith has no global state of its own; the only process-wide
+ * state is libxml2's, set up once by pith_global_init() (pthread_once; the
+ * first pith_extractor_new() calls it too).  Extractors, results and WARC
+ * readers are independent objects: each may be used by one thread at a
+ * time, and any number may be used in parallel, e.g. one extractor per
+ * worker thread (what the pith tool does with -j).  Results may be passed
+ * between threads and freed by any of them.
+ */
+
+/*
+ * Streaming WARC reader (WARC/1.0 and 1.1; uncompressed, or gzip with one
+ * or more members, e.g. Common Crawl's one member per record).
+ *
+ * The reader pulls bytes through `read`: it calls read(ctx, buf, len) for
+ * up to `len` bytes, which returns how many it stored (> 0), 0 at end of
+ * input, or a negative value on error.  It never holds more than one
+ * record (capped, see pith_warc_reader_set_max_record) plus a 64 KiB read
+ * chunk, whatever the input's size.  A reader is used from one thread at a
+ * time; different readers are independent.
+ */
+typedef ptrdiff_t (*pith_read_fn)(void *ctx, char *buf, size_t len);
+typedef struct pith_warc_reader pith_warc_reader;
+typedef struct pith_warc_record pith_warc_record;
+
+/* Default cap on a record's content block and decoded payload (bytes). */
+#define PITH_WARC_DEFAULT_MAX_RECORD ((size_t)64 * 1024 * 1024)
+
+/* Create a reader that pulls its input through read(ctx, ...).  Returns
+ * NULL when out of memory or `read` is NULL.  The reader does not own ctx.
+ * Free it with pith_warc_reader_free(). */
+PITH_EXPORT pith_warc_reader *pith_warc_reader_new(pith_read_fn read,
+                                                   void *ctx);
+/* Free a reader and its current record.  NULL is a no-op. */
+PITH_EXPORT void pith_warc_reader_free(pith_warc_reader *r);
+/* Cap a record's content block, and its payload after HTTP
+ * Content-Encoding, at `max_bytes` (0: PITH_WARC_DEFAULT_MAX_RECORD).
+ * Bigger records are skipped as they stream by and returned as
+ * PITH_ERR_TOO_LARGE error records. */
+PITH_EXPORT void pith_warc_reader_set_max_record(pith_warc_reader *r,
+                                                 size_t max_bytes);
+
+/*
+ * Read the next record into *rec, which is borrowed from the reader and
+ * valid until the next call or pith_warc_reader_free().  Returns
+ *  - PITH_OK with *rec set: a well-formed record;
+ *  - PITH_OK with *rec NULL: the end of the input;
+ *  - PITH_ERR_WARC_FORMAT, PITH_ERR_TOO_LARGE or PITH_ERR_ENCODING with
+ *    *rec set: a broken record (malformed header, wrong Content-Length,
+ *    truncation, damaged gzip member, payload not HTTP, undecodable
+ *    Content-Encoding, too large).  pith_warc_record_error() says why;
+ *    the fields that could be read are set.  The reader has already
+ *    resynchronised: call again for the next record;
+ *  - PITH_ERR_IO (the read callback failed), PITH_ERR_NOMEM or
+ *    PITH_ERR_INVALID_ARG with *rec NULL: the reader cannot go on, and
+ *    later calls return the same status.
+ */
+PITH_EXPORT pith_status pith_warc_reader_next(pith_warc_reader *r,
+                                              const pith_warc_record **rec);
+/* Bytes obtained from the read callback so far (compressed size). */
+PITH_EXPORT unsigned long long
+pith_warc_reader_bytes_read(const pith_warc_reader *r);
+/* Bytes skipped because they belonged to no record (garbage between
+ * records, or the damaged trailer of a gzip member after a good record). */
+PITH_EXPORT unsigned long long
+pith_warc_reader_skipped_bytes(const pith_warc_reader *r);
+
+/* Record fields: borrowed strings valid as long as the record; "" when
+ * absent.  WARC-Type ("response", "request", "warcinfo", ...): */
+PITH_EXPORT const char *pith_warc_record_type(const pith_warc_record *rec);
+/* WARC-Target-URI (without the angle brackets WARC/1.0 allowed). */
+PITH_EXPORT const char *
+pith_warc_record_target_uri(const pith_warc_record *rec);
+/* WARC-Record-ID, as written (e.g. "<urn:uuid:...>"). */
+PITH_EXPORT const char *pith_warc_record_id(const pith_warc_record *rec);
+/* WARC-Date, as written (e.g. "2024-03-04T10:00:00Z"). */
+PITH_EXPORT const char *pith_warc_record_date(const pith_warc_record *rec);
+/* Why the record is broken; "" for a good record. */
+PITH_EXPORT const char *pith_warc_record_error(const pith_warc_record *rec);
+/* Response records: the HTTP status code (e.g. 200); else 0. */
+PITH_EXPORT int pith_warc_record_http_status(const pith_warc_record *rec);
+/* Response records: the HTTP Content-Type's media type, lower-cased and
+ * without parameters ("text/html"), and its charset parameter as written
+ * ("ISO-8859-1"); "" when absent. */
+PITH_EXPORT const char *
+pith_warc_record_content_type(const pith_warc_record *rec);
+PITH_EXPORT const char *pith_warc_record_charset(const pith_warc_record *rec);
+/* The payload: for response records the HTTP body, with Transfer-Encoding
+ * chunked and Content-Encoding gzip/deflate undone; for other records the
+ * whole content block.  Borrowed, valid as long as the record; stores its
+ * length in *len (len may be NULL).  Not NUL-terminated in general. */
+PITH_EXPORT const char *pith_warc_record_body(const pith_warc_record *rec,
+                                              size_t *len);
+/* Offset of the record's "WARC/" line in the uncompressed stream. */
+PITH_EXPORT unsigned long long
+pith_warc_record_offset(const pith_warc_record *rec);
+/* 1 for a good response record whose payload is HTML: Content-Type
+ * text/html or application/xhtml+xml, or no Content-Type and a payload
+ * that starts like HTML; else 0. */
+PITH_EXPORT int pith_warc_record_is_html(const pith_warc_record *rec);
+
+/*
+ * Render the JSON line of one WARC record: the keys of pith_render_json()
+ * in the same order, with "url" set to `url` (the WARC-Target-URI) rather
+ * than the page's canonical URL, then "warc_record_id" and "warc_date".
+ * With `res` NULL it renders a failed record instead (the keys of
+ * pith_render_json_error(), then the two WARC keys, then "error":
+ * `message`).  Any string may be NULL (written as null).  Returns a new
+ * string freed with pith_free(), or NULL when out of memory.
+ */
+PITH_EXPORT char *pith_render_json_warc(const pith_result *res,
+                                        const char *source, const char *url,
+                                        const char *record_id, const char *date,
+                                        const char *message);
+
 #ifdef __cplusplus
 }
 #endif
