@@ -4,11 +4,12 @@
  * JSON object on one line, the record `pith --json` writes as JSON Lines.
  *
  * The keys always come in the same order (source, url, title, author, date,
- * sitename, description, language, categories, tags, dateline, text,
- * comments) so the output diffs well.  An absent scalar field (the empty
- * string in the result) is written as null, never as "", so consumers can
- * tell "absent" from a value; text is always a string.  dateline and
- * comments are reserved for later stages and are null for now.
+ * sitename, description, language, categories, tags, date_modified, image,
+ * license, page_type, dateline, text, comments) so the output diffs well.  An
+ * absent scalar field (the empty string in the result) is written as null,
+ * never as "", so consumers can tell "absent" from a value; text is always a
+ * string.  dateline is an object {"place", "date", "agency"} or null; comments
+ * is a string (one reader comment per paragraph) or null.
  *
  * Strings from the library are valid UTF-8, but `source` usually is a file
  * name from the command line, which can hold any bytes, so the escaper
@@ -153,6 +154,27 @@ static void put_array(pith_buf *b, const char *key, const char *const *items,
   pith__buf_putc(b, ']');
 }
 
+/* "dateline": {"place", "date", "agency"} (absent parts null), or null
+ * when the text opens with no dateline. */
+static void put_dateline(pith_buf *b, const pith_meta *m) {
+  if (!m->has_dateline) {
+    put_field(b, "dateline", NULL);
+    return;
+  }
+  put_key(b, "dateline");
+  pith__buf_putc(b, '{');
+  /* put_key() adds a comma unless the buffer holds only "{"; here the
+   * object starts mid-buffer, so the first key is written by hand. */
+  pith__buf_puts(b, "\"place\":");
+  if (m->dateline_place && *m->dateline_place)
+    put_string(b, m->dateline_place);
+  else
+    pith__buf_puts(b, "null");
+  put_field(b, "date", m->dateline_date);
+  put_field(b, "agency", m->dateline_agency);
+  pith__buf_putc(b, '}');
+}
+
 char *pith_render_json(const pith_result *res, const char *source) {
   if (!res)
     return NULL;
@@ -173,10 +195,14 @@ char *pith_render_json(const pith_result *res, const char *source) {
   put_array(&b, "categories", m->categories,
             m->categories ? m->ncategories : 0);
   put_array(&b, "tags", m->tags, m->tags ? m->ntags : 0);
-  put_field(&b, "dateline", NULL);
+  put_field(&b, "date_modified", m->date_modified);
+  put_field(&b, "image", m->image);
+  put_field(&b, "license", m->license);
+  put_field(&b, "page_type", m->page_type);
+  put_dateline(&b, m);
   put_key(&b, "text");
   put_string(&b, res->text ? res->text : "");
-  put_field(&b, "comments", NULL);
+  put_field(&b, "comments", res->comments);
   pith__buf_putc(&b, '}');
   return pith__buf_steal(&b);
 }
@@ -184,8 +210,9 @@ char *pith_render_json(const pith_result *res, const char *source) {
 char *pith_render_json_error(const char *source, const char *url,
                              const char *message) {
   static const char *const null_keys[] = {
-      "title",      "author", "date",     "sitename", "description", "language",
-      "categories", "tags",   "dateline", "text",     "comments"};
+      "title",    "author",     "date",     "sitename",      "description",
+      "language", "categories", "tags",     "date_modified", "image",
+      "license",  "page_type",  "dateline", "text",          "comments"};
   pith_buf b;
   pith__buf_init(&b);
   pith__buf_putc(&b, '{');

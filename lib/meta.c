@@ -3187,6 +3187,8 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
   memset(m, 0, sizeof *m);
   m->title = m->author = m->date = m->sitename = "";
   m->description = m->language = m->url = "";
+  m->date_modified = m->image = m->license = m->page_type = "";
+  m->dateline_place = m->dateline_date = m->dateline_agency = "";
   mx *x = pith__calloc(1, sizeof *x);
   if (!x)
     return -1;

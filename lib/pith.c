@@ -13,6 +13,7 @@
 
 #include "alloc.h"
 #include "body.h"
+#include "dateline.h"
 #include "decode.h"
 #include "extract.h"
 #include "meta.h"
@@ -92,6 +93,8 @@ static void meta_defaults(pith_meta *m) {
   memset(m, 0, sizeof *m);
   m->title = m->author = m->date = m->sitename = "";
   m->description = m->language = m->url = "";
+  m->date_modified = m->image = m->license = m->page_type = "";
+  m->dateline_place = m->dateline_date = m->dateline_agency = "";
 }
 
 pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
@@ -149,6 +152,9 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
   if (!(ex->opts & PITH_OPT_NO_METADATA)) {
     if (pith__meta_extract(&tree, url, &res->arena, &res->meta) < 0)
       goto fail;
+    if (pith__dateline_find(res->blocks, res->nblocks, &res->arena,
+                            &res->meta) < 0)
+      goto fail;
   } else if (url) {
     res->meta.url = pith__arena_strndup(&res->arena, url, strlen(url));
     if (!res->meta.url)
@@ -201,6 +207,14 @@ GETTER(description, res->meta.description)
 GETTER(language, res->meta.language)
 GETTER(url, res->meta.url)
 GETTER(charset, res->charset)
+GETTER(date_modified, res->meta.date_modified)
+GETTER(image, res->meta.image)
+GETTER(license, res->meta.license)
+GETTER(page_type, res->meta.page_type)
+GETTER(dateline_place, res->meta.dateline_place)
+GETTER(dateline_date, res->meta.dateline_date)
+GETTER(dateline_agency, res->meta.dateline_agency)
+GETTER(comments, res->comments)
 #undef GETTER
 
 size_t pith_result_category_count(const pith_result *res) {
@@ -221,4 +235,8 @@ const char *pith_result_tag(const pith_result *res, size_t i) {
   if (!res || i >= res->meta.ntags || !res->meta.tags[i])
     return "";
   return res->meta.tags[i];
+}
+
+int pith_result_has_dateline(const pith_result *res) {
+  return res ? res->meta.has_dateline : 0;
 }
