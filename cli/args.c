@@ -35,6 +35,7 @@ static const char usage_text[] =
     "  --keep-hidden      keep elements hidden from readers (hidden,\n"
     "                     aria-hidden, display:none)\n"
     "  --no-metadata      skip metadata extraction (text only)\n"
+    "  --no-comments      do not collect reader comments\n"
     "  -h, --help         show this help and exit\n"
     "  -V, --version      show the version and exit\n"
     "\n"
@@ -179,6 +180,8 @@ int args_parse(int argc, char **argv, cli_args *a) {
       bit = PITH_OPT_KEEP_HIDDEN;
     else if (IS("--no-metadata"))
       bit = PITH_OPT_NO_METADATA;
+    else if (IS("--no-comments"))
+      bit = PITH_OPT_NO_COMMENTS;
     else {
       usage_error(ERR_UNKNOWN, arg);
       return ARGS_USAGE;

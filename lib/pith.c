@@ -13,6 +13,7 @@
 
 #include "alloc.h"
 #include "body.h"
+#include "comments.h"
 #include "dateline.h"
 #include "decode.h"
 #include "extract.h"
@@ -117,6 +118,7 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
   meta_defaults(&res->meta);
   res->text = "";
   res->charset = "";
+  res->comments = "";
 
   pith_status st = PITH_ERR_NOMEM;
   pith_tree tree;
@@ -141,6 +143,10 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
   if (ex->opts & PITH_OPT_KEEP_HIDDEN)
     xopts |= PITH_XOPT_KEEP_HIDDEN;
   if (pith__extract(&tree, xopts, &ex->scratch, &root) < 0)
+    goto fail;
+  if (!(ex->opts & PITH_OPT_NO_COMMENTS) &&
+      pith__comments_build(&tree, &ex->scratch, root, &res->arena,
+                           &res->comments) < 0)
     goto fail;
   if (pith__body_build(&tree, &ex->scratch, root, &res->arena, &res->blocks,
                        &res->nblocks) < 0)

@@ -64,7 +64,7 @@ ok "flag with a value exits 2" test $rc -eq 2
 run --help
 ok "--help exits 0" test $rc -eq 0
 for opt in --json --url --max-size --no-fallback --keep-hidden --no-metadata \
-  --help --version; do
+  --no-comments --help --version; do
   ok "--help lists $opt" has "$opt" out
   ok "the manual lists $opt" grep -qF -- "${opt//-/\\-}" "$root/man/pith.1"
 done
