@@ -29,7 +29,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # libc6-dev is listed because gcc only recommends it and recommends are
 # not installed.
 DEB_PACKAGES := cmake gcc libc6-dev make pkg-config libxml2-dev zlib1g-dev \
-	python3
+	python3 libcld2-dev g++
 
 FORMAT_SOURCES := $(wildcard include/pith/*.h lib/*.c lib/*.h cli/*.c \
 	cli/*.h tests/unit/*.c tests/unit/*.h bench/*.c fuzz/*.c fuzz/*.h)

@@ -17,6 +17,7 @@
 #include "dateline.h"
 #include "decode.h"
 #include "extract.h"
+#include "lang.h"
 #include "meta.h"
 #include "result.h"
 #include "tree.h"
@@ -160,6 +161,9 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
       goto fail;
     if (pith__dateline_find(res->blocks, res->nblocks, &res->arena,
                             &res->meta) < 0)
+      goto fail;
+    if (pith__lang_choose(res->text, strlen(res->text), res->meta.language,
+                          &res->arena, &res->meta.language) < 0)
       goto fail;
   } else if (url) {
     res->meta.url = pith__arena_strndup(&res->arena, url, strlen(url));
