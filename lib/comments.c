@@ -295,3 +295,40 @@ int pith__comments_build(const pith_tree *t, const pith_scratch *s,
   pith__buf_free(&k.out);
   return 0;
 }
+
+int pith__comments_to_blocks(const char *comments, pith_arena *a,
+                             pith_block **blocks, size_t *nblocks) {
+  if (!comments || !*comments)
+    return 0;
+  size_t extra = 1;
+  for (const char *p = comments; (p = strstr(p, "\n\n")); p += 2)
+    extra++;
+  size_t n = *nblocks;
+  pith_block *nb = pith__arena_alloc(a, (n + extra) * sizeof *nb);
+  if (!nb)
+    return -1;
+  if (n)
+    memcpy(nb, *blocks, n * sizeof *nb);
+  /* The comments live in the arena already; blocks point into a copy
+   * whose separators are turned into terminators. */
+  size_t len = strlen(comments);
+  char *copy = pith__arena_strndup(a, comments, len);
+  if (!copy)
+    return -1;
+  char *p = copy;
+  while (p && *p) {
+    char *sep = strstr(p, "\n\n");
+    if (sep)
+      *sep = '\0';
+    nb[n].type = PITH_BLOCK_PARAGRAPH;
+    nb[n].level = 0;
+    nb[n].ordered = 0;
+    nb[n].text = p;
+    nb[n].len = strlen(p);
+    n++;
+    p = sep ? sep + 2 : NULL;
+  }
+  *blocks = nb;
+  *nblocks = n;
+  return 0;
+}

@@ -9,6 +9,7 @@
 
 #include "alloc.h"
 #include "extract.h"
+#include "result.h"
 #include "tree.h"
 
 /* Render the reader comments of tree `t` (as flagged in `s` by
@@ -19,5 +20,12 @@
  * text and are not repeated here.  Returns 0, or -1 when out of memory. */
 int pith__comments_build(const pith_tree *t, const pith_scratch *s,
                          uint32_t root, pith_arena *a, const char **out);
+
+/* Move the comments `comments` (as built above) into the main text: each
+ * paragraph becomes a paragraph block appended to *blocks (a new array in
+ * `a`; the old one stays in the arena).  For forum and Q&A pages, whose
+ * posts are the content.  Returns 0, or -1 when out of memory. */
+int pith__comments_to_blocks(const char *comments, pith_arena *a,
+                             pith_block **blocks, size_t *nblocks);
 
 #endif

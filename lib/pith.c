@@ -19,6 +19,7 @@
 #include "extract.h"
 #include "lang.h"
 #include "meta.h"
+#include "pagetype.h"
 #include "result.h"
 #include "tree.h"
 
@@ -165,6 +166,20 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
     if (pith__lang_choose(res->text, strlen(res->text), res->meta.language,
                           &res->arena, &res->meta.language) < 0)
       goto fail;
+    pith_pagetype_features pf;
+    pith__pagetype_features(&tree, &ex->scratch, root, &res->meta, &pf);
+    res->meta.page_type = pith__pagetype_classify(&pf);
+    /* On a forum or Q&A page the posts are the content: comments the
+     * extract stage left out of the text go back into it. */
+    if (!strcmp(res->meta.page_type, "forum") && *res->comments) {
+      if (pith__comments_to_blocks(res->comments, &res->arena, &res->blocks,
+                                   &res->nblocks) < 0)
+        goto fail;
+      res->comments = "";
+      if (!(res->text =
+                pith__render_text(res->blocks, res->nblocks, &res->arena)))
+        goto fail;
+    }
   } else if (url) {
     res->meta.url = pith__arena_strndup(&res->arena, url, strlen(url));
     if (!res->meta.url)
