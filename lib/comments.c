@@ -71,11 +71,14 @@ static int names_body(const char *v, size_t len) {
   char w[WORD_MAX + 1];
   size_t k = 0;
   int body = 0, other = 0;
+  unsigned char prev = 0;
   for (size_t i = 0; i <= len; i++) {
     unsigned char c = i < len ? (unsigned char)v[i] : ' ';
     int alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    /* prev: the letter before c (words longer than w are not stored) */
     int split = !alpha || (k > 0 && c >= 'A' && c <= 'Z' &&
-                           !(w[k - 1] >= 'A' && w[k - 1] <= 'Z'));
+                           !(prev >= 'A' && prev <= 'Z'));
+    prev = c;
     if (split && k) {
       if (k <= WORD_MAX) {
         w[k] = '\0';

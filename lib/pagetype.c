@@ -308,11 +308,14 @@ static unsigned class_words(const char *v, size_t len) {
   size_t k = 0;
   unsigned bits = 0;
   int prev_add = 0;
+  unsigned char prev = 0;
   for (size_t i = 0; i <= len; i++) {
     unsigned char c = i < len ? (unsigned char)v[i] : ' ';
     int alpha = is_alpha(c);
+    /* prev: the letter before c (words longer than w are not stored) */
     int split = !alpha || (k > 0 && c >= 'A' && c <= 'Z' &&
-                           !(w[k - 1] >= 'A' && w[k - 1] <= 'Z'));
+                           !(prev >= 'A' && prev <= 'Z'));
+    prev = c;
     if (split && k) {
       if (k <= WORD_MAX) {
         w[k] = '\0';

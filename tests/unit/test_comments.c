@@ -143,6 +143,15 @@ static void test_hostile(void) {
   pith_result *r = run(page, 0);
   OK(r != NULL, "deeply nested comment wrappers do not crash");
   pith_result_free(r);
+
+  /* Class words longer than the word buffer, with case changes. */
+  const char longcls[] =
+      "<div class=\"comments\"><div class=\"commentContentVeryLongWordThat"
+      "GoesOnAndOnBeyondAnyBufferXYZ productPriceAddToCartAndMoreWordsHere"
+      "Again\"><p>A comment under a very long class name.</p></div></div>";
+  r = run(longcls, 0);
+  OK(r != NULL, "long class words do not crash");
+  pith_result_free(r);
 }
 
 int main(void) {
