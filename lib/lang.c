@@ -16,8 +16,8 @@
 
 #include <string.h>
 
-#define LANG_SAMPLE 65536 /* bytes of text given to the detector */
-#define LANG_MIN_TEXT 80  /* shorter texts are not detected */
+#define LANG_SAMPLE 6000 /* bytes of text given to the detector */
+#define LANG_MIN_TEXT 80 /* shorter texts are not detected */
 
 #ifdef PITH_HAVE_CLD2
 int pith__cld2_detect(const char *text, size_t len, char *code, size_t codecap,

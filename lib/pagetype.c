@@ -302,6 +302,93 @@ enum {
   CW_BREADCRUMB = 32
 };
 
+/* Class and id words and what they name ("bag" only after "add"), sorted
+ * by first letter: word_range() gives each letter's slice. */
+static const struct class_word {
+  const char *w;
+  size_t len;
+  unsigned bits;
+} class_table[] = {
+#define CWORD(w, b)                                                            \
+  { w, sizeof w - 1, b }
+    CWORD("addtocart", CW_CART),         /* 0 a */
+    CWORD("answer", CW_POST),            /* 1 */
+    CWORD("api", CW_TOC),                /* 2 */
+    CWORD("bag", CW_CART),               /* 3 b */
+    CWORD("basket", CW_CART),            /* 4 */
+    CWORD("breadcrumb", CW_BREADCRUMB),  /* 5 */
+    CWORD("breadcrumbs", CW_BREADCRUMB), /* 6 */
+    CWORD("cart", CW_CART),              /* 7 c */
+    CWORD("docs", CW_TOC),               /* 8 d */
+    CWORD("documentation", CW_TOC),      /* 9 */
+    CWORD("docusaurus", CW_TOC),         /* 10 */
+    CWORD("md", CW_TOC),                 /* 11 m */
+    CWORD("message", CW_POST),           /* 12 */
+    CWORD("post", CW_POST),              /* 13 p */
+    CWORD("posts", CW_POST),             /* 14 */
+    CWORD("price", CW_PRICE),            /* 15 */
+    CWORD("product", CW_PRODUCT),        /* 16 */
+    CWORD("products", CW_PRODUCT),       /* 17 */
+    CWORD("replies", CW_POST),           /* 18 r */
+    CWORD("reply", CW_POST),             /* 19 */
+    CWORD("rst", CW_TOC),                /* 20 */
+    CWORD("sphinxsidebar", CW_TOC),      /* 21 s */
+    CWORD("thread", CW_POST),            /* 22 t */
+    CWORD("toc", CW_TOC),                /* 23 */
+    CWORD("topic", CW_POST),             /* 24 */
+    CWORD("wy", CW_TOC),                 /* 25 w */
+#undef CWORD
+};
+
+/* The slice [*b, *e) of class_table whose words start with c. */
+static void word_range(char c, size_t *b, size_t *e) {
+  switch (c) {
+  case 'a':
+    *b = 0;
+    *e = 3;
+    break;
+  case 'b':
+    *b = 3;
+    *e = 7;
+    break;
+  case 'c':
+    *b = 7;
+    *e = 8;
+    break;
+  case 'd':
+    *b = 8;
+    *e = 11;
+    break;
+  case 'm':
+    *b = 11;
+    *e = 13;
+    break;
+  case 'p':
+    *b = 13;
+    *e = 18;
+    break;
+  case 'r':
+    *b = 18;
+    *e = 21;
+    break;
+  case 's':
+    *b = 21;
+    *e = 22;
+    break;
+  case 't':
+    *b = 22;
+    *e = 25;
+    break;
+  case 'w':
+    *b = 25;
+    *e = 26;
+    break;
+  default:
+    *b = *e = 0;
+    break;
+  }
+}
+
 /* Classify class/id words (split at non-letters and case changes). */
 static unsigned class_words(const char *v, size_t len) {
   char w[WORD_MAX + 1];
@@ -318,30 +405,20 @@ static unsigned class_words(const char *v, size_t len) {
     prev = c;
     if (split && k) {
       if (k <= WORD_MAX) {
-        w[k] = '\0';
         for (size_t j = 0; j < k; j++)
           w[j] = (char)lower((unsigned char)w[j]);
-        if (!strcmp(w, "price"))
-          bits |= CW_PRICE;
-        else if (!strcmp(w, "addtocart") || !strcmp(w, "cart") ||
-                 !strcmp(w, "basket") || (prev_add && !strcmp(w, "bag")))
-          bits |= CW_CART;
-        else if (!strcmp(w, "product") || !strcmp(w, "products"))
-          bits |= CW_PRODUCT;
-        else if (!strcmp(w, "post") || !strcmp(w, "message") ||
-                 !strcmp(w, "topic") || !strcmp(w, "thread") ||
-                 !strcmp(w, "answer") || !strcmp(w, "reply") ||
-                 !strcmp(w, "replies") || !strcmp(w, "posts"))
-          bits |= CW_POST;
-        else if (!strcmp(w, "toc") || !strcmp(w, "docs") ||
-                 !strcmp(w, "sphinxsidebar") || !strcmp(w, "wy") ||
-                 !strcmp(w, "md") || !strcmp(w, "rst") ||
-                 !strcmp(w, "documentation") || !strcmp(w, "docusaurus") ||
-                 !strcmp(w, "api"))
-          bits |= CW_TOC;
-        else if (!strcmp(w, "breadcrumb") || !strcmp(w, "breadcrumbs"))
-          bits |= CW_BREADCRUMB;
-        prev_add = !strcmp(w, "add");
+        size_t jb = 0, je = 0;
+        if (k >= 2 && k <= 13)
+          word_range(w[0], &jb, &je);
+        for (size_t j = jb; j < je; j++) {
+          const struct class_word *cw = &class_table[j];
+          if (cw->len == k && cw->w[0] == w[0] && !memcmp(cw->w, w, k)) {
+            if (cw->bits != CW_CART || strcmp(cw->w, "bag") || prev_add)
+              bits |= cw->bits;
+            break;
+          }
+        }
+        prev_add = k == 3 && !memcmp(w, "add", 3);
       }
       k = 0;
     }
@@ -376,6 +453,35 @@ static int has_price(const char *s, size_t n) {
       return 1;
     if (i > 1 && s[i - 1] == ' ' && is_digit((unsigned char)s[i - 2]))
       return 1;
+  }
+  return 0;
+}
+
+/* The text of a button or a call to action, which starts with the phrase:
+ * 1 for buying ("Add to cart"), 2 for contacting a business ("Get a
+ * quote"), else 0. */
+static int button_phrase(const char *s, size_t n) {
+  static const struct {
+    const char *p;
+    int what;
+  } phrases[] = {{"add to cart", 1}, {"add to bag", 1}, {"add to basket", 1},
+                 {"buy now", 1},     {"contact us", 2}, {"get a quote", 2},
+                 {"free quote", 2},  {"book now", 2},   {"request a", 2},
+                 {"schedule a", 2},  {"apply now", 2},  {"get started", 2},
+                 {"enroll", 2},      {NULL, 0}};
+  size_t i = 0;
+  while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'))
+    i++;
+  if (i >= n)
+    return 0;
+  unsigned char c = lower((unsigned char)s[i]);
+  if (c != 'a' && c != 'b' && c != 'c' && c != 'g' && c != 'f' && c != 'r' &&
+      c != 's' && c != 'e')
+    return 0;
+  for (size_t k = 0; phrases[k].p; k++) {
+    size_t m = strlen(phrases[k].p);
+    if (m <= n - i && phrases[k].p[0] == c && eq_ci(s + i, m, phrases[k].p))
+      return phrases[k].what;
   }
   return 0;
 }
@@ -415,21 +521,13 @@ void pith__pagetype_features(const pith_tree *t, const pith_scratch *s,
       }
       if (nd->len < 400 && has_price(txt, nd->len))
         bump(&f->n_price_text);
-      if (nd->len < 40 && (has_ci(txt, nd->len, "add to cart") ||
-                           has_ci(txt, nd->len, "add to bag") ||
-                           has_ci(txt, nd->len, "add to basket") ||
-                           has_ci(txt, nd->len, "buy now")))
-        bump(&f->n_cart);
-      if (nd->len < 40 && (has_ci(txt, nd->len, "contact us") ||
-                           has_ci(txt, nd->len, "get a quote") ||
-                           has_ci(txt, nd->len, "free quote") ||
-                           has_ci(txt, nd->len, "book now") ||
-                           has_ci(txt, nd->len, "request a") ||
-                           has_ci(txt, nd->len, "schedule a") ||
-                           has_ci(txt, nd->len, "apply now") ||
-                           has_ci(txt, nd->len, "get started") ||
-                           has_ci(txt, nd->len, "enroll")))
-        bump(&f->n_quote_cta);
+      if (nd->len < 40) {
+        int what = button_phrase(txt, nd->len);
+        if (what == 1)
+          bump(&f->n_cart);
+        else if (what == 2)
+          bump(&f->n_quote_cta);
+      }
       continue;
     }
     switch (tag) {
@@ -499,9 +597,6 @@ void pith__pagetype_features(const pith_tree *t, const pith_scratch *s,
       bump(&f->n_price_attr);
     unsigned cw = 0;
     const char *v = pith__attr(t, i, PITH_ATTR_CLASS, &len);
-    if (v)
-      cw |= class_words(v, len);
-    v = pith__attr(t, i, PITH_ATTR_ID, &len);
     if (v)
       cw |= class_words(v, len);
     v = pith__attr(t, i, PITH_ATTR_NAME, &len);
