@@ -613,6 +613,32 @@ static void test_image_license_modified(void) {
          "a Creative Commons link is the license");
   done(&p);
 
+  /* A UTC publication time in the page's own zone is the day before. */
+  run(&p,
+      "<html><head><meta property=\"article:published_time\" "
+      "content=\"2025-12-19T02:41:41+00:00\"></head><body><article>"
+      "<time datetime=\"2025-12-18T21:46:01-05:00\">Dec 18</time>"
+      "<p>x</p></article></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2025-12-18", "UTC time moved to the page's time zone");
+  done(&p);
+  run(&p,
+      "<html><head><meta property=\"article:published_time\" "
+      "content=\"2025-12-19T12:00:00Z\"></head><body><article>"
+      "<time datetime=\"2025-12-18T21:46:01-05:00\">Dec 18</time>"
+      "<p>x</p></article></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2025-12-19", "midday UTC is the same day there");
+  done(&p);
+  run(&p,
+      "<html><head><meta property=\"article:published_time\" "
+      "content=\"2024-12-31T23:30:00Z\"></head><body><article>"
+      "<time datetime=\"2025-01-01T09:00:00+09:00\">x</time>"
+      "<p>x</p></article></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2025-01-01", "and the next day, across a year");
+  done(&p);
+
   run(&p,
       "<html><head><meta property=\"og:image\" content=\"data:x\">"
       "</head><body><p>x</p></body></html>",
