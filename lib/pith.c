@@ -169,9 +169,12 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
     pith_pagetype_features pf;
     pith__pagetype_features(&tree, &ex->scratch, root, &res->meta, &pf);
     res->meta.page_type = pith__pagetype_classify(&pf);
-    /* On a forum or Q&A page the posts are the content: comments the
-     * extract stage left out of the text go back into it. */
-    if (!strcmp(res->meta.page_type, "forum") && *res->comments) {
+    /* On a forum or Q&A page the posts are the content.  The extract
+     * stage usually keeps them; when the comment thread it left out holds
+     * more text than it kept, it missed the thread, which goes back into
+     * the text.  (Comments on the posts of a Q&A page stay comments.) */
+    if (!strcmp(res->meta.page_type, "forum") &&
+        strlen(res->comments) > strlen(res->text)) {
       if (pith__comments_to_blocks(res->comments, &res->arena, &res->blocks,
                                    &res->nblocks) < 0)
         goto fail;

@@ -5,7 +5,8 @@
  * built from the signals the classifier reads (schema.org types, og:type,
  * address shapes, cart buttons and prices, posts, code blocks, linked
  * headings, calls to action), and a page with no metadata at all, which
- * stays an article.  Also checks that a forum's comments become its text.
+ * stays an article.  Also checks that a forum's replies become its text
+ * when the extract stage missed them.
  */
 #include <stdio.h>
 #include <string.h>
@@ -125,16 +126,20 @@ int main(void) {
          "an undated business page with calls to action is a "
          "service");
 
-  /* A forum's posts sit in comment markup: they become the text. */
+  /* A forum whose replies sit in comment markup and outweigh the text
+   * kept: they become the text. */
   n = 0;
   put(&n, "<html><head><script type=\"application/ld+json\">{\"@type\":"
           "\"DiscussionForumPosting\"}</script></head><body><article>"
           "<h1>Ferry timetable</h1>");
   put(&n, PROSE);
-  put(&n, PROSE);
-  put(&n, "</article><div id=\"comments\"><div class=\"comment-content\">"
-          "<p>The winter timetable starts in October.</p></div></div>"
-          "</body></html>");
+  put(&n, "</article><div id=\"comments\">");
+  repeat(&n,
+         "<div class=\"comment-content\"><p>The winter timetable "
+         "starts in October, and the last crossing is at nine in the "
+         "evening on weekdays and at ten on Saturdays.</p></div>",
+         3);
+  put(&n, "</div></body></html>");
   pith_result *r = NULL;
   if (OK(pith_extract(page, strlen(page), "https://forum.example/t/ferry/1", 0,
                       &r) == PITH_OK,
