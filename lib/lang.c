@@ -32,6 +32,7 @@ int pith__lang_have_detector(void) {
 #endif
 }
 
+#ifdef PITH_HAVE_CLD2
 static unsigned char lower(unsigned char c) {
   return (c >= 'A' && c <= 'Z') ? (unsigned char)(c | 0x20) : c;
 }
@@ -48,6 +49,7 @@ static int same_primary(const char *a, const char *b) {
       return 0;
   }
 }
+#endif
 
 int pith__lang_choose(const char *text, size_t len, const char *markup,
                       pith_arena *a, const char **out) {
