@@ -4,12 +4,14 @@
  * JSON object on one line, the record `pith --json` writes as JSON Lines.
  *
  * The keys always come in the same order (source, url, title, author, date,
- * sitename, description, language, categories, tags, dateline, text,
- * comments) so the output diffs well; with PITH_RENDER_MARKDOWN_FIELD a
- * "markdown" key follows "text".  An absent scalar field (the empty
- * string in the result) is written as null, never as "", so consumers can
- * tell "absent" from a value; text is always a string.  dateline and
- * comments are reserved for later stages and are null for now.
+ * sitename, description, language, categories, tags, date_modified, image,
+ * license, page_type, dateline, text, comments) so the output diffs well;
+ * with PITH_RENDER_MARKDOWN_FIELD a "markdown" key follows "text", and
+ * "truncated": true ends a record that a bound cut short.  An absent
+ * scalar field (the empty string in the result) is written as null, never
+ * as "", so consumers can tell "absent" from a value; text is always a
+ * string.  dateline is an object {"place", "date", "agency"} or null;
+ * comments is a string (one reader comment per paragraph) or null.
  *
  * Strings from the library are valid UTF-8, but `source` usually is a file
  * name from the command line, which can hold any bytes, so the escaper
@@ -154,110 +156,141 @@ static void put_array(pith_buf *b, const char *key, const char *const *items,
   pith__buf_putc(b, ']');
 }
 
+/* "dateline": {"place", "date", "agency"} (absent parts null), or null
+ * when the text opens with no dateline. */
+static void put_dateline(pith_buf *b, const pith_meta *m) {
+  if (!m->has_dateline) {
+    put_field(b, "dateline", NULL);
+    return;
+  }
+  put_key(b, "dateline");
+  pith__buf_putc(b, '{');
+  /* put_key() adds a comma unless the buffer holds only "{"; here the
+   * object starts mid-buffer, so the first key is written by hand. */
+  pith__buf_puts(b, "\"place\":");
+  if (m->dateline_place && *m->dateline_place)
+    put_string(b, m->dateline_place);
+  else
+    pith__buf_puts(b, "null");
+  put_field(b, "date", m->dateline_date);
+  put_field(b, "agency", m->dateline_agency);
+  pith__buf_putc(b, '}');
+}
+
 char *pith_render_json(const pith_result *res, const char *source) {
   return pith_render_json_ex(res, source, 0);
+}
+
+/* The keys after "url" of a record that failed: all null. */
+static const char *const null_keys[] = {
+    "title",    "author",     "date",     "sitename",      "description",
+    "language", "categories", "tags",     "date_modified", "image",
+    "license",  "page_type",  "dateline", "text",          "comments"};
+
+/* The keys after "url" of a result, in their fixed order.  Returns -1 when
+ * out of memory (the Markdown field). */
+static int put_result(pith_buf *b, const pith_result *res, unsigned flags) {
+  const pith_meta *m = &res->meta;
+  put_field(b, "title", m->title);
+  put_field(b, "author", m->author);
+  put_field(b, "date", m->date);
+  put_field(b, "sitename", m->sitename);
+  put_field(b, "description", m->description);
+  put_field(b, "language", m->language);
+  put_array(b, "categories", m->categories, m->categories ? m->ncategories : 0);
+  put_array(b, "tags", m->tags, m->tags ? m->ntags : 0);
+  put_field(b, "date_modified", m->date_modified);
+  put_field(b, "image", m->image);
+  put_field(b, "license", m->license);
+  put_field(b, "page_type", m->page_type);
+  put_dateline(b, m);
+  put_key(b, "text");
+  put_string(b, res->text ? res->text : "");
+  if (flags & PITH_RENDER_MARKDOWN_FIELD) {
+    char *md = pith_render_markdown(res, flags);
+    if (!md)
+      return -1;
+    put_key(b, "markdown");
+    put_string(b, md);
+    pith__free(md);
+  }
+  put_field(b, "comments", res->comments);
+  return 0;
+}
+
+static void put_truncated(pith_buf *b, const pith_result *res) {
+  if (res->truncated) {
+    put_key(b, "truncated");
+    pith__buf_puts(b, "true");
+  }
+}
+
+static void put_nulls(pith_buf *b) {
+  for (size_t i = 0; i < sizeof null_keys / sizeof null_keys[0]; i++)
+    put_field(b, null_keys[i], NULL);
+}
+
+static void put_error(pith_buf *b, const char *message) {
+  put_key(b, "error");
+  put_string(b, message && *message ? message : "unknown error");
 }
 
 char *pith_render_json_ex(const pith_result *res, const char *source,
                           unsigned flags) {
   if (!res)
     return NULL;
-  const pith_meta *m = &res->meta;
   pith_buf b;
   pith__buf_init(&b);
   /* Most of the record is the text; reserve once to avoid regrowth. */
   pith__buf_reserve(&b, (res->text ? strlen(res->text) : 0) + 1024);
   pith__buf_putc(&b, '{');
   put_field(&b, "source", source);
-  put_field(&b, "url", m->url);
-  put_field(&b, "title", m->title);
-  put_field(&b, "author", m->author);
-  put_field(&b, "date", m->date);
-  put_field(&b, "sitename", m->sitename);
-  put_field(&b, "description", m->description);
-  put_field(&b, "language", m->language);
-  put_array(&b, "categories", m->categories,
-            m->categories ? m->ncategories : 0);
-  put_array(&b, "tags", m->tags, m->tags ? m->ntags : 0);
-  put_field(&b, "dateline", NULL);
-  put_key(&b, "text");
-  put_string(&b, res->text ? res->text : "");
-  if (flags & PITH_RENDER_MARKDOWN_FIELD) {
-    char *md = pith_render_markdown(res, flags);
-    if (!md) {
-      pith__buf_free(&b);
-      return NULL;
-    }
-    put_key(&b, "markdown");
-    put_string(&b, md);
-    pith__free(md);
+  put_field(&b, "url", res->meta.url);
+  if (put_result(&b, res, flags) < 0) {
+    pith__buf_free(&b);
+    return NULL;
   }
-  put_field(&b, "comments", NULL);
-  if (res->truncated) {
-    put_key(&b, "truncated");
-    pith__buf_puts(&b, "true");
-  }
+  put_truncated(&b, res);
   pith__buf_putc(&b, '}');
   return pith__buf_steal(&b);
 }
 
 char *pith_render_json_error(const char *source, const char *url,
                              const char *message) {
-  static const char *const null_keys[] = {
-      "title",      "author", "date",     "sitename", "description", "language",
-      "categories", "tags",   "dateline", "text",     "comments"};
   pith_buf b;
   pith__buf_init(&b);
   pith__buf_putc(&b, '{');
   put_field(&b, "source", source);
   put_field(&b, "url", url);
-  for (size_t i = 0; i < sizeof null_keys / sizeof null_keys[0]; i++)
-    put_field(&b, null_keys[i], NULL);
-  put_key(&b, "error");
-  put_string(&b, message && *message ? message : "unknown error");
+  put_nulls(&b);
+  put_error(&b, message);
   pith__buf_putc(&b, '}');
   return pith__buf_steal(&b);
 }
 
 /* WARC records: as above, but "url" is the record's WARC-Target-URI and
- * "warc_record_id", "warc_date" follow the usual keys (before "error"). */
+ * "warc_record_id", "warc_date" follow the usual keys (before "truncated"
+ * or "error"). */
 char *pith_render_json_warc(const pith_result *res, const char *source,
                             const char *url, const char *record_id,
                             const char *date, const char *message) {
-  static const char *const null_keys[] = {
-      "title",      "author", "date",     "sitename", "description", "language",
-      "categories", "tags",   "dateline", "text",     "comments"};
   pith_buf b;
   pith__buf_init(&b);
+  if (res)
+    pith__buf_reserve(&b, (res->text ? strlen(res->text) : 0) + 1024);
   pith__buf_putc(&b, '{');
   put_field(&b, "source", source);
   put_field(&b, "url", url);
-  if (res) {
-    const pith_meta *m = &res->meta;
-    pith__buf_reserve(&b, (res->text ? strlen(res->text) : 0) + 1024);
-    put_field(&b, "title", m->title);
-    put_field(&b, "author", m->author);
-    put_field(&b, "date", m->date);
-    put_field(&b, "sitename", m->sitename);
-    put_field(&b, "description", m->description);
-    put_field(&b, "language", m->language);
-    put_array(&b, "categories", m->categories,
-              m->categories ? m->ncategories : 0);
-    put_array(&b, "tags", m->tags, m->tags ? m->ntags : 0);
-    put_field(&b, "dateline", NULL);
-    put_key(&b, "text");
-    put_string(&b, res->text ? res->text : "");
-    put_field(&b, "comments", NULL);
-  } else {
-    for (size_t i = 0; i < sizeof null_keys / sizeof null_keys[0]; i++)
-      put_field(&b, null_keys[i], NULL);
-  }
+  if (res)
+    put_result(&b, res, 0); /* no Markdown field: cannot fail */
+  else
+    put_nulls(&b);
   put_field(&b, "warc_record_id", record_id);
   put_field(&b, "warc_date", date);
-  if (!res) {
-    put_key(&b, "error");
-    put_string(&b, message && *message ? message : "unknown error");
-  }
+  if (res)
+    put_truncated(&b, res);
+  else
+    put_error(&b, message);
   pith__buf_putc(&b, '}');
   return pith__buf_steal(&b);
 }

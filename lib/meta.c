@@ -258,6 +258,14 @@ typedef struct {
 
   char date[11];
   int date_prio;
+  int date_utc;        /* date's time of day in minutes when given in UTC */
+  int zone, zone_seen; /* the page's UTC offset (minutes), if it shows one */
+  char date_mod[11];   /* the last-modified date, and its source's rank */
+  int date_mod_prio;
+  span og_image, tw_image, ip_image, link_image, ld_image;
+  int ld_image_rank;
+  span license; /* rel=license, meta license, JSON-LD license */
+  span cc_link; /* a link to a Creative Commons license */
   uint32_t time_main_seen, time_any_seen; /* time_any_seen: its node */
   uint32_t time_any_tries;
   char time_any[11];
@@ -932,13 +940,112 @@ static int date_value(span v, char out[11]) {
   return date_in_text(s, n, out, &end);
 }
 
+/* The time of an ISO 8601 timestamp ("2022-06-16T05:42:17+00:00"):
+ * *minutes since midnight and *offset from UTC in minutes; returns 1 when
+ * both are given (Z counts as offset 0), else 0. */
+static int ts_time(span v, int *minutes, int *offset) {
+  v = trim(v);
+  const char *s = v.s;
+  size_t n = v.n;
+  if (n < 17 || !is_digit((unsigned char)s[0]) || s[4] != '-' || s[7] != '-' ||
+      (s[10] != 'T' && s[10] != ' '))
+    return 0;
+  if (!is_digit((unsigned char)s[11]) || !is_digit((unsigned char)s[12]) ||
+      s[13] != ':' || !is_digit((unsigned char)s[14]) ||
+      !is_digit((unsigned char)s[15]))
+    return 0;
+  int h = (s[11] - '0') * 10 + (s[12] - '0');
+  int mi = (s[14] - '0') * 10 + (s[15] - '0');
+  if (h > 23 || mi > 59)
+    return 0;
+  size_t i = 16;
+  while (i < n && (is_digit((unsigned char)s[i]) || s[i] == ':' || s[i] == '.'))
+    i++; /* seconds and fractions */
+  if (i >= n)
+    return 0;
+  int off;
+  if (s[i] == 'Z' || s[i] == 'z') {
+    off = 0;
+  } else if ((s[i] == '+' || s[i] == '-') && i + 3 <= n &&
+             is_digit((unsigned char)s[i + 1]) &&
+             is_digit((unsigned char)s[i + 2])) {
+    int oh = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
+    size_t j = i + 3;
+    if (j < n && s[j] == ':')
+      j++;
+    int om = 0;
+    if (j + 2 <= n && is_digit((unsigned char)s[j]) &&
+        is_digit((unsigned char)s[j + 1]))
+      om = (s[j] - '0') * 10 + (s[j + 1] - '0');
+    if (oh > 14 || om > 59)
+      return 0;
+    off = (oh * 60 + om) * (s[i] == '-' ? -1 : 1);
+  } else {
+    return 0;
+  }
+  *minutes = h * 60 + mi;
+  *offset = off;
+  return 1;
+}
+
+/* Note the page's own time zone: the first non-UTC offset of any of its
+ * timestamps. */
+static void note_zone(mx *x, span v) {
+  int minutes, offset;
+  if (!x->zone_seen && ts_time(v, &minutes, &offset) && offset != 0) {
+    x->zone = offset;
+    x->zone_seen = 1;
+  }
+}
+
 static void offer_date(mx *x, span v, int prio) {
   char d[11];
+  note_zone(x, v);
   if (prio <= x->date_prio || !has(v))
     return;
   if (date_value(v, d)) {
     memcpy(x->date, d, 11);
     x->date_prio = prio;
+    x->date_utc = -1;
+    int minutes, offset;
+    if (ts_time(v, &minutes, &offset) && offset == 0)
+      x->date_utc = minutes;
+  }
+}
+
+/* Move a YYYY-MM-DD date one day back (delta -1) or forward (+1). */
+static void shift_day(char d[11], int delta) {
+  int y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 +
+          (d[3] - '0');
+  int m = (d[5] - '0') * 10 + (d[6] - '0');
+  int day = (d[8] - '0') * 10 + (d[9] - '0') + delta;
+  if (day < 1) {
+    if (--m < 1) {
+      m = 12;
+      y--;
+    }
+    day = days_in(y, m);
+  } else if (day > days_in(y, m)) {
+    day = 1;
+    if (++m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  char out[11];
+  if (mkdate(y, m, day, out))
+    memcpy(d, out, 11);
+}
+
+/* A last-modified date from a source of rank `prio` (1 visible <time>,
+ * 2 meta, 3 JSON-LD): the best-ranked source wins. */
+static void offer_mod(mx *x, span v, int prio) {
+  char d[11];
+  if (prio <= x->date_mod_prio || !has(v))
+    return;
+  if (date_value(v, d)) {
+    memcpy(x->date_mod, d, 11);
+    x->date_mod_prio = prio;
   }
 }
 
@@ -1485,6 +1592,25 @@ static void ld_list(mx *x, const jdoc *d, uint32_t v, slist *l) {
 }
 
 /* Collect fields from every typed object of a parsed JSON-LD document. */
+/* The URL of a JSON-LD "image" value: a string, an ImageObject's "url"
+ * (or "contentUrl"), or the first of an array of either. */
+static span ld_image(const jdoc *d, uint32_t v) {
+  if (d->v[v].type == J_ARR)
+    v = d->v[v].first;
+  if (!v)
+    return nospan();
+  if (d->v[v].type == J_STR)
+    return trim(jstr(&d->v[v]));
+  if (d->v[v].type == J_OBJ) {
+    uint32_t u = jget(d, v, "url");
+    if (!u)
+      u = jget(d, v, "contenturl");
+    if (u && d->v[u].type == J_STR)
+      return trim(jstr(&d->v[u]));
+  }
+  return nospan();
+}
+
 static void ld_walk(mx *x, const jdoc *d) {
   int idrefs = 0;
   for (uint32_t o = 1; o < d->n; o++) {
@@ -1526,6 +1652,19 @@ static void ld_walk(mx *x, const jdoc *d) {
         offer_date(x, sv, rank >= 3 ? DP_LD_WEAK : DP_LD_WEAK - 5);
       } else if (eq_lit(k, "datemodified")) {
         offer_date(x, sv, DP_MODIFIED);
+        if (rank >= 3)
+          offer_mod(x, sv, 3);
+      } else if (eq_lit(k, "image") || eq_lit(k, "thumbnailurl")) {
+        if (rank > x->ld_image_rank) {
+          span im = ld_image(d, c);
+          if (has(im)) {
+            x->ld_image = im;
+            x->ld_image_rank = rank;
+          }
+        }
+      } else if (eq_lit(k, "license")) {
+        if (!has(x->license) && has(sv))
+          x->license = sv;
       } else if (eq_lit(k, "articlesection")) {
         if (rank >= 3 && rank >= x->ld_cats_rank) {
           x->ld_cats_rank = rank;
@@ -1814,8 +1953,19 @@ static void do_meta(mx *x, const attrs *a, unsigned cx) {
     offer_date(x, content, a->itemprop.s ? DP_ITEMPROP : DP_META);
   else if (key_in(key, meta_weak_date_keys))
     offer_date(x, content, DP_META_WEAK);
-  else if (key_in(key, meta_mod_keys))
+  else if (key_in(key, meta_mod_keys)) {
     offer_date(x, content, DP_MODIFIED);
+    offer_mod(x, content, 2);
+  } else if (eq_lit(key, "og:image") || eq_lit(key, "og:image:url") ||
+             eq_lit(key, "og:image:secure_url"))
+    set_once(&x->og_image, content);
+  else if (eq_lit(key, "twitter:image") || eq_lit(key, "twitter:image:src"))
+    set_once(&x->tw_image, content);
+  else if (eq_lit(key, "image") && a->itemprop.s)
+    set_once(&x->ip_image, content);
+  else if (eq_lit(key, "license") || eq_lit(key, "dcterms.license") ||
+           eq_lit(key, "dc.rights.license"))
+    set_once(&x->license, content);
   else if (key_in(key, meta_author_keys)) {
     span v = trim(content);
     if (has(v) && !looks_like_url(v) && !has(x->meta_author)) {
@@ -1912,6 +2062,7 @@ static int author_href(span h) {
 }
 
 static void date_from_time(mx *x, uint32_t n, const attrs *a, unsigned cx) {
+  note_zone(x, a->datetime);
   span hint = a->cls;
   span ip = a->itemprop;
   int prio;
@@ -1919,6 +2070,8 @@ static void date_from_time(mx *x, uint32_t n, const attrs *a, unsigned cx) {
     prio = DP_ITEMPROP;
   } else if (has_lit(ip, "datemodified")) {
     prio = DP_MODIFIED;
+    span mv = has(a->datetime) ? a->datetime : nospan();
+    offer_mod(x, mv, 1);
   } else if (cx & CX_HIDDEN) {
     return;
   } else {
@@ -2067,6 +2220,10 @@ static void walk(mx *x) {
     case PITH_TAG_LINK:
       if (has_token(a.rel, "canonical"))
         set_once(&x->canonical, a.href);
+      else if (has_token(a.rel, "image_src"))
+        set_once(&x->link_image, a.href);
+      else if (has_token(a.rel, "license"))
+        set_once(&x->license, a.href);
       break;
     case PITH_TAG_TITLE:
       if (!x->doc_title.s && !(cx & CX_BODY))
@@ -2087,6 +2244,12 @@ static void walk(mx *x) {
       date_from_time(x, n, &a, cx);
       break;
     case PITH_TAG_A:
+      if (has_token(a.rel, "license") && !(cx & CX_HIDDEN))
+        set_once(&x->license, a.href);
+      else if (!has(x->cc_link) && has(a.href) &&
+               (has_lit(a.href, "creativecommons.org/licenses/") ||
+                has_lit(a.href, "creativecommons.org/publicdomain/")))
+        x->cc_link = trim(a.href);
       if (has(a.rel) && !(cx & CX_HIDDEN)) {
         int tag = has_token(a.rel, "tag");
         int cat = has_token(a.rel, "category");
@@ -3187,6 +3350,8 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
   memset(m, 0, sizeof *m);
   m->title = m->author = m->date = m->sitename = "";
   m->description = m->language = m->url = "";
+  m->date_modified = m->image = m->license = m->page_type = "";
+  m->dateline_place = m->dateline_date = m->dateline_agency = "";
   mx *x = pith__calloc(1, sizeof *x);
   if (!x)
     return -1;
@@ -3236,6 +3401,7 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
     if (date_in_url(url, d)) {
       memcpy(x->date, d, 11);
       x->date_prio = DP_URL;
+      x->date_utc = -1;
     }
   }
   uint32_t head_node = 0;
@@ -3282,6 +3448,48 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
     u = mkspan(url, strlen(url));
   u = cap_utf8(u, 8192);
 
+  /* The main image and the license, absolute against the page's URL. */
+  span img = has(x->og_image)   ? x->og_image
+             : has(x->ld_image) ? x->ld_image
+             : has(x->tw_image) ? x->tw_image
+             : has(x->ip_image) ? x->ip_image
+                                : x->link_image;
+  img = trim(img);
+  const char *base = url;
+  if (has(u)) {
+    char *b = tmp_alloc(x, u.n + 1);
+    if (b) {
+      memcpy(b, u.s, u.n);
+      b[u.n] = '\0';
+      base = b;
+    }
+  }
+  if (has(img) && !starts_lit(img, "data:"))
+    img = cap_utf8(resolve_url(x, img, base), 8192);
+  else
+    img = nospan();
+  span lic = has(x->license) ? x->license : x->cc_link;
+  lic = trim(lic);
+  if (has(lic) && (looks_like_url(lic) || lic.s[0] == '/'))
+    lic = cap_utf8(resolve_url(x, lic, base), 8192);
+  else if (has(lic))
+    lic = clean_span(x, lic, 300);
+  /* A publication time given in UTC is a day off the date the page shows
+   * when the page's own timestamps are in a zone where it was already (or
+   * still) another day: that zone's date is the one readers see. */
+  if (x->date_prio && x->date_utc >= 0 && x->zone_seen) {
+    int local = x->date_utc + x->zone;
+    if (local < 0)
+      shift_day(x->date, -1);
+    else if (local >= 24 * 60)
+      shift_day(x->date, +1);
+  }
+  /* A modified date before the publication date is a wrong one. */
+  span mod = nospan();
+  if (x->date_mod_prio &&
+      !(x->date_prio && memcmp(x->date_mod, x->date, 10) < 0))
+    mod = mkspan(x->date_mod, 10);
+
   const slist *cats = first_list(&x->meta_cats, &x->ld_cats, &x->rel_cats);
   const slist *tags = first_list(&x->meta_tags, &x->ld_tags, &x->rel_tags);
 
@@ -3298,6 +3506,9 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
   m->url = out_str(a, u, &oom);
   m->categories = out_list(a, cats, &m->ncategories, &oom);
   m->tags = out_list(a, tags, &m->ntags, &oom);
+  m->date_modified = out_str(a, mod, &oom);
+  m->image = out_str(a, img, &oom);
+  m->license = out_str(a, lic, &oom);
 
 done:
   pith__free(x->ctx);

@@ -13,9 +13,13 @@
 
 #include "alloc.h"
 #include "body.h"
+#include "comments.h"
+#include "dateline.h"
 #include "decode.h"
 #include "extract.h"
+#include "lang.h"
 #include "meta.h"
+#include "pagetype.h"
 #include "result.h"
 #include "tree.h"
 
@@ -125,6 +129,8 @@ static void meta_defaults(pith_meta *m) {
   memset(m, 0, sizeof *m);
   m->title = m->author = m->date = m->sitename = "";
   m->description = m->language = m->url = "";
+  m->date_modified = m->image = m->license = m->page_type = "";
+  m->dateline_place = m->dateline_date = m->dateline_agency = "";
 }
 
 pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
@@ -153,6 +159,7 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
   res->text = "";
   res->charset = "";
   res->base = "";
+  res->comments = "";
 
   pith_status st = PITH_ERR_NOMEM;
   pith_tree tree;
@@ -179,6 +186,10 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
     xopts |= PITH_XOPT_KEEP_HIDDEN;
   if (pith__extract(&tree, xopts, &ex->scratch, &root) < 0)
     goto fail;
+  if (!(ex->opts & PITH_OPT_NO_COMMENTS) &&
+      pith__comments_build(&tree, &ex->scratch, root, &res->arena,
+                           &res->comments) < 0)
+    goto fail;
   unsigned bopts = 0;
   if (ex->opts & PITH_OPT_IMAGES)
     bopts |= PITH_BODY_IMAGES;
@@ -194,6 +205,29 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
   if (!(ex->opts & PITH_OPT_NO_METADATA)) {
     if (pith__meta_extract(&tree, url, &res->arena, &res->meta) < 0)
       goto fail;
+    if (pith__dateline_find(res->blocks, res->nblocks, &res->arena,
+                            &res->meta) < 0)
+      goto fail;
+    if (pith__lang_choose(res->text, strlen(res->text), res->meta.language,
+                          &res->arena, &res->meta.language) < 0)
+      goto fail;
+    pith_pagetype_features pf;
+    pith__pagetype_features(&tree, &ex->scratch, root, &res->meta, &pf);
+    res->meta.page_type = pith__pagetype_classify(&pf);
+    /* On a forum or Q&A page the posts are the content.  The extract
+     * stage usually keeps them; when the comment thread it left out holds
+     * more text than it kept, it missed the thread, which goes back into
+     * the text.  (Comments on the posts of a Q&A page stay comments.) */
+    if (!strcmp(res->meta.page_type, "forum") &&
+        strlen(res->comments) > strlen(res->text)) {
+      if (pith__comments_to_blocks(res->comments, &res->arena, &res->blocks,
+                                   &res->nblocks) < 0)
+        goto fail;
+      res->comments = "";
+      if (!(res->text =
+                pith__render_text(res->blocks, res->nblocks, &res->arena)))
+        goto fail;
+    }
   } else if (url) {
     res->meta.url = pith__arena_strndup(&res->arena, url, strlen(url));
     if (!res->meta.url)
@@ -249,6 +283,14 @@ GETTER(description, res->meta.description)
 GETTER(language, res->meta.language)
 GETTER(url, res->meta.url)
 GETTER(charset, res->charset)
+GETTER(date_modified, res->meta.date_modified)
+GETTER(image, res->meta.image)
+GETTER(license, res->meta.license)
+GETTER(page_type, res->meta.page_type)
+GETTER(dateline_place, res->meta.dateline_place)
+GETTER(dateline_date, res->meta.dateline_date)
+GETTER(dateline_agency, res->meta.dateline_agency)
+GETTER(comments, res->comments)
 #undef GETTER
 
 size_t pith_result_category_count(const pith_result *res) {
@@ -269,4 +311,8 @@ const char *pith_result_tag(const pith_result *res, size_t i) {
   if (!res || i >= res->meta.ntags || !res->meta.tags[i])
     return "";
   return res->meta.tags[i];
+}
+
+int pith_result_has_dateline(const pith_result *res) {
+  return res ? res->meta.has_dateline : 0;
 }

@@ -80,6 +80,15 @@ typedef struct {
   size_t ncategories;
   const char **tags;
   size_t ntags;
+  /* Added by issue 3 (metadata, news structure, comments). */
+  const char *date_modified;   /* YYYY-MM-DD or "" */
+  const char *image;           /* main image URL */
+  const char *license;         /* license URL (e.g. Creative Commons) */
+  const char *page_type;       /* article, forum, product, ... or "" */
+  int has_dateline;            /* 1 when the text opens with a dateline */
+  const char *dateline_place;  /* "" when absent */
+  const char *dateline_date;   /* as written, e.g. "June 16" */
+  const char *dateline_agency; /* e.g. "Reuters" */
 } pith_meta;
 
 struct pith_result {
@@ -93,6 +102,7 @@ struct pith_result {
   /* The base for relative URLs of links and images: <base href>, else the
    * URL given, else the canonical URL; "" when none is known. */
   const char *base;
+  const char *comments; /* reader comments, one per paragraph, or "" */
 };
 
 #endif

@@ -112,7 +112,8 @@ if command -v python3 >/dev/null 2>&1; then
 import json, sys
 recs = [json.loads(l) for l in open("out", encoding="utf-8")]
 keys = ["source", "url", "title", "author", "date", "sitename",
-        "description", "language", "categories", "tags", "dateline",
+        "description", "language", "categories", "tags", "date_modified",
+        "image", "license", "page_type", "dateline",
         "text", "comments"]
 assert [r["source"] for r in recs] == ["page.html", "missing.html",
                                       "trunc.gz", "page.html.gz"], recs

@@ -74,7 +74,8 @@ w = [json.loads(l) for l in open("good.jsonl")]
 d = [json.loads(l) for l in open("direct.jsonl")]
 assert len(w) == len(d), (len(w), len(d))
 keys = ["source", "url", "title", "author", "date", "sitename", "description",
-        "language", "categories", "tags", "dateline", "text", "comments",
+        "language", "categories", "tags", "date_modified", "image", "license",
+        "page_type", "dateline", "text", "comments",
         "warc_record_id", "warc_date"]
 for a, b in zip(w, d):
     assert list(a) == keys, list(a)
@@ -82,7 +83,7 @@ for a, b in zip(w, d):
     assert a["url"].startswith("http://wcxb.test/"), a["url"]
     assert a["warc_record_id"].startswith("<urn:uuid:"), a
     assert a["warc_date"] == "2024-03-04T10:00:00Z"
-    for k in keys[2:13]:
+    for k in keys[2:17]:
         assert a[k] == b[k], (k, a["url"], a[k], b[k])
 '
 

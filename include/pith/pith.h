@@ -84,8 +84,7 @@ PITH_EXPORT void pith_global_cleanup(void);
 #define PITH_OPT_KEEP_HIDDEN (1u << 1)
 /* Skip metadata extraction (text only). */
 #define PITH_OPT_NO_METADATA (1u << 2)
-/* Leave reader comments out.  Reserved: no effect until comments are
- * extracted. */
+/* Do not collect reader comments (pith_result_comments() stays ""). */
 #define PITH_OPT_NO_COMMENTS (1u << 3)
 
 /*
@@ -193,6 +192,28 @@ PITH_EXPORT const char *pith_result_charset(const pith_result *res);
  * PITH_OPT_TRUNCATE_INPUT, node count or time budget): the result holds
  * what was extracted from the part that was read.  0 otherwise. */
 PITH_EXPORT int pith_result_truncated(const pith_result *res);
+/* Last-modified date as YYYY-MM-DD, or "". */
+PITH_EXPORT const char *pith_result_date_modified(const pith_result *res);
+/* The page's main image (absolute URL when the page gives one), or "". */
+PITH_EXPORT const char *pith_result_image(const pith_result *res);
+/* The URL of the license the page declares (rel=license, Creative Commons
+ * links, JSON-LD license), or "". */
+PITH_EXPORT const char *pith_result_license(const pith_result *res);
+/* The kind of page: "article", "forum", "product", "collection",
+ * "listing", "documentation" or "service"; "" when metadata is off. */
+PITH_EXPORT const char *pith_result_page_type(const pith_result *res);
+/* 1 when the text opens with a news dateline ("LONDON, March 3 (Reuters)
+ * -"), else 0.  Its parts are borrowed strings, "" when absent: the place
+ * ("LONDON"), the date as written ("March 3") and the agency ("Reuters").
+ * The dateline stays in the text. */
+PITH_EXPORT int pith_result_has_dateline(const pith_result *res);
+PITH_EXPORT const char *pith_result_dateline_place(const pith_result *res);
+PITH_EXPORT const char *pith_result_dateline_date(const pith_result *res);
+PITH_EXPORT const char *pith_result_dateline_agency(const pith_result *res);
+/* Reader comments (not part of the text), one comment per paragraph
+ * separated by a blank line, in page order; "" when there are none or
+ * PITH_OPT_NO_COMMENTS is set. */
+PITH_EXPORT const char *pith_result_comments(const pith_result *res);
 
 /* Categories and tags: counts and borrowed items (index < count). */
 PITH_EXPORT size_t pith_result_category_count(const pith_result *res);

@@ -54,6 +54,15 @@ static void test_full(void) {
   r.meta.tags = tags;
   r.meta.ntags = 1;
   r.text = S(&r, "First paragraph.\n\nSecond\tone.");
+  r.meta.date_modified = S(&r, "2024-03-05");
+  r.meta.image = S(&r, "https://example.org/i.jpg");
+  r.meta.license = "";
+  r.meta.page_type = S(&r, "article");
+  r.meta.has_dateline = 1;
+  r.meta.dateline_place = S(&r, "LONDON");
+  r.meta.dateline_date = "";
+  r.meta.dateline_agency = S(&r, "Reuters");
+  r.comments = S(&r, "Nice.\n\nAgreed.");
   check(pith_render_json(&r, "examples/news.html"),
         "{\"source\":\"examples/news.html\","
         "\"url\":\"https://example.org/a?b=1&c=2\","
@@ -61,8 +70,13 @@ static void test_full(void) {
         "\"date\":\"2024-03-04\",\"sitename\":\"Pith Wire\","
         "\"description\":\"back\\\\slash\",\"language\":\"en\","
         "\"categories\":[\"World\",\"Science\"],\"tags\":[\"glaciers\"],"
-        "\"dateline\":null,"
-        "\"text\":\"First paragraph.\\n\\nSecond\\tone.\",\"comments\":null}",
+        "\"date_modified\":\"2024-03-05\","
+        "\"image\":\"https://example.org/i.jpg\",\"license\":null,"
+        "\"page_type\":\"article\","
+        "\"dateline\":{\"place\":\"LONDON\",\"date\":null,"
+        "\"agency\":\"Reuters\"},"
+        "\"text\":\"First paragraph.\\n\\nSecond\\tone.\","
+        "\"comments\":\"Nice.\\n\\nAgreed.\"}",
         "full record: key order, arrays, escapes");
   pith__arena_free(&r.arena);
 }
@@ -70,21 +84,25 @@ static void test_full(void) {
 static void test_empty(void) {
   pith_result r;
   empty_result(&r);
-  check(pith_render_json(&r, NULL),
-        "{\"source\":null,\"url\":null,\"title\":null,\"author\":null,"
-        "\"date\":null,\"sitename\":null,\"description\":null,"
-        "\"language\":null,\"categories\":[],\"tags\":[],\"dateline\":null,"
-        "\"text\":\"\",\"comments\":null}",
-        "absent fields are null, text is always a string");
+  check(
+      pith_render_json(&r, NULL),
+      "{\"source\":null,\"url\":null,\"title\":null,\"author\":null,"
+      "\"date\":null,\"sitename\":null,\"description\":null,"
+      "\"language\":null,\"categories\":[],\"tags\":[],\"date_modified\":null,"
+      "\"image\":null,\"license\":null,\"page_type\":null,\"dateline\":null,"
+      "\"text\":\"\",\"comments\":null}",
+      "absent fields are null, text is always a string");
   /* NULL fields (a result still being filled) are treated as absent. */
   memset(&r.meta, 0, sizeof r.meta);
   r.text = NULL;
-  check(pith_render_json(&r, ""),
-        "{\"source\":null,\"url\":null,\"title\":null,\"author\":null,"
-        "\"date\":null,\"sitename\":null,\"description\":null,"
-        "\"language\":null,\"categories\":[],\"tags\":[],\"dateline\":null,"
-        "\"text\":\"\",\"comments\":null}",
-        "NULL fields are null");
+  check(
+      pith_render_json(&r, ""),
+      "{\"source\":null,\"url\":null,\"title\":null,\"author\":null,"
+      "\"date\":null,\"sitename\":null,\"description\":null,"
+      "\"language\":null,\"categories\":[],\"tags\":[],\"date_modified\":null,"
+      "\"image\":null,\"license\":null,\"page_type\":null,\"dateline\":null,"
+      "\"text\":\"\",\"comments\":null}",
+      "NULL fields are null");
   pith__arena_free(&r.arena);
   OK(pith_render_json(NULL, "x") == NULL, "NULL result gives NULL");
 }
@@ -144,7 +162,8 @@ static void test_invalid_utf8(void) {
         "b\xEF\xBF\xBD\",\"url\":null,"
         "\"title\":null,\"author\":null,\"date\":null,\"sitename\":null,"
         "\"description\":null,\"language\":null,\"categories\":null,"
-        "\"tags\":null,\"dateline\":null,\"text\":null,\"comments\":null,"
+        "\"tags\":null,\"date_modified\":null,\"image\":null,\"license\":null,"
+        "\"page_type\":null,\"dateline\":null,\"text\":null,\"comments\":null,"
         "\"error\":\"m\"}",
         "invalid bytes become U+FFFD");
   check(text_json("\xC0\xAF|\xED\xA0\x80|\xF4\x90\x80\x80|\xE0\x80\xAF"),
@@ -160,7 +179,8 @@ static void test_error(void) {
         "{\"source\":\"dir/page.html.gz\",\"url\":\"https://e.org/\","
         "\"title\":null,\"author\":null,\"date\":null,\"sitename\":null,"
         "\"description\":null,\"language\":null,\"categories\":null,"
-        "\"tags\":null,\"dateline\":null,\"text\":null,\"comments\":null,"
+        "\"tags\":null,\"date_modified\":null,\"image\":null,\"license\":null,"
+        "\"page_type\":null,\"dateline\":null,\"text\":null,\"comments\":null,"
         "\"error\":\"gzip: truncated input\"}",
         "error record");
   char *got = pith_render_json_error(NULL, NULL, NULL);

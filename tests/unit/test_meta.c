@@ -581,7 +581,75 @@ static void test_seed(void) {
   free(buf);
 }
 
+/* date_modified, image and license (issue 3). */
+static void test_image_license_modified(void) {
+  page p;
+  run(&p,
+      "<html><head><meta property=\"og:image\" content=\"/img/a.jpg\">"
+      "<meta property=\"article:published_time\" content=\"2022-06-16\">"
+      "<meta property=\"article:modified_time\" "
+      "content=\"2022-06-18T10:00:00Z\">"
+      "<link rel=\"license\" href=\"/licence.html\"></head>"
+      "<body><p>x</p></body></html>",
+      "https://example.com/news/a");
+  STR_EQ(p.m.image, "https://example.com/img/a.jpg", "og:image, made absolute");
+  STR_EQ(p.m.date, "2022-06-16", "publication date kept apart");
+  STR_EQ(p.m.date_modified, "2022-06-18", "article:modified_time");
+  STR_EQ(p.m.license, "https://example.com/licence.html", "rel=license");
+  done(&p);
+
+  run(&p,
+      "<html><head><script type=\"application/ld+json\">{\"@type\":"
+      "\"NewsArticle\",\"datePublished\":\"2022-06-16\",\"dateModified\":"
+      "\"2022-06-10\",\"image\":[{\"@type\":\"ImageObject\",\"url\":"
+      "\"https://cdn.example/b.png\"}]}</script></head><body>"
+      "<p>Text <a href=\"https://creativecommons.org/licenses/by/4.0/\">"
+      "CC BY 4.0</a></p></body></html>",
+      NULL);
+  STR_EQ(p.m.image, "https://cdn.example/b.png", "JSON-LD ImageObject url");
+  STR_EQ(p.m.date_modified, "",
+         "a modified date before publication is rejected");
+  STR_EQ(p.m.license, "https://creativecommons.org/licenses/by/4.0/",
+         "a Creative Commons link is the license");
+  done(&p);
+
+  /* A UTC publication time in the page's own zone is the day before. */
+  run(&p,
+      "<html><head><meta property=\"article:published_time\" "
+      "content=\"2025-12-19T02:41:41+00:00\"></head><body><article>"
+      "<time datetime=\"2025-12-18T21:46:01-05:00\">Dec 18</time>"
+      "<p>x</p></article></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2025-12-18", "UTC time moved to the page's time zone");
+  done(&p);
+  run(&p,
+      "<html><head><meta property=\"article:published_time\" "
+      "content=\"2025-12-19T12:00:00Z\"></head><body><article>"
+      "<time datetime=\"2025-12-18T21:46:01-05:00\">Dec 18</time>"
+      "<p>x</p></article></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2025-12-19", "midday UTC is the same day there");
+  done(&p);
+  run(&p,
+      "<html><head><meta property=\"article:published_time\" "
+      "content=\"2024-12-31T23:30:00Z\"></head><body><article>"
+      "<time datetime=\"2025-01-01T09:00:00+09:00\">x</time>"
+      "<p>x</p></article></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2025-01-01", "and the next day, across a year");
+  done(&p);
+
+  run(&p,
+      "<html><head><meta property=\"og:image\" content=\"data:x\">"
+      "</head><body><p>x</p></body></html>",
+      NULL);
+  STR_EQ(p.m.image, "", "data: URLs are no image address");
+  STR_EQ(p.m.license, "", "no license");
+  done(&p);
+}
+
 int main(void) {
+  test_image_license_modified();
   test_empty();
   test_title();
   test_jsonld();

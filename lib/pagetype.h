@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * pagetype.h - what kind of page this is: article, forum, product,
+ * collection, listing, documentation or service.
+ */
+#ifndef PITH_PAGETYPE_H
+#define PITH_PAGETYPE_H
+
+#include <stdint.h>
+
+#include "extract.h"
+#include "result.h"
+#include "tree.h"
+
+/* The evidence the classifier weighs; counts are capped at 1000. */
+typedef struct {
+  /* the address (canonical URL, else the one given) */
+  int url_product, url_collection, url_forum, url_docs, url_listing, url_date,
+      url_slug, url_service, url_root;
+  /* structured data: JSON-LD @type and microdata itemtype */
+  int sd_product, sd_offer, sd_itemlist, sd_collection, sd_qa, sd_forum,
+      sd_comment, sd_article, sd_techarticle, sd_service, sd_course, sd_faq,
+      sd_howto, sd_recipe, sd_event, sd_localbusiness, sd_webpage;
+  int og_article, og_product, og_website;
+  /* markup */
+  int n_price_attr;   /* itemprop=price and price-classed elements */
+  int n_price_text;   /* text nodes holding a currency amount */
+  int n_cart;         /* add-to-cart buttons, forms and classes */
+  int n_product_cls;  /* elements classed product / product-card / item */
+  int n_post_cls;     /* elements classed post / message / reply / topic */
+  int n_pre, n_code;  /* code blocks and inline code */
+  int n_article_el;   /* <article> elements */
+  int n_heading_link; /* headings that are (or hold) links */
+  int n_time;         /* <time> elements */
+  int n_input;        /* form fields */
+  int n_h2;           /* h2 and h3 elements */
+  int n_toc;          /* elements classed toc / sidebar-nav / docs */
+  int n_breadcrumb;
+  int n_quote_cta; /* "contact us", "get a quote", "book now" texts */
+  int n_teaser;    /* links with a headline's worth of text */
+  int n_long_p;    /* paragraphs of the main content with real prose */
+  int n_img;       /* images */
+  /* text */
+  uint32_t main_text; /* visible bytes of the main content */
+  uint32_t all_text;  /* visible bytes of the body */
+  uint32_t link_text; /* of which inside links */
+  int has_date, has_author, has_dateline;
+} pith_pagetype_features;
+
+/* Gather the evidence from tree `t`, the extract stage's scratch `s` and
+ * chosen root, and the metadata already found in `m` (url, date, author,
+ * dateline).  Linear in the tree; no allocation. */
+void pith__pagetype_features(const pith_tree *t, const pith_scratch *s,
+                             uint32_t root, const pith_meta *m,
+                             pith_pagetype_features *f);
+
+/* The page type for the evidence: a static string, one of "article",
+ * "forum", "product", "collection", "listing", "documentation",
+ * "service". */
+const char *pith__pagetype_classify(const pith_pagetype_features *f);
+
+#endif
