@@ -162,6 +162,75 @@ static int gunzip(const unsigned char *src, size_t srclen, size_t max,
   return 0;
 }
 
+/* Read fd to its end into *buf (malloc'd, *cap bytes, *len used), growing
+ * it up to raw_cap.  Past raw_cap the input is too large - or, with
+ * `truncate`, cut (*raw_cut set).  On failure *buf is freed and a message
+ * written.  Returns 0 or -1. */
+static int read_rest(int fd, char **buf, size_t *len, size_t *cap,
+                     size_t raw_cap, size_t max, int truncate, int *raw_cut,
+                     char *err, size_t errlen) {
+  for (;;) {
+    if (*len == *cap) {
+      if (*cap > raw_cap) {
+        if (truncate) {
+          *raw_cut = 1;
+          return 0; /* enough: the rest is cut */
+        }
+        set_err(err, errlen, "input too large (more than %zu bytes, max %zu)",
+                raw_cap, max);
+        break;
+      }
+      size_t ncap = *cap <= (raw_cap + 1) / 2 ? *cap * 2 : raw_cap + 1;
+      char *nbuf = realloc(*buf, ncap);
+      if (!nbuf) {
+        set_err(err, errlen, "out of memory");
+        break;
+      }
+      *buf = nbuf;
+      *cap = ncap;
+    }
+    size_t want = *cap - *len < SSIZE_MAX ? *cap - *len : SSIZE_MAX;
+    ssize_t n = read(fd, *buf + *len, want);
+    if (n < 0) {
+      if (errno == EINTR)
+        continue;
+      set_err(err, errlen, "cannot read: %s", strerror(errno));
+      break;
+    }
+    if (n == 0)
+      return 0;
+    *len += (size_t)n;
+  }
+  free(*buf);
+  *buf = NULL;
+  return -1;
+}
+
+/* The bytes read become the page: gunzipped when they are gzip, checked
+ * against (or, with `truncate`, cut at) the size cap.  Takes buf over. */
+static int finish(char *buf, size_t len, size_t max, int truncate, int raw_cut,
+                  input_buf *in, char *err, size_t errlen) {
+  if (is_gzip(buf, len)) {
+    /* truncate 2: the compressed data was cut here, its end is expected. */
+    int rc = gunzip((const unsigned char *)buf, len, max,
+                    truncate ? 1 + raw_cut : 0, in, err, errlen);
+    free(buf);
+    return rc;
+  }
+  if (len > max) {
+    if (!truncate) {
+      set_err(err, errlen, "input too large (%zu bytes, max %zu)", len, max);
+      free(buf);
+      return -1;
+    }
+    len = max + 1; /* the library cuts it to max and flags the result */
+    in->truncated = 1;
+  }
+  in->data = buf;
+  in->len = len;
+  return 0;
+}
+
 int input_read(const char *path, size_t max, int truncate, input_buf *in,
                char *err, size_t errlen) {
   in->data = NULL;
@@ -197,72 +266,17 @@ int input_read(const char *path, size_t max, int truncate, input_buf *in,
 
   char *buf = malloc(cap);
   size_t len = 0;
-  int rc = 0, raw_cut = 0;
-  if (!buf) {
+  int raw_cut = 0, rc = -1;
+  if (!buf)
     set_err(err, errlen, "out of memory");
-    rc = -1;
-  }
-  while (rc == 0) {
-    if (len == cap) {
-      if (cap > raw_cap) {
-        if (truncate) {
-          raw_cut = 1;
-          break; /* enough: the rest is cut */
-        }
-        set_err(err, errlen, "input too large (more than %zu bytes, max %zu)",
-                raw_cap, max);
-        rc = -1;
-        break;
-      }
-      size_t ncap = cap <= (raw_cap + 1) / 2 ? cap * 2 : raw_cap + 1;
-      char *nbuf = realloc(buf, ncap);
-      if (!nbuf) {
-        set_err(err, errlen, "out of memory");
-        rc = -1;
-        break;
-      }
-      buf = nbuf;
-      cap = ncap;
-    }
-    size_t want = cap - len < SSIZE_MAX ? cap - len : SSIZE_MAX;
-    ssize_t n = read(fd, buf + len, want);
-    if (n < 0) {
-      if (errno == EINTR)
-        continue;
-      set_err(err, errlen, "cannot read: %s", strerror(errno));
-      rc = -1;
-      break;
-    }
-    if (n == 0)
-      break;
-    len += (size_t)n;
-  }
+  else
+    rc = read_rest(fd, &buf, &len, &cap, raw_cap, max, truncate, &raw_cut, err,
+                   errlen);
   if (!use_stdin)
     close(fd);
-  if (rc != 0) {
-    free(buf);
+  if (rc != 0)
     return -1;
-  }
-
-  if (is_gzip(buf, len)) {
-    /* truncate 2: the compressed data was cut here, its end is expected. */
-    rc = gunzip((const unsigned char *)buf, len, max,
-                truncate ? 1 + raw_cut : 0, in, err, errlen);
-    free(buf);
-    return rc;
-  }
-  if (len > max) {
-    if (!truncate) {
-      set_err(err, errlen, "input too large (%zu bytes, max %zu)", len, max);
-      free(buf);
-      return -1;
-    }
-    len = max + 1; /* the library cuts it to max and flags the result */
-    in->truncated = 1;
-  }
-  in->data = buf;
-  in->len = len;
-  return 0;
+  return finish(buf, len, max, truncate, raw_cut, in, err, errlen);
 }
 
 void input_free(input_buf *in) {
@@ -278,60 +292,10 @@ int input_read_stdin_rest(char *prefix, size_t plen, size_t pcap, size_t max,
   in->len = 0;
   in->truncated = 0;
   int raw_cut = 0;
-  size_t raw_cap = raw_cap_for(max);
   char *buf = prefix;
   size_t len = plen, cap = pcap;
-  for (;;) {
-    if (len == cap) {
-      if (cap > raw_cap) {
-        if (truncate) {
-          raw_cut = 1;
-          break; /* enough: the rest is cut */
-        }
-        set_err(err, errlen, "input too large (more than %zu bytes, max %zu)",
-                raw_cap, max);
-        free(buf);
-        return -1;
-      }
-      size_t ncap = cap <= (raw_cap + 1) / 2 ? cap * 2 : raw_cap + 1;
-      char *nbuf = realloc(buf, ncap);
-      if (!nbuf) {
-        set_err(err, errlen, "out of memory");
-        free(buf);
-        return -1;
-      }
-      buf = nbuf;
-      cap = ncap;
-    }
-    size_t want = cap - len < SSIZE_MAX ? cap - len : SSIZE_MAX;
-    ssize_t n = read(STDIN_FILENO, buf + len, want);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n < 0) {
-      set_err(err, errlen, "cannot read: %s", strerror(errno));
-      free(buf);
-      return -1;
-    }
-    if (n == 0)
-      break;
-    len += (size_t)n;
-  }
-  if (is_gzip(buf, len)) {
-    int rc = gunzip((const unsigned char *)buf, len, max,
-                    truncate ? 1 + raw_cut : 0, in, err, errlen);
-    free(buf);
-    return rc;
-  }
-  if (len > max) {
-    if (!truncate) {
-      set_err(err, errlen, "input too large (%zu bytes, max %zu)", len, max);
-      free(buf);
-      return -1;
-    }
-    len = max + 1; /* the library cuts it to max and flags the result */
-    in->truncated = 1;
-  }
-  in->data = buf;
-  in->len = len;
-  return 0;
+  if (read_rest(STDIN_FILENO, &buf, &len, &cap, raw_cap_for(max), max, truncate,
+                &raw_cut, err, errlen) != 0)
+    return -1;
+  return finish(buf, len, max, truncate, raw_cut, in, err, errlen);
 }

@@ -28,9 +28,20 @@ for t in "${targets[@]}"; do
   clang "${cflags[@]}" "$root"/lib/*.c "$root/fuzz/fuzz_$t.c" "${libs[@]}" \
     -o "$out/fuzz_$t"
   mkdir -p "$out/corpus-$t" "$root/fuzz/corpus/$t"
+  seeds=()
+  if [ "$t" = extract ]; then
+    # The sample and golden pages are seeds too (copied: libFuzzer reads
+    # directories).
+    mkdir -p "$out/seeds-extract"
+    cp "$root"/examples/*.html "$out/seeds-extract/"
+    for g in "$root"/tests/golden/*/page.html; do
+      cp "$g" "$out/seeds-extract/$(basename "$(dirname "$g")").html"
+    done
+    seeds=("$out/seeds-extract")
+  fi
   echo "== fuzz_$t for ${secs}s"
   (cd "$out" && ./fuzz_"$t" -max_total_time="$secs" -max_len=65536 \
      -dict="$root/fuzz/html.dict" -print_final_stats=1 \
-     "corpus-$t" "$root/fuzz/corpus/$t" 2>&1 |
+     "corpus-$t" "$root/fuzz/corpus/$t" "${seeds[@]}" 2>&1 |
      grep -E "stat::number_of_executed_units|ERROR|SUMMARY|crash-|leak" || true)
 done
