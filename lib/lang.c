@@ -16,7 +16,7 @@
 
 #include <string.h>
 
-#define LANG_SAMPLE 6000 /* bytes of text given to the detector */
+#define LANG_SAMPLE 2048 /* bytes of text given to the detector */
 #define LANG_MIN_TEXT 80 /* shorter texts are not detected */
 
 #ifdef PITH_HAVE_CLD2
