@@ -53,7 +53,7 @@ typedef enum {
   PITH_ERR_ENCODING = 4,    /* the input could not be decoded */
   PITH_ERR_TOO_LARGE = 5,   /* the input exceeds the configured size cap */
   PITH_ERR_IO = 6,          /* reserved for I/O helpers */
-  PITH_ERR_WARC_FORMAT = 7, /* reserved for the WARC reader */
+  PITH_ERR_WARC_FORMAT = 7, /* a malformed WARC record */
   PITH_ERR_EMPTY = 8        /* the input has no bytes at all */
 } pith_status;
 
