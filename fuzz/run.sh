@@ -24,9 +24,17 @@ cflags=(-std=c11 -g -O1 -fsanitize=fuzzer,address,undefined
         -fno-sanitize-recover=all -I"$root/include" -I"$root/lib"
         $(xml2-config --cflags))
 libs=($(xml2-config --libs) -lz -lpthread)
+# The CLD2 shim is C++: where libcld2-dev is installed it is fuzzed too.
+extra=()
+if [ -e /usr/include/cld2/public/compact_lang_det.h ]; then
+  clang++ -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
+    -fno-sanitize-recover=all -c "$root/lib/lang_cld2.cc" -o "$out/lang_cld2.o"
+  cflags+=(-DPITH_HAVE_CLD2)
+  extra=("$out/lang_cld2.o" -lcld2 -lstdc++)
+fi
 for t in "${targets[@]}"; do
-  clang "${cflags[@]}" "$root"/lib/*.c "$root/fuzz/fuzz_$t.c" "${libs[@]}" \
-    -o "$out/fuzz_$t"
+  clang "${cflags[@]}" "$root"/lib/*.c "$root/fuzz/fuzz_$t.c" "${extra[@]}" \
+    "${libs[@]}" -o "$out/fuzz_$t"
   mkdir -p "$out/corpus-$t" "$root/fuzz/corpus/$t"
   seeds=()
   if [ "$t" = extract ]; then
