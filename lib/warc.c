@@ -7,13 +7,18 @@
  * Two layers.  The byte layer (fill) turns the callback's bytes into the
  * uncompressed WARC stream in a window buffer `d`; in gzip mode it inflates
  * member by member and, when a member is damaged or cut short, flags a
- * "cut", skips to the next gzip header and goes on.  The record layer
+ * "cut", skips to the next gzip header and goes on.  A member is first
+ * tried whole (fast_member: read ahead to the next member's header, size
+ * from the trailer, one libdeflate call when built with it); one that is
+ * too big, damaged or cut short is inflated from its start by zlib as it
+ * streams by, and only that path reports cuts.  The record layer
  * (pith_warc_reader_next) finds "WARC/" at a line start, parses the header
  * block, waits until the whole content block and its CRLFCRLF trailer are
  * in the window, and hands out a record that points into the window (no
  * copy).  The window therefore holds one record at most (plus one read
- * chunk), so memory follows the largest record, capped by max_record: a
- * bigger block is skipped as it streams by and reported as an error record.
+ * chunk, or one gzip member of up to 8 MiB), so memory follows the largest
+ * record, capped by max_record: a bigger block is skipped as it streams by
+ * and reported as an error record.
  *
  * Every broken record (bad header, wrong Content-Length, truncation, a
  * damaged gzip member) is returned as an error record, and the reader then
