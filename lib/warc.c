@@ -324,7 +324,12 @@ static size_t member_end(pith_warc_reader *r) {
  * window, when its bytes are buffered (read ahead to the next member's
  * header) and its size, from its trailer, fits.  Returns 1 when done (the
  * member consumed), 0 when the member is left to zlib: too big, damaged,
- * truncated, or with a header CRC (which libdeflate does not check). */
+ * truncated, or with a header CRC (which libdeflate does not check).
+ * libdeflate checks the CRC-32 and length in the trailer as zlib does, so
+ * damage is caught; the two differ only on deflate data no compressor
+ * writes (libdeflate decodes the reserved distance codes 30 and 31, zlib
+ * refuses them), so a crafted member with those codes and a matching CRC
+ * is read here where zlib would call it corrupt. */
 static int fast_member(pith_warc_reader *r) {
   if (r->ld_failed)
     return 0;
