@@ -4,16 +4,23 @@
 # run.sh [BUILD_DIR] - speed and memory benchmark on ../shared/data/wcxb-dev.
 #
 # 1. BUILD_DIR/pith-bench: pages/s and MB/s of libxml2's parse alone and of
-#    pith's extract + JSON render, in memory, single thread (see bench.c).
+#    pith's extract + JSON render, in memory, single thread (see bench.c);
+#    then libpith's WARC reader alone over two gzip WARC files made of the
+#    same pages by tests/warc/mkwarc.py (in a temporary directory): the
+#    dev-page WARC (request + response per page, an image response every
+#    10th page) and a Common Crawl-like one (--cc: warcinfo, then request,
+#    response and metadata per page, payloads cut at 1 MiB), so records/s
+#    can be set beside figures measured on Common Crawl files.  Reading is
+#    also given as a share of the extraction time of the same pages.
 # 2. The CLI end to end: `pith --json` over every page under /usr/bin/time,
 #    reporting wall time and peak RSS, and checking that the peak stays
 #    within 10 x the largest (decompressed) page + 20 MB, i.e. memory use
 #    follows the largest page, not the whole run.
-# 3. WARC and threads: the same pages wrapped into a gzip-per-record WARC
-#    by tests/warc/mkwarc.py (in a temporary directory): the reader alone
-#    (pith --warc-stats: records/s, MB/s), pith --json on the WARC with
-#    -j 1 and -j <all cores> against the page files, the overhead of
-#    reading and decompressing the WARC, the speed-up, that -j N output is
+# 3. WARC and threads: the reader through the tool (pith --warc-stats, 3
+#    runs of each WARC file: lowest, median and highest records/s, wall
+#    clock and CPU time), pith --json on the dev-page WARC with -j 1 and
+#    -j <all cores> against the page files, the overhead of reading and
+#    decompressing the WARC, the speed-up, that -j N output is
 #    byte-identical to -j 1, and peak RSS.
 # BUILD_DIR defaults to build/.  Skips (exit 0) when ../shared is absent.
 set -euo pipefail
@@ -28,8 +35,20 @@ if [ ! -d "$shared" ] || [ ! -d "$data" ]; then
   exit 0
 fi
 
+tmp=$(mktemp)
+wdir=$(mktemp -d)
+trap 'rm -f "$tmp"; rm -rf "$wdir"' EXIT
+warcs=()
+if command -v python3 >/dev/null 2>&1; then
+  python3 "$root/tests/warc/mkwarc.py" "$wdir/dev.warc.gz" --gzip \
+    "$data"/*.html.gz >/dev/null
+  python3 "$root/tests/warc/mkwarc.py" "$wdir/cc.warc.gz" --gzip --cc \
+    "$data"/*.html.gz >/dev/null
+  warcs=("$wdir/dev.warc.gz" "$wdir/cc.warc.gz")
+fi
+
 echo "== in-memory throughput (pith-bench, single thread)"
-bench_out=$("$build/pith-bench" "$data")
+bench_out=$("$build/pith-bench" "$data" "${warcs[@]}")
 echo "$bench_out"
 largest=$(sed -n 's/.*largest page: \([0-9]*\) bytes.*/\1/p' <<<"$bench_out")
 
@@ -39,8 +58,6 @@ if [ ! -x /usr/bin/time ]; then
   echo "SKIP: /usr/bin/time not found (apt-get install time)"
   exit 0
 fi
-tmp=$(mktemp)
-trap 'rm -f "$tmp"' EXIT
 rc=0
 /usr/bin/time -v "$build/pith" --json "$data"/*.html.gz >/dev/null 2>"$tmp" || rc=$?
 # Exit status 1 means some pages failed; their records are still written.
@@ -64,13 +81,10 @@ echo "ok: peak RSS within the limit"
 
 echo
 echo "== WARC and threads (timings are wall clock; noisy on a shared machine)"
-if ! command -v python3 >/dev/null 2>&1; then
+if [ ${#warcs[@]} -eq 0 ]; then
   echo "SKIP: python3 not found"
   exit 0
 fi
-wdir=$(mktemp -d)
-trap 'rm -f "$tmp"; rm -rf "$wdir"' EXIT
-python3 "$root/tests/warc/mkwarc.py" "$wdir/dev.warc.gz" --gzip "$data"/*.html.gz
 cores=$(nproc 2>/dev/null || echo 1)
 # secs CMD...: wall seconds of a command (output to $wdir/out, stderr kept).
 secs() {
@@ -80,8 +94,30 @@ secs() {
   t1=$(date +%s.%N)
   python3 -c "print('%.3f' % ($t1 - $t0))"
 }
-"$build/pith" --warc-stats "$wdir/dev.warc.gz"
-"$build/pith" --warc-stats "$wdir/dev.warc.gz"
+# The reader through the tool, 3 runs per file: the spread shows how
+# much a busy machine moves the wall-clock figure.
+for w in "${warcs[@]}"; do
+  for i in 1 2 3; do
+    "$build/pith" --warc-stats "$w" || true
+  done >"$wdir/stats"
+  head -n 1 "$wdir/stats" | sed 's/; [0-9.]* MB read.*//'
+  python3 - "$(basename "$w")" "$wdir/stats" <<'PY'
+import re, sys
+wall, cpu = [], []
+for line in open(sys.argv[2]):
+    m = re.search(r"([0-9]+) records/s, [0-9.]+ MB/s; CPU [0-9.]+ s, "
+                  r"([0-9]+) records/s", line)
+    if m:
+        wall.append(int(m.group(1)))
+        cpu.append(int(m.group(2)))
+wall.sort()
+cpu.sort()
+if wall:
+    print("%s: --warc-stats records/s, low/median/high of %d runs: wall "
+          "%d / %d / %d, CPU %d / %d / %d" % (sys.argv[1], len(wall), wall[0],
+          wall[len(wall) // 2], wall[-1], cpu[0], cpu[len(cpu) // 2], cpu[-1]))
+PY
+done
 size_mb=$(python3 -c "import os; print('%.1f' % (os.path.getsize('$wdir/dev.warc.gz') / 1e6))")
 t_files1=$(secs "$build/pith" --json -j 1 "$data"/*.html.gz)
 t_warc1=$(secs "$build/pith" --json -j 1 "$wdir/dev.warc.gz")

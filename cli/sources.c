@@ -470,21 +470,28 @@ static double now(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+static double cpu_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static int run_warc_stats(const cli_args *a, size_t max) {
   warc_stats s;
   memset(&s, 0, sizeof s);
   run_ctx c = {a, NULL, &s, max, 0};
-  double t0 = now();
+  double t0 = now(), c0 = cpu_now();
   int rc = walk(&c);
-  double el = now() - t0;
+  double el = now() - t0, cpu = cpu_now() - c0;
   printf("warc-stats: %llu records (%llu HTML responses, %llu other "
          "responses, %llu other records, %llu errors), %llu garbage "
          "regions; %.1f MB read, %.1f MB of payloads; %.3f s, %.0f "
-         "records/s, %.1f MB/s\n",
+         "records/s, %.1f MB/s; CPU %.3f s, %.0f records/s\n",
          s.records, s.html, s.response, s.other, s.errors, s.garbage,
          (double)s.bytes_in / 1e6, (double)s.bytes_out / 1e6, el,
          el > 0 ? (double)s.records / el : 0.0,
-         el > 0 ? (double)s.bytes_in / 1e6 / el : 0.0);
+         el > 0 ? (double)s.bytes_in / 1e6 / el : 0.0, cpu,
+         cpu > 0 ? (double)s.records / cpu : 0.0);
   if (fflush(stdout) != 0 || fclose(stdout) != 0) {
     fprintf(stderr, "pith: write error: %s\n", strerror(errno));
     return 1;

@@ -9,7 +9,7 @@
  * read.  Build by hand (not wired into CMake yet):
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude -Ilib \
- *     fuzz/fuzz_warc.c lib/warc.c lib/alloc.c lib/pith.c ... -lz
+ *     fuzz/fuzz_warc.c lib/warc.c lib/alloc.c lib/pith.c ... -lz [-ldeflate]
  *
  * or link against build-asan/libpith.a with -lxml2 -lz -lm.
  */

@@ -24,6 +24,11 @@ cflags=(-std=c11 -g -O1 -fsanitize=fuzzer,address,undefined
         -fno-sanitize-recover=all -I"$root/include" -I"$root/lib"
         $(xml2-config --cflags))
 libs=($(xml2-config --libs) -lz -lpthread)
+# libdeflate (the WARC reader's whole-member path), as in the CMake build.
+if [ -e /usr/include/libdeflate.h ]; then
+  cflags+=(-DPITH_HAVE_LIBDEFLATE)
+  libs+=(-ldeflate)
+fi
 # The CLD2 shim is C++: where libcld2-dev is installed it is fuzzed too.
 extra=()
 if [ -e /usr/include/cld2/public/compact_lang_det.h ]; then

@@ -7,13 +7,18 @@
  * Two layers.  The byte layer (fill) turns the callback's bytes into the
  * uncompressed WARC stream in a window buffer `d`; in gzip mode it inflates
  * member by member and, when a member is damaged or cut short, flags a
- * "cut", skips to the next gzip header and goes on.  The record layer
+ * "cut", skips to the next gzip header and goes on.  A member is first
+ * tried whole (fast_member: read ahead to the next member's header, size
+ * from the trailer, one libdeflate call when built with it); one that is
+ * too big, damaged or cut short is inflated from its start by zlib as it
+ * streams by, and only that path reports cuts.  The record layer
  * (pith_warc_reader_next) finds "WARC/" at a line start, parses the header
  * block, waits until the whole content block and its CRLFCRLF trailer are
  * in the window, and hands out a record that points into the window (no
  * copy).  The window therefore holds one record at most (plus one read
- * chunk), so memory follows the largest record, capped by max_record: a
- * bigger block is skipped as it streams by and reported as an error record.
+ * chunk, or one gzip member of up to 8 MiB), so memory follows the largest
+ * record, capped by max_record: a bigger block is skipped as it streams by
+ * and reported as an error record.
  *
  * Every broken record (bad header, wrong Content-Length, truncation, a
  * damaged gzip member) is returned as an error record, and the reader then
@@ -32,12 +37,19 @@
 #include <string.h>
 
 #include <zlib.h>
+#ifdef PITH_HAVE_LIBDEFLATE
+#include <libdeflate.h>
+#endif
 
 #include "alloc.h"
 
 #define RAW_CHUNK ((size_t)1 << 16) /* bytes asked of the callback */
 #define HDR_CAP ((size_t)1 << 16)   /* longest WARC header block */
 #define HTTP_HDR_CAP ((size_t)1 << 16)
+/* The whole-member path (libdeflate) takes gzip members of at most this
+ * many bytes, compressed or not; bigger ones are inflated by zlib as they
+ * stream by, so memory does not follow a huge member. */
+#define FAST_MEMBER_MAX ((size_t)8 << 20)
 
 struct pith_warc_record {
   pith_status status;
@@ -69,6 +81,11 @@ struct pith_warc_reader {
   int cut_pending;  /* a cut found after bytes were handed out */
   z_stream zs;
   int zs_init, in_member;
+  int read_failed; /* the callback failed: it is not called again */
+#ifdef PITH_HAVE_LIBDEFLATE
+  struct libdeflate_decompressor *ld;
+  int ld_failed; /* allocating it failed: zlib only */
+#endif
   char cut_msg[96]; /* why the last cut happened */
   char *d;          /* the uncompressed window */
   size_t dpos, dlen, dcap;
@@ -102,6 +119,9 @@ void pith_warc_reader_free(pith_warc_reader *r) {
     return;
   if (r->zs_init)
     inflateEnd(&r->zs);
+#ifdef PITH_HAVE_LIBDEFLATE
+  libdeflate_free_decompressor(r->ld);
+#endif
   pith__free(r->d);
   pith__free(r->raw);
   pith__buf_free(&r->strs);
@@ -128,6 +148,10 @@ unsigned long long pith_warc_reader_skipped_bytes(const pith_warc_reader *r) {
  * the member's bytes from its start, up to about max_record).  Returns the
  * number of new bytes, 0 at end of input, -1 on error (r->fatal set). */
 static ptrdiff_t raw_refill(pith_warc_reader *r) {
+  if (r->read_failed) {
+    r->fatal = PITH_ERR_IO;
+    return -1;
+  }
   if (r->eof)
     return 0;
   size_t keep = r->raw_pos;
@@ -163,6 +187,7 @@ static ptrdiff_t raw_refill(pith_warc_reader *r) {
     want = RAW_CHUNK;
   ptrdiff_t n = r->read(r->ctx, (char *)r->raw + r->raw_len, want);
   if (n < 0 || (size_t)n > want) {
+    r->read_failed = 1;
     r->fatal = PITH_ERR_IO;
     return -1;
   }
@@ -177,9 +202,8 @@ static int is_gzip_magic(const unsigned char *p) {
   return p[0] == 0x1f && p[1] == 0x8b && p[2] == 8;
 }
 
-/* Make room for at least RAW_CHUNK more bytes in the window, dropping what
- * lies before dpos.  Returns 0, or -1 (r->fatal set). */
-static int window_room(pith_warc_reader *r) {
+/* Drop what lies before dpos from the window. */
+static void window_compact(pith_warc_reader *r) {
   if (r->dpos > 0) {
     memmove(r->d, r->d + r->dpos, r->dlen - r->dpos);
     r->dbase += r->dpos;
@@ -187,20 +211,23 @@ static int window_room(pith_warc_reader *r) {
     r->dlen -= r->dpos;
     r->dpos = 0;
   }
-  if (r->dcap - r->dlen >= RAW_CHUNK)
+}
+
+/* Grow the window so that `need` bytes are free after dlen.  The window
+ * never needs more than one capped record, its header and a chunk of
+ * slack; the record layer never asks beyond that.  Returns 0, 1 when that
+ * limit does not allow it, or -1 when out of memory (r->fatal set). */
+static int window_grow(pith_warc_reader *r, size_t need) {
+  if (r->dcap - r->dlen >= need)
     return 0;
-  /* The window never needs more than one capped record, its header and a
-   * chunk of slack; the record layer never asks beyond that. */
   size_t limit = r->max_record + HDR_CAP + 4 * RAW_CHUNK;
+  if (need > limit || r->dlen > limit - need)
+    return 1;
   size_t ncap = r->dcap ? r->dcap * 2 : 4 * RAW_CHUNK;
-  while (ncap - r->dlen < RAW_CHUNK)
+  while (ncap - r->dlen < need)
     ncap *= 2;
   if (ncap > limit)
     ncap = limit;
-  if (ncap - r->dlen < RAW_CHUNK) {
-    r->fatal = PITH_ERR_TOO_LARGE;
-    return -1;
-  }
   char *nd = pith__realloc(r->d, ncap);
   if (!nd) {
     r->fatal = PITH_ERR_NOMEM;
@@ -209,6 +236,16 @@ static int window_room(pith_warc_reader *r) {
   r->d = nd;
   r->dcap = ncap;
   return 0;
+}
+
+/* Make room for at least RAW_CHUNK more bytes in the window, dropping what
+ * lies before dpos.  Returns 0, or -1 (r->fatal set). */
+static int window_room(pith_warc_reader *r) {
+  window_compact(r);
+  int g = window_grow(r, RAW_CHUNK);
+  if (g > 0)
+    r->fatal = PITH_ERR_TOO_LARGE;
+  return g ? -1 : 0;
 }
 
 /* Scan the raw input for the next gzip header, counting what is skipped.
@@ -235,6 +272,101 @@ static int find_member(pith_warc_reader *r) {
       return 1;
   }
 }
+
+#ifdef PITH_HAVE_LIBDEFLATE
+/* Can raw_refill() read more while keeping the whole current member (from
+ * raw_pos), without giving up on its start? */
+static int can_read_ahead(const pith_warc_reader *r) {
+  size_t kept = r->raw_len - r->raw_pos;
+  if (kept > FAST_MEMBER_MAX)
+    return 0;
+  return r->raw_cap - kept >= RAW_CHUNK ||
+         2 * r->raw_cap <= r->max_record + 2 * RAW_CHUNK;
+}
+
+/* Where does the gzip member at raw_pos end?  Reads ahead until the next
+ * member's header ("1f 8b 08" and a flag byte without reserved bits) or
+ * the end of input is buffered.  Returns the end's index in raw, or 0 when
+ * it is not found within what we may buffer.  A match inside the member's
+ * compressed data is possible (about once in 2^27 bytes); it only gives a
+ * wrong size hint, which the decompression then rejects. */
+static size_t member_end(pith_warc_reader *r) {
+  size_t off = 18; /* header 10 + shortest deflate stream 2 + trailer 8 */
+  for (;;) {
+    while (r->raw_pos + off + 4 <= r->raw_len) {
+      const unsigned char *p = r->raw + r->raw_pos + off;
+      const unsigned char *q =
+          memchr(p, 0x1f, r->raw_len - 3 - (r->raw_pos + off));
+      if (!q) {
+        off = r->raw_len - 3 - r->raw_pos;
+        break;
+      }
+      off = (size_t)(q - (r->raw + r->raw_pos));
+      if (q[1] == 0x8b && q[2] == 8 && (q[3] & 0xe0) == 0)
+        return r->raw_pos + off;
+      off++;
+    }
+    if (r->eof)
+      return r->raw_len - r->raw_pos >= 20 ? r->raw_len : 0;
+    if (!can_read_ahead(r))
+      return 0;
+    ptrdiff_t n = raw_refill(r);
+    if (n < 0) {
+      /* Leave the error to the zlib path, which meets it where it would
+       * have without the read-ahead (after the bytes before it). */
+      r->fatal = PITH_OK;
+      return 0;
+    }
+  }
+}
+
+/* Decompress the gzip member at raw_pos whole with libdeflate, into the
+ * window, when its bytes are buffered (read ahead to the next member's
+ * header) and its size, from its trailer, fits.  Returns 1 when done (the
+ * member consumed), 0 when the member is left to zlib: too big, damaged,
+ * truncated, or with a header CRC (which libdeflate does not check).
+ * libdeflate checks the CRC-32 and length in the trailer as zlib does, so
+ * damage is caught; the two differ only on deflate data no compressor
+ * writes (libdeflate decodes the reserved distance codes 30 and 31, zlib
+ * refuses them), so a crafted member with those codes and a matching CRC
+ * is read here where zlib would call it corrupt. */
+static int fast_member(pith_warc_reader *r) {
+  if (r->ld_failed)
+    return 0;
+  size_t end = member_end(r);
+  if (!end || (r->raw[r->raw_pos + 3] & 0xe2) != 0) /* FHCRC, reserved */
+    return 0;
+  const unsigned char *t = r->raw + end - 4;
+  size_t isize = (size_t)t[0] | (size_t)t[1] << 8 | (size_t)t[2] << 16 |
+                 (size_t)t[3] << 24;
+  if (isize > FAST_MEMBER_MAX || window_grow(r, isize) != 0) {
+    r->fatal = PITH_OK; /* out of memory here is not fatal: zlib goes on */
+    return 0;
+  }
+  if (!r->ld) {
+    r->ld = libdeflate_alloc_decompressor();
+    if (!r->ld) {
+      r->ld_failed = 1;
+      return 0;
+    }
+  }
+  size_t in_used = 0, out_used = 0;
+  enum libdeflate_result res = libdeflate_gzip_decompress_ex(
+      r->ld, r->raw + r->raw_pos, r->raw_len - r->raw_pos, r->d + r->dlen,
+      r->dcap - r->dlen, &in_used, &out_used);
+  if (res != LIBDEFLATE_SUCCESS)
+    return 0;
+  r->raw_pos += in_used;
+  r->dlen += out_used;
+  r->member_out = out_used;
+  return 1;
+}
+#else
+static int fast_member(pith_warc_reader *r) {
+  (void)r;
+  return 0;
+}
+#endif
 
 /* Append more of the uncompressed stream to the window.  Returns FILL_DATA
  * (some bytes added), FILL_EOF, FILL_CUT (a gzip member was damaged or
@@ -291,11 +423,18 @@ static int fill(pith_warc_reader *r) {
         return FILL_FATAL;
       if (f == 0)
         return r->dlen > before ? FILL_DATA : FILL_EOF;
-      inflateReset(&r->zs);
       r->in_member = 1;
       r->member_out = 0;
       r->mstart = r->raw_pos;
       r->mstart_valid = 1;
+      if (fast_member(r)) {
+        r->in_member = 0;
+        if (r->dlen > before)
+          return FILL_DATA;
+        continue;
+      }
+      /* zlib, from the member's start (the read-ahead moved nothing). */
+      inflateReset(&r->zs);
     }
     if (r->raw_pos == r->raw_len) {
       ptrdiff_t n = raw_refill(r);

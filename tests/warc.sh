@@ -9,7 +9,8 @@
 # per broken record and the reader going on after it; WARC recognised by
 # content and from stdin; -j 1 and -j 4 byte-identical; --input-dir and
 # --input-list equal to naming the files; --warc-stats counts; progress
-# and summary lines.  PITH defaults to build/pith.  Prints TAP.
+# and summary lines; a Common Crawl-like WARC (mkwarc.py --cc) gives the
+# same documents.  PITH defaults to build/pith.  Prints TAP.
 set -uo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -86,6 +87,27 @@ for a, b in zip(w, d):
     for k in keys[2:17]:
         assert a[k] == b[k], (k, a["url"], a[k], b[k])
 '
+
+# The same pages laid out as Common Crawl writes them (WARC/1.0, request,
+# response and metadata records, X-Crawler-* headers): the same documents.
+$mkwarc cc.warc.gz --gzip --cc --truncate 0 pages/* >cc.count
+"$pith" --json cc.warc.gz >cc.jsonl 2>cc.err
+rc=$?
+ok "Common Crawl-like WARC: exits 0" test $rc -eq 0
+ok "Common Crawl-like WARC: nothing on stderr" test ! -s cc.err
+ok "Common Crawl-like WARC: the same documents" python3 -c '
+import json
+w = [json.loads(l) for l in open("good.jsonl")]
+c = [json.loads(l) for l in open("cc.jsonl")]
+assert len(c) == len(w), (len(c), len(w))
+for a, b in zip(c, w):
+    assert a["warc_record_id"] != b["warc_record_id"]
+    for k in list(b)[1:-2]:
+        assert a[k] == b[k], (k, a["url"])
+'
+"$pith" --warc-stats cc.warc.gz >ccstats.txt 2>/dev/null
+ok "Common Crawl-like WARC: --warc-stats counts" \
+  grep -q "records ($html_good HTML responses, 0 other responses, $((2 * html_good + 1)) other records, 0 errors)" ccstats.txt
 
 # Plain WARC, detection by content, stdin, text mode.
 "$pith" --json --warc good.warc >plain.jsonl 2>/dev/null

@@ -296,7 +296,10 @@ PITH_EXPORT void pith_free(void *ptr);
  * up to `len` bytes, which returns how many it stored (> 0), 0 at end of
  * input, or a negative value on error.  It never holds more than one
  * record (capped, see pith_warc_reader_set_max_record) plus a 64 KiB read
- * chunk, whatever the input's size.  A reader is used from one thread at a
+ * chunk, or for gzip input one member of up to 8 MiB (its compressed bytes
+ * and their output), whatever the input's size.  With gzip input it may
+ * read a member to its end, and the next member's first bytes, before
+ * handing out the member's records.  A reader is used from one thread at a
  * time; different readers are independent.
  */
 typedef ptrdiff_t (*pith_read_fn)(void *ctx, char *buf, size_t len);

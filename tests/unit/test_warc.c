@@ -72,6 +72,58 @@ static void gzip_member(sbuf *out, const char *s, size_t n) {
   free(tmp);
 }
 
+/* Gzip s[0..n) as one member with the header flags `flg` (FHCRC: a header
+ * CRC, wrong when `bad_hcrc`; FEXTRA, FNAME, FCOMMENT: dummy fields). */
+static void gzip_member_flags(sbuf *out, const char *s, size_t n, int flg,
+                              int bad_hcrc) {
+  unsigned char hdr[64] = {0x1f, 0x8b, 8,  (unsigned char)flg, 0, 0, 0,
+                           0,    0,    255};
+  size_t hl = 10;
+  if (flg & 4) {
+    memcpy(hdr + hl,
+           "\x03\x00"
+           "abc",
+           5);
+    hl += 5;
+  }
+  if (flg & 8) {
+    memcpy(hdr + hl, "name", 5);
+    hl += 5;
+  }
+  if (flg & 16) {
+    memcpy(hdr + hl, "comment", 8);
+    hl += 8;
+  }
+  if (flg & 2) {
+    unsigned long c = crc32(0, hdr, (uInt)hl) ^ (bad_hcrc ? 1u : 0u);
+    hdr[hl++] = (unsigned char)(c & 255);
+    hdr[hl++] = (unsigned char)(c >> 8 & 255);
+  }
+  sb_add(out, (const char *)hdr, hl);
+  z_stream zs;
+  memset(&zs, 0, sizeof zs);
+  if (deflateInit2(&zs, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    abort();
+  size_t cap = deflateBound(&zs, n);
+  char *tmp = malloc(cap);
+  zs.next_in = (unsigned char *)s;
+  zs.avail_in = (uInt)n;
+  zs.next_out = (unsigned char *)tmp;
+  zs.avail_out = (uInt)cap;
+  if (deflate(&zs, Z_FINISH) != Z_STREAM_END)
+    abort();
+  sb_add(out, tmp, cap - zs.avail_out);
+  deflateEnd(&zs);
+  free(tmp);
+  unsigned long c = crc32(0, (const unsigned char *)s, (uInt)n);
+  unsigned char tr[8];
+  for (int i = 0; i < 4; i++) {
+    tr[i] = (unsigned char)(c >> (8 * i) & 255);
+    tr[4 + i] = (unsigned char)((unsigned long)n >> (8 * i) & 255);
+  }
+  sb_add(out, (const char *)tr, 8);
+}
+
 static const char page[] =
     "<!DOCTYPE html><html><head><title>T</title></head><body><p>Hello "
     "world, this is a page.</p></body></html>";
@@ -230,6 +282,122 @@ int main(void) {
   zipped = read_checked("single-member gzip WARC", one.d, one.len, 0, NULL);
   STR_EQ(zipped, plain, "one member for all records: same records");
   free(zipped);
+
+  /* Two records per member, and gzip headers with optional fields. */
+  {
+    sbuf b = {0};
+    for (int i = 0; i < 5; i += 2) {
+      sbuf two = {0};
+      sb_add(&two, recs[i].d, recs[i].len);
+      if (i + 1 < 5)
+        sb_add(&two, recs[i + 1].d, recs[i + 1].len);
+      gzip_member(&b, two.d, two.len);
+      free(two.d);
+    }
+    zipped = read_checked("two records per gzip member", b.d, b.len, 0, NULL);
+    STR_EQ(zipped, plain, "two records per member: same records");
+    free(zipped);
+    b.len = 0;
+    static const int flags[] = {0, 2, 4, 8, 16, 30};
+    for (int i = 0; i < 5; i++)
+      gzip_member_flags(&b, recs[i].d, recs[i].len, flags[i], 0);
+    zipped = read_checked("gzip headers with FHCRC, FEXTRA, FNAME, FCOMMENT",
+                          b.d, b.len, 0, &sk);
+    STR_EQ(zipped, plain, "optional gzip header fields: same records");
+    INT_EQ(sk, 0, "optional gzip header fields: nothing skipped");
+    free(zipped);
+    /* A wrong header CRC: the member is damaged (zlib checks it). */
+    b.len = 0;
+    for (int i = 0; i < 5; i++)
+      gzip_member_flags(&b, recs[i].d, recs[i].len, i == 2 ? 2 : 0, i == 2);
+    zipped = read_checked("wrong gzip header CRC", b.d, b.len, 0, NULL);
+    INT_EQ(count_lines(zipped), 5, "wrong header CRC: one line per record");
+    OK(strstr(zipped, "7 warcinfo") == NULL &&
+           strstr(zipped, "corrupt gzip member (header crc mismatch)"),
+       "wrong header CRC: an error record for that member only");
+    free(zipped);
+    /* A wrong CRC-32 or length in a member's trailer, after a whole
+     * record: the record is read, and the rescan for the next member
+     * (from just after the damaged one's start) counts skipped bytes. */
+    for (int which = 0; which < 2; which++) {
+      b.len = 0;
+      size_t end3 = 0;
+      for (int i = 0; i < 5; i++) {
+        gzip_member(&b, recs[i].d, recs[i].len);
+        if (i == 2)
+          end3 = b.len;
+      }
+      b.d[end3 - (which ? 2 : 6)] ^= 0x40;
+      zipped = read_checked(which ? "wrong ISIZE in a gzip trailer"
+                                  : "wrong CRC-32 in a gzip trailer",
+                            b.d, b.len, 0, &sk);
+      STR_EQ(zipped, plain, "bad trailer: the same records");
+      OK(sk >= 8 && sk < end3, "bad trailer: skipped bytes counted");
+      free(zipped);
+    }
+    free(b.d);
+  }
+
+  /* A read error between gzip members: the records before it come out,
+   * then PITH_ERR_IO. */
+  for (int at = 0; at < 3; at++) {
+    size_t starts[6];
+    sbuf b = {0};
+    for (int i = 0; i < 5; i++) {
+      starts[i] = b.len;
+      gzip_member(&b, recs[i].d, recs[i].len);
+    }
+    starts[5] = b.len;
+    for (size_t chunk = 1; chunk < 20; chunk += 7) {
+      feeder f = {b.d, b.len, 0, chunk, 0, starts[3] + (size_t)at * 2};
+      pith_warc_reader *r = pith_warc_reader_new(feed, &f);
+      const pith_warc_record *rec;
+      pith_status st;
+      int n = 0;
+      while ((st = pith_warc_reader_next(r, &rec)) == PITH_OK && rec)
+        n++;
+      char desc[96];
+      snprintf(desc, sizeof desc,
+               "read error %d bytes into member 4 (chunks %zu): 3 records, "
+               "then PITH_ERR_IO",
+               at * 2, chunk);
+      OK(n == 3 && st == PITH_ERR_IO, desc);
+      pith_warc_reader_free(r);
+    }
+    free(b.d);
+  }
+
+  /* A record bigger than the whole-member path takes (8 MiB): zlib
+   * streams it. */
+  {
+    size_t big = (size_t)9 << 20;
+    char *html = malloc(big);
+    for (size_t i = 0; i < big; i++)
+      html[i] = "<p>Some words of a big page.</p>\n"[i % 33];
+    sbuf b = {0}, hb = {0};
+    sb_add(&b, recs[0].d, recs[0].len);
+    http(&hb, "Content-Type: text/html\r\n", html, big);
+    add_record(&b, "response", "http://big/", "<urn:uuid:big>", hb.d, hb.len,
+               0);
+    sb_add(&b, recs[2].d, recs[2].len);
+    sbuf bz = {0};
+    gzip_member(&bz, recs[0].d, recs[0].len);
+    gzip_member(&bz, b.d + recs[0].len, b.len - recs[0].len - recs[2].len);
+    gzip_member(&bz, recs[2].d, recs[2].len);
+    pith_status st;
+    char *p1 = read_all(b.d, b.len, 0, 0, &st, NULL);
+    char *p2 = read_all(bz.d, bz.len, 0, 0, &st, NULL);
+    STR_EQ(p2, p1, "9 MiB record in a gzip member: as uncompressed");
+    OK(strstr(p2, "0 response http://big/ <urn:uuid:big> 200 text/html  "
+                  "9437184 1") != NULL,
+       "9 MiB record: read whole");
+    free(p1);
+    free(p2);
+    free(html);
+    free(b.d);
+    free(hb.d);
+    free(bz.d);
+  }
 
   /* The body of a response is the HTTP payload. */
   {

@@ -3,7 +3,8 @@
 """mkwarc.py - write WARC test files from HTML pages (no network, no data
 downloads): the project's own generator for the WARC tests and benchmarks.
 
-Usage: mkwarc.py OUT [--gzip] [--repeat N] [--broken] [--uri-base URL] PAGE...
+Usage: mkwarc.py OUT [--gzip] [--repeat N] [--broken] [--uri-base URL]
+                  [--cc [--truncate BYTES]] PAGE...
 
 Each PAGE (.html, or .html.gz, which is unpacked) becomes a request record
 and a response record ("HTTP/1.1 200 OK", Content-Type: text/html) whose
@@ -21,9 +22,24 @@ record with Content-Encoding: gzip and a charset in its Content-Type.
 Prints one line on stdout: "html=N broken=M skipped=K" - the number of
 HTML response records (each must give one good JSON line), of broken
 records (each must give one error line) and of records pith skips.
+
+--cc writes the records the way Common Crawl's WARC files hold them, for
+benchmarks that compare with readers measured on those: WARC/1.0; a
+warcinfo record with Common Crawl's fields; per page a request record
+(crawler request headers), a response record (WARC-Concurrent-To,
+WARC-IP-Address, SHA-1 payload and block digests, the identified payload
+type; server-like HTTP headers, with Content-Encoding and
+Transfer-Encoding renamed X-Crawler-* as Common Crawl does, the payload
+being stored decoded) and a metadata record (fetch time, detected charset
+and a CLD2 language line).  Payloads over --truncate BYTES (default
+1 MiB, Common Crawl's limit; 0: never) are cut there and marked
+"WARC-Truncated: length".  No image records are added in this mode.
 """
+import base64
 import gzip
+import hashlib
 import os
+import signal
 import sys
 import uuid
 import zlib
@@ -42,6 +58,95 @@ def record(rtype, uri, block, rid=None, cl_delta=0):
     return head.encode() + block + b"\r\n\r\n"
 
 
+def sha1(data):
+    return "sha1:" + base64.b32encode(hashlib.sha1(data).digest()).decode()
+
+
+def rid_of(key):
+    return "<urn:uuid:%s>" % uuid.uuid5(uuid.NAMESPACE_URL, key)
+
+
+def cc_record(rtype, head, block):
+    """A record with Common Crawl's header order; head is a list of
+    (name, value) after WARC-Type and before Content-Length."""
+    lines = ["WARC/1.0", "WARC-Type: " + rtype]
+    lines += ["%s: %s" % kv for kv in head]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode() + block + b"\r\n\r\n"
+
+
+def cc_warcinfo(name):
+    block = ("isPartOf: CC-MAIN-2024-10\r\npublisher: Common Crawl\r\n"
+             "description: Wide crawl of the web (pages written by "
+             "mkwarc.py)\r\noperator: Common Crawl Admin "
+             "(info@commoncrawl.org)\r\nhostname: ip-10-0-0-1.ec2.internal"
+             "\r\nsoftware: Apache Nutch 1.19 (modified, "
+             "https://github.com/commoncrawl/nutch/)\r\nrobots: checked via "
+             "crawler-commons 1.4 (https://github.com/crawler-commons/"
+             "crawler-commons)\r\nformat: WARC File Format 1.1\r\n"
+             "conformsTo: https://iipc.github.io/warc-specifications/"
+             "specifications/warc-format/warc-1.1/\r\n").encode()
+    head = [("WARC-Date", "2024-03-04T10:00:00Z"),
+            ("WARC-Filename", name),
+            ("WARC-Record-ID", rid_of("warcinfo:" + name)),
+            ("Content-Type", "application/warc-fields"),
+            ("Content-Length", str(len(block)))]
+    return cc_record("warcinfo", head, block), head[2][1]
+
+
+def cc_page(n, uri, host, path, body, info_id, truncate):
+    """The request, response and metadata records of one capture."""
+    date = "2024-03-04T10:%02d:%02dZ" % (n // 60 % 60, n % 60)
+    ip = "192.0.2.%d" % (n % 254 + 1)
+    req = ("GET %s HTTP/1.1\r\nUser-Agent: CCBot/2.0 "
+           "(https://commoncrawl.org/faq/)\r\nAccept: text/html,"
+           "application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r\n"
+           "Accept-Language: en-US,en;q=0.5\r\nAccept-Encoding: br,gzip\r\n"
+           "Host: %s\r\nConnection: Keep-Alive\r\n\r\n" % (path, host)
+           ).encode()
+    req_id = rid_of("request:" + uri)
+    request = cc_record("request", [
+        ("WARC-Date", date), ("WARC-Record-ID", req_id),
+        ("Content-Length", str(len(req))),
+        ("Content-Type", "application/http; msgtype=request"),
+        ("WARC-Warcinfo-ID", info_id), ("WARC-IP-Address", ip),
+        ("WARC-Target-URI", uri)], req)
+    truncated = truncate and len(body) > truncate
+    if truncated:
+        body = body[:truncate]
+    hdr = ("HTTP/1.1 200 OK\r\nDate: Mon, 04 Mar 2024 10:00:00 GMT\r\n"
+           "Server: nginx\r\nContent-Type: text/html; charset=UTF-8\r\n"
+           "X-Crawler-Transfer-Encoding: chunked\r\nConnection: keep-alive"
+           "\r\nVary: Accept-Encoding\r\nCache-Control: max-age=600\r\n"
+           "Last-Modified: Sun, 03 Mar 2024 08:00:00 GMT\r\n"
+           "X-Crawler-Content-Encoding: gzip\r\nContent-Length: %d\r\n\r\n"
+           % len(body)).encode()
+    block = hdr + body
+    resp_id = rid_of("response:" + uri)
+    head = [("WARC-Date", date), ("WARC-Record-ID", resp_id),
+            ("Content-Length", str(len(block))),
+            ("Content-Type", "application/http; msgtype=response"),
+            ("WARC-Warcinfo-ID", info_id), ("WARC-Concurrent-To", req_id),
+            ("WARC-IP-Address", ip), ("WARC-Target-URI", uri),
+            ("WARC-Payload-Digest", sha1(body)),
+            ("WARC-Block-Digest", sha1(block)),
+            ("WARC-Identified-Payload-Type", "text/html")]
+    if truncated:
+        head.append(("WARC-Truncated", "length"))
+    response = cc_record("response", head, block)
+    meta = ("fetchTimeMs: %d\r\ncharset-detected: UTF-8\r\n"
+            "languages-cld2: {\"reliable\":true,\"text-bytes\":%d,"
+            "\"languages\":[{\"code\":\"en\",\"code-iso-639-3\":\"eng\","
+            "\"text-covered\":0.99,\"score\":950.0,\"name\":\"ENGLISH\"}]}"
+            "\r\n" % (50 + n % 400, len(body) // 10)).encode()
+    metadata = cc_record("metadata", [
+        ("WARC-Date", date), ("WARC-Record-ID", rid_of("metadata:" + uri)),
+        ("Content-Length", str(len(meta))),
+        ("Content-Type", "application/warc-fields"),
+        ("WARC-Warcinfo-ID", info_id), ("WARC-Concurrent-To", resp_id),
+        ("WARC-Target-URI", uri)], meta)
+    return [request, response, metadata]
+
+
 def http(body, ctype="text/html", extra=""):
     return ("HTTP/1.1 200 OK\r\nContent-Type: %s\r\n%sContent-Length: %d\r\n"
             "\r\n" % (ctype, extra, len(body))).encode() + body
@@ -56,14 +161,28 @@ def member(data, gz):
 
 def main(argv):
     out, pages, gz, repeat, broken = None, [], False, 1, False
+    cc, truncate = False, 1 << 20
     base = "http://wcxb.test/"
     i = 0
     while i < len(argv):
         a = argv[i]
+        if a in ("-h", "--help"):
+            signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+            print(__doc__)
+            return
+        if a.startswith("-") and a not in ("--gzip", "--broken", "--cc",
+                                           "--truncate", "--repeat",
+                                           "--uri-base"):
+            sys.exit(f"mkwarc.py: unknown option {a}\n{__doc__}")
         if a == "--gzip":
             gz = True
         elif a == "--broken":
             broken = True
+        elif a == "--cc":
+            cc = True
+        elif a == "--truncate":
+            i += 1
+            truncate = int(argv[i])
         elif a == "--repeat":
             i += 1
             repeat = int(argv[i])
@@ -78,7 +197,12 @@ def main(argv):
     if out is None:
         sys.exit(__doc__)
     html = skipped = nbroken = 0
-    members = [member(record("warcinfo", "", b"software: mkwarc.py\r\n"), gz)]
+    if cc:
+        info, info_id = cc_warcinfo(os.path.basename(out))
+        members = [member(info, gz)]
+    else:
+        members = [member(record("warcinfo", "", b"software: mkwarc.py\r\n"),
+                          gz)]
     skipped += 1
     for n, path in enumerate(pages):
         with open(path, "rb") as f:
@@ -90,6 +214,14 @@ def main(argv):
             if name.endswith(ext):
                 name = name[: -len(ext)]
         uri = base + name
+        if cc:
+            host = base.split("//", 1)[-1].split("/", 1)[0]
+            path = "/" + uri.split("//", 1)[-1].split("/", 1)[-1]
+            members += [member(m, gz) for m in
+                        cc_page(n, uri, host, path, body, info_id, truncate)]
+            skipped += 2
+            html += 1
+            continue
         req = ("GET /%s HTTP/1.1\r\nHost: wcxb.test\r\n\r\n" % name).encode()
         members.append(member(record("request", uri, req), gz))
         members.append(member(record("response", uri, http(body)), gz))
