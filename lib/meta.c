@@ -34,6 +34,7 @@
 #define JSON_MAX_BYTES (4u << 20) /* bigger scripts are skipped */
 #define JSON_MAX_IDREFS 32        /* @id look-ups per script */
 #define DATE_TEXT_MAX 3000 /* bytes of visible text searched for a date */
+#define LEAD_MIN_WORDS 2   /* words a title's first part needs to stand alone */
 
 /* A byte range; s == NULL means absent. */
 typedef struct {
@@ -2491,6 +2492,35 @@ static span strip_title(mx *x, span s, const span *sites, int nsites,
   return s;
 }
 
+/* The leading part of a title that still holds separators once the
+ * site's name is gone: "Headline - Tagline", "Headline | Section".  Sites
+ * put the page's own name first and qualifiers, sections and slogans
+ * after it, so the first part is the headline -- unless it is too short
+ * to be one (a lone word like "News" or an acronym before the name). */
+static span lead_part(mx *x, span s, const span *sites, int nsites) {
+  size_t at[16], len[16];
+  if (!has(s))
+    return s;
+  int k = title_splits(s, at, len, 16);
+  if (k == 0)
+    return s;
+  span head = trim(mkspan(s.s, at[0]));
+  if (word_count(head) < LEAD_MIN_WORDS || is_site_part(x, head, sites, nsites))
+    return s;
+  return head;
+}
+
+/* A heading with separators ("Headline | Subtitle") whose first part is
+ * the first part of <title> too: the two sources agree on the shorter
+ * headline, the rest is a subtitle. */
+static span heading_lead(mx *x, span h, span doc, const span *sites,
+                         int nsites) {
+  span lead = lead_part(x, h, sites, nsites);
+  if (lead.n < h.n && same(x, lead, doc))
+    return lead;
+  return h;
+}
+
 /* Is h the first part (before a separator) of title s? */
 static int is_prefix_part(mx *x, span h, span s) {
   size_t at[16], len[16];
@@ -2552,6 +2582,10 @@ static span choose_title(mx *x, span sitename_guess[], int nsites,
              : x->ld_name_rank >= 3 ? x->ld_name
                                     : nospan();
   ldh = strip_title(x, ldh, sitename_guess, nsites, NULL);
+  doc = lead_part(x, doc, sitename_guess, nsites);
+  og = lead_part(x, og, sitename_guess, nsites);
+  tw = lead_part(x, tw, sitename_guess, nsites);
+  ldh = lead_part(x, ldh, sitename_guess, nsites);
   span iph = clean_span(x, x->ip_headline, MAX_FIELD);
 
   span meta[7] = {og, ldh, tw, doc, iph, x->og_title, x->tw_title};
@@ -2563,11 +2597,11 @@ static span choose_title(mx *x, span sitename_guess[], int nsites,
       span h = x->h1[i].text;
       for (int k = 0; k < 7; k++)
         if (same(x, h, meta[k]))
-          return h;
+          return heading_lead(x, h, doc, sitename_guess, nsites);
       /* A part of <title>, unless it is the part naming the site. */
       if (has(x->doc_title) && is_prefix_part(x, h, x->doc_title) &&
           !is_site_part(x, h, sitename_guess, nsites))
-        return h;
+        return heading_lead(x, h, doc, sitename_guess, nsites);
     }
   }
   for (int i = 0; i < x->nh2; i++) {
@@ -2606,7 +2640,7 @@ static span choose_title(mx *x, span sitename_guess[], int nsites,
     }
   }
   if (has(h1) && (!has(best) || overlap_pct(h1, best) >= 15))
-    return h1;
+    return heading_lead(x, h1, doc, sitename_guess, nsites);
   if (has(best))
     return best;
   return x->nh1 > 0 ? x->h1[0].text : nospan();
