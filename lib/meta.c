@@ -244,6 +244,7 @@ typedef struct {
 
   span host;  /* the URL's host, lower case, without "www." */
   span label; /* the host's main label ("example" of www.example.co.uk) */
+  int home;   /* the URL is the site's front page ("/", "/index.html") */
 
   span doc_title, og_title, tw_title, ip_headline;
   head_cand h1[MAX_HEADS];
@@ -2378,8 +2379,12 @@ static int domain_like(span p) {
 }
 
 /* Does part p name the site: equal to a site name, or to the URL's host or
- * its main label, ignoring case, spaces and punctuation? */
-static int is_site_part(mx *x, span p, const span *sites, int nsites) {
+ * its main label, ignoring case, spaces and punctuation?  Loosely, for a
+ * part of a title, also a name that starts or ends with the host's label
+ * ("Example Forums" on example.com); strictly (loose == 0), for a heading
+ * that could just as well name a product, only the exact forms. */
+static int site_part(mx *x, span p, const span *sites, int nsites,
+                     int loose) {
   span np = norm(x, p);
   if (np.n == 0)
     return 0;
@@ -2406,6 +2411,8 @@ static int is_site_part(mx *x, span p, const span *sites, int nsites) {
   span nh = norm(x, x->host), nl = norm(x, x->label);
   if (nh.n && nh.n == np.n && memcmp(nh.s, np.s, np.n) == 0)
     return 1;
+  if (!loose)
+    return nl.n >= 3 && nl.n == np.n && memcmp(nl.s, np.s, np.n) == 0;
   if (nl.n >= 3 && np.n >= nl.n && memcmp(np.s, nl.s, nl.n) == 0 &&
       np.n - nl.n <= 7)
     return 1; /* "Example", "Example.com", "Example UK", "Example Forums" */
@@ -2417,6 +2424,10 @@ static int is_site_part(mx *x, span p, const span *sites, int nsites) {
       return 1;
   }
   return 0;
+}
+
+static int is_site_part(mx *x, span p, const span *sites, int nsites) {
+  return site_part(x, p, sites, nsites, 1);
 }
 
 /* Does a title part look like a site name by its shape alone: short, few
@@ -2443,7 +2454,7 @@ static span strip_title(mx *x, span s, const span *sites, int nsites,
   int k = title_splits(s, at, len, 16);
   if (k == 0) {
     /* "Site: Title" */
-    long c = find_lit(s, ": ");
+    long c = x->home ? -1 : find_lit(s, ": ");
     if (c > 0) {
       span head = mkspan(s.s, (size_t)c);
       if (is_site_part(x, head, sites, nsites)) {
@@ -2466,7 +2477,11 @@ static span strip_title(mx *x, span s, const span *sites, int nsites,
       return trim(mkspan(s.s, at[0]));
     return trim(mkspan(s.s, at[k - 1]));
   }
+  /* "Site - Tagline": on the site's front page the name leads the title
+   * and stays; elsewhere it is a prefix to drop. */
   span first = trim(mkspan(s.s, at[0]));
+  if (x->home && is_site_part(x, first, sites, nsites))
+    return s;
   if (is_site_part(x, first, sites, nsites)) {
     if (site_out)
       *site_out = first;
@@ -2616,10 +2631,12 @@ static span choose_title(mx *x, span sitename_guess[], int nsites,
     best = og;
   else if (has(ldh) && (same(x, ldh, doc) || same(x, ldh, tw)))
     best = ldh;
-  else if (has(ldh))
+  else if (has(ldh) && has(x->ld_headline))
     best = ldh;
   else if (has(og))
     best = og;
+  else if (has(ldh) && !has(doc))
+    best = ldh;
   else if (has(iph))
     best = iph;
   else if (has(tw))
@@ -2633,7 +2650,7 @@ static span choose_title(mx *x, span sitename_guess[], int nsites,
       if (pass == 0 && !x->h1[i].in_main)
         continue;
       span h = x->h1[i].text;
-      if (is_site_part(x, h, sitename_guess, nsites))
+      if (site_part(x, h, sitename_guess, nsites, 0))
         continue;
       h1 = h;
       break;
@@ -3214,6 +3231,20 @@ static void parse_host(mx *x, const char *url) {
       n -= i + 1;
       i = 0;
     }
+  /* The path: empty or "/" (or an index file) is the site's home page,
+   * whatever the query string says. */
+  size_t pn = 0;
+  while (h[n + pn] && h[n + pn] != '?' && h[n + pn] != '#')
+    pn++;
+  span path = mkspan(h + n, pn);
+  if (has(path) && path.s[0] == ':') { /* skip a port */
+    size_t i = 0;
+    while (i < path.n && path.s[i] != '/')
+      i++;
+    path = mkspan(path.s + i, path.n - i);
+  }
+  x->home = path.n <= 1 || eq_lit(path, "/index.html") ||
+            eq_lit(path, "/index.htm") || eq_lit(path, "/index.php");
   span host = mkspan(h, n);
   if (starts_lit(host, "www.") || starts_lit(host, "www2.") ||
       starts_lit(host, "m.")) {
@@ -3421,6 +3452,18 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
     site = clean_span(x, x->app_name, 300);
   span sites[4] = {site, x->ld_website, x->ld_publisher,
                    clean_span(x, x->app_name, 300)};
+  /* Without the caller's URL, the page's own canonical address names the
+   * host, which a title's site part often repeats. */
+  if (!has(x->host)) {
+    span u = has(x->canonical) ? trim(x->canonical) : trim(x->og_url);
+    char *z = has(u) && u.n < 2048 ? tmp_alloc(x, u.n + 1) : NULL;
+    if (z) {
+      memcpy(z, u.s, u.n);
+      z[u.n] = '\0';
+      if (strstr(z, "://"))
+        parse_host(x, z);
+    }
+  }
   span title_site;
   x->doc_title = clean_span(x, x->doc_title, MAX_FIELD);
   x->og_title = clean_span(x, x->og_title, MAX_FIELD);
