@@ -2451,6 +2451,14 @@ static span strip_title(mx *x, span s, const span *sites, int nsites,
     *site_out = nospan();
   if (!has(s))
     return s;
+  /* "| Site": a page that left its own title empty. */
+  for (const char *const *sep = title_seps; *sep; sep++)
+    if (s.n > strlen(*sep) && memcmp(s.s, *sep + 1, strlen(*sep) - 1) == 0) {
+      if (site_out)
+        *site_out = trim(mkspan(s.s + strlen(*sep) - 1,
+                                s.n - strlen(*sep) + 1));
+      return nospan();
+    }
   int k = title_splits(s, at, len, 16);
   if (k == 0) {
     /* "Site: Title" */
@@ -2602,6 +2610,17 @@ static span choose_title(mx *x, span sitename_guess[], int nsites,
   tw = lead_part(x, tw, sitename_guess, nsites);
   ldh = lead_part(x, ldh, sitename_guess, nsites);
   span iph = clean_span(x, x->ip_headline, MAX_FIELD);
+  /* A metadata title that is just the site's name ("Example", "| Example")
+   * says nothing about the page: a last resort only. */
+  span site_only = nospan();
+  span *mt[4] = {&doc, &og, &tw, &ldh};
+  for (int k = 0; k < 4; k++)
+    if (has(*mt[k]) && (norm(x, *mt[k]).n == 0 ||
+                        site_part(x, *mt[k], sitename_guess, nsites, 0))) {
+      if (!has(site_only) && norm(x, *mt[k]).n)
+        site_only = *mt[k];
+      *mt[k] = nospan();
+    }
 
   span meta[7] = {og, ldh, tw, doc, iph, x->og_title, x->tw_title};
   /* Headings that agree with metadata: h1 in article/main first. */
@@ -2660,7 +2679,9 @@ static span choose_title(mx *x, span sitename_guess[], int nsites,
     return heading_lead(x, h1, doc, sitename_guess, nsites);
   if (has(best))
     return best;
-  return x->nh1 > 0 ? x->h1[0].text : nospan();
+  if (x->nh1 > 0)
+    return x->h1[0].text;
+  return site_only;
 }
 
 /* Is a a UTF-8 sequence of trailing punctuation we strip from names:
