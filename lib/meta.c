@@ -2534,14 +2534,32 @@ static span lead_part(mx *x, span s, const span *sites, int nsites) {
 }
 
 /* A heading with separators ("Headline | Subtitle") whose first part is
- * the first part of <title> too: the two sources agree on the shorter
+ * a metadata title's first part too: the sources agree on the shorter
  * headline, the rest is a subtitle. */
-static span heading_lead(mx *x, span h, span doc, const span *sites,
-                         int nsites) {
+static span heading_lead(mx *x, span h, const span *meta, int nmeta,
+                         const span *sites, int nsites) {
   span lead = lead_part(x, h, sites, nsites);
-  if (lead.n < h.n && same(x, lead, doc))
-    return lead;
+  if (lead.n < h.n)
+    for (int k = 0; k < nmeta; k++)
+      if (same(x, lead, meta[k]))
+        return lead;
   return h;
+}
+
+static int word_eq(span a, span b);
+
+/* Does heading h end with the words of title m, after one or more words
+ * of its own?  "Review: Title", "Dec 18 2025 Title", "Brand Title": a
+ * kicker, date or label set before the headline in the same element. */
+static int ends_with_title(span h, span m) {
+  span wh[48], wm[48];
+  int nh = words_of(h, wh, 48), nm = words_of(m, wm, 48);
+  if (nm == 0 || nm >= nh || nh == 48)
+    return 0;
+  for (int i = 0; i < nm; i++)
+    if (!word_eq(wh[nh - nm + i], wm[i]))
+      return 0;
+  return 1;
 }
 
 /* Is h the first part (before a separator) of title s? */
@@ -2631,11 +2649,11 @@ static span choose_title(mx *x, span sitename_guess[], int nsites,
       span h = x->h1[i].text;
       for (int k = 0; k < 7; k++)
         if (same(x, h, meta[k]))
-          return heading_lead(x, h, doc, sitename_guess, nsites);
+          return heading_lead(x, h, &doc, 1, sitename_guess, nsites);
       /* A part of <title>, unless it is the part naming the site. */
       if (has(x->doc_title) && is_prefix_part(x, h, x->doc_title) &&
           !is_site_part(x, h, sitename_guess, nsites))
-        return heading_lead(x, h, doc, sitename_guess, nsites);
+        return heading_lead(x, h, &doc, 1, sitename_guess, nsites);
     }
   }
   for (int i = 0; i < x->nh2; i++) {
@@ -2675,8 +2693,12 @@ static span choose_title(mx *x, span sitename_guess[], int nsites,
       break;
     }
   }
+  /* An h1 that is a metadata title with words before it. */
+  for (int k = 0; k < 5 && has(h1); k++)
+    if (has(meta[k]) && ends_with_title(h1, meta[k]))
+      return meta[k];
   if (has(h1) && (!has(best) || overlap_pct(h1, best) >= 15))
-    return heading_lead(x, h1, doc, sitename_guess, nsites);
+    return heading_lead(x, h1, &doc, 1, sitename_guess, nsites);
   if (has(best))
     return best;
   if (x->nh1 > 0)
