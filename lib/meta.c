@@ -2383,8 +2383,7 @@ static int domain_like(span p) {
  * part of a title, also a name that starts or ends with the host's label
  * ("Example Forums" on example.com); strictly (loose == 0), for a heading
  * that could just as well name a product, only the exact forms. */
-static int site_part(mx *x, span p, const span *sites, int nsites,
-                     int loose) {
+static int site_part(mx *x, span p, const span *sites, int nsites, int loose) {
   span np = norm(x, p);
   if (np.n == 0)
     return 0;
@@ -2455,8 +2454,8 @@ static span strip_title(mx *x, span s, const span *sites, int nsites,
   for (const char *const *sep = title_seps; *sep; sep++)
     if (s.n > strlen(*sep) && memcmp(s.s, *sep + 1, strlen(*sep) - 1) == 0) {
       if (site_out)
-        *site_out = trim(mkspan(s.s + strlen(*sep) - 1,
-                                s.n - strlen(*sep) + 1));
+        *site_out =
+            trim(mkspan(s.s + strlen(*sep) - 1, s.n - strlen(*sep) + 1));
       return nospan();
     }
   int k = title_splits(s, at, len, 16);
@@ -2548,13 +2547,14 @@ static span heading_lead(mx *x, span h, const span *meta, int nmeta,
 
 static int word_eq(span a, span b);
 
-/* Does heading h end with the words of title m, after one or more words
- * of its own?  "Review: Title", "Dec 18 2025 Title", "Brand Title": a
- * kicker, date or label set before the headline in the same element. */
+/* Does heading h end with the words of title m, after a few words of its
+ * own (no more than m has)?  "Review: Title", "Dec 18 2025 Title", "Brand
+ * Title": a kicker, date or label set before the headline in the same
+ * element.  A longer lead-in makes a different sentence. */
 static int ends_with_title(span h, span m) {
   span wh[48], wm[48];
   int nh = words_of(h, wh, 48), nm = words_of(m, wm, 48);
-  if (nm == 0 || nm >= nh || nh == 48)
+  if (nm == 0 || nm >= nh || nh == 48 || nh - nm > nm)
     return 0;
   for (int i = 0; i < nm; i++)
     if (!word_eq(wh[nh - nm + i], wm[i]))
