@@ -2547,6 +2547,21 @@ static span heading_lead(mx *x, span h, const span *meta, int nmeta,
 
 static int word_eq(span a, span b);
 
+/* Is heading h the last part of title s, "Headline - Name", where the
+ * first part does not name the site?  Sites end their titles with their
+ * own name, so such a heading is the site's (or the book's, the forum's)
+ * name in a banner, even when no metadata says so. */
+static int is_title_tail(mx *x, span h, span s, const span *sites, int nsites) {
+  size_t at[16], len[16];
+  int k = title_splits(s, at, len, 16);
+  if (k == 0)
+    return 0;
+  span last =
+      mkspan(s.s + at[k - 1] + len[k - 1], s.n - at[k - 1] - len[k - 1]);
+  return same(x, h, last) &&
+         !is_site_part(x, trim(mkspan(s.s, at[0])), sites, nsites);
+}
+
 /* Does heading h end with the words of title m, after a few words of its
  * own (no more than m has)?  "Review: Title", "Dec 18 2025 Title", "Brand
  * Title": a kicker, date or label set before the headline in the same
@@ -2647,6 +2662,8 @@ static span choose_title(mx *x, span sitename_guess[], int nsites,
       if (pass == 0 && !x->h1[i].in_main)
         continue;
       span h = x->h1[i].text;
+      if (is_title_tail(x, h, x->doc_title, sitename_guess, nsites))
+        continue;
       for (int k = 0; k < 7; k++)
         if (same(x, h, meta[k]))
           return heading_lead(x, h, &doc, 1, sitename_guess, nsites);
@@ -2687,7 +2704,8 @@ static span choose_title(mx *x, span sitename_guess[], int nsites,
       if (pass == 0 && !x->h1[i].in_main)
         continue;
       span h = x->h1[i].text;
-      if (site_part(x, h, sitename_guess, nsites, 0))
+      if (site_part(x, h, sitename_guess, nsites, 0) ||
+          is_title_tail(x, h, x->doc_title, sitename_guess, nsites))
         continue;
       h1 = h;
       break;
@@ -3512,6 +3530,9 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
   x->og_title = clean_span(x, x->og_title, MAX_FIELD);
   x->tw_title = clean_span(x, x->tw_title, MAX_FIELD);
   span title = choose_title(x, sites, 4, &title_site);
+  /* The pilcrow of a heading's anchor link ("Middleware¶"). */
+  while (ends_lit(title, "\xc2\xb6"))
+    title = trim(mkspan(title.s, title.n - 2));
   if (!has(site) && has(title_site) && site_shaped(title_site))
     site = title_site;
 
