@@ -2337,6 +2337,11 @@ static int title_splits(span s, size_t *at, size_t *len, int max) {
     for (const char *const *sep = title_seps; *sep; sep++) {
       size_t l = strlen(*sep);
       if (i + l <= s.n && memcmp(s.s + i, *sep, l) == 0) {
+        /* An en or em dash before a lower-case word is punctuation
+         * inside a sentence ("Rivers rise -- and fall"). */
+        if ((unsigned char)(*sep)[1] == 0xe2 && i + l < s.n &&
+            s.s[i + l] >= 'a' && s.s[i + l] <= 'z')
+          break;
         at[k] = i;
         len[k] = l;
         k++;
