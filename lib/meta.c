@@ -2538,15 +2538,13 @@ static span lead_part(mx *x, span s, const span *sites, int nsites) {
 }
 
 /* A heading with separators ("Headline | Subtitle") whose first part is
- * a metadata title's first part too: the sources agree on the shorter
- * headline, the rest is a subtitle. */
-static span heading_lead(mx *x, span h, const span *meta, int nmeta,
-                         const span *sites, int nsites) {
+ * the first part of <title> (doc) too: the two sources agree on the
+ * shorter headline, the rest is a subtitle. */
+static span heading_lead(mx *x, span h, span doc, const span *sites,
+                         int nsites) {
   span lead = lead_part(x, h, sites, nsites);
-  if (lead.n < h.n)
-    for (int k = 0; k < nmeta; k++)
-      if (same(x, lead, meta[k]))
-        return lead;
+  if (lead.n < h.n && same(x, lead, doc))
+    return lead;
   return h;
 }
 
@@ -2628,6 +2626,20 @@ static int overlap_pct(span a, span b) {
   return uni > 0 ? common * 100 / uni : 0;
 }
 
+/* The chosen heading, trimmed where metadata shows where the headline
+ * is: a metadata title (meta[0..nmeta): og:title, JSON-LD, twitter:title,
+ * <title>, microdata; their first parts) that ends the heading after a
+ * short kicker or label; else the heading's first part when <title>
+ * (doc) starts with it too.  A heading that agreed with metadata as a
+ * whole is only checked against <title> (nmeta == 0). */
+static span refine_heading(mx *x, span h, const span *meta, int nmeta, span doc,
+                           const span *sites, int nsites) {
+  for (int k = 0; k < nmeta; k++)
+    if (has(meta[k]) && ends_with_title(h, meta[k]))
+      return meta[k];
+  return heading_lead(x, h, doc, sites, nsites);
+}
+
 /* The title.  Headings are what readers see as the headline, metadata is
  * what the site wants in search results and link previews (often with the
  * site's name).  A heading that agrees with any metadata title wins; else
@@ -2671,11 +2683,11 @@ static span choose_title(mx *x, span sitename_guess[], int nsites,
         continue;
       for (int k = 0; k < 7; k++)
         if (same(x, h, meta[k]))
-          return heading_lead(x, h, &doc, 1, sitename_guess, nsites);
+          return refine_heading(x, h, meta, 0, doc, sitename_guess, nsites);
       /* A part of <title>, unless it is the part naming the site. */
       if (has(x->doc_title) && is_prefix_part(x, h, x->doc_title) &&
           !is_site_part(x, h, sitename_guess, nsites))
-        return heading_lead(x, h, &doc, 1, sitename_guess, nsites);
+        return refine_heading(x, h, meta, 0, doc, sitename_guess, nsites);
     }
   }
   for (int i = 0; i < x->nh2; i++) {
@@ -2716,12 +2728,8 @@ static span choose_title(mx *x, span sitename_guess[], int nsites,
       break;
     }
   }
-  /* An h1 that is a metadata title with words before it. */
-  for (int k = 0; k < 5 && has(h1); k++)
-    if (has(meta[k]) && ends_with_title(h1, meta[k]))
-      return meta[k];
   if (has(h1) && (!has(best) || overlap_pct(h1, best) >= 15))
-    return heading_lead(x, h1, &doc, 1, sitename_guess, nsites);
+    return refine_heading(x, h1, meta, 5, doc, sitename_guess, nsites);
   if (has(best))
     return best;
   if (x->nh1 > 0)
