@@ -2660,13 +2660,16 @@ static span choose_title(mx *x, span sitename_guess[], int nsites,
   tw = lead_part(x, tw, sitename_guess, nsites);
   ldh = lead_part(x, ldh, sitename_guess, nsites);
   span iph = clean_span(x, x->ip_headline, MAX_FIELD);
-  /* A metadata title that is just the site's name ("Example", "| Example")
-   * says nothing about the page: a last resort only. */
+  /* A metadata title that is just the site's name ("Example", "| Example";
+   * a microdata headline on the logo that is the "Name" of a <title>
+   * "Headline - Name") says nothing about the page: a last resort only. */
   span site_only = nospan();
-  span *mt[4] = {&doc, &og, &tw, &ldh};
-  for (int k = 0; k < 4; k++)
+  span *mt[5] = {&doc, &og, &tw, &ldh, &iph};
+  for (int k = 0; k < 5; k++)
     if (has(*mt[k]) && (norm(x, *mt[k]).n == 0 ||
-                        site_part(x, *mt[k], sitename_guess, nsites, 0))) {
+                        site_part(x, *mt[k], sitename_guess, nsites, 0) ||
+                        (k == 4 && is_title_tail(x, *mt[k], x->doc_title,
+                                                 sitename_guess, nsites)))) {
       if (!has(site_only) && norm(x, *mt[k]).n)
         site_only = *mt[k];
       *mt[k] = nospan();
