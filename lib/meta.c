@@ -2642,10 +2642,13 @@ static span refine_heading(mx *x, span h, const span *meta, int nmeta, span doc,
 
 /* The title.  Headings are what readers see as the headline, metadata is
  * what the site wants in search results and link previews (often with the
- * site's name).  A heading that agrees with any metadata title wins; else
- * the main <h1> unless it names the site or shares almost no words with
- * the metadata (a logo, a section label, a marketing slogan); else the
- * metadata titles, preferring ones that agree with each other. */
+ * site's name).  Metadata titles lose their site part and whatever follows
+ * their first separator; those that only name the site are set aside.  A
+ * heading that agrees with any metadata title wins; else the main <h1>
+ * unless it names the site (or repeats the site-name end of <title>) or
+ * shares almost no words with the metadata (a logo, a section label, a
+ * marketing slogan); else the metadata titles, preferring ones that agree
+ * with each other.  A chosen heading is then trimmed (refine_heading). */
 static span choose_title(mx *x, span sitename_guess[], int nsites,
                          span *title_site) {
   span doc = strip_title(x, x->doc_title, sitename_guess, nsites, title_site);
@@ -2709,7 +2712,7 @@ static span choose_title(mx *x, span sitename_guess[], int nsites,
     best = ldh;
   else if (has(og))
     best = og;
-  else if (has(ldh) && !has(doc))
+  else if (has(ldh) && !has(doc)) /* a name: of an FAQ question, a video */
     best = ldh;
   else if (has(iph))
     best = iph;
