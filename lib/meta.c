@@ -34,6 +34,7 @@
 #define JSON_MAX_BYTES (4u << 20) /* bigger scripts are skipped */
 #define JSON_MAX_IDREFS 32        /* @id look-ups per script */
 #define DATE_TEXT_MAX 3000 /* bytes of visible text searched for a date */
+#define LEAD_MIN_WORDS 2   /* words a title's first part needs to stand alone */
 
 /* A byte range; s == NULL means absent. */
 typedef struct {
@@ -243,6 +244,7 @@ typedef struct {
 
   span host;  /* the URL's host, lower case, without "www." */
   span label; /* the host's main label ("example" of www.example.co.uk) */
+  int home;   /* the URL is the site's front page ("/", "/index.html") */
 
   span doc_title, og_title, tw_title, ip_headline;
   head_cand h1[MAX_HEADS];
@@ -2335,6 +2337,11 @@ static int title_splits(span s, size_t *at, size_t *len, int max) {
     for (const char *const *sep = title_seps; *sep; sep++) {
       size_t l = strlen(*sep);
       if (i + l <= s.n && memcmp(s.s + i, *sep, l) == 0) {
+        /* An en or em dash before a lower-case word is punctuation
+         * inside a sentence ("Rivers rise -- and fall"). */
+        if ((unsigned char)(*sep)[1] == 0xe2 && i + l < s.n &&
+            s.s[i + l] >= 'a' && s.s[i + l] <= 'z')
+          break;
         at[k] = i;
         len[k] = l;
         k++;
@@ -2377,8 +2384,11 @@ static int domain_like(span p) {
 }
 
 /* Does part p name the site: equal to a site name, or to the URL's host or
- * its main label, ignoring case, spaces and punctuation? */
-static int is_site_part(mx *x, span p, const span *sites, int nsites) {
+ * its main label, ignoring case, spaces and punctuation?  Loosely, for a
+ * part of a title, also a name that starts or ends with the host's label
+ * ("Example Forums" on example.com); strictly (loose == 0), for a heading
+ * that could just as well name a product, only the exact forms. */
+static int site_part(mx *x, span p, const span *sites, int nsites, int loose) {
   span np = norm(x, p);
   if (np.n == 0)
     return 0;
@@ -2405,6 +2415,8 @@ static int is_site_part(mx *x, span p, const span *sites, int nsites) {
   span nh = norm(x, x->host), nl = norm(x, x->label);
   if (nh.n && nh.n == np.n && memcmp(nh.s, np.s, np.n) == 0)
     return 1;
+  if (!loose)
+    return nl.n >= 3 && nl.n == np.n && memcmp(nl.s, np.s, np.n) == 0;
   if (nl.n >= 3 && np.n >= nl.n && memcmp(np.s, nl.s, nl.n) == 0 &&
       np.n - nl.n <= 7)
     return 1; /* "Example", "Example.com", "Example UK", "Example Forums" */
@@ -2416,6 +2428,10 @@ static int is_site_part(mx *x, span p, const span *sites, int nsites) {
       return 1;
   }
   return 0;
+}
+
+static int is_site_part(mx *x, span p, const span *sites, int nsites) {
+  return site_part(x, p, sites, nsites, 1);
 }
 
 /* Does a title part look like a site name by its shape alone: short, few
@@ -2439,10 +2455,18 @@ static span strip_title(mx *x, span s, const span *sites, int nsites,
     *site_out = nospan();
   if (!has(s))
     return s;
+  /* "| Site": a page that left its own title empty. */
+  for (const char *const *sep = title_seps; *sep; sep++)
+    if (s.n > strlen(*sep) && memcmp(s.s, *sep + 1, strlen(*sep) - 1) == 0) {
+      if (site_out)
+        *site_out =
+            trim(mkspan(s.s + strlen(*sep) - 1, s.n - strlen(*sep) + 1));
+      return nospan();
+    }
   int k = title_splits(s, at, len, 16);
   if (k == 0) {
     /* "Site: Title" */
-    long c = find_lit(s, ": ");
+    long c = x->home ? -1 : find_lit(s, ": ");
     if (c > 0) {
       span head = mkspan(s.s, (size_t)c);
       if (is_site_part(x, head, sites, nsites)) {
@@ -2465,7 +2489,11 @@ static span strip_title(mx *x, span s, const span *sites, int nsites,
       return trim(mkspan(s.s, at[0]));
     return trim(mkspan(s.s, at[k - 1]));
   }
+  /* "Site - Tagline": on the site's front page the name leads the title
+   * and stays; elsewhere it is a prefix to drop. */
   span first = trim(mkspan(s.s, at[0]));
+  if (x->home && is_site_part(x, first, sites, nsites))
+    return s;
   if (is_site_part(x, first, sites, nsites)) {
     if (site_out)
       *site_out = first;
@@ -2489,6 +2517,67 @@ static span strip_title(mx *x, span s, const span *sites, int nsites,
     return head;
   }
   return s;
+}
+
+/* The leading part of a title that still holds separators once the
+ * site's name is gone: "Headline - Tagline", "Headline | Section".  Sites
+ * put the page's own name first and qualifiers, sections and slogans
+ * after it, so the first part is the headline -- unless it is too short
+ * to be one (a lone word like "News" or an acronym before the name). */
+static span lead_part(mx *x, span s, const span *sites, int nsites) {
+  size_t at[16], len[16];
+  if (!has(s))
+    return s;
+  int k = title_splits(s, at, len, 16);
+  if (k == 0)
+    return s;
+  span head = trim(mkspan(s.s, at[0]));
+  if (word_count(head) < LEAD_MIN_WORDS || is_site_part(x, head, sites, nsites))
+    return s;
+  return head;
+}
+
+/* A heading with separators ("Headline | Subtitle") whose first part is
+ * the first part of <title> (doc) too: the two sources agree on the
+ * shorter headline, the rest is a subtitle. */
+static span heading_lead(mx *x, span h, span doc, const span *sites,
+                         int nsites) {
+  span lead = lead_part(x, h, sites, nsites);
+  if (lead.n < h.n && same(x, lead, doc))
+    return lead;
+  return h;
+}
+
+static int word_eq(span a, span b);
+
+/* Is heading h the last part of title s, "Headline - Name", where the
+ * first part does not name the site?  Sites end their titles with their
+ * own name, so such a heading is the site's (or the book's, the forum's)
+ * name in a banner, even when no metadata says so. */
+static int is_title_tail(mx *x, span h, span s, const span *sites, int nsites) {
+  size_t at[16], len[16];
+  int k = title_splits(s, at, len, 16);
+  if (k == 0)
+    return 0;
+  span last =
+      mkspan(s.s + at[k - 1] + len[k - 1], s.n - at[k - 1] - len[k - 1]);
+  return same(x, h, last) &&
+         !is_site_part(x, trim(mkspan(s.s, at[0])), sites, nsites);
+}
+
+/* Does heading h end with the words of title m, after a few words of its
+ * own (no more than m has)?  "Review: Title", "Dec 18 2025 Title", "Brand
+ * Title": a kicker, date or label set before the headline in the same
+ * element.  A longer lead-in makes a different sentence. */
+static int ends_with_title(span h, span m) {
+  span wh[48], wm[48];
+  int nh = words_of(h, wh, 48), nm = words_of(m, wm, 48);
+  if (nm == 0 || nm >= nh || nh == 48 || nh - nm > nm)
+    return 0;
+  for (int i = 0; i < nm; i++)
+    if (!word_eq(wh[nh - nm + i], wm[i]))
+      return 0;
+  return 1;
 }
 
 /* Is h the first part (before a separator) of title s? */
@@ -2537,12 +2626,29 @@ static int overlap_pct(span a, span b) {
   return uni > 0 ? common * 100 / uni : 0;
 }
 
+/* The chosen heading, trimmed where metadata shows where the headline
+ * is: a metadata title (meta[0..nmeta): og:title, JSON-LD, twitter:title,
+ * <title>, microdata; their first parts) that ends the heading after a
+ * short kicker or label; else the heading's first part when <title>
+ * (doc) starts with it too.  A heading that agreed with metadata as a
+ * whole is only checked against <title> (nmeta == 0). */
+static span refine_heading(mx *x, span h, const span *meta, int nmeta, span doc,
+                           const span *sites, int nsites) {
+  for (int k = 0; k < nmeta; k++)
+    if (has(meta[k]) && ends_with_title(h, meta[k]))
+      return meta[k];
+  return heading_lead(x, h, doc, sites, nsites);
+}
+
 /* The title.  Headings are what readers see as the headline, metadata is
  * what the site wants in search results and link previews (often with the
- * site's name).  A heading that agrees with any metadata title wins; else
- * the main <h1> unless it names the site or shares almost no words with
- * the metadata (a logo, a section label, a marketing slogan); else the
- * metadata titles, preferring ones that agree with each other. */
+ * site's name).  Metadata titles lose their site part and whatever follows
+ * their first separator; those that only name the site are set aside.  A
+ * heading that agrees with any metadata title wins; else the main <h1>
+ * unless it names the site (or repeats the site-name end of <title>) or
+ * shares almost no words with the metadata (a logo, a section label, a
+ * marketing slogan); else the metadata titles, preferring ones that agree
+ * with each other.  A chosen heading is then trimmed (refine_heading). */
 static span choose_title(mx *x, span sitename_guess[], int nsites,
                          span *title_site) {
   span doc = strip_title(x, x->doc_title, sitename_guess, nsites, title_site);
@@ -2552,7 +2658,25 @@ static span choose_title(mx *x, span sitename_guess[], int nsites,
              : x->ld_name_rank >= 3 ? x->ld_name
                                     : nospan();
   ldh = strip_title(x, ldh, sitename_guess, nsites, NULL);
+  doc = lead_part(x, doc, sitename_guess, nsites);
+  og = lead_part(x, og, sitename_guess, nsites);
+  tw = lead_part(x, tw, sitename_guess, nsites);
+  ldh = lead_part(x, ldh, sitename_guess, nsites);
   span iph = clean_span(x, x->ip_headline, MAX_FIELD);
+  /* A metadata title that is just the site's name ("Example", "| Example";
+   * a microdata headline on the logo that is the "Name" of a <title>
+   * "Headline - Name") says nothing about the page: a last resort only. */
+  span site_only = nospan();
+  span *mt[5] = {&doc, &og, &tw, &ldh, &iph};
+  for (int k = 0; k < 5; k++)
+    if (has(*mt[k]) && (norm(x, *mt[k]).n == 0 ||
+                        site_part(x, *mt[k], sitename_guess, nsites, 0) ||
+                        (k == 4 && is_title_tail(x, *mt[k], x->doc_title,
+                                                 sitename_guess, nsites)))) {
+      if (!has(site_only) && norm(x, *mt[k]).n)
+        site_only = *mt[k];
+      *mt[k] = nospan();
+    }
 
   span meta[7] = {og, ldh, tw, doc, iph, x->og_title, x->tw_title};
   /* Headings that agree with metadata: h1 in article/main first. */
@@ -2561,13 +2685,15 @@ static span choose_title(mx *x, span sitename_guess[], int nsites,
       if (pass == 0 && !x->h1[i].in_main)
         continue;
       span h = x->h1[i].text;
+      if (is_title_tail(x, h, x->doc_title, sitename_guess, nsites))
+        continue;
       for (int k = 0; k < 7; k++)
         if (same(x, h, meta[k]))
-          return h;
+          return refine_heading(x, h, meta, 0, doc, sitename_guess, nsites);
       /* A part of <title>, unless it is the part naming the site. */
       if (has(x->doc_title) && is_prefix_part(x, h, x->doc_title) &&
           !is_site_part(x, h, sitename_guess, nsites))
-        return h;
+        return refine_heading(x, h, meta, 0, doc, sitename_guess, nsites);
     }
   }
   for (int i = 0; i < x->nh2; i++) {
@@ -2582,10 +2708,12 @@ static span choose_title(mx *x, span sitename_guess[], int nsites,
     best = og;
   else if (has(ldh) && (same(x, ldh, doc) || same(x, ldh, tw)))
     best = ldh;
-  else if (has(ldh))
+  else if (has(ldh) && has(x->ld_headline))
     best = ldh;
   else if (has(og))
     best = og;
+  else if (has(ldh) && !has(doc)) /* a name: of an FAQ question, a video */
+    best = ldh;
   else if (has(iph))
     best = iph;
   else if (has(tw))
@@ -2599,17 +2727,20 @@ static span choose_title(mx *x, span sitename_guess[], int nsites,
       if (pass == 0 && !x->h1[i].in_main)
         continue;
       span h = x->h1[i].text;
-      if (is_site_part(x, h, sitename_guess, nsites))
+      if (site_part(x, h, sitename_guess, nsites, 0) ||
+          is_title_tail(x, h, x->doc_title, sitename_guess, nsites))
         continue;
       h1 = h;
       break;
     }
   }
   if (has(h1) && (!has(best) || overlap_pct(h1, best) >= 15))
-    return h1;
+    return refine_heading(x, h1, meta, 5, doc, sitename_guess, nsites);
   if (has(best))
     return best;
-  return x->nh1 > 0 ? x->h1[0].text : nospan();
+  if (x->nh1 > 0)
+    return x->h1[0].text;
+  return site_only;
 }
 
 /* Is a a UTF-8 sequence of trailing punctuation we strip from names:
@@ -3180,6 +3311,20 @@ static void parse_host(mx *x, const char *url) {
       n -= i + 1;
       i = 0;
     }
+  /* The path: empty or "/" (or an index file) is the site's home page,
+   * whatever the query string says. */
+  size_t pn = 0;
+  while (h[n + pn] && h[n + pn] != '?' && h[n + pn] != '#')
+    pn++;
+  span path = mkspan(h + n, pn);
+  if (has(path) && path.s[0] == ':') { /* skip a port */
+    size_t i = 0;
+    while (i < path.n && path.s[i] != '/')
+      i++;
+    path = mkspan(path.s + i, path.n - i);
+  }
+  x->home = path.n <= 1 || eq_lit(path, "/index.html") ||
+            eq_lit(path, "/index.htm") || eq_lit(path, "/index.php");
   span host = mkspan(h, n);
   if (starts_lit(host, "www.") || starts_lit(host, "www2.") ||
       starts_lit(host, "m.")) {
@@ -3387,11 +3532,26 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
     site = clean_span(x, x->app_name, 300);
   span sites[4] = {site, x->ld_website, x->ld_publisher,
                    clean_span(x, x->app_name, 300)};
+  /* Without the caller's URL, the page's own canonical address names the
+   * host, which a title's site part often repeats. */
+  if (!has(x->host)) {
+    span u = has(x->canonical) ? trim(x->canonical) : trim(x->og_url);
+    char *z = has(u) && u.n < 2048 ? tmp_alloc(x, u.n + 1) : NULL;
+    if (z) {
+      memcpy(z, u.s, u.n);
+      z[u.n] = '\0';
+      if (strstr(z, "://"))
+        parse_host(x, z);
+    }
+  }
   span title_site;
   x->doc_title = clean_span(x, x->doc_title, MAX_FIELD);
   x->og_title = clean_span(x, x->og_title, MAX_FIELD);
   x->tw_title = clean_span(x, x->tw_title, MAX_FIELD);
   span title = choose_title(x, sites, 4, &title_site);
+  /* The pilcrow of a heading's anchor link ("Middleware¶"). */
+  while (ends_lit(title, "\xc2\xb6"))
+    title = trim(mkspan(title.s, title.n - 2));
   if (!has(site) && has(title_site) && site_shaped(title_site))
     site = title_site;
 

@@ -140,6 +140,134 @@ static void test_title(void) {
   done(&p);
 }
 
+/* Choosing among title candidates: site parts, separators, agreement. */
+static void test_title_choice(void) {
+  page p;
+  run(&p,
+      "<html><head><title>Rivers are rising fast - Live updates from the "
+      "flooded river towns</title>"
+      "</head><body><p>x</p></body></html>",
+      NULL);
+  STR_EQ(p.m.title, "Rivers are rising fast",
+         "title: the first part of 'Headline - Tagline'");
+  done(&p);
+
+  run(&p,
+      "<html><head><title>News - Rivers are rising fast</title>"
+      "</head><body><p>x</p></body></html>",
+      NULL);
+  STR_EQ(p.m.title, "News - Rivers are rising fast",
+         "title: a one-word first part is kept with the rest");
+  done(&p);
+
+  run(&p,
+      "<html><head><title>Best river walks | Top 10 picks | Example</title>"
+      "</head><body><article><h1>Best river walks | Top 10 picks</h1>"
+      "<p>x</p></article></body></html>",
+      NULL);
+  STR_EQ(p.m.title, "Best river walks",
+         "title: an h1 'Headline | Subtitle' cut where <title> agrees");
+  done(&p);
+
+  run(&p,
+      "<html><head><title>Rivers rise \xe2\x80\x94 and the town waits"
+      "</title></head><body><p>x</p></body></html>",
+      NULL);
+  STR_EQ(p.m.title, "Rivers rise \xe2\x80\x94 and the town waits",
+         "title: an em dash before a lower-case word is no separator");
+  done(&p);
+
+  run(&p,
+      "<html><head><title>Plumbing repairs</title>"
+      "<script type='application/ld+json'>{\"@type\":\"FAQPage\","
+      "\"mainEntity\":[{\"@type\":\"Question\",\"name\":\"How much does a "
+      "plumber cost?\"}]}</script></head><body><p>x</p></body></html>",
+      NULL);
+  STR_EQ(p.m.title, "Plumbing repairs",
+         "title: an FAQ question's name does not beat <title>");
+  done(&p);
+
+  run(&p,
+      "<html><head><title>Example Times - Rivers are rising fast</title>"
+      "<link rel=canonical href='https://www.exampletimes.com/a/rivers'>"
+      "</head><body><p>x</p></body></html>",
+      NULL);
+  STR_EQ(p.m.title, "Rivers are rising fast",
+         "title: the site named by the canonical URL's host is dropped");
+  done(&p);
+
+  run(&p,
+      "<html><head><title>Example - Tools for river makers</title>"
+      "<meta property='og:site_name' content='Example'>"
+      "</head><body><p>x</p></body></html>",
+      "https://example.com/");
+  STR_EQ(p.m.title, "Example - Tools for river makers",
+         "title: a front page keeps its leading site name");
+  done(&p);
+
+  run(&p,
+      "<html><head><title>Men's socks</title>"
+      "<meta property='og:site_name' content='Example'>"
+      "<meta name='twitter:title' content='Example'>"
+      "</head><body><p>x</p></body></html>",
+      NULL);
+  STR_EQ(p.m.title, "Men's socks",
+         "title: a metadata title that is the site's name loses");
+  done(&p);
+
+  run(&p,
+      "<html><head><title> | Example Magazine</title></head><body>"
+      "<h1>Electronic gadgets</h1><p>x</p></body></html>",
+      NULL);
+  STR_EQ(p.m.title, "Electronic gadgets",
+         "title: '| Site' is an empty <title>, the h1 wins");
+  done(&p);
+
+  run(&p,
+      "<html><head><title>Rivers are rising fast | Example</title>"
+      "<meta property='og:title' content='Rivers are rising fast'>"
+      "</head><body><article><h1>Dec 18 2025 Rivers are rising fast</h1>"
+      "<p>x</p></article></body></html>",
+      NULL);
+  STR_EQ(p.m.title, "Rivers are rising fast",
+         "title: a date or kicker before the headline in the h1 is dropped");
+  done(&p);
+
+  run(&p,
+      "<html><head><title>What is ownership? - The Example Book</title>"
+      "</head><body><h1>The Example Book</h1><h2>Contents</h2>"
+      "<p>x</p></body></html>",
+      NULL);
+  STR_EQ(p.m.title, "What is ownership?",
+         "title: an h1 that is the last part of <title> names the site");
+  done(&p);
+
+  run(&p,
+      "<html><head><title>Middleware | Docs</title></head><body>"
+      "<h1>Middleware<a class=headerlink href='#m'>\xc2\xb6</a></h1>"
+      "</body></html>",
+      NULL);
+  STR_EQ(p.m.title, "Middleware", "title: a heading anchor's pilcrow goes");
+  done(&p);
+
+  run(&p,
+      "<html><head><title>Outdoor gear \xe2\x80\x93 The Example Shop</title>"
+      "</head><body><div itemscope itemtype='https://schema.org/WebPage'>"
+      "<p itemprop='headline'><a href='/'>The Example Shop</a></p></div>"
+      "<p>x</p></body></html>",
+      NULL);
+  STR_EQ(p.m.title, "Outdoor gear",
+         "title: a microdata headline on the logo is not the title");
+  done(&p);
+
+  run(&p,
+      "<html><head><title>Austin Catalog Index</title></head><body>"
+      "<main><h1>Austin Hardware Catalog</h1><p>x</p></main></body></html>",
+      "https://www.austinhardware.com/catalog/");
+  STR_EQ(p.m.title, "Austin Hardware Catalog",
+         "title: an h1 merely starting with the host's name is kept");
+  done(&p);
+}
 static void test_jsonld(void) {
   page p;
   run(&p,
@@ -652,6 +780,7 @@ int main(void) {
   test_image_license_modified();
   test_empty();
   test_title();
+  test_title_choice();
   test_jsonld();
   test_author();
   test_date();
