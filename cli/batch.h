@@ -28,8 +28,9 @@ typedef struct job {
   char *url;       /* WARC-Target-URI, or NULL for --url */
   char *record_id; /* WARC keys, or NULL */
   char *date;
-  char *charset; /* encoding hint, or NULL */
-  char *data;    /* JOB_PAGE: the page (malloc'd) */
+  int http_status; /* WARC responses: the HTTP status; else 0 */
+  char *charset;   /* encoding hint, or NULL */
+  char *data;      /* JOB_PAGE: the page (malloc'd) */
   size_t len;
   char *msg; /* JOB_ERROR, JOB_NOTE: the message */
   /* Filled in by the worker. */

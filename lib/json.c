@@ -269,11 +269,12 @@ char *pith_render_json_error(const char *source, const char *url,
 }
 
 /* WARC records: as above, but "url" is the record's WARC-Target-URI and
- * "warc_record_id", "warc_date" follow the usual keys (before "truncated"
- * or "error"). */
+ * "warc_record_id", "warc_date", "http_status" follow the usual keys
+ * (before "truncated" or "error"). */
 char *pith_render_json_warc(const pith_result *res, const char *source,
                             const char *url, const char *record_id,
-                            const char *date, const char *message) {
+                            const char *date, int http_status,
+                            const char *message) {
   pith_buf b;
   pith__buf_init(&b);
   if (res)
@@ -287,6 +288,20 @@ char *pith_render_json_warc(const pith_result *res, const char *source,
     put_nulls(&b);
   put_field(&b, "warc_record_id", record_id);
   put_field(&b, "warc_date", date);
+  if (http_status > 0) {
+    /* Digits by hand: json.c keeps clear of stdio. */
+    char num[32] = ",\"http_status\":";
+    size_t n = strlen(num);
+    char digits[12];
+    size_t nd = 0;
+    for (unsigned v = (unsigned)http_status; v; v /= 10)
+      digits[nd++] = (char)('0' + v % 10);
+    while (nd)
+      num[n++] = digits[--nd];
+    pith__buf_append(&b, num, n);
+  } else {
+    pith__buf_append(&b, ",\"http_status\":null", 19);
+  }
   if (res)
     put_truncated(&b, res);
   else

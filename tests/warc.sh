@@ -77,13 +77,14 @@ assert len(w) == len(d), (len(w), len(d))
 keys = ["source", "url", "title", "author", "date", "sitename", "description",
         "language", "categories", "tags", "date_modified", "image", "license",
         "page_type", "dateline", "text", "comments",
-        "warc_record_id", "warc_date"]
+        "warc_record_id", "warc_date", "http_status"]
 for a, b in zip(w, d):
     assert list(a) == keys, list(a)
     assert a["source"] == "good.warc.gz"
     assert a["url"].startswith("http://wcxb.test/"), a["url"]
     assert a["warc_record_id"].startswith("<urn:uuid:"), a
     assert a["warc_date"] == "2024-03-04T10:00:00Z"
+    assert a["http_status"] == 200, a["http_status"]
     for k in keys[2:17]:
         assert a[k] == b[k], (k, a["url"], a[k], b[k])
 '
@@ -102,7 +103,7 @@ c = [json.loads(l) for l in open("cc.jsonl")]
 assert len(c) == len(w), (len(c), len(w))
 for a, b in zip(c, w):
     assert a["warc_record_id"] != b["warc_record_id"]
-    for k in list(b)[1:-2]:
+    for k in list(b)[1:-3]:
         assert a[k] == b[k], (k, a["url"])
 '
 "$pith" --warc-stats cc.warc.gz >ccstats.txt 2>/dev/null

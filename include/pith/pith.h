@@ -385,16 +385,17 @@ PITH_EXPORT int pith_warc_record_is_html(const pith_warc_record *rec);
 /*
  * Render the JSON line of one WARC record: the keys of pith_render_json()
  * in the same order, with "url" set to `url` (the WARC-Target-URI) rather
- * than the page's canonical URL, then "warc_record_id" and "warc_date".
- * With `res` NULL it renders a failed record instead (the keys of
- * pith_render_json_error(), then the two WARC keys, then "error":
- * `message`).  Any string may be NULL (written as null).  Returns a new
- * string freed with pith_free(), or NULL when out of memory.
+ * than the page's canonical URL, then "warc_record_id", "warc_date" and
+ * "http_status" (`http_status`, e.g. 200 or 404, as a number; null when
+ * 0, i.e. unknown).  With `res` NULL it renders a failed record instead
+ * (the keys of pith_render_json_error(), then the three WARC keys, then
+ * "error": `message`).  Any string may be NULL (written as null).  Returns
+ * a new string freed with pith_free(), or NULL when out of memory.
  */
 PITH_EXPORT char *pith_render_json_warc(const pith_result *res,
                                         const char *source, const char *url,
                                         const char *record_id, const char *date,
-                                        const char *message);
+                                        int http_status, const char *message);
 
 #ifdef __cplusplus
 }

@@ -190,8 +190,33 @@ static void test_error(void) {
   pith__free(got);
 }
 
+static void test_warc(void) {
+  check(pith_render_json_warc(NULL, "crawl.warc.gz", "http://e.org/x",
+                              "<urn:uuid:1>", "2024-03-04T10:00:00Z", 404,
+                              "bad record"),
+        "{\"source\":\"crawl.warc.gz\",\"url\":\"http://e.org/x\","
+        "\"title\":null,\"author\":null,\"date\":null,\"sitename\":null,"
+        "\"description\":null,\"language\":null,\"categories\":null,"
+        "\"tags\":null,\"date_modified\":null,\"image\":null,\"license\":null,"
+        "\"page_type\":null,\"dateline\":null,\"text\":null,\"comments\":null,"
+        "\"warc_record_id\":\"<urn:uuid:1>\","
+        "\"warc_date\":\"2024-03-04T10:00:00Z\",\"http_status\":404,"
+        "\"error\":\"bad record\"}",
+        "WARC error record with its HTTP status");
+  pith_result r;
+  empty_result(&r);
+  char *got =
+      pith_render_json_warc(&r, "c.warc", "http://e.org/", NULL, NULL, 0, NULL);
+  OK(got && strstr(got, "\"warc_record_id\":null,\"warc_date\":null,"
+                        "\"http_status\":null}"),
+     "WARC record: unknown status is null");
+  pith__free(got);
+  pith__arena_free(&r.arena);
+}
+
 int main(void) {
   test_full();
+  test_warc();
   test_empty();
   test_escapes();
   test_invalid_utf8();
