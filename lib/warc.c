@@ -658,8 +658,9 @@ static int parse_header(pith_warc_reader *r, const char *h, size_t n,
 /* Find the end of a header block in d[0..n): the index just past the
  * blank line ("\r\n\r\n" or "\n\n"), with *hdr_len the header's length
  * without it; 0 when there is none yet. */
-static size_t header_end(const char *d, size_t n, size_t *hdr_len) {
-  for (size_t i = 0; i + 1 < n; i++) {
+static size_t header_end_from(const char *d, size_t n, size_t from,
+                              size_t *hdr_len) {
+  for (size_t i = from; i + 1 < n; i++) {
     if (d[i] != '\n')
       continue;
     if (d[i + 1] == '\n') {
@@ -672,6 +673,10 @@ static size_t header_end(const char *d, size_t n, size_t *hdr_len) {
     }
   }
   return 0;
+}
+
+static size_t header_end(const char *d, size_t n, size_t *hdr_len) {
+  return header_end_from(d, n, 0, hdr_len);
 }
 
 /* Inflate src[0..n) (gzip, zlib or raw deflate) into r->body, at most
@@ -1036,12 +1041,17 @@ pith_status pith_warc_reader_next(pith_warc_reader *r,
   }
 
   /* 2. The header block. */
-  size_t hl = 0, end;
+  size_t hl = 0, end, scanned = 0;
   for (;;) {
+    /* Resume where the last scan stopped (less the 2 bytes a terminator
+     * cut by the window's end may have begun with): input that trickles
+     * in a few bytes per read must not make this quadratic. */
     size_t avail = r->dlen - r->dpos;
-    end = header_end(r->d + r->dpos, avail < HDR_CAP ? avail : HDR_CAP, &hl);
+    size_t lim = avail < HDR_CAP ? avail : HDR_CAP;
+    end = header_end_from(r->d + r->dpos, lim, scanned, &hl);
     if (end)
       break;
+    scanned = lim > 2 ? lim - 2 : 0;
     if (avail >= HDR_CAP) {
       set_error(&r->rec, PITH_ERR_WARC_FORMAT,
                 "WARC header longer than %zu bytes", HDR_CAP);
