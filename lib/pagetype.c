@@ -8,13 +8,17 @@
  *
  * The evidence comes from what pages say about themselves and from their
  * structure, never from particular sites: schema.org types in JSON-LD and
- * microdata, og:type, the shape of the address (/products/x,
- * /collections/x, /questions/123, /docs/, /t/slug/123, dates), markup that
- * shops, forums and documentation generators share (add-to-cart forms,
- * prices, post containers, code blocks, tables of contents), and the
- * extracted text (its size, its share of the page, the byline and date
- * metadata found).  Each type gets a score from these signals and the
- * highest wins; article is the default.  One linear pass over the nodes.
+ * microdata, og:type and publication-time meta tags, the shape of the
+ * address (/products/x, /collections/x, /questions/123, /docs/, /t/slug/123,
+ * a page in /blog/, the words of the slug, dates), markup that shops,
+ * forums and documentation generators share (add-to-cart forms, prices,
+ * post containers, bylines, code blocks, calls to action, phone links),
+ * dates in short texts (one just above the first paragraph of prose is an
+ * article's; many make an index), the title (its length, whether it reads
+ * like a headline) and the main content's shape (paragraphs, links).  Each
+ * type gets a score from these signals and the highest wins; article is
+ * the default.  One linear pass over the nodes, each element's attributes
+ * read once.
  */
 #include "pagetype.h"
 
@@ -241,8 +245,6 @@ static void url_features(const char *url, pith_pagetype_features *f) {
   if (last_listing)
     f->url_listing = 1;
   f->url_words = words;
-  if (words >= 4)
-    f->url_slug = 1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -293,18 +295,11 @@ static void sd_type(const char *s, size_t n, pith_pagetype_features *f) {
     bump(&f->sd_course);
   else if (eq_ci(s, n, "faqpage"))
     bump(&f->sd_faq);
-  else if (eq_ci(s, n, "howto"))
-    bump(&f->sd_howto);
-  else if (eq_ci(s, n, "recipe"))
-    bump(&f->sd_recipe);
   else if (eq_ci(s, n, "event"))
     bump(&f->sd_event);
   else if (eq_ci(s, n, "localbusiness") || eq_ci(s, n, "store") ||
            eq_ci(s, n, "restaurant"))
     bump(&f->sd_localbusiness);
-  else if (eq_ci(s, n, "webpage") || eq_ci(s, n, "aboutpage") ||
-           eq_ci(s, n, "contactpage"))
-    bump(&f->sd_webpage);
 }
 
 /* Every "@type": "X" or "@type": ["X", "Y"] of a JSON-LD text. */
@@ -351,15 +346,7 @@ static void scan_ld(const char *s, size_t n, pith_pagetype_features *f) {
 /* ------------------------------------------------------------------ */
 /* Markup                                                              */
 
-enum {
-  CW_PRICE = 1,
-  CW_CART = 2,
-  CW_PRODUCT = 4,
-  CW_POST = 8,
-  CW_TOC = 16,
-  CW_BREADCRUMB = 32,
-  CW_AUTHOR = 64
-};
+enum { CW_PRICE = 1, CW_CART = 2, CW_PRODUCT = 4, CW_POST = 8, CW_AUTHOR = 16 };
 
 /* Class and id words and what they name ("bag" only after "add"), sorted
  * by first letter: word_range() gives each letter's slice. */
@@ -370,35 +357,24 @@ static const struct class_word {
 } class_table[] = {
 #define CWORD(w, b)                                                            \
   { w, sizeof w - 1, b }
-    CWORD("addtocart", CW_CART),         /* 0 a */
-    CWORD("answer", CW_POST),            /* 1 */
-    CWORD("api", CW_TOC),                /* 2 */
-    CWORD("author", CW_AUTHOR),          /* 3 */
-    CWORD("authors", CW_AUTHOR),         /* 4 */
-    CWORD("bag", CW_CART),               /* 5 b */
-    CWORD("basket", CW_CART),            /* 6 */
-    CWORD("breadcrumb", CW_BREADCRUMB),  /* 7 */
-    CWORD("breadcrumbs", CW_BREADCRUMB), /* 8 */
-    CWORD("byline", CW_AUTHOR),          /* 9 */
-    CWORD("cart", CW_CART),              /* 10 c */
-    CWORD("docs", CW_TOC),               /* 11 d */
-    CWORD("documentation", CW_TOC),      /* 12 */
-    CWORD("docusaurus", CW_TOC),         /* 13 */
-    CWORD("md", CW_TOC),                 /* 14 m */
-    CWORD("message", CW_POST),           /* 15 */
-    CWORD("post", CW_POST),              /* 16 p */
-    CWORD("posts", CW_POST),             /* 17 */
-    CWORD("price", CW_PRICE),            /* 18 */
-    CWORD("product", CW_PRODUCT),        /* 19 */
-    CWORD("products", CW_PRODUCT),       /* 20 */
-    CWORD("replies", CW_POST),           /* 21 r */
-    CWORD("reply", CW_POST),             /* 22 */
-    CWORD("rst", CW_TOC),                /* 23 */
-    CWORD("sphinxsidebar", CW_TOC),      /* 24 s */
-    CWORD("thread", CW_POST),            /* 25 t */
-    CWORD("toc", CW_TOC),                /* 26 */
-    CWORD("topic", CW_POST),             /* 27 */
-    CWORD("wy", CW_TOC),                 /* 28 w */
+    CWORD("addtocart", CW_CART),   /* 0 a */
+    CWORD("answer", CW_POST),      /* 1 */
+    CWORD("author", CW_AUTHOR),    /* 2 */
+    CWORD("authors", CW_AUTHOR),   /* 3 */
+    CWORD("bag", CW_CART),         /* 4 b */
+    CWORD("basket", CW_CART),      /* 5 */
+    CWORD("byline", CW_AUTHOR),    /* 6 */
+    CWORD("cart", CW_CART),        /* 7 c */
+    CWORD("message", CW_POST),     /* 8 m */
+    CWORD("post", CW_POST),        /* 9 p */
+    CWORD("posts", CW_POST),       /* 10 */
+    CWORD("price", CW_PRICE),      /* 11 */
+    CWORD("product", CW_PRODUCT),  /* 12 */
+    CWORD("products", CW_PRODUCT), /* 13 */
+    CWORD("replies", CW_POST),     /* 14 r */
+    CWORD("reply", CW_POST),       /* 15 */
+    CWORD("thread", CW_POST),      /* 16 t */
+    CWORD("topic", CW_POST),       /* 17 */
 #undef CWORD
 };
 
@@ -407,43 +383,31 @@ static void word_range(char c, size_t *b, size_t *e) {
   switch (c) {
   case 'a':
     *b = 0;
-    *e = 5;
+    *e = 4;
     break;
   case 'b':
-    *b = 5;
-    *e = 10;
+    *b = 4;
+    *e = 7;
     break;
   case 'c':
-    *b = 10;
-    *e = 11;
-    break;
-  case 'd':
-    *b = 11;
-    *e = 14;
+    *b = 7;
+    *e = 8;
     break;
   case 'm':
+    *b = 8;
+    *e = 9;
+    break;
+  case 'p':
+    *b = 9;
+    *e = 14;
+    break;
+  case 'r':
     *b = 14;
     *e = 16;
     break;
-  case 'p':
-    *b = 16;
-    *e = 21;
-    break;
-  case 'r':
-    *b = 21;
-    *e = 24;
-    break;
-  case 's':
-    *b = 24;
-    *e = 25;
-    break;
   case 't':
-    *b = 25;
-    *e = 28;
-    break;
-  case 'w':
-    *b = 28;
-    *e = 29;
+    *b = 16;
+    *e = 18;
     break;
   default:
     *b = *e = 0;
@@ -595,8 +559,7 @@ static int has_digit(const char *s, size_t n) {
 
 /* The text of a button or a call to action, which starts with the phrase:
  * 1 for buying ("Add to cart"), 2 for contacting a business ("Get a
- * quote"), 3 for a business's "Learn more", 4 for a teaser's "Read
- * more", else 0. */
+ * quote"), 3 for a business's "Learn more", else 0. */
 static int button_phrase(const char *s, size_t n) {
 #define PHRASE(p, w)                                                           \
   { p, sizeof p - 1, w }
@@ -610,8 +573,7 @@ static int button_phrase(const char *s, size_t n) {
                  PHRASE("free quote", 2),    PHRASE("book now", 2),
                  PHRASE("request a", 2),     PHRASE("schedule a", 2),
                  PHRASE("apply now", 2),     PHRASE("get started", 2),
-                 PHRASE("enroll", 2),        PHRASE("learn more", 3),
-                 PHRASE("read more", 4),     PHRASE("continue reading", 4)};
+                 PHRASE("enroll", 2),        PHRASE("learn more", 3)};
 #undef PHRASE
   size_t i = 0;
   while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'))
@@ -652,8 +614,6 @@ static void meta_features(const pith_tree *t, uint32_t i,
       f->og_article = 1;
     else if (c && has_ci(c, cl, "product"))
       f->og_product = 1;
-    else if (c && has_ci(c, cl, "website"))
-      f->og_website = 1;
   } else if (eq_ci(p, len, "article:published_time") ||
              eq_ci(p, len, "datepublished") || eq_ci(p, len, "pubdate") ||
              eq_ci(p, len, "publishdate") || eq_ci(p, len, "publish-date") ||
@@ -702,13 +662,11 @@ void pith__pagetype_features(const pith_tree *t, const pith_scratch *s,
     url_features(m->url, f);
     f->has_date = m->date && *m->date;
     f->has_author = m->author && *m->author;
-    f->has_dateline = m->has_dateline;
     title_features(m->title, f);
   }
   uint32_t nn = t ? t->nnodes : 0;
   const uint32_t *raw = s && s->raw && s->cap >= nn ? s->raw : NULL;
   const uint32_t *rawlink = raw ? s->rawlink : NULL;
-  uint32_t body = 0;
   int prose = 0; /* a paragraph of prose has been seen (document order) */
   /* Nodes are stored in document order, so the main content is the index
    * range from root to its last descendant. */
@@ -749,9 +707,6 @@ void pith__pagetype_features(const pith_tree *t, const pith_scratch *s,
         case 3:
           bump(&f->n_learn_more);
           break;
-        case 4:
-          bump(&f->n_read_more);
-          break;
         default:
           break;
         }
@@ -759,10 +714,6 @@ void pith__pagetype_features(const pith_tree *t, const pith_scratch *s,
       continue;
     }
     switch (tag) {
-    case PITH_TAG_BODY:
-      if (!body)
-        body = i;
-      break;
     case PITH_TAG_META:
       meta_features(t, i, f);
       break;
@@ -778,18 +729,6 @@ void pith__pagetype_features(const pith_tree *t, const pith_scratch *s,
     case PITH_TAG_TIME:
       bump(&f->n_time);
       break;
-    case PITH_TAG_INPUT:
-    case PITH_TAG_TEXTAREA:
-    case PITH_TAG_SELECT:
-      bump(&f->n_input);
-      break;
-    case PITH_TAG_H2:
-    case PITH_TAG_H3:
-      bump(&f->n_h2);
-      break;
-    case PITH_TAG_IMG:
-      bump(&f->n_img);
-      break;
     case PITH_TAG_P:
       if (raw && raw[i] >= 150 && rawlink[i] * 4 < raw[i]) {
         bump(&f->n_long_p);
@@ -802,14 +741,6 @@ void pith__pagetype_features(const pith_tree *t, const pith_scratch *s,
         if (i >= root && i <= main_end && root && f->main_p_text < 100000000u)
           f->main_p_text += raw[i];
       }
-      break;
-    case PITH_TAG_LI:
-      if (root && i >= root && i <= main_end)
-        bump(&f->main_li);
-      break;
-    case PITH_TAG_TR:
-      if (root && i >= root && i <= main_end)
-        bump(&f->main_tr);
       break;
     case PITH_TAG_A: {
       /* a link inside a heading (up to two levels up): a teaser's title */
@@ -872,18 +803,12 @@ void pith__pagetype_features(const pith_tree *t, const pith_scratch *s,
       bump(&f->n_product_cls);
     if (cw & CW_POST)
       bump(&f->n_post_cls);
-    if (cw & CW_TOC)
-      bump(&f->n_toc);
-    if (cw & CW_BREADCRUMB)
-      bump(&f->n_breadcrumb);
     if (cw & CW_AUTHOR)
       bump(&f->n_author);
   }
-  if (raw && nn > 1) {
-    f->all_text = raw[body];
-    f->link_text = rawlink[body];
-    f->main_text = root ? raw[root] : 0;
-    f->main_link = root ? rawlink[root] : 0;
+  if (raw && root) {
+    f->main_text = raw[root];
+    f->main_link = rawlink[root];
   }
 }
 
