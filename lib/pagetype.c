@@ -134,6 +134,7 @@ static void url_features(const char *url, pith_pagetype_features *f) {
       "docs", "doc",    "developer", "developers", "devdocs",
       "wiki", "manual", "learn",     "help",       NULL};
   size_t b = 0;
+  int blog_host = 0;
   for (size_t i = 0; i <= hlen; i++) {
     if (i == hlen || host[i] == '.') {
       const char *lab = host + b;
@@ -143,7 +144,7 @@ static void url_features(const char *url, pith_pagetype_features *f) {
       if (b == 0 && seg_in(lab, ln, doc_hosts))
         f->url_docs += 2;
       if (b == 0 && eq_ci(lab, ln, "blog"))
-        f->url_section = 1;
+        blog_host = 1;
       if (eq_ci(lab, ln, "readthedocs") || eq_ci(lab, ln, "gitbook"))
         f->url_docs += 2;
       if (eq_ci(lab, ln, "stackexchange") || eq_ci(lab, ln, "stackoverflow"))
@@ -242,6 +243,8 @@ static void url_features(const char *url, pith_pagetype_features *f) {
     f->url_date = 1;
   if (nseg == 0 && host != url)
     f->url_root = 1;
+  if (blog_host && nseg > 0)
+    f->url_section = 1; /* blog.example.com/a-post */
   if (last_listing)
     f->url_listing = 1;
   f->url_words = words;
