@@ -8,20 +8,23 @@
  *
  * The evidence comes from what pages say about themselves and from their
  * structure, never from particular sites: schema.org types in JSON-LD and
- * microdata, og:type, the shape of the address (/products/x,
- * /collections/x, /questions/123, /docs/, /t/slug/123, dates), markup that
- * shops, forums and documentation generators share (add-to-cart forms,
- * prices, post containers, code blocks, tables of contents), and the
- * extracted text (its size, its share of the page, the byline and date
- * metadata found).  Each type gets a score from these signals and the
- * highest wins; article is the default.  One linear pass over the nodes.
+ * microdata, og:type and publication-time meta tags, the shape of the
+ * address (/products/x, /collections/x, /questions/123, /docs/, /t/slug/123,
+ * a page in /blog/, the words of the slug, dates), markup that shops,
+ * forums and documentation generators share (add-to-cart forms, prices,
+ * post containers, bylines, code blocks, calls to action, phone links),
+ * dates in short texts (one just above the first paragraph of prose is an
+ * article's; many make an index), the title (its length, whether it reads
+ * like a headline) and the main content's shape (paragraphs, links).  Each
+ * type gets a score from these signals and the highest wins; article is
+ * the default.  One linear pass over the nodes, each element's attributes
+ * read once.
  */
 #include "pagetype.h"
 
 #include <string.h>
 
 #define CAP 1000
-#define WORD_MAX 24
 
 static void bump(int *c) {
   if (*c < CAP)
@@ -72,23 +75,66 @@ static int seg_in(const char *s, size_t n, const char *const *list) {
   return 0;
 }
 
+/* The words of a path segment (split at '-', '_', '+', '.', ',' and
+ * "%20"; a file extension such as ".html" is not one) go to *nwords; the
+ * return value counts those in `list`. */
+static int seg_words(const char *s, size_t n, const char *const *list,
+                     int *nwords) {
+  size_t e = n;
+  for (size_t i = n; i-- > 0;)
+    if (s[i] == '.') {
+      e = i;
+      break;
+    }
+  int hits = 0, nw = 0;
+  size_t b = 0;
+  for (size_t i = 0; i <= e; i++) {
+    int sep = i == e || s[i] == '-' || s[i] == '_' || s[i] == '+' ||
+              s[i] == '.' || s[i] == ',';
+    size_t skip = 0;
+    if (!sep && s[i] == '%' && i + 2 < e && s[i + 1] == '2' && s[i + 2] == '0')
+      sep = 1, skip = 2;
+    if (!sep)
+      continue;
+    if (i > b) {
+      nw++;
+      if (list && seg_in(s + b, i - b, list))
+        hits++;
+    }
+    i += skip;
+    b = i + 1;
+  }
+  if (nwords)
+    *nwords = nw;
+  return hits;
+}
+
 static void url_features(const char *url, pith_pagetype_features *f) {
   if (!url || !*url)
     return;
+  /* An absolute URL has a host; a relative one (a canonical link written
+   * "/t/123" or "viewtopic.php?id=1") is all path. */
   const char *p = strstr(url, "://");
-  p = p ? p + 3 : url;
-  const char *host = p;
-  while (*p && *p != '/' && *p != '?' && *p != '#')
-    p++;
+  const char *host = url;
+  if (p)
+    host = p + 3;
+  else if (url[0] == '/' && url[1] == '/')
+    host = url + 2;
+  p = host;
+  if (host != url)
+    while (*p && *p != '/' && *p != '?' && *p != '#')
+      p++;
   size_t hlen = (size_t)(p - host);
   /* Host labels that name a kind of site. */
   static const char *const forum_hosts[] = {
-      "forum",   "forums", "community", "discuss", "discussion", "discourse",
-      "answers", "ask",    "talk",      "board",   "boards",     NULL};
+      "forum",     "forums",  "community", "discuss", "discussion",
+      "discourse", "answers", "ask",       "talk",    "board",
+      "boards",    "bbs",     NULL};
   static const char *const doc_hosts[] = {
       "docs", "doc",    "developer", "developers", "devdocs",
       "wiki", "manual", "learn",     "help",       NULL};
   size_t b = 0;
+  int blog_host = 0;
   for (size_t i = 0; i <= hlen; i++) {
     if (i == hlen || host[i] == '.') {
       const char *lab = host + b;
@@ -97,6 +143,8 @@ static void url_features(const char *url, pith_pagetype_features *f) {
         f->url_forum += 2;
       if (b == 0 && seg_in(lab, ln, doc_hosts))
         f->url_docs += 2;
+      if (b == 0 && eq_ci(lab, ln, "blog"))
+        blog_host = 1;
       if (eq_ci(lab, ln, "readthedocs") || eq_ci(lab, ln, "gitbook"))
         f->url_docs += 2;
       if (eq_ci(lab, ln, "stackexchange") || eq_ci(lab, ln, "stackoverflow"))
@@ -125,6 +173,7 @@ static void url_features(const char *url, pith_pagetype_features *f) {
                                            "comments",
                                            "viewtopic.php",
                                            "showthread.php",
+                                           "showtopic",
                                            "posts",
                                            NULL};
   static const char *const doc_segs[] = {
@@ -136,15 +185,25 @@ static void url_features(const char *url, pith_pagetype_features *f) {
       "news",    "blog",     "articles", "events",   "press",     "stories",
       "courses", "programs", "archive",  "insights", "resources", "latest",
       "page",    "search",   "tag",      "tags",     "author",    NULL};
+  /* A folder that holds articles, when a page follows it. */
+  static const char *const section_segs[] = {
+      "blog",  "blogs", "news",    "article",  "articles", "post",
+      "posts", "story", "stories", "magazine", NULL};
   static const char *const service_segs[] = {
       "services",  "service",    "pricing",      "plans",
       "about",     "about-us",   "contact",      "contact-us",
       "solutions", "why-us",     "testimonials", "reviews",
       "tuition",   "admissions", "locations",    NULL};
-  int nseg = 0, last_listing = 0, last_long = 0, digits_seq = 0;
+  /* Words of a slug that name what a business offers. */
+  static const char *const service_words[] = {
+      "services", "service", "consulting", "solutions",
+      "pricing",  "plans",   "agency",     NULL};
+  f->url_known = 1;
+  int nseg = 0, last_listing = 0, last_section = 0, words = 0, digits_seq = 0;
   const char *q = p;
-  while (*q == '/') {
-    q++;
+  while (*q && *q != '?' && *q != '#') {
+    while (*q == '/')
+      q++;
     const char *s = q;
     while (*q && *q != '/' && *q != '?' && *q != '#')
       q++;
@@ -152,13 +211,10 @@ static void url_features(const char *url, pith_pagetype_features *f) {
     if (!n)
       continue;
     nseg++;
-    int all_digits = 1, dashes = 0;
-    for (size_t i = 0; i < n; i++) {
+    int all_digits = 1;
+    for (size_t i = 0; i < n; i++)
       if (!is_digit((unsigned char)s[i]))
         all_digits = 0;
-      if (s[i] == '-' || s[i] == '_')
-        dashes++;
-    }
     if (all_digits && (n == 4 || n == 2) && digits_seq < 3)
       digits_seq++;
     else if (!all_digits)
@@ -173,17 +229,25 @@ static void url_features(const char *url, pith_pagetype_features *f) {
       f->url_docs++;
     if (seg_in(s, n, service_segs))
       f->url_service++;
+    if (last_section)
+      f->url_section = 1;
+    last_section = seg_in(s, n, section_segs);
     last_listing = seg_in(s, n, listing_segs);
-    last_long = dashes >= 3;
+    int w = 0;
+    if (seg_words(s, n, service_words, &w) && w <= 6)
+      f->url_service_word = 1;
+    if (!all_digits)
+      words = w;
   }
   if (digits_seq >= 2)
     f->url_date = 1;
-  if (nseg == 0)
+  if (nseg == 0 && host != url)
     f->url_root = 1;
+  if (blog_host && nseg > 0)
+    f->url_section = 1; /* blog.example.com/a-post */
   if (last_listing)
     f->url_listing = 1;
-  if (last_long)
-    f->url_slug = 1;
+  f->url_words = words;
 }
 
 /* ------------------------------------------------------------------ */
@@ -207,8 +271,7 @@ static void sd_type(const char *s, size_t n, pith_pagetype_features *f) {
     bump(&f->sd_itemlist);
   else if (eq_ci(s, n, "collectionpage") || eq_ci(s, n, "searchresultspage"))
     bump(&f->sd_collection);
-  else if (eq_ci(s, n, "qapage") || eq_ci(s, n, "question") ||
-           eq_ci(s, n, "answer"))
+  else if (eq_ci(s, n, "qapage")) /* Question and Answer also make FAQs */
     bump(&f->sd_qa);
   else if (eq_ci(s, n, "discussionforumposting") ||
            eq_ci(s, n, "socialmediaposting"))
@@ -235,18 +298,11 @@ static void sd_type(const char *s, size_t n, pith_pagetype_features *f) {
     bump(&f->sd_course);
   else if (eq_ci(s, n, "faqpage"))
     bump(&f->sd_faq);
-  else if (eq_ci(s, n, "howto"))
-    bump(&f->sd_howto);
-  else if (eq_ci(s, n, "recipe"))
-    bump(&f->sd_recipe);
   else if (eq_ci(s, n, "event"))
     bump(&f->sd_event);
   else if (eq_ci(s, n, "localbusiness") || eq_ci(s, n, "store") ||
            eq_ci(s, n, "restaurant"))
     bump(&f->sd_localbusiness);
-  else if (eq_ci(s, n, "webpage") || eq_ci(s, n, "aboutpage") ||
-           eq_ci(s, n, "contactpage"))
-    bump(&f->sd_webpage);
 }
 
 /* Every "@type": "X" or "@type": ["X", "Y"] of a JSON-LD text. */
@@ -293,14 +349,7 @@ static void scan_ld(const char *s, size_t n, pith_pagetype_features *f) {
 /* ------------------------------------------------------------------ */
 /* Markup                                                              */
 
-enum {
-  CW_PRICE = 1,
-  CW_CART = 2,
-  CW_PRODUCT = 4,
-  CW_POST = 8,
-  CW_TOC = 16,
-  CW_BREADCRUMB = 32
-};
+enum { CW_PRICE = 1, CW_CART = 2, CW_PRODUCT = 4, CW_POST = 8, CW_AUTHOR = 16 };
 
 /* Class and id words and what they name ("bag" only after "add"), sorted
  * by first letter: word_range() gives each letter's slice. */
@@ -311,32 +360,24 @@ static const struct class_word {
 } class_table[] = {
 #define CWORD(w, b)                                                            \
   { w, sizeof w - 1, b }
-    CWORD("addtocart", CW_CART),         /* 0 a */
-    CWORD("answer", CW_POST),            /* 1 */
-    CWORD("api", CW_TOC),                /* 2 */
-    CWORD("bag", CW_CART),               /* 3 b */
-    CWORD("basket", CW_CART),            /* 4 */
-    CWORD("breadcrumb", CW_BREADCRUMB),  /* 5 */
-    CWORD("breadcrumbs", CW_BREADCRUMB), /* 6 */
-    CWORD("cart", CW_CART),              /* 7 c */
-    CWORD("docs", CW_TOC),               /* 8 d */
-    CWORD("documentation", CW_TOC),      /* 9 */
-    CWORD("docusaurus", CW_TOC),         /* 10 */
-    CWORD("md", CW_TOC),                 /* 11 m */
-    CWORD("message", CW_POST),           /* 12 */
-    CWORD("post", CW_POST),              /* 13 p */
-    CWORD("posts", CW_POST),             /* 14 */
-    CWORD("price", CW_PRICE),            /* 15 */
-    CWORD("product", CW_PRODUCT),        /* 16 */
-    CWORD("products", CW_PRODUCT),       /* 17 */
-    CWORD("replies", CW_POST),           /* 18 r */
-    CWORD("reply", CW_POST),             /* 19 */
-    CWORD("rst", CW_TOC),                /* 20 */
-    CWORD("sphinxsidebar", CW_TOC),      /* 21 s */
-    CWORD("thread", CW_POST),            /* 22 t */
-    CWORD("toc", CW_TOC),                /* 23 */
-    CWORD("topic", CW_POST),             /* 24 */
-    CWORD("wy", CW_TOC),                 /* 25 w */
+    CWORD("addtocart", CW_CART),   /* 0 a */
+    CWORD("answer", CW_POST),      /* 1 */
+    CWORD("author", CW_AUTHOR),    /* 2 */
+    CWORD("authors", CW_AUTHOR),   /* 3 */
+    CWORD("bag", CW_CART),         /* 4 b */
+    CWORD("basket", CW_CART),      /* 5 */
+    CWORD("byline", CW_AUTHOR),    /* 6 */
+    CWORD("cart", CW_CART),        /* 7 c */
+    CWORD("message", CW_POST),     /* 8 m */
+    CWORD("post", CW_POST),        /* 9 p */
+    CWORD("posts", CW_POST),       /* 10 */
+    CWORD("price", CW_PRICE),      /* 11 */
+    CWORD("product", CW_PRODUCT),  /* 12 */
+    CWORD("products", CW_PRODUCT), /* 13 */
+    CWORD("replies", CW_POST),     /* 14 r */
+    CWORD("reply", CW_POST),       /* 15 */
+    CWORD("thread", CW_POST),      /* 16 t */
+    CWORD("topic", CW_POST),       /* 17 */
 #undef CWORD
 };
 
@@ -345,43 +386,31 @@ static void word_range(char c, size_t *b, size_t *e) {
   switch (c) {
   case 'a':
     *b = 0;
-    *e = 3;
+    *e = 4;
     break;
   case 'b':
-    *b = 3;
+    *b = 4;
     *e = 7;
     break;
   case 'c':
     *b = 7;
     *e = 8;
     break;
-  case 'd':
-    *b = 8;
-    *e = 11;
-    break;
   case 'm':
-    *b = 11;
-    *e = 13;
+    *b = 8;
+    *e = 9;
     break;
   case 'p':
-    *b = 13;
-    *e = 18;
+    *b = 9;
+    *e = 14;
     break;
   case 'r':
-    *b = 18;
-    *e = 21;
-    break;
-  case 's':
-    *b = 21;
-    *e = 22;
+    *b = 14;
+    *e = 16;
     break;
   case 't':
-    *b = 22;
-    *e = 25;
-    break;
-  case 'w':
-    *b = 25;
-    *e = 26;
+    *b = 16;
+    *e = 18;
     break;
   default:
     *b = *e = 0;
@@ -389,44 +418,40 @@ static void word_range(char c, size_t *b, size_t *e) {
   }
 }
 
-/* Classify class/id words (split at non-letters and case changes). */
+static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+
+/* Classify class/id words (split at non-letters and case changes), read
+ * in place. */
 static unsigned class_words(const char *v, size_t len) {
-  char w[WORD_MAX + 1];
-  size_t k = 0;
   unsigned bits = 0;
   int prev_add = 0;
-  unsigned char prev = 0;
-  for (size_t i = 0; i <= len; i++) {
-    unsigned char c = i < len ? (unsigned char)v[i] : ' ';
-    int alpha = is_alpha(c);
-    /* prev: the letter before c (words longer than w are not stored) */
-    int split = !alpha || (k > 0 && c >= 'A' && c <= 'Z' &&
-                           !(prev >= 'A' && prev <= 'Z'));
-    prev = c;
-    if (split && k) {
-      if (k <= WORD_MAX) {
-        for (size_t j = 0; j < k; j++)
-          w[j] = (char)lower((unsigned char)w[j]);
-        size_t jb = 0, je = 0;
-        if (k >= 2 && k <= 13)
-          word_range(w[0], &jb, &je);
-        for (size_t j = jb; j < je; j++) {
-          const struct class_word *cw = &class_table[j];
-          if (cw->len == k && cw->w[0] == w[0] && !memcmp(cw->w, w, k)) {
-            if (cw->bits != CW_CART || strcmp(cw->w, "bag") || prev_add)
-              bits |= cw->bits;
-            break;
-          }
+  size_t i = 0;
+  while (i < len) {
+    if (!is_alpha((unsigned char)v[i])) {
+      i++;
+      continue;
+    }
+    size_t b = i++;
+    while (
+        i < len && is_alpha((unsigned char)v[i]) &&
+        !(is_upper((unsigned char)v[i]) && !is_upper((unsigned char)v[i - 1])))
+      i++;
+    size_t k = i - b;
+    int add = 0;
+    if (k >= 2 && k <= 13) {
+      size_t jb = 0, je = 0;
+      word_range((char)lower((unsigned char)v[b]), &jb, &je);
+      for (size_t j = jb; j < je; j++) {
+        const struct class_word *cw = &class_table[j];
+        if (cw->len == k && eq_ci(v + b, k, cw->w)) {
+          if (cw->bits != CW_CART || strcmp(cw->w, "bag") || prev_add)
+            bits |= cw->bits;
+          break;
         }
-        prev_add = k == 3 && !memcmp(w, "add", 3);
       }
-      k = 0;
+      add = k == 3 && eq_ci(v + b, 3, "add");
     }
-    if (alpha) {
-      if (k < WORD_MAX)
-        w[k] = (char)c;
-      k++;
-    }
+    prev_add = add;
   }
   return bits;
 }
@@ -457,18 +482,102 @@ static int has_price(const char *s, size_t n) {
   return 0;
 }
 
+/* Month names and abbreviations (English, German, French, Spanish). */
+static int is_month(const char *s, size_t n) {
+  static const char *const names[] = {
+      "jan",       "january", "feb",     "february",   "mar",     "march",
+      "apr",       "april",   "may",     "jun",        "june",    "jul",
+      "july",      "aug",     "august",  "sep",        "sept",    "september",
+      "oct",       "october", "nov",     "november",   "dec",     "december",
+      "januar",    "februar", "mai",     "juni",       "juli",    "oktober",
+      "dezember",  "janvier", "mars",    "avril",      "juin",    "juillet",
+      "octobre",   "enero",   "febrero", "marzo",      "abril",   "mayo",
+      "junio",     "julio",   "agosto",  "septiembre", "octubre", "noviembre",
+      "diciembre", NULL};
+  if (n < 3 || n > 10 || !strchr("adefjmnos", lower((unsigned char)s[0])))
+    return 0;
+  return seg_in(s, n, names);
+}
+
+/* A short text that holds a date: a month name with a year ("March 3,
+ * 2024", "3 mars 2024"), a numeric date ("2024-03-03", "03/03/2024") or
+ * a relative one ("3 days ago").  Month names are looked up only in texts
+ * with a year, "ago" only in texts with a number. */
+static int has_date_text(const char *s, size_t n) {
+  int year = 0, number = 0;
+  for (size_t i = 0; i < n;) {
+    if (!is_digit((unsigned char)s[i])) {
+      i++;
+      continue;
+    }
+    size_t b = i;
+    while (i < n && is_digit((unsigned char)s[i]))
+      i++;
+    size_t d = i - b;
+    number = 1;
+    if (d == 4 && (s[b] == '1' || s[b] == '2') &&
+        (b == 0 || !is_alpha((unsigned char)s[b - 1])))
+      year = 1;
+    /* d{1,4} sep d{1,2} sep d{2,4}, the same separator twice */
+    if (d <= 4 && i + 1 < n && (s[i] == '-' || s[i] == '/' || s[i] == '.') &&
+        is_digit((unsigned char)s[i + 1])) {
+      char sep = s[i];
+      size_t j = i + 1, e = j;
+      while (e < n && is_digit((unsigned char)s[e]))
+        e++;
+      if (e - j <= 2 && e + 1 < n && s[e] == sep &&
+          is_digit((unsigned char)s[e + 1])) {
+        size_t k = e + 1, g = k;
+        while (g < n && is_digit((unsigned char)s[g]))
+          g++;
+        if ((d == 4 && g - k <= 2) || (d <= 2 && (g - k == 4 || g - k == 2)))
+          return 1;
+      }
+    }
+  }
+  if (!number)
+    return 0;
+  for (size_t i = 0; i < n;) {
+    if (!is_alpha((unsigned char)s[i])) {
+      i++;
+      continue;
+    }
+    size_t b = i;
+    while (i < n && is_alpha((unsigned char)s[i]))
+      i++;
+    if (year && is_month(s + b, i - b))
+      return 1;
+    if (eq_ci(s + b, i - b, "ago"))
+      return 1;
+  }
+  return 0;
+}
+
+static int has_digit(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (is_digit((unsigned char)s[i]))
+      return 1;
+  return 0;
+}
+
 /* The text of a button or a call to action, which starts with the phrase:
  * 1 for buying ("Add to cart"), 2 for contacting a business ("Get a
- * quote"), else 0. */
+ * quote"), 3 for a business's "Learn more", else 0. */
 static int button_phrase(const char *s, size_t n) {
+#define PHRASE(p, w)                                                           \
+  { p, sizeof p - 1, w }
   static const struct {
     const char *p;
+    size_t len;
     int what;
-  } phrases[] = {{"add to cart", 1}, {"add to bag", 1}, {"add to basket", 1},
-                 {"buy now", 1},     {"contact us", 2}, {"get a quote", 2},
-                 {"free quote", 2},  {"book now", 2},   {"request a", 2},
-                 {"schedule a", 2},  {"apply now", 2},  {"get started", 2},
-                 {"enroll", 2},      {NULL, 0}};
+  } phrases[] = {PHRASE("add to cart", 1),   PHRASE("add to bag", 1),
+                 PHRASE("add to basket", 1), PHRASE("buy now", 1),
+                 PHRASE("contact us", 2),    PHRASE("get a quote", 2),
+                 PHRASE("free quote", 2),    PHRASE("book now", 2),
+                 PHRASE("request a", 2),     PHRASE("schedule a", 2),
+                 PHRASE("apply now", 2),     PHRASE("get started", 2),
+                 PHRASE("enroll", 2),        PHRASE("learn more", 3)};
+#undef PHRASE
   size_t i = 0;
   while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'))
     i++;
@@ -476,10 +585,10 @@ static int button_phrase(const char *s, size_t n) {
     return 0;
   unsigned char c = lower((unsigned char)s[i]);
   if (c != 'a' && c != 'b' && c != 'c' && c != 'g' && c != 'f' && c != 'r' &&
-      c != 's' && c != 'e')
+      c != 's' && c != 'e' && c != 'l')
     return 0;
-  for (size_t k = 0; phrases[k].p; k++) {
-    size_t m = strlen(phrases[k].p);
+  for (size_t k = 0; k < sizeof phrases / sizeof phrases[0]; k++) {
+    size_t m = phrases[k].len;
     if (m <= n - i && phrases[k].p[0] == c && eq_ci(s + i, m, phrases[k].p))
       return phrases[k].what;
   }
@@ -493,6 +602,61 @@ static int attr_has(const pith_tree *t, uint32_t n, unsigned id,
   return v && has_ci(v, len, lit);
 }
 
+/* <meta property|name=...>: og:type and the publication time. */
+static void meta_features(const pith_tree *t, uint32_t i,
+                          pith_pagetype_features *f) {
+  size_t len, cl;
+  const char *p = pith__attr(t, i, PITH_ATTR_PROPERTY, &len);
+  if (!p)
+    p = pith__attr(t, i, PITH_ATTR_NAME, &len);
+  if (!p)
+    return;
+  if (eq_ci(p, len, "og:type")) {
+    const char *c = pith__attr(t, i, PITH_ATTR_CONTENT, &cl);
+    if (c && has_ci(c, cl, "article"))
+      f->og_article = 1;
+    else if (c && has_ci(c, cl, "product"))
+      f->og_product = 1;
+  } else if (eq_ci(p, len, "article:published_time") ||
+             eq_ci(p, len, "datepublished") || eq_ci(p, len, "pubdate") ||
+             eq_ci(p, len, "publishdate") || eq_ci(p, len, "publish-date") ||
+             eq_ci(p, len, "parsely-pub-date") ||
+             eq_ci(p, len, "sailthru.date")) {
+    bump(&f->n_pub);
+  }
+}
+
+/* The words of a title, and whether it reads like a headline: a number,
+ * a question, or a headline's words ("How to...", "10 best...", "X vs
+ * Y"). */
+static void title_features(const char *s, pith_pagetype_features *f) {
+  static const char *const words[] = {"how",   "what", "why",    "when",
+                                      "guide", "tips", "best",   "top",
+                                      "vs",    "ways", "review", NULL};
+  if (!s)
+    return;
+  size_t i = 0;
+  while (s[i]) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      i++;
+      continue;
+    }
+    size_t b = i;
+    while (s[i] && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+      i++;
+    f->title_words++;
+    size_t e = b;
+    while (e < i && is_alpha((unsigned char)s[e]))
+      e++;
+    if (e > b && seg_in(s + b, e - b, words))
+      f->title_headline = 1;
+    for (size_t k = b; k < i; k++)
+      if (is_digit((unsigned char)s[k]) || s[k] == '?')
+        f->title_headline = 1;
+  }
+}
+
 void pith__pagetype_features(const pith_tree *t, const pith_scratch *s,
                              uint32_t root, const pith_meta *m,
                              pith_pagetype_features *f) {
@@ -501,15 +665,20 @@ void pith__pagetype_features(const pith_tree *t, const pith_scratch *s,
     url_features(m->url, f);
     f->has_date = m->date && *m->date;
     f->has_author = m->author && *m->author;
-    f->has_dateline = m->has_dateline;
+    title_features(m->title, f);
   }
   uint32_t nn = t ? t->nnodes : 0;
-  uint32_t body = 0;
+  const uint32_t *raw = s && s->raw && s->cap >= nn ? s->raw : NULL;
+  const uint32_t *rawlink = raw ? s->rawlink : NULL;
+  int prose = 0; /* a paragraph of prose has been seen (document order) */
+  /* Nodes are stored in document order, so the main content is the index
+   * range from root to its last descendant. */
+  uint32_t main_end = root;
+  while (root && main_end < nn && t->nodes[main_end].last)
+    main_end = t->nodes[main_end].last;
   for (uint32_t i = 1; i < nn; i++) {
     const pith_node *nd = &t->nodes[i];
     unsigned tag = nd->tag;
-    if (tag == PITH_TAG_BODY && !body)
-      body = i;
     if (tag == PITH_TAG_TEXT) {
       uint32_t pa = nd->parent;
       unsigned ptag = t->nodes[pa].tag;
@@ -519,32 +688,38 @@ void pith__pagetype_features(const pith_tree *t, const pith_scratch *s,
           scan_ld(txt, nd->len, f);
         continue;
       }
-      if (nd->len < 400 && has_price(txt, nd->len))
-        bump(&f->n_price_text);
+      /* prices and dates hold digits; most texts (menus, labels) have
+       * none */
+      if (nd->len < 400 && has_digit(txt, nd->len)) {
+        if (has_price(txt, nd->len))
+          bump(&f->n_price_text);
+        if (nd->len < 80 && has_date_text(txt, nd->len)) {
+          bump(&f->n_date_text);
+          if (!prose)
+            bump(&f->n_date_early);
+        }
+      }
       if (nd->len < 40) {
-        int what = button_phrase(txt, nd->len);
-        if (what == 1)
+        switch (button_phrase(txt, nd->len)) {
+        case 1:
           bump(&f->n_cart);
-        else if (what == 2)
+          break;
+        case 2:
           bump(&f->n_quote_cta);
+          break;
+        case 3:
+          bump(&f->n_learn_more);
+          break;
+        default:
+          break;
+        }
       }
       continue;
     }
     switch (tag) {
-    case PITH_TAG_META: {
-      size_t len;
-      const char *p = pith__attr(t, i, PITH_ATTR_PROPERTY, &len);
-      if (p && eq_ci(p, len, "og:type")) {
-        const char *c = pith__attr(t, i, PITH_ATTR_CONTENT, &len);
-        if (c && has_ci(c, len, "article"))
-          f->og_article = 1;
-        else if (c && has_ci(c, len, "product"))
-          f->og_product = 1;
-        else if (c && has_ci(c, len, "website"))
-          f->og_website = 1;
-      }
+    case PITH_TAG_META:
+      meta_features(t, i, f);
       break;
-    }
     case PITH_TAG_PRE:
       bump(&f->n_pre);
       break;
@@ -557,22 +732,18 @@ void pith__pagetype_features(const pith_tree *t, const pith_scratch *s,
     case PITH_TAG_TIME:
       bump(&f->n_time);
       break;
-    case PITH_TAG_INPUT:
-    case PITH_TAG_TEXTAREA:
-    case PITH_TAG_SELECT:
-      bump(&f->n_input);
-      break;
-    case PITH_TAG_H2:
-    case PITH_TAG_H3:
-      bump(&f->n_h2);
-      break;
-    case PITH_TAG_IMG:
-      bump(&f->n_img);
-      break;
     case PITH_TAG_P:
-      if (s && s->raw && s->cap >= nn && s->raw[i] >= 150 &&
-          (s->rawlink[i] * 4 < s->raw[i]))
+      if (raw && raw[i] >= 150 && rawlink[i] * 4 < raw[i]) {
         bump(&f->n_long_p);
+        prose = 1;
+      }
+      if (raw && raw[i] >= 20) {
+        bump(&f->n_p);
+        if (f->p_text < 100000000u)
+          f->p_text += raw[i];
+        if (i >= root && i <= main_end && root && f->main_p_text < 100000000u)
+          f->main_p_text += raw[i];
+      }
       break;
     case PITH_TAG_A: {
       /* a link inside a heading (up to two levels up): a teaser's title */
@@ -581,27 +752,52 @@ void pith__pagetype_features(const pith_tree *t, const pith_scratch *s,
       if ((pt >= PITH_TAG_H2 && pt <= PITH_TAG_H4) ||
           (gt >= PITH_TAG_H2 && gt <= PITH_TAG_H4))
         bump(&f->n_heading_link);
-      if (s && s->raw && s->cap >= nn && s->raw[i] >= 30)
+      if (raw && raw[i] >= 30)
         bump(&f->n_teaser);
       break;
     }
     default:
       break;
     }
-    size_t len;
-    const char *ip = pith__attr(t, i, PITH_ATTR_ITEMTYPE, &len);
-    if (ip)
-      sd_type(ip, len, f);
-    ip = pith__attr(t, i, PITH_ATTR_ITEMPROP, &len);
-    if (ip && eq_ci(ip, len, "price"))
-      bump(&f->n_price_attr);
+    /* One look at each attribute of the element. */
     unsigned cw = 0;
-    const char *v = pith__attr(t, i, PITH_ATTR_CLASS, &len);
-    if (v)
-      cw |= class_words(v, len);
-    v = pith__attr(t, i, PITH_ATTR_NAME, &len);
-    if (v && (eq_ci(v, len, "add") || has_ci(v, len, "add-to-cart")))
-      cw |= CW_CART;
+    for (uint32_t k = 0; k < nd->nattr; k++) {
+      const pith_attr *a = &t->attrs[nd->attr + k];
+      const char *v = t->chars.data + a->value;
+      size_t len = a->len;
+      switch (a->id) {
+      case PITH_ATTR_CLASS:
+        cw |= class_words(v, len);
+        break;
+      case PITH_ATTR_ITEMTYPE:
+        sd_type(v, len, f);
+        break;
+      case PITH_ATTR_ITEMPROP:
+        if (eq_ci(v, len, "price"))
+          bump(&f->n_price_attr);
+        else if (eq_ci(v, len, "datepublished"))
+          bump(&f->n_pub);
+        else if (eq_ci(v, len, "author"))
+          cw |= CW_AUTHOR;
+        break;
+      case PITH_ATTR_NAME:
+        if (eq_ci(v, len, "add") || has_ci(v, len, "add-to-cart"))
+          cw |= CW_CART;
+        break;
+      case PITH_ATTR_REL:
+        if (eq_ci(v, len, "author"))
+          cw |= CW_AUTHOR;
+        break;
+      case PITH_ATTR_HREF:
+        if (tag == PITH_TAG_A && len > 4 && eq_ci(v, 4, "tel:"))
+          bump(&f->n_tel);
+        break;
+      default:
+        break;
+      }
+    }
+    if (!cw)
+      continue;
     if (cw & CW_PRICE)
       bump(&f->n_price_attr);
     if (cw & CW_CART)
@@ -610,15 +806,12 @@ void pith__pagetype_features(const pith_tree *t, const pith_scratch *s,
       bump(&f->n_product_cls);
     if (cw & CW_POST)
       bump(&f->n_post_cls);
-    if (cw & CW_TOC)
-      bump(&f->n_toc);
-    if (cw & CW_BREADCRUMB)
-      bump(&f->n_breadcrumb);
+    if (cw & CW_AUTHOR)
+      bump(&f->n_author);
   }
-  if (s && s->raw && s->cap >= nn && nn > 1) {
-    f->all_text = s->raw[body];
-    f->link_text = s->rawlink[body];
-    f->main_text = root ? s->raw[root] : 0;
+  if (raw && root) {
+    f->main_text = raw[root];
+    f->main_link = rawlink[root];
   }
 }
 
@@ -642,65 +835,92 @@ static const char *const type_names[T_COUNT] = {
 
 static int min_i(int a, int b) { return a < b ? a : b; }
 
+/*
+ * Each type's score is a sum of weighted signals; the highest score wins,
+ * and article, listed first, wins ties (a page with no evidence at all is
+ * an article).  The signals are the few, general ones above; their weights
+ * were fitted by logistic regression to the page types of the wcxb-dev
+ * pages (fitting on the even-numbered pages and checking on the odd ones,
+ * and the reverse, to choose the signals), then scaled and rounded to
+ * small integers.  See docs/metadata.md for the figures.
+ */
 const char *pith__pagetype_classify(const pith_pagetype_features *f) {
   int sc[T_COUNT] = {0};
   int prices = f->n_price_attr + f->n_price_text;
-  int undated = !f->has_date && !f->has_author;
-  int link_heavy = f->all_text && f->link_text * 100 > f->all_text * 35;
+  uint64_t mt = f->main_text ? f->main_text : 1;
+  /* most of the main content is paragraphs, or hardly any of it */
+  int prose = (uint64_t)f->main_p_text * 10 >= mt * 6;
+  int no_prose = (uint64_t)f->main_p_text * 4 < mt;
+  int main_links = (uint64_t)f->main_link * 100 > mt * 35;
+  /* paragraphs of 150 visible bytes (some 30 words) on average */
+  int long_paras = f->n_p > 0 && f->p_text >= 150u * (uint32_t)f->n_p;
+  /* a title of one to three words ("Sneakers", "API reference") */
+  int short_title = f->title_words >= 1 && f->title_words <= 3;
 
-  /* article: the default, and what bylines, dates, datelines, article
-   * types and paragraphs of prose speak for */
-  sc[T_ARTICLE] = 2 + 3 * (f->sd_article > 0) + 2 * f->og_article +
-                  2 * f->has_date + 2 * f->has_author + 3 * f->url_date +
-                  f->url_slug + 3 * f->has_dateline +
-                  (f->n_long_p >= 5 ? 2 : 0) + (f->n_long_p >= 10 ? 1 : 0);
+  /* article: article types, a publication time, a byline, a date before
+   * the first paragraph, an address in a blog or news folder or with a
+   * long slug, a title that reads like a headline, paragraphs of prose */
+  sc[T_ARTICLE] =
+      5 * (f->sd_article > 0) + 2 * f->og_article + f->has_date +
+      (f->n_pub > 0) + (f->n_author > 0) + f->url_date +
+      3 * (f->url_words >= 4) + 2 * (f->url_words >= 6) + 4 * f->url_section +
+      4 * (f->n_date_early >= 1 && f->n_date_early <= 2) + (f->n_long_p >= 5) +
+      (f->n_long_p >= 10) + 2 * long_paras + 4 * f->title_headline + prose;
 
-  /* forum: Q&A and forum-posting types, forum addresses, many posts
-   * with their own times */
-  sc[T_FORUM] = 3 * min_i(f->url_forum, 2) +
-                5 * (f->sd_qa > 0 && f->sd_product == 0) +
-                5 * (f->sd_forum > 0) + 3 * (f->sd_comment >= 2) +
-                min_i(f->n_post_cls / 5, 3) +
-                (f->n_time >= 4 && f->n_post_cls >= 10 ? 3 : 0) +
-                (f->sd_comment >= 2 ? 2 : 0);
+  /* forum: forum-posting and Q&A types, comments, forum addresses, many
+   * posts and many dates */
+  sc[T_FORUM] =
+      9 * min_i(f->url_forum, 2) + 4 * (f->sd_qa > 0) + 13 * (f->sd_forum > 0) +
+      9 * (f->sd_comment >= 2) + min_i(f->n_post_cls / 5, 3) +
+      4 * (f->n_time >= 4 && f->n_post_cls >= 10) + 5 * (f->n_date_text >= 5);
 
   /* product: one Product, an offer, a cart button */
-  sc[T_PRODUCT] = 3 * min_i(f->url_product, 1) + 4 * f->og_product +
-                  (f->sd_product == 1 ? 5 : 0) + (f->sd_offer > 0 ? 2 : 0) +
-                  (f->n_cart > 0 ? 3 : 0) + (prices > 0 ? 1 : 0);
+  sc[T_PRODUCT] = 10 * min_i(f->url_product, 1) + 6 * f->og_product +
+                  7 * (f->sd_product == 1) + 8 * (f->sd_offer > 0) +
+                  4 * (f->n_cart > 0) + (prices > 0);
 
   /* collection: many products, prices and cart buttons */
-  sc[T_COLLECTION] =
-      4 * min_i(f->url_collection, 1) + (f->sd_product >= 3 ? 4 : 0) +
-      (f->sd_collection > 0 ? 2 : 0) + (f->n_product_cls >= 12 ? 3 : 0) +
-      (prices >= 8 ? 3 : 0) + (f->n_cart >= 4 ? 2 : 0);
+  sc[T_COLLECTION] = 6 * min_i(f->url_collection, 1) +
+                     2 * (f->sd_product >= 3) + 10 * (f->sd_collection > 0) +
+                     5 * (f->n_product_cls >= 12) + 5 * (prices >= 8) +
+                     2 * (f->n_cart >= 4);
 
-  /* listing: an index of teasers (linked headings, many links, little
-   * prose of its own) */
-  sc[T_LISTING] = 3 * f->url_listing + (f->sd_itemlist > 0 ? 1 : 0) +
-                  (f->sd_collection > 0 ? 2 : 0) +
-                  (f->n_heading_link >= 6 ? 3 : 0) +
-                  (f->n_teaser >= 15 ? 2 : 0) + (link_heavy ? 2 : 0) +
-                  (f->n_teaser >= 20 && f->n_long_p < 10 ? 2 : 0) +
-                  (f->n_time >= 6 ? 1 : 0) + 2 * (f->sd_event > 1) +
-                  (f->sd_course > 1 ? 2 : 0);
+  /* listing: an index of teasers, events or courses: linked headings,
+   * many dates, main content that is mostly links and not paragraphs */
+  sc[T_LISTING] = 11 * f->url_listing + 5 * (f->sd_itemlist > 0) +
+                  8 * (f->sd_collection > 0) + 2 * (f->n_heading_link >= 6) +
+                  (f->n_teaser >= 15) + (f->n_time >= 6) +
+                  7 * (f->sd_event > 1) + 5 * (f->sd_course > 1) +
+                  3 * (f->n_date_text >= 5) + (f->n_article_el >= 5) +
+                  3 * f->url_root + 5 * main_links + 2 * no_prose;
 
-  /* documentation: code, tables of contents, undated reference pages */
-  sc[T_DOCS] = 3 * min_i(f->url_docs, 2) + 4 * (f->sd_techarticle > 0) +
-               (f->n_pre >= 3 ? 3 : 0) + (f->n_code >= 10 ? 3 : 0) +
-               (f->n_toc >= 3 ? 2 : 0) +
-               (f->n_heading_link >= 8 && !f->has_date ? 2 : 0) +
-               (f->n_teaser >= 40 && !f->has_date ? 2 : 0);
+  /* documentation: code, docs addresses, undated indexes of linked
+   * headings */
+  sc[T_DOCS] = 6 * min_i(f->url_docs, 2) + 3 * (f->sd_techarticle > 0) +
+               5 * (f->n_pre >= 3) + 7 * (f->n_code >= 10) +
+               2 * (f->n_heading_link >= 8 && !f->has_date) +
+               2 * (f->n_teaser >= 40 && !f->has_date);
 
-  /* service: a business's page, with calls to action and no byline */
-  sc[T_SERVICE] = 3 * min_i(f->url_service, 1) + 3 * (f->sd_service > 0) +
-                  2 * (f->sd_localbusiness > 0) +
-                  (f->n_quote_cta >= 2 ? 2 : 0) +
-                  (f->n_quote_cta >= 4 ? 2 : 0) + (f->sd_course == 1 ? 2 : 0) +
-                  (f->sd_faq > 0 ? 1 : 0) + (f->url_root ? 2 : 0);
-  /* No byline and no date speak for a business page only when something
-   * else does too. */
-  if (undated && sc[T_SERVICE] > 0)
+  /* A short title is a shop category's, an index's or a reference page's,
+   * when the page has something else of one. */
+  if (short_title) {
+    sc[T_COLLECTION] += sc[T_COLLECTION] ? 6 : 0;
+    sc[T_LISTING] += sc[T_LISTING] ? 2 : 0;
+    sc[T_DOCS] += sc[T_DOCS] ? 4 : 0;
+  }
+
+  /* service: a business's page: a home page, service words in the
+   * address, business types, calls to action, phone links, a short
+   * slug; no byline and no date speak for it only when something else
+   * does too */
+  sc[T_SERVICE] = 6 * min_i(f->url_service, 1) + 7 * f->url_service_word +
+                  2 * (f->sd_service > 0) + 4 * (f->sd_localbusiness > 0) +
+                  4 * (f->n_quote_cta >= 2) + 3 * (f->n_quote_cta >= 4) +
+                  4 * (f->sd_faq > 0) + 7 * f->url_root + 2 * (f->n_tel > 0) +
+                  3 * (f->n_learn_more >= 2);
+  if (sc[T_SERVICE] > 0 && !f->has_date && !f->has_author)
+    sc[T_SERVICE] += 1;
+  if (f->url_known && f->url_words <= 2)
     sc[T_SERVICE] += 3;
 
   int best = T_ARTICLE;

@@ -5,7 +5,9 @@
 # `pith --json` over ../shared/data/wcxb-dev, score the output with
 # ../shared/bench/score.py and fail when word F1, title match or date match
 # falls below the floors in tests/regress/baseline.json (word_f1_floor,
-# title_floor, date_floor).  PITH defaults to build/pith.  Exits 77 (CTest
+# title_floor, date_floor), or when the share of pages whose page_type
+# agrees with the ground truth's _internal.page_type.primary falls below
+# page_type_floor.  PITH defaults to build/pith.  Exits 77 (CTest
 # "skipped") when ../shared, relative to the repository root, is absent.
 set -euo pipefail
 
@@ -39,16 +41,33 @@ fi
 python3 "$shared/bench/score.py" "$tmp/out.jsonl" --data "$data" --json \
   >"$tmp/score.json"
 
-python3 - "$tmp/score.json" "$root/tests/regress/baseline.json" <<'PY'
-import json, sys
+python3 - "$tmp/score.json" "$root/tests/regress/baseline.json" \
+  "$tmp/out.jsonl" "$data" <<'PY'
+import json, os, sys
 score = json.load(open(sys.argv[1]))
 base = json.load(open(sys.argv[2]))
+# Page type: agreement with the ground truth's label.
+agree = total = 0
+for line in open(sys.argv[3]):
+    doc = json.loads(line)
+    page = os.path.basename(doc.get("source") or "").split(".")[0]
+    try:
+        gt = json.load(open(os.path.join(sys.argv[4], "ground-truth",
+                                         page + ".json")))
+    except OSError:
+        continue
+    label = ((gt.get("_internal") or {}).get("page_type") or {}).get("primary")
+    if label:
+        total += 1
+        agree += doc.get("page_type") == label
+score["page_type"] = agree / total if total else 0.0
 print(json.dumps({k: v for k, v in score.items() if k != "word_f1_by_type"},
                  indent=2))
 failed = False
 for key, floor_key in (("word_f1", "word_f1_floor"),
                        ("title_match", "title_floor"),
-                       ("date_match", "date_floor")):
+                       ("date_match", "date_floor"),
+                       ("page_type", "page_type_floor")):
     got = score.get(key) or 0.0
     floor = float(base.get(floor_key, 0.0))
     status = "ok" if got >= floor else "FAIL"

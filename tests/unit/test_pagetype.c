@@ -5,8 +5,13 @@
  * built from the signals the classifier reads (schema.org types, og:type,
  * address shapes, cart buttons and prices, posts, code blocks, linked
  * headings, calls to action), and a page with no metadata at all, which
- * stays an article.  Also checks that a forum's replies become its text
- * when the extract stage missed them.
+ * stays an article.  Then the signals added later, each shown flipping a
+ * page's type: a date above the first paragraph (in several forms, and
+ * look-alikes that are not dates), a blog folder and a long slug in the
+ * address, a title that reads like a headline, a relative canonical
+ * address, a home page, an index of dated links, and a short title, which
+ * alone is no evidence.  Also checks that a forum's replies become its
+ * text when the extract stage missed them.
  */
 #include <stdio.h>
 #include <string.h>
@@ -44,6 +49,24 @@ static void repeat(size_t *n, const char *piece, int times) {
 }
 
 static void put(size_t *n, const char *s) { repeat(n, s, 1); }
+
+/* A small business-like page: a heading, `above` (a dateline, a byline or
+ * nothing) before two paragraphs of prose, and a phone link.  `title` and
+ * `head` go into the head. */
+static const char *small_page(const char *title, const char *head,
+                              const char *above) {
+  size_t n = 0;
+  put(&n, "<html><head><title>");
+  put(&n, title);
+  put(&n, "</title>");
+  put(&n, head);
+  put(&n, "</head><body><h1>Harbour ferry</h1>");
+  put(&n, above);
+  repeat(&n, PROSE, 2);
+  put(&n, "<p><a href=\"tel:+15550100\">Call the harbour office</a></p>"
+          "</body></html>");
+  return page;
+}
 
 int main(void) {
   size_t n = 0;
@@ -125,6 +148,72 @@ int main(void) {
          "service",
          "an undated business page with calls to action is a "
          "service");
+
+  /* A date above the first paragraph speaks for an article; without it
+   * the phone link makes a business page. */
+  STR_EQ(type_of(small_page("Harbour ferry", "", ""),
+                 "https://harbour.example/ferry-crossing-times"),
+         "service", "an undated page with a phone link is a service");
+  static const char *const dates[] = {
+      "<p class=\"meta\">March 3, 2024</p>", "<div>3 mars 2024</div>",
+      "<span>2024-03-03</span>", "<span>03/03/2024</span>",
+      "<span>Posted 3 days ago</span>"};
+  for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++)
+    STR_EQ(type_of(small_page("Harbour ferry", "", dates[i]),
+                   "https://harbour.example/ferry-crossing-times"),
+           "article", "a date above the prose makes it an article");
+  static const char *const not_dates[] = {
+      "<p>Call 555-1234</p>", "<p>Version 2.0.1</p>", "<p>From $19.99</p>",
+      "<p>Open 7 days</p>"};
+  for (size_t i = 0; i < sizeof not_dates / sizeof not_dates[0]; i++)
+    STR_EQ(type_of(small_page("Harbour ferry", "", not_dates[i]),
+                   "https://harbour.example/ferry-crossing-times"),
+           "service", "numbers that are not dates are not a date");
+
+  /* The address: a page in a blog folder, with a long slug. */
+  STR_EQ(type_of(small_page("Harbour ferry", "", ""),
+                 "https://harbour.example/blog/"
+                 "the-ferry-returns-after-four-months"),
+         "article", "a long slug in a blog folder is an article");
+  /* A title that reads like a headline. */
+  STR_EQ(type_of(small_page("How the ferry got its new engine", "", ""),
+                 "https://harbour.example/ferry-crossing-times"),
+         "article", "a headline title speaks for an article");
+  /* A home page with calls to action is a business's page. */
+  n = 0;
+  put(&n, "<html><head><title>Harbour Movers</title></head><body>"
+          "<h1>Moving made easy</h1>");
+  put(&n, PROSE);
+  put(&n, "<a href=\"/quote\">Get a quote</a></body></html>");
+  STR_EQ(type_of(page, "https://movers.example/"), "service",
+         "a home page with a call to action is a service page");
+  /* A relative canonical address is a path: viewtopic.php names a
+   * forum. */
+  STR_EQ(type_of(small_page("Harbour ferry",
+                            "<link rel=\"canonical\" "
+                            "href=\"viewtopic.php?id=12\">",
+                            ""),
+                 NULL),
+         "forum", "a relative canonical address is read as a path");
+
+  /* An index of dated links, with no prose of its own. */
+  n = 0;
+  put(&n, "<html><head><title>Harbour news</title></head><body>"
+          "<h1>Harbour news</h1><ul>");
+  repeat(&n,
+         "<li><a href=\"/a\">The ferry is back in service after four "
+         "months</a> <span>March 3, 2024</span></li>",
+         10);
+  put(&n, "</ul></body></html>");
+  STR_EQ(type_of(page, NULL), "listing",
+         "dated links and no prose make a listing");
+
+  /* A short title is evidence only next to something else. */
+  n = 0;
+  put(&n, "<html><head><title>Ferry</title></head><body>");
+  repeat(&n, PROSE, 3);
+  put(&n, "</body></html>");
+  STR_EQ(type_of(page, NULL), "article", "a short title alone: article");
 
   /* A forum whose replies sit in comment markup and outweigh the text
    * kept: they become the text. */
