@@ -222,6 +222,7 @@ typedef struct {
 enum {
   DP_NONE = 0,
   DP_MODIFIED = 10,  /* any modified/updated date: last resort */
+  DP_LD_TEXT = 25,   /* JSON-LD date written for people ("Jun 24, 2025") */
   DP_TEXT = 30,      /* visible text after the headline */
   DP_TIME_ANY = 40,  /* first <time> in the body */
   DP_TIME_MAIN = 55, /* first <time> inside the article */
@@ -750,7 +751,8 @@ static char hard_sep(const char *s, size_t b, size_t e) {
  * 2022", "2022-06-16", "2022/06/16", "16.06.2022", "06/16/2022" (M/D/Y
  * unless the first number is above 12) and "2022年6月16日".  Returns 1 and
  * fills out. */
-static int date_in_text(const char *s, size_t n, char out[11], size_t *end) {
+static int date_in_text(const char *s, size_t n, char out[11], size_t *start,
+                        size_t *end) {
   dtok w[6];
   int nw = 0;
   size_t i = 0;
@@ -801,6 +803,7 @@ static int date_in_text(const char *s, size_t n, char out[11], size_t *end) {
             dd++;
           }
           if (dd && mkdate(k.val, m, d, out)) {
+            *start = k.b;
             *end = j;
             return 1;
           }
@@ -842,35 +845,35 @@ static int date_in_text(const char *s, size_t n, char out[11], size_t *end) {
         if (t2->kind == 2 && t2->val && t1->kind == 1 && t1->ndig <= 2 &&
             soft_sep(s, t2->e, t1->b) && soft_sep(s, t1->e, t0->b) &&
             mkdate(y, t2->val, t1->val, out))
-          return (*end = t0->e), 1;
+          return (*start = t2->b), (*end = t0->e), 1;
         /* D Month YYYY */
         if (t2->kind == 1 && t2->ndig <= 2 && t1->kind == 2 && t1->val &&
             soft_sep(s, t2->e, t1->b) && soft_sep(s, t1->e, t0->b) &&
             mkdate(y, t1->val, t2->val, out))
-          return (*end = t0->e), 1;
+          return (*start = t2->b), (*end = t0->e), 1;
         /* D of Month YYYY, D de Month de YYYY */
         if (t3 && t3->kind == 1 && t3->ndig <= 2 && t2->kind == 2 && t2->of &&
             t1->kind == 2 && t1->val && soft_sep(s, t3->e, t2->b) &&
             soft_sep(s, t2->e, t1->b) && soft_sep(s, t1->e, t0->b) &&
             mkdate(y, t1->val, t3->val, out))
-          return (*end = t0->e), 1;
+          return (*start = t3->b), (*end = t0->e), 1;
         if (t4 && t4->kind == 1 && t4->ndig <= 2 && t3->kind == 2 && t3->of &&
             t2->kind == 2 && t2->val && t1->kind == 2 && t1->of &&
             soft_sep(s, t4->e, t3->b) && soft_sep(s, t2->e, t1->b) &&
             mkdate(y, t2->val, t4->val, out))
-          return (*end = t0->e), 1;
+          return (*start = t4->b), (*end = t0->e), 1;
         /* D.M.YYYY, M/D/YYYY */
         if (t2->kind == 1 && t1->kind == 1 && t2->ndig <= 2 && t1->ndig <= 2 &&
             !t2->ord && !t1->ord) {
           char c1 = hard_sep(s, t2->e, t1->b), c2 = hard_sep(s, t1->e, t0->b);
           if (c1 && c1 == c2) {
+            /* Month first with '/' unless the first number is above
+             * 12; day first otherwise unless the second is above 12
+             * (11-29-2024). */
             int a = t2->val, b = t1->val;
-            if (c1 == '/' && a <= 12) {
-              if (mkdate(y, a, b, out))
-                return (*end = t0->e), 1;
-            } else if (mkdate(y, b, a, out)) {
-              return (*end = t0->e), 1;
-            }
+            int mfirst = c1 == '/' ? a <= 12 : b > 12;
+            if (mfirst ? mkdate(y, a, b, out) : mkdate(y, b, a, out))
+              return (*start = t2->b), (*end = t0->e), 1;
           }
         }
       }
@@ -879,7 +882,7 @@ static int date_in_text(const char *s, size_t n, char out[11], size_t *end) {
           t0->ndig <= 2 && !t1->ord) {
         char c1 = hard_sep(s, t2->e, t1->b), c2 = hard_sep(s, t1->e, t0->b);
         if (c1 && c1 == c2 && mkdate(t2->val, t1->val, t0->val, out))
-          return (*end = t0->e), 1;
+          return (*start = t2->b), (*end = t0->e), 1;
       }
     }
     /* Month D YYYY written without a year on the same token list is not a
@@ -936,8 +939,21 @@ static int date_value(span v, char out[11]) {
       return 0;
     }
   }
-  size_t end;
-  return date_in_text(s, n, out, &end);
+  size_t start, end;
+  return date_in_text(s, n, out, &start, &end);
+}
+
+/* Does v start with a machine-readable date (ISO 8601 or YYYYMMDD), as
+ * schema.org asks for, rather than a date written for people? */
+static int machine_date(span v) {
+  v = trim(v);
+  if (v.n < 8)
+    return 0;
+  for (size_t i = 0; i < 4; i++)
+    if (!is_digit((unsigned char)v.s[i]))
+      return 0;
+  return v.s[4] == '-' || v.s[4] == '/' || v.s[4] == '.' ||
+         is_digit((unsigned char)v.s[4]);
 }
 
 /* The time of an ISO 8601 timestamp ("2022-06-16T05:42:17+00:00"):
@@ -1647,9 +1663,18 @@ static void ld_walk(mx *x, const jdoc *d) {
           }
         }
       } else if (eq_lit(k, "datepublished")) {
-        offer_date(x, sv, rank >= 3 ? DP_LD : DP_LD_WEAK);
+        /* A date written for people in JSON-LD comes from a template
+         * (often the page's last build): a date shown by the headline
+         * is the better one. */
+        offer_date(x, sv,
+                   !machine_date(sv) ? DP_LD_TEXT
+                   : rank >= 3       ? DP_LD
+                                     : DP_LD_WEAK);
       } else if (eq_lit(k, "datecreated") || eq_lit(k, "uploaddate")) {
-        offer_date(x, sv, rank >= 3 ? DP_LD_WEAK : DP_LD_WEAK - 5);
+        offer_date(x, sv,
+                   !machine_date(sv) ? DP_LD_TEXT - 1
+                   : rank >= 3       ? DP_LD_WEAK
+                                     : DP_LD_WEAK - 5);
       } else if (eq_lit(k, "datemodified")) {
         offer_date(x, sv, DP_MODIFIED);
         if (rank >= 3)
@@ -3079,8 +3104,117 @@ static int text_node_ok(mx *x, uint32_t n) {
   return !(pith__tag_kind(t->nodes[nd->parent].tag) & PITH_KIND_SKIP);
 }
 
-/* The first date in the visible text after node `head`, within `limit`
- * bytes of text. */
+/* What the words just before a date in visible text call it. */
+enum { DL_NONE, DL_PUB, DL_MOD, DL_OTHER };
+
+static const char *const date_pub_words[] = {"published",
+                                             "posted",
+                                             "publish",
+                                             "released",
+                                             "written",
+                                             "publi\xc3\xa9",
+                                             "publi\xc3\xa9"
+                                             "e",
+                                             "ver\xc3\xb6"
+                                             "ffentlicht",
+                                             "publicado",
+                                             "publicada",
+                                             "pubblicato",
+                                             "gepubliceerd",
+                                             NULL};
+static const char *const date_mod_words[] = {
+    "updated",    "update",       "modified",    "edited",      "revised",
+    "reviewed",   "aktualisiert", "actualizado", "actualizada", "jour",
+    "aggiornato", "bijgewerkt",   "atualizado",  NULL};
+/* Dates that are not the page's: a member's, a company's, a deadline. */
+static const char *const date_other_words[] = {
+    "joined",     "since", "founded",   "established", "expires", "born",
+    "registered", "until", "copyright", "deadline",    NULL};
+/* Small words between a label and its date: "Posted on the", "mis à
+ * jour le", "veröffentlicht am". */
+static const char *const date_filler_words[] = {"on", "the", "at", "le", "el",
+                                                "il", "am",  "op", "em", NULL};
+
+/* The label of the date starting at s[start]: the last words of
+ * s[from..start).  Letters are ASCII letters and non-ASCII characters
+ * other than the punctuation of U+0080-U+00BF and U+2000-U+2BFF. */
+static int date_label(const char *s, size_t from, size_t start) {
+  if (start - from > 48)
+    from = start - 48;
+  span w[4];
+  int nw = 0;
+  size_t i = from;
+  while (i < start && ((unsigned char)s[i] & 0xc0) == 0x80)
+    i++; /* the window began inside a character */
+  while (i < start) {
+    size_t b = i;
+    while (i < start) {
+      unsigned char c = (unsigned char)s[i];
+      size_t len = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+      int letter = c < 0x80 ? is_alpha(c) : c >= 0xc3 && c != 0xe2;
+      if (!letter || i + len > start)
+        break;
+      i += len;
+    }
+    if (i > b) {
+      if (nw == 4) {
+        memmove(w, w + 1, 3 * sizeof w[0]);
+        nw = 3;
+      }
+      w[nw++] = mkspan(s + b, i - b);
+    } else {
+      i++;
+    }
+  }
+  for (int k = nw - 1, skipped = 0; k >= 0; k--) {
+    if (key_in(w[k], date_filler_words) && skipped++ < 2)
+      continue;
+    if (key_in(w[k], date_pub_words))
+      return DL_PUB;
+    if (key_in(w[k], date_mod_words))
+      return DL_MOD;
+    if (key_in(w[k], date_other_words))
+      return DL_OTHER;
+    break;
+  }
+  return DL_NONE;
+}
+
+/* The date to take from the dates of s[0..n): the first one not labelled
+ * as an update (or as another kind of date), else the first update.  An
+ * unlabelled date long after an update's is the text's, not the page's.
+ * Returns the label of the date taken, or -1 when there is none. */
+static int pick_text_date(const char *s, size_t n, char out[11]) {
+  size_t pos = 0, mod_end = 0;
+  int have_mod = 0, tries = 0;
+  char d[11];
+  while (pos < n && tries++ < 64) {
+    size_t start, end;
+    if (!date_in_text(s + pos, n - pos, d, &start, &end))
+      break;
+    int label = date_label(s, pos, pos + start);
+    size_t at = pos + start;
+    pos += end;
+    if (label == DL_OTHER)
+      continue;
+    if (label == DL_MOD) {
+      if (!have_mod) {
+        memcpy(out, d, 11);
+        have_mod = 1;
+        mod_end = pos;
+      }
+      continue;
+    }
+    if (have_mod && label != DL_PUB && at > mod_end + 150)
+      break;
+    memcpy(out, d, 11);
+    return label;
+  }
+  return have_mod ? DL_MOD : -1;
+}
+
+/* The date in the visible text after node `head`, within `limit` bytes
+ * of text (see pick_text_date). */
 static int date_after(mx *x, uint32_t head, size_t limit, char out[11]) {
   const pith_tree *t = x->t;
   pith_buf *b = &x->buf;
@@ -3098,45 +3232,108 @@ static int date_after(mx *x, uint32_t head, size_t limit, char out[11]) {
     x->oom = 1;
     return 0;
   }
-  size_t end;
   return b->len &&
-         date_in_text(b->data, b->len > limit ? limit : b->len, out, &end);
+         pick_text_date(b->data, b->len > limit ? limit : b->len, out) >= 0;
+}
+
+/* A date labelled as the publication date ("Published", "Posted on")
+ * anywhere in the visible text, or failing that (want == DL_MOD) one
+ * labelled as an update ("Last updated:"). */
+static int date_labelled(mx *x, int want, char out[11]) {
+  const pith_tree *t = x->t;
+  pith_buf *b = &x->buf;
+  char tail[48];
+  size_t ntail = 0, bytes = 0;
+  int found = 0;
+  for (uint32_t n = 1; n < t->nnodes && bytes < 300000; n++) {
+    if (!(x->ctx[n] & CX_BODY) || !text_node_ok(x, n))
+      continue;
+    const char *s = pith__text(t, n);
+    size_t len = t->nodes[n].len;
+    bytes += len;
+    pith__buf_reset(b);
+    pith__buf_append(b, tail, ntail);
+    pith__buf_putc(b, ' ');
+    pith__buf_append(b, s, len);
+    if (b->oom) {
+      x->oom = 1;
+      return 0;
+    }
+    size_t pos = 0;
+    for (int tries = 0; pos < b->len && tries < 16; tries++) {
+      size_t start, end;
+      char d[11];
+      if (!date_in_text(b->data + pos, b->len - pos, d, &start, &end))
+        break;
+      int label = date_label(b->data, pos, pos + start);
+      pos += end;
+      if (label == DL_PUB) {
+        memcpy(out, d, 11);
+        return 1;
+      }
+      if (label == DL_MOD && want == DL_MOD && !found) {
+        memcpy(out, d, 11);
+        found = 1;
+      }
+    }
+    /* Keep the end of this text (after its last date) for the label of
+     * a date in the next one. */
+    size_t keep = b->len - pos;
+    if (keep > sizeof tail)
+      keep = sizeof tail;
+    memcpy(tail, b->data + b->len - keep, keep);
+    ntail = keep;
+  }
+  return found;
 }
 
 /* Dates in visible text around the headline: right after it, then just
  * before it within its own section (a date above the headline in the
  * article header, but not the site header's "today" date), then further
- * down.  The last resort before giving up. */
+ * down, then one labelled "Published" anywhere.  The last resort before
+ * giving up. */
 static void date_from_text(mx *x, uint32_t head) {
   const pith_tree *t = x->t;
   char d[11];
-  if (!head)
-    return;
-  if (date_after(x, head, 600, d)) {
-    offer_date(x, mkspan(d, 10), DP_TEXT);
-    return;
-  }
-  uint32_t anc = head;
-  for (int up = 0; up < 3; up++) {
-    uint32_t p = t->nodes[anc].parent;
-    if (!p || t->nodes[p].tag == PITH_TAG_BODY ||
-        t->nodes[p].tag == PITH_TAG_HTML)
-      break;
-    anc = p;
-  }
-  int texts = 0;
-  for (uint32_t n = head; n > anc + 1 && texts < 30;) {
-    n--;
-    if (!text_node_ok(x, n))
-      continue;
-    texts++;
-    size_t end;
-    if (date_in_text(pith__text(t, n), t->nodes[n].len, d, &end)) {
+  if (head) {
+    if (date_after(x, head, 600, d)) {
+      offer_date(x, mkspan(d, 10), DP_TEXT);
+      return;
+    }
+    uint32_t anc = head;
+    for (int up = 0; up < 3; up++) {
+      uint32_t p = t->nodes[anc].parent;
+      if (!p || t->nodes[p].tag == PITH_TAG_BODY ||
+          t->nodes[p].tag == PITH_TAG_HTML)
+        break;
+      anc = p;
+    }
+    int texts = 0, have_mod = 0;
+    char mod[11];
+    for (uint32_t n = head; n > anc + 1 && texts < 30;) {
+      n--;
+      if (!text_node_ok(x, n))
+        continue;
+      texts++;
+      int label = pick_text_date(pith__text(t, n), t->nodes[n].len, d);
+      if (label == DL_MOD && !have_mod) {
+        memcpy(mod, d, 11);
+        have_mod = 1;
+      } else if (label >= 0 && label != DL_MOD) {
+        offer_date(x, mkspan(d, 10), DP_TEXT);
+        return;
+      }
+    }
+    if (have_mod) {
+      offer_date(x, mkspan(mod, 10), DP_TEXT);
+      return;
+    }
+    if (date_after(x, head, DATE_TEXT_MAX, d)) {
       offer_date(x, mkspan(d, 10), DP_TEXT);
       return;
     }
   }
-  if (date_after(x, head, DATE_TEXT_MAX, d))
+  if (date_labelled(x, DL_MOD, d))
     offer_date(x, mkspan(d, 10), DP_TEXT);
 }
 

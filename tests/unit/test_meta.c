@@ -378,6 +378,10 @@ static void test_date(void) {
        "6\xe6\x9c\x88"
        "16\xe6\x97\xa5",
        "2022-06-16"},
+      {"11-29-2024, 09:03 AM", "2024-11-29"},
+      {"Joined: May 2, 2019", ""},
+      {"Updated: January 2, 2026 | December 22, 2022", "2022-12-22"},
+      {"Updated on May 3, 2024", "2024-05-03"},
       {"June 31, 2022", ""},
       {"Version 3.2.1 of 2022 notes", ""},
   };
@@ -409,6 +413,47 @@ static void test_date(void) {
       "</time></article></body></html>",
       NULL);
   STR_EQ(p.m.date, "2020-05-06", "date: <time> marked published wins");
+  done(&p);
+
+  /* A JSON-LD date written for people comes from a template; the date
+   * shown under the headline is the article's. */
+  run(&p,
+      "<html><head><script type='application/ld+json'>{\"@type\":"
+      "\"BlogPosting\",\"datePublished\":\"Jun 24, 2025\"}</script>"
+      "</head><body><h1>Headline</h1><p>Jane Doe</p><p>August 25, 2024</p>"
+      "</body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2024-08-25", "date: visible date beats JSON-LD 'Jun 24'");
+  done(&p);
+  run(&p,
+      "<html><head><script type='application/ld+json'>{\"@type\":"
+      "\"BlogPosting\",\"datePublished\":\"Jun 24, 2025\"}</script>"
+      "</head><body><h1>Headline</h1><p>No date here.</p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2025-06-24", "date: JSON-LD 'Jun 24' when alone");
+  done(&p);
+
+  /* A date labelled "Published" far from the headline, and one labelled
+   * "Last updated" when there is nothing else; a header bar's unlabelled
+   * date is still ignored. */
+  char big[8192];
+  char filler[4096];
+  memset(filler, 0, sizeof filler);
+  for (size_t i = 0; i + 40 < sizeof filler; i += 35)
+    memcpy(filler + i, "<p>Words words words words.</p>    ", 35);
+  snprintf(big, sizeof big,
+           "<html><body><div>Friday, June 17, 2022</div><h1>Headline</h1>"
+           "%s<p>Published On: 15 August 2025</p></body></html>",
+           filler);
+  run(&p, big, NULL);
+  STR_EQ(p.m.date, "2025-08-15", "date: 'Published On:' far below");
+  done(&p);
+  snprintf(big, sizeof big,
+           "<html><body><h1>Headline</h1>%s<p>Last updated: <b>November "
+           "13, 2025</b></p></body></html>",
+           filler);
+  run(&p, big, NULL);
+  STR_EQ(p.m.date, "2025-11-13", "date: 'Last updated:' as a last resort");
   done(&p);
 }
 
