@@ -263,6 +263,7 @@ typedef struct {
   int zone, zone_seen; /* the page's UTC offset (minutes), if it shows one */
   char date_mod[11];   /* the last-modified date, and its source's rank */
   int date_mod_prio;
+  int order; /* ORDER_*: day and month order of the page's locale */
   span og_image, tw_image, ip_image, link_image, ld_image;
   int ld_image_rank;
   span license; /* rel=license, meta license, JSON-LD license */
@@ -746,13 +747,16 @@ static char hard_sep(const char *s, size_t b, size_t e) {
   return (c == '-' || c == '/' || c == '.') ? c : 0;
 }
 
+/* The order of day and month in a page's numeric dates, by its locale. */
+enum { ORDER_UNKNOWN, ORDER_MDY, ORDER_DMY };
+
 /* Find the first date in free text.  Recognises "June 16, 2022",
  * "16 June 2022", "16th of June 2022", "16. Juni 2022", "16 de junio de
  * 2022", "2022-06-16", "2022/06/16", "16.06.2022", "06/16/2022" (M/D/Y
  * unless the first number is above 12) and "2022年6月16日".  Returns 1 and
  * fills out. */
-static int date_in_text(const char *s, size_t n, char out[11], size_t *start,
-                        size_t *end) {
+static int date_in_text(const char *s, size_t n, int order, char out[11],
+                        size_t *start, size_t *end) {
   dtok w[6];
   int nw = 0;
   size_t i = 0;
@@ -868,10 +872,13 @@ static int date_in_text(const char *s, size_t n, char out[11], size_t *start,
           char c1 = hard_sep(s, t2->e, t1->b), c2 = hard_sep(s, t1->e, t0->b);
           if (c1 && c1 == c2) {
             /* Month first with '/' unless the first number is above
-             * 12; day first otherwise unless the second is above 12
-             * (11-29-2024). */
+             * 12, day first otherwise unless the second is above 12
+             * (11-29-2024); when both could be the month, the page's
+             * locale decides (ORDER_MDY: en-US, ORDER_DMY: others). */
             int a = t2->val, b = t1->val;
             int mfirst = c1 == '/' ? a <= 12 : b > 12;
+            if (a <= 12 && b <= 12 && order)
+              mfirst = order == ORDER_MDY;
             if (mfirst ? mkdate(y, a, b, out) : mkdate(y, b, a, out))
               return (*start = t2->b), (*end = t0->e), 1;
           }
@@ -894,7 +901,7 @@ static int date_in_text(const char *s, size_t n, char out[11], size_t *start,
 /* A date at the start of a machine-readable value: ISO 8601
  * ("2022-06-16T10:42:17+05:00", "2022-06-16"), "20220616", or else any
  * free-text date in it.  Returns 1 and fills out. */
-static int date_value(span v, char out[11]) {
+static int date_value(span v, int order, char out[11]) {
   v = trim(v);
   if (!has(v))
     return 0;
@@ -940,7 +947,7 @@ static int date_value(span v, char out[11]) {
     }
   }
   size_t start, end;
-  return date_in_text(s, n, out, &start, &end);
+  return date_in_text(s, n, order, out, &start, &end);
 }
 
 /* Does v start with a machine-readable date (ISO 8601 or YYYYMMDD), as
@@ -1014,12 +1021,36 @@ static void note_zone(mx *x, span v) {
   }
 }
 
+/* Note the order of day and month from a language tag ("en-US",
+ * "en_GB", "fr"): the first tag that tells wins. */
+static void note_order(mx *x, span tag) {
+  tag = trim(tag);
+  if (x->order || tag.n < 2 || !is_alpha((unsigned char)tag.s[0]) ||
+      !is_alpha((unsigned char)tag.s[1]) ||
+      (tag.n > 2 && tag.s[2] != '-' && tag.s[2] != '_'))
+    return;
+  if (lower((unsigned char)tag.s[0]) != 'e' ||
+      lower((unsigned char)tag.s[1]) != 'n') {
+    x->order = ORDER_DMY;
+    return;
+  }
+  if (tag.n < 5 || (tag.n > 5 && is_alpha((unsigned char)tag.s[5])))
+    return; /* "en" alone, or a script subtag */
+  span r = mkspan(tag.s + 3, 2);
+  if (eq_lit(r, "us"))
+    x->order = ORDER_MDY;
+  else if (eq_lit(r, "gb") || eq_lit(r, "uk") || eq_lit(r, "au") ||
+           eq_lit(r, "nz") || eq_lit(r, "ie") || eq_lit(r, "in") ||
+           eq_lit(r, "za") || eq_lit(r, "sg"))
+    x->order = ORDER_DMY;
+}
+
 static void offer_date(mx *x, span v, int prio) {
   char d[11];
   note_zone(x, v);
   if (prio <= x->date_prio || !has(v))
     return;
-  if (date_value(v, d)) {
+  if (date_value(v, x->order, d)) {
     memcpy(x->date, d, 11);
     x->date_prio = prio;
     x->date_utc = -1;
@@ -1059,14 +1090,14 @@ static void offer_mod(mx *x, span v, int prio) {
   char d[11];
   if (prio <= x->date_mod_prio || !has(v))
     return;
-  if (date_value(v, d)) {
+  if (date_value(v, x->order, d)) {
     memcpy(x->date_mod, d, 11);
     x->date_mod_prio = prio;
   }
 }
 
 /* A date in a URL path: /2022/06/16/, /2022-06-16, /20220616/,
- * -2022-06-16.html. */
+ * -2022-06-16.html, /2022/june/16/. */
 static int date_in_url(const char *url, char out[11]) {
   size_t n = strlen(url);
   /* Skip scheme and host. */
@@ -1101,6 +1132,24 @@ static int date_in_url(const char *url, char out[11]) {
                  (s[8] - '0') * 10 + (s[9] - '0'), out))
         return 1;
     }
+    /* YYYY/october/03/ */
+    if (rest > 5 && s[4] == '/') {
+      size_t k = 5;
+      while (k < rest && k < 16 && is_alpha((unsigned char)s[k]))
+        k++;
+      int m = month_of(s + 5, k - 5);
+      size_t e = k + 1;
+      while (e < rest && e < k + 3 && is_digit((unsigned char)s[e]))
+        e++;
+      if (m && k < rest && s[k] == '/' && e > k + 1 &&
+          (e == rest || s[e] == '/')) {
+        int d = s[k + 1] - '0';
+        if (e == k + 3)
+          d = d * 10 + (s[k + 2] - '0');
+        if (mkdate(y, m, d, out))
+          return 1;
+      }
+    }
     /* YYYYMMDD as a whole path segment or a dash-delimited part */
     if (rest >= 8) {
       int ok = 1;
@@ -1113,6 +1162,23 @@ static int date_in_url(const char *url, char out[11]) {
           return 1;
       }
     }
+  }
+  return 0;
+}
+
+/* A date in the path of the canonical link or og:url (absolute URLs
+ * only: a relative one has no host to skip). */
+static int url_date(mx *x, char out[11]) {
+  span c[2] = {x->canonical, x->og_url};
+  for (int i = 0; i < 2; i++) {
+    span u = trim(c[i]);
+    if (!has(u) || u.n > 2048 || !has_lit(u, "://"))
+      continue;
+    char buf[2049];
+    memcpy(buf, u.s, u.n);
+    buf[u.n] = '\0';
+    if (date_in_url(buf, out))
+      return 1;
   }
   return 0;
 }
@@ -1926,6 +1992,30 @@ static void set_once(span *dst, span v) {
     *dst = trim(v);
 }
 
+/* A date key not in the lists above, by its words: 1 a publication date
+ * ("w-published-date", "og:publish_date", "ms.date", "date-pub"), 2 a
+ * modification date ("modified-date", "updated_at"), else 0.  `key` is in
+ * lower case. */
+static int meta_date_key(span key) {
+  if (has_lit(key, "modif") || has_lit(key, "updat"))
+    return 2;
+  if (has_lit(key, "publisher") || has_lit(key, "last") ||
+      has_lit(key, "auto") || has_lit(key, "type"))
+    return 0;
+  if (has_lit(key, "publish") &&
+      (has_lit(key, "date") || has_lit(key, "time") || has_lit(key, "_at") ||
+       ends_lit(key, "published")))
+    return 1;
+  if (has_lit(key, "pub") && has_lit(key, "date"))
+    return 1;
+  /* The last word is "date": "ms.date", "cludo:date". */
+  if (key.n > 5 && ends_lit(key, "date")) {
+    char c = key.s[key.n - 5];
+    return c == '.' || c == ':' || c == '_' || c == '-';
+  }
+  return 0;
+}
+
 static void do_meta(mx *x, const attrs *a, unsigned cx) {
   span content = a->content;
   if (!content.s)
@@ -1935,8 +2025,10 @@ static void do_meta(mx *x, const attrs *a, unsigned cx) {
                               : a->itemprop;
   key = trim(key);
   if (has(a->http_equiv)) {
-    if (eq_lit(trim(a->http_equiv), "content-language"))
+    if (eq_lit(trim(a->http_equiv), "content-language")) {
       set_once(&x->http_lang, content);
+      note_order(x, content);
+    }
     return;
   }
   if (!has(key) || key.n >= 64)
@@ -1966,9 +2058,11 @@ static void do_meta(mx *x, const attrs *a, unsigned cx) {
   else if (eq_lit(key, "og:url"))
     set_once(&x->og_url, content);
   else if (eq_lit(key, "og:locale") || eq_lit(key, "language") ||
-           eq_lit(key, "dc.language"))
+           eq_lit(key, "dc.language")) {
     set_once(&x->og_locale, content);
-  else if (eq_lit(key, "article:section") || eq_lit(key, "og:article:section"))
+    note_order(x, content);
+  } else if (eq_lit(key, "article:section") ||
+             eq_lit(key, "og:article:section"))
     list_add(x, &x->meta_cats, content);
   else if (eq_lit(key, "article:tag") || eq_lit(key, "og:article:tag"))
     list_add_split(x, &x->meta_tags, content);
@@ -2000,6 +2094,14 @@ static void do_meta(mx *x, const attrs *a, unsigned cx) {
     }
   } else if (eq_lit(key, "name") && (cx & CX_AUTHOR) && !(cx & CX_PUBLISHER)) {
     set_once(&x->ip_author, content);
+  } else {
+    int dk = meta_date_key(key);
+    if (dk == 1) {
+      offer_date(x, content, DP_META_WEAK);
+    } else if (dk == 2) {
+      offer_date(x, content, DP_MODIFIED);
+      offer_mod(x, content, 2);
+    }
   }
 }
 
@@ -2127,7 +2229,7 @@ static void date_from_time(mx *x, uint32_t n, const attrs *a, unsigned cx) {
     /* Outside any article: kept aside until the headline is known (a
      * "today" date in the site header is not the publication date). */
     char d[11];
-    if (date_value(v, d)) {
+    if (date_value(v, x->order, d)) {
       x->time_any_seen = n;
       memcpy(x->time_any, d, 11);
     }
@@ -2238,6 +2340,7 @@ static void walk(mx *x) {
     switch (nd->tag) {
     case PITH_TAG_HTML:
       set_once(&x->lang, a.lang);
+      note_order(x, a.lang);
       break;
     case PITH_TAG_META:
       do_meta(x, &a, cx);
@@ -3184,13 +3287,13 @@ static int date_label(const char *s, size_t from, size_t start) {
  * as an update (or as another kind of date), else the first update.  An
  * unlabelled date long after an update's is the text's, not the page's.
  * Returns the label of the date taken, or -1 when there is none. */
-static int pick_text_date(const char *s, size_t n, char out[11]) {
+static int pick_text_date(const char *s, size_t n, int order, char out[11]) {
   size_t pos = 0, mod_end = 0;
   int have_mod = 0, tries = 0;
   char d[11];
   while (pos < n && tries++ < 64) {
     size_t start, end;
-    if (!date_in_text(s + pos, n - pos, d, &start, &end))
+    if (!date_in_text(s + pos, n - pos, order, d, &start, &end))
       break;
     int label = date_label(s, pos, pos + start);
     size_t at = pos + start;
@@ -3232,8 +3335,8 @@ static int date_after(mx *x, uint32_t head, size_t limit, char out[11]) {
     x->oom = 1;
     return 0;
   }
-  return b->len &&
-         pick_text_date(b->data, b->len > limit ? limit : b->len, out) >= 0;
+  return b->len && pick_text_date(b->data, b->len > limit ? limit : b->len,
+                                  x->order, out) >= 0;
 }
 
 /* A date labelled as the publication date ("Published", "Posted on")
@@ -3263,7 +3366,7 @@ static int date_labelled(mx *x, int want, char out[11]) {
     for (int tries = 0; pos < b->len && tries < 16; tries++) {
       size_t start, end;
       char d[11];
-      if (!date_in_text(b->data + pos, b->len - pos, d, &start, &end))
+      if (!date_in_text(b->data + pos, b->len - pos, x->order, d, &start, &end))
         break;
       int label = date_label(b->data, pos, pos + start);
       pos += end;
@@ -3315,7 +3418,8 @@ static void date_from_text(mx *x, uint32_t head) {
       if (!text_node_ok(x, n))
         continue;
       texts++;
-      int label = pick_text_date(pith__text(t, n), t->nodes[n].len, d);
+      int label =
+          pick_text_date(pith__text(t, n), t->nodes[n].len, x->order, d);
       if (label == DL_MOD && !have_mod) {
         memcpy(mod, d, 11);
         have_mod = 1;
@@ -3592,10 +3696,11 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
   if (!has(site) && has(title_site) && site_shaped(title_site))
     site = title_site;
 
-  /* Date: structured sources first, then the URL, then the text. */
-  if (url && x->date_prio < DP_URL) {
+  /* Date: structured sources first, then the URL (the page's, else its
+   * canonical or og:url), then the text. */
+  if (x->date_prio < DP_URL) {
     char d[11];
-    if (date_in_url(url, d)) {
+    if ((url && date_in_url(url, d)) || url_date(x, d)) {
       memcpy(x->date, d, 11);
       x->date_prio = DP_URL;
       x->date_utc = -1;

@@ -359,6 +359,56 @@ static void test_date(void) {
   run(&p, "<p>x</p>", "https://example.com/story-2024-02-29.html");
   STR_EQ(p.m.date, "2024-02-29", "date: -YYYY-MM-DD in the URL, leap day");
   done(&p);
+  run(&p, "<p>x</p>", "https://example.com/blog/2023/october/03/wine");
+  STR_EQ(p.m.date, "2023-10-03", "date: /YYYY/october/DD/ in the URL");
+  done(&p);
+  run(&p,
+      "<html><head><meta property='og:url' "
+      "content='https://example.com/2022/06/16/story/'></head>"
+      "<body><p>x</p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2022-06-16", "date: in og:url when no URL is given");
+  done(&p);
+
+  /* Date keys known by their words. */
+  run(&p,
+      "<html><head><meta name='w-published-date' content='2025-05-27'>"
+      "</head></html>",
+      NULL);
+  STR_EQ(p.m.date, "2025-05-27", "date: meta w-published-date");
+  done(&p);
+  run(&p, "<html><head><meta name='ms.date' content='03/06/2025'></head>",
+      NULL);
+  STR_EQ(p.m.date, "2025-03-06", "date: meta ms.date, month first");
+  done(&p);
+  run(&p,
+      "<html><head><meta name='modified-date' content='2024-07-30'>"
+      "</head></html>",
+      NULL);
+  STR_EQ(p.m.date_modified, "2024-07-30", "date: meta modified-date");
+  done(&p);
+
+  /* Day and month order by the page's locale. */
+  run(&p,
+      "<html lang=en><head><meta property=og:locale content=en_US>"
+      "<meta name='article:published_time' content='03-09-2026'></head>"
+      "</html>",
+      NULL);
+  STR_EQ(p.m.date, "2026-03-09", "date: 03-09-2026 on an en_US page");
+  done(&p);
+  run(&p,
+      "<html lang=fr><head>"
+      "<meta name='article:published_time' content='03-09-2026'></head>"
+      "</html>",
+      NULL);
+  STR_EQ(p.m.date, "2026-09-03", "date: 03-09-2026 on a French page");
+  done(&p);
+  run(&p,
+      "<html lang=en-GB><body><h1>Headline</h1><p>03/10/2023</p></body>"
+      "</html>",
+      NULL);
+  STR_EQ(p.m.date, "2023-10-03", "date: 03/10/2023 on an en-GB page");
+  done(&p);
 
   static const struct {
     const char *text, *want;
