@@ -259,9 +259,7 @@ typedef struct {
 
   char date[11];
   int date_prio;
-  int date_utc;        /* date's time of day in minutes when given in UTC */
-  int zone, zone_seen; /* the page's UTC offset (minutes), if it shows one */
-  char date_mod[11];   /* the last-modified date, and its source's rank */
+  char date_mod[11]; /* the last-modified date, and its source's rank */
   int date_mod_prio;
   int order; /* ORDER_*: day and month order of the page's locale */
   span og_image, tw_image, ip_image, link_image, ld_image;
@@ -963,64 +961,6 @@ static int machine_date(span v) {
          is_digit((unsigned char)v.s[4]);
 }
 
-/* The time of an ISO 8601 timestamp ("2022-06-16T05:42:17+00:00"):
- * *minutes since midnight and *offset from UTC in minutes; returns 1 when
- * both are given (Z counts as offset 0), else 0. */
-static int ts_time(span v, int *minutes, int *offset) {
-  v = trim(v);
-  const char *s = v.s;
-  size_t n = v.n;
-  if (n < 17 || !is_digit((unsigned char)s[0]) || s[4] != '-' || s[7] != '-' ||
-      (s[10] != 'T' && s[10] != ' '))
-    return 0;
-  if (!is_digit((unsigned char)s[11]) || !is_digit((unsigned char)s[12]) ||
-      s[13] != ':' || !is_digit((unsigned char)s[14]) ||
-      !is_digit((unsigned char)s[15]))
-    return 0;
-  int h = (s[11] - '0') * 10 + (s[12] - '0');
-  int mi = (s[14] - '0') * 10 + (s[15] - '0');
-  if (h > 23 || mi > 59)
-    return 0;
-  size_t i = 16;
-  while (i < n && (is_digit((unsigned char)s[i]) || s[i] == ':' || s[i] == '.'))
-    i++; /* seconds and fractions */
-  if (i >= n)
-    return 0;
-  int off;
-  if (s[i] == 'Z' || s[i] == 'z') {
-    off = 0;
-  } else if ((s[i] == '+' || s[i] == '-') && i + 3 <= n &&
-             is_digit((unsigned char)s[i + 1]) &&
-             is_digit((unsigned char)s[i + 2])) {
-    int oh = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
-    size_t j = i + 3;
-    if (j < n && s[j] == ':')
-      j++;
-    int om = 0;
-    if (j + 2 <= n && is_digit((unsigned char)s[j]) &&
-        is_digit((unsigned char)s[j + 1]))
-      om = (s[j] - '0') * 10 + (s[j + 1] - '0');
-    if (oh > 14 || om > 59)
-      return 0;
-    off = (oh * 60 + om) * (s[i] == '-' ? -1 : 1);
-  } else {
-    return 0;
-  }
-  *minutes = h * 60 + mi;
-  *offset = off;
-  return 1;
-}
-
-/* Note the page's own time zone: the first non-UTC offset of any of its
- * timestamps. */
-static void note_zone(mx *x, span v) {
-  int minutes, offset;
-  if (!x->zone_seen && ts_time(v, &minutes, &offset) && offset != 0) {
-    x->zone = offset;
-    x->zone_seen = 1;
-  }
-}
-
 /* Note the order of day and month from a language tag ("en-US",
  * "en_GB", "fr"): the first tag that tells wins. */
 static void note_order(mx *x, span tag) {
@@ -1047,16 +987,11 @@ static void note_order(mx *x, span tag) {
 
 static void offer_date(mx *x, span v, int prio) {
   char d[11];
-  note_zone(x, v);
   if (prio <= x->date_prio || !has(v))
     return;
   if (date_value(v, x->order, d)) {
     memcpy(x->date, d, 11);
     x->date_prio = prio;
-    x->date_utc = -1;
-    int minutes, offset;
-    if (ts_time(v, &minutes, &offset) && offset == 0)
-      x->date_utc = minutes;
   }
 }
 
@@ -1082,6 +1017,14 @@ static void shift_day(char d[11], int delta) {
   char out[11];
   if (mkdate(y, m, day, out))
     memcpy(d, out, 11);
+}
+
+/* Is date b the day after date a? */
+static int next_day(const char a[11], const char b[11]) {
+  char d[11];
+  memcpy(d, a, 11);
+  shift_day(d, +1);
+  return memcmp(d, b, 10) == 0;
 }
 
 /* A last-modified date from a source of rank `prio` (1 visible <time>,
@@ -2189,7 +2132,6 @@ static int author_href(span h) {
 }
 
 static void date_from_time(mx *x, uint32_t n, const attrs *a, unsigned cx) {
-  note_zone(x, a->datetime);
   span hint = a->cls;
   span ip = a->itemprop;
   int prio;
@@ -3698,12 +3640,17 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
 
   /* Date: structured sources first, then the URL (the page's, else its
    * canonical or og:url), then the text. */
-  if (x->date_prio < DP_URL) {
+  {
     char d[11];
     if ((url && date_in_url(url, d)) || url_date(x, d)) {
-      memcpy(x->date, d, 11);
-      x->date_prio = DP_URL;
-      x->date_utc = -1;
+      if (x->date_prio < DP_URL) {
+        memcpy(x->date, d, 11);
+        x->date_prio = DP_URL;
+      } else if (next_day(x->date, d) || next_day(d, x->date)) {
+        /* A timestamp a day off the URL's date: the site put the page
+         * under the day of its own time zone. */
+        memcpy(x->date, d, 11);
+      }
     }
   }
   uint32_t head_node = 0;
@@ -3776,16 +3723,6 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
     lic = cap_utf8(resolve_url(x, lic, base), 8192);
   else if (has(lic))
     lic = clean_span(x, lic, 300);
-  /* A publication time given in UTC is a day off the date the page shows
-   * when the page's own timestamps are in a zone where it was already (or
-   * still) another day: that zone's date is the one readers see. */
-  if (x->date_prio && x->date_utc >= 0 && x->zone_seen) {
-    int local = x->date_utc + x->zone;
-    if (local < 0)
-      shift_day(x->date, -1);
-    else if (local >= 24 * 60)
-      shift_day(x->date, +1);
-  }
   /* A modified date before the publication date is a wrong one. */
   span mod = nospan();
   if (x->date_mod_prio &&

@@ -708,30 +708,35 @@ static void test_image_license_modified(void) {
          "a Creative Commons link is the license");
   done(&p);
 
-  /* A UTC publication time in the page's own zone is the day before. */
+  /* A UTC publication time is taken as written, unless the URL puts the
+   * page under the day before or after (the day of the site's zone). */
   run(&p,
       "<html><head><meta property=\"article:published_time\" "
       "content=\"2025-12-19T02:41:41+00:00\"></head><body><article>"
       "<time datetime=\"2025-12-18T21:46:01-05:00\">Dec 18</time>"
       "<p>x</p></article></body></html>",
       NULL);
-  STR_EQ(p.m.date, "2025-12-18", "UTC time moved to the page's time zone");
+  STR_EQ(p.m.date, "2025-12-19", "UTC time as written");
   done(&p);
   run(&p,
       "<html><head><meta property=\"article:published_time\" "
-      "content=\"2025-12-19T12:00:00Z\"></head><body><article>"
-      "<time datetime=\"2025-12-18T21:46:01-05:00\">Dec 18</time>"
-      "<p>x</p></article></body></html>",
+      "content=\"2025-12-19T02:41:41+00:00\"><link rel=canonical "
+      "href=\"https://example.com/2025/12/18/story/\"></head><body>"
+      "<p>x</p></body></html>",
       NULL);
-  STR_EQ(p.m.date, "2025-12-19", "midday UTC is the same day there");
+  STR_EQ(p.m.date, "2025-12-18", "the URL's day, a day before the UTC time");
   done(&p);
   run(&p,
       "<html><head><meta property=\"article:published_time\" "
-      "content=\"2024-12-31T23:30:00Z\"></head><body><article>"
-      "<time datetime=\"2025-01-01T09:00:00+09:00\">x</time>"
-      "<p>x</p></article></body></html>",
-      NULL);
-  STR_EQ(p.m.date, "2025-01-01", "and the next day, across a year");
+      "content=\"2024-12-31T23:30:00Z\"></head><body><p>x</p></body></html>",
+      "https://example.com/2025/01/01/story/");
+  STR_EQ(p.m.date, "2025-01-01", "and the day after, across a year");
+  done(&p);
+  run(&p,
+      "<html><head><meta property=\"article:published_time\" "
+      "content=\"2024-12-20T23:30:00Z\"></head><body><p>x</p></body></html>",
+      "https://example.com/2024/11/03/story/");
+  STR_EQ(p.m.date, "2024-12-20", "a URL date further off is not the day");
   done(&p);
 
   run(&p,
