@@ -262,6 +262,10 @@ typedef struct {
   char date_mod[11]; /* the last-modified date, and its source's rank */
   int date_mod_prio;
   int order; /* ORDER_*: day and month order of the page's locale */
+  /* Distinct publication dates offered by sources readers do not see
+   * (metadata, JSON-LD, the URL), whatever their rank. */
+  char pubs[8][11];
+  int npubs;
   span og_image, tw_image, ip_image, link_image, ld_image;
   int ld_image_rank;
   span license; /* rel=license, meta license, JSON-LD license */
@@ -985,14 +989,32 @@ static void note_order(mx *x, span tag) {
     x->order = ORDER_DMY;
 }
 
-static void offer_date(mx *x, span v, int prio) {
+static void note_pub(mx *x, const char d[11]) {
+  for (int i = 0; i < x->npubs; i++)
+    if (memcmp(x->pubs[i], d, 10) == 0)
+      return;
+  if (x->npubs < 8)
+    memcpy(x->pubs[x->npubs++], d, 11);
+}
+
+/* Offer a date of rank `prio`; `hidden`: from a source readers do not
+ * see (noted for date_agreement()). */
+static void offer_date_from(mx *x, span v, int prio, int hidden) {
   char d[11];
-  if (prio <= x->date_prio || !has(v))
+  if (!has(v) || (prio <= x->date_prio && (!hidden || prio <= DP_MODIFIED)))
     return;
-  if (date_value(v, x->order, d)) {
+  if (!date_value(v, x->order, d))
+    return;
+  if (hidden && prio > DP_MODIFIED)
+    note_pub(x, d);
+  if (prio > x->date_prio) {
     memcpy(x->date, d, 11);
     x->date_prio = prio;
   }
+}
+
+static void offer_date(mx *x, span v, int prio) {
+  offer_date_from(x, v, prio, prio != DP_TEXT && prio != DP_TIME_ANY);
 }
 
 /* Move a YYYY-MM-DD date one day back (delta -1) or forward (+1). */
@@ -2177,7 +2199,7 @@ static void date_from_time(mx *x, uint32_t n, const attrs *a, unsigned cx) {
     }
     return;
   }
-  offer_date(x, v, prio);
+  offer_date_from(x, v, prio, 0);
 }
 
 static void do_itemprop(mx *x, uint32_t n, const pith_node *nd, const attrs *a,
@@ -2213,7 +2235,7 @@ static void do_itemprop(mx *x, uint32_t n, const pith_node *nd, const attrs *a,
       offer_date(x, a->datetime, DP_ITEMPROP);
     else {
       int cut;
-      offer_date(x, elem_text(x, n, 200, &cut), DP_ITEMPROP - 5);
+      offer_date_from(x, elem_text(x, n, 200, &cut), DP_ITEMPROP - 5, 0);
     }
   } else if (has_token(ip, "headline") && !has(x->ip_headline)) {
     int cut;
@@ -3259,7 +3281,7 @@ static int pick_text_date(const char *s, size_t n, int order, char out[11]) {
 }
 
 /* The date in the visible text after node `head`, within `limit` bytes
- * of text (see pick_text_date). */
+ * of text (see pick_text_date): returns its label, or -1. */
 static int date_after(mx *x, uint32_t head, size_t limit, char out[11]) {
   const pith_tree *t = x->t;
   pith_buf *b = &x->buf;
@@ -3275,10 +3297,12 @@ static int date_after(mx *x, uint32_t head, size_t limit, char out[11]) {
   }
   if (b->oom) {
     x->oom = 1;
-    return 0;
+    return -1;
   }
-  return b->len && pick_text_date(b->data, b->len > limit ? limit : b->len,
-                                  x->order, out) >= 0;
+  if (!b->len)
+    return -1;
+  return pick_text_date(b->data, b->len > limit ? limit : b->len, x->order,
+                        out);
 }
 
 /* A date labelled as the publication date ("Published", "Posted on")
@@ -3341,7 +3365,7 @@ static void date_from_text(mx *x, uint32_t head) {
   const pith_tree *t = x->t;
   char d[11];
   if (head) {
-    if (date_after(x, head, 600, d)) {
+    if (date_after(x, head, 600, d) >= 0) {
       offer_date(x, mkspan(d, 10), DP_TEXT);
       return;
     }
@@ -3374,13 +3398,31 @@ static void date_from_text(mx *x, uint32_t head) {
       offer_date(x, mkspan(mod, 10), DP_TEXT);
       return;
     }
-    if (date_after(x, head, DATE_TEXT_MAX, d)) {
+    if (date_after(x, head, DATE_TEXT_MAX, d) >= 0) {
       offer_date(x, mkspan(d, 10), DP_TEXT);
       return;
     }
   }
   if (date_labelled(x, DL_MOD, d))
     offer_date(x, mkspan(d, 10), DP_TEXT);
+}
+
+/* When the page's hidden sources disagree on the publication date, the
+ * one shown right after the headline (unless labelled as an update) is
+ * the publication date. */
+static void date_agreement(mx *x, uint32_t head) {
+  char d[11];
+  int label;
+  if (x->npubs < 2)
+    return;
+  label = date_after(x, head, 400, d);
+  if ((label != DL_NONE && label != DL_PUB) || memcmp(d, x->date, 10) == 0)
+    return;
+  for (int i = 0; i < x->npubs; i++)
+    if (memcmp(x->pubs[i], d, 10) == 0) {
+      memcpy(x->date, d, 11);
+      return;
+    }
 }
 
 /* The element holding the headline when no heading matched the title: the
@@ -3643,6 +3685,7 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
   {
     char d[11];
     if ((url && date_in_url(url, d)) || url_date(x, d)) {
+      note_pub(x, d);
       if (x->date_prio < DP_URL) {
         memcpy(x->date, d, 11);
         x->date_prio = DP_URL;
@@ -3671,6 +3714,8 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
     offer_date(x, mkspan(x->time_any, 10), DP_TIME_ANY);
   if (x->date_prio < DP_TEXT && x->ctx)
     date_from_text(x, head_node ? head_node : x->first_main);
+  else if (x->ctx && head_node)
+    date_agreement(x, head_node);
   if (x->time_any_seen)
     offer_date(x, mkspan(x->time_any, 10), DP_MODIFIED - 5);
 

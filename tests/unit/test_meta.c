@@ -483,6 +483,26 @@ static void test_date(void) {
   STR_EQ(p.m.date, "2025-06-24", "date: JSON-LD 'Jun 24' when alone");
   done(&p);
 
+  /* Hidden sources that disagree: the one shown under the headline wins;
+   * a single hidden source stands against the visible date. */
+  run(&p,
+      "<html><head><meta property='article:published_time' "
+      "content='2025-12-19T18:06:00Z'><script type='application/ld+json'>"
+      "{\"@type\":\"Article\",\"datePublished\":\"2018-04-03\"}"
+      "</script></head><body><h1>Headline</h1><p>By Jane Doe</p>"
+      "<p>Dec 19, 2025</p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2025-12-19", "date: hidden sources disagree, shown wins");
+  done(&p);
+  run(&p,
+      "<html><head><script type='application/ld+json'>"
+      "{\"@type\":\"Article\",\"datePublished\":\"2018-04-03\"}"
+      "</script></head><body><h1>Headline</h1><p>By Jane Doe</p>"
+      "<p>Dec 19, 2025</p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2018-04-03", "date: one hidden source stands");
+  done(&p);
+
   /* A date labelled "Published" far from the headline, and one labelled
    * "Last updated" when there is nothing else; a header bar's unlabelled
    * date is still ignored. */
