@@ -3305,15 +3305,63 @@ static int date_after(mx *x, uint32_t head, size_t limit, char out[11]) {
                         out);
 }
 
+/* A month and year without a day ("June 2022") in s[0..n) whose label
+ * (date_label) is DL_PUB or DL_MOD: the first day of that month.  Returns
+ * the label, or 0. */
+static int month_year(const char *s, size_t n, char out[11]) {
+  size_t i = 0, prev_end = 0;
+  int prev_num = 0;
+  while (i < n) {
+    if (!is_alpha((unsigned char)s[i]) && (unsigned char)s[i] < 0x80) {
+      if (is_digit((unsigned char)s[i])) {
+        while (i < n && is_digit((unsigned char)s[i]))
+          i++;
+        prev_num = 1;
+        prev_end = i;
+      } else {
+        i++;
+      }
+      continue;
+    }
+    size_t b = i;
+    while (i < n &&
+           (is_alpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
+      i++;
+    int m = month_of(s + b, i - b);
+    /* "16 June 2022" is a full date, read elsewhere. */
+    int after_day = prev_num && soft_sep(s, prev_end, b);
+    prev_num = 0;
+    if (!m || after_day)
+      continue;
+    size_t j = i;
+    while (j < n && j < i + 3 && (is_sp((unsigned char)s[j]) || s[j] == ','))
+      j++;
+    if (j + 4 > n || j == i)
+      continue;
+    int ok = 1, y = 0;
+    for (size_t k = j; k < j + 4; k++) {
+      ok &= is_digit((unsigned char)s[k]);
+      y = y * 10 + (s[k] - '0');
+    }
+    if (!ok || (j + 4 < n && is_digit((unsigned char)s[j + 4])))
+      continue;
+    int label = date_label(s, 0, b);
+    if ((label == DL_PUB || label == DL_MOD) && mkdate(y, m, 1, out))
+      return label;
+  }
+  return 0;
+}
+
 /* A date labelled as the publication date ("Published", "Posted on")
  * anywhere in the visible text, or failing that (want == DL_MOD) one
- * labelled as an update ("Last updated:"). */
+ * labelled as an update ("Last updated:"), or failing that a labelled
+ * month ("Last updated: June 2022", taken as its first day). */
 static int date_labelled(mx *x, int want, char out[11]) {
   const pith_tree *t = x->t;
   pith_buf *b = &x->buf;
-  char tail[48];
+  char tail[48], month[11];
   size_t ntail = 0, bytes = 0;
-  int found = 0;
+  int found = 0, found_month = 0;
   for (uint32_t n = 1; n < t->nnodes && bytes < 300000; n++) {
     if (!(x->ctx[n] & CX_BODY) || !text_node_ok(x, n))
       continue;
@@ -3345,6 +3393,10 @@ static int date_labelled(mx *x, int want, char out[11]) {
         found = 1;
       }
     }
+    if (!found && !found_month && pos == 0 && b->len < 2000) {
+      int label = month_year(b->data, b->len, month);
+      found_month = label == DL_PUB || (label == DL_MOD && want == DL_MOD);
+    }
     /* Keep the end of this text (after its last date) for the label of
      * a date in the next one. */
     size_t keep = b->len - pos;
@@ -3353,7 +3405,9 @@ static int date_labelled(mx *x, int want, char out[11]) {
     memcpy(tail, b->data + b->len - keep, keep);
     ntail = keep;
   }
-  return found;
+  if (!found && found_month)
+    memcpy(out, month, 11);
+  return found || found_month;
 }
 
 /* Dates in visible text around the headline: right after it, then just

@@ -525,6 +525,18 @@ static void test_date(void) {
   run(&p, big, NULL);
   STR_EQ(p.m.date, "2025-11-13", "date: 'Last updated:' as a last resort");
   done(&p);
+  run(&p,
+      "<html><body><h1>Headline</h1><p>Text.</p><div><b>Last Updated: "
+      "</b>June 2022</div></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2022-06-01", "date: 'Last Updated: June 2022'");
+  done(&p);
+  run(&p,
+      "<html><body><h1>Headline</h1><p>Sales grew in June 2022.</p>"
+      "</body></html>",
+      NULL);
+  STR_EQ(p.m.date, "", "date: an unlabelled month is no date");
+  done(&p);
 }
 
 static void test_misc_fields(void) {
