@@ -266,6 +266,7 @@ typedef struct {
    * (metadata, JSON-LD, the URL), whatever their rank. */
   char pubs[8][11];
   int npubs;
+  int ld_same; /* an article's JSON-LD datePublished is its dateModified */
   span og_image, tw_image, ip_image, link_image, ld_image;
   int ld_image_rank;
   span license; /* rel=license, meta license, JSON-LD license */
@@ -1665,6 +1666,15 @@ static void ld_walk(mx *x, const jdoc *d) {
       continue;
     int website;
     int rank = obj_rank(d, o, &website);
+    if (rank >= 3) {
+      uint32_t dp = jget(d, o, "datePublished");
+      uint32_t dm = jget(d, o, "dateModified");
+      if (dp && dm && d->v[dp].type == J_STR && d->v[dm].type == J_STR) {
+        span a = jstr(&d->v[dp]), b = jstr(&d->v[dm]);
+        if (a.n >= 16 && a.n == b.n && memcmp(a.s, b.s, a.n) == 0)
+          x->ld_same = 1;
+      }
+    }
     if (website && !has(x->ld_website)) {
       uint32_t nm = jget(d, o, "name");
       if (nm)
@@ -3463,15 +3473,22 @@ static void date_from_text(mx *x, uint32_t head) {
 
 /* When the page's hidden sources disagree on the publication date, the
  * one shown right after the headline (unless labelled as an update) is
- * the publication date. */
+ * the publication date.  So is an earlier date shown there when the
+ * article's JSON-LD datePublished is its dateModified to the second: a
+ * stamp of the last build, not of the first publication. */
 static void date_agreement(mx *x, uint32_t head) {
   char d[11];
   int label;
-  if (x->npubs < 2)
+  int stamp = x->ld_same && x->date_prio == DP_LD;
+  if (x->npubs < 2 && !stamp)
     return;
   label = date_after(x, head, 400, d);
   if ((label != DL_NONE && label != DL_PUB) || memcmp(d, x->date, 10) == 0)
     return;
+  if (stamp && memcmp(d, x->date, 10) < 0) {
+    memcpy(x->date, d, 11);
+    return;
+  }
   for (int i = 0; i < x->npubs; i++)
     if (memcmp(x->pubs[i], d, 10) == 0) {
       memcpy(x->date, d, 11);

@@ -502,6 +502,16 @@ static void test_date(void) {
       NULL);
   STR_EQ(p.m.date, "2018-04-03", "date: one hidden source stands");
   done(&p);
+  run(&p,
+      "<html><head><script type='application/ld+json'>"
+      "{\"@type\":\"BlogPosting\",\"datePublished\":"
+      "\"2025-11-20T16:02:46.767Z\",\"dateModified\":"
+      "\"2025-11-20T16:02:46.767Z\"}</script></head><body><h1>Headline"
+      "</h1><p>Jane Doe</p><p>May 14, 2025</p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2025-05-14",
+         "date: datePublished = dateModified is a build stamp");
+  done(&p);
 
   /* A date labelled "Published" far from the headline, and one labelled
    * "Last updated" when there is nothing else; a header bar's unlabelled
