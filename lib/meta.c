@@ -607,93 +607,94 @@ static int mkdate(int y, int m, int d, char out[11]) {
 }
 
 /* Month names: English, German, French, Spanish, Italian, Dutch and
- * Portuguese, full and common abbreviations, in lower case UTF-8. */
+ * Portuguese, full and common abbreviations, in lower case UTF-8, sorted
+ * by first letter (month_of() looks up that letter's run). */
 static const struct {
   const char *name;
   int month;
 } months[] = {
-    {"january", 1},
-    {"jan", 1},
-    {"february", 2},
-    {"feb", 2},
-    {"march", 3},
-    {"mar", 3},
     {"april", 4},
     {"apr", 4},
-    {"may", 5},
+    {"august", 8},
+    {"aug", 8},
+    {"avril", 4},
+    {"ao\xc3\xbbt", 8},
+    {"abril", 4},
+    {"agosto", 8},
+    {"aprile", 4},
+    {"augustus", 8},
+    {"december", 12},
+    {"dec", 12},
+    {"dezember", 12},
+    {"d\xc3\xa9"
+     "cembre",
+     12},
+    {"diciembre", 12},
+    {"dicembre", 12},
+    {"dezembro", 12},
+    {"enero", 1},
+    {"february", 2},
+    {"feb", 2},
+    {"februar", 2},
+    {"f\xc3\xa9vrier", 2},
+    {"febrero", 2},
+    {"febbraio", 2},
+    {"februari", 2},
+    {"fevereiro", 2},
+    {"gennaio", 1},
+    {"giugno", 6},
+    {"january", 1},
+    {"jan", 1},
     {"june", 6},
     {"jun", 6},
     {"july", 7},
     {"jul", 7},
-    {"august", 8},
-    {"aug", 8},
+    {"januar", 1},
+    {"juni", 6},
+    {"juli", 7},
+    {"janvier", 1},
+    {"juin", 6},
+    {"juillet", 7},
+    {"junio", 6},
+    {"julio", 7},
+    {"januari", 1},
+    {"janeiro", 1},
+    {"junho", 6},
+    {"julho", 7},
+    {"luglio", 7},
+    {"march", 3},
+    {"mar", 3},
+    {"may", 5},
+    {"m\xc3\xa4rz", 3},
+    {"mai", 5},
+    {"mars", 3},
+    {"marzo", 3},
+    {"mayo", 5},
+    {"maggio", 5},
+    {"maart", 3},
+    {"mei", 5},
+    {"mar\xc3\xa7o", 3},
+    {"maio", 5},
+    {"november", 11},
+    {"nov", 11},
+    {"novembre", 11},
+    {"noviembre", 11},
+    {"novembro", 11},
+    {"october", 10},
+    {"oct", 10},
+    {"oktober", 10},
+    {"octobre", 10},
+    {"octubre", 10},
+    {"ottobre", 10},
+    {"outubro", 10},
     {"september", 9},
     {"sept", 9},
     {"sep", 9},
-    {"october", 10},
-    {"oct", 10},
-    {"november", 11},
-    {"nov", 11},
-    {"december", 12},
-    {"dec", 12},
-    {"januar", 1},
-    {"februar", 2},
-    {"m\xc3\xa4rz", 3},
-    {"mai", 5},
-    {"juni", 6},
-    {"juli", 7},
-    {"oktober", 10},
-    {"dezember", 12},
-    {"janvier", 1},
-    {"f\xc3\xa9vrier", 2},
-    {"mars", 3},
-    {"avril", 4},
-    {"juin", 6},
-    {"juillet", 7},
-    {"ao\xc3\xbbt", 8},
     {"septembre", 9},
-    {"octobre", 10},
-    {"novembre", 11},
-    {"d\xc3\xa9"
-     "cembre",
-     12},
-    {"enero", 1},
-    {"febrero", 2},
-    {"marzo", 3},
-    {"abril", 4},
-    {"mayo", 5},
-    {"junio", 6},
-    {"julio", 7},
-    {"agosto", 8},
     {"septiembre", 9},
     {"setiembre", 9},
-    {"octubre", 10},
-    {"noviembre", 11},
-    {"diciembre", 12},
-    {"gennaio", 1},
-    {"febbraio", 2},
-    {"aprile", 4},
-    {"maggio", 5},
-    {"giugno", 6},
-    {"luglio", 7},
     {"settembre", 9},
-    {"ottobre", 10},
-    {"dicembre", 12},
-    {"januari", 1},
-    {"februari", 2},
-    {"maart", 3},
-    {"mei", 5},
-    {"augustus", 8},
-    {"janeiro", 1},
-    {"fevereiro", 2},
-    {"mar\xc3\xa7o", 3},
-    {"maio", 5},
-    {"junho", 6},
-    {"julho", 7},
     {"setembro", 9},
-    {"outubro", 10},
-    {"novembro", 11},
-    {"dezembro", 12},
 };
 
 static int month_of(const char *s, size_t n) {
@@ -703,7 +704,18 @@ static int month_of(const char *s, size_t n) {
       ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['s'] = 1};
   if (n < 3 || n > 12 || !first[lower((unsigned char)s[0])])
     return 0;
-  for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
+  unsigned char c = lower((unsigned char)s[0]);
+  size_t lo = 0, hi = sizeof months / sizeof months[0];
+  while (lo < hi) { /* the first name starting with c */
+    size_t mid = (lo + hi) / 2;
+    if ((unsigned char)months[mid].name[0] < c)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (size_t i = lo; i < sizeof months / sizeof months[0] &&
+                      (unsigned char)months[i].name[0] == c;
+       i++) {
     const char *m = months[i].name;
     size_t k = 0;
     while (k < n && m[k] && lower((unsigned char)s[k]) == (unsigned char)m[k])
@@ -3315,6 +3327,16 @@ static int date_after(mx *x, uint32_t head, size_t limit, char out[11]) {
                         out);
 }
 
+/* Does s[0..n) hold four digits in a row (the year every date has)? */
+static int has_year(const char *s, size_t n) {
+  for (size_t i = 0, run = 0; i < n; i++) {
+    run = is_digit((unsigned char)s[i]) ? run + 1 : 0;
+    if (run == 4)
+      return 1;
+  }
+  return 0;
+}
+
 /* A month and year without a day ("June 2022") in s[0..n) whose label
  * (date_label) is DL_PUB or DL_MOD: the first day of that month.  Returns
  * the label, or 0. */
@@ -3378,6 +3400,18 @@ static int date_labelled(mx *x, int want, char out[11]) {
     const char *s = pith__text(t, n);
     size_t len = t->nodes[n].len;
     bytes += len;
+    if (!has_year(s, len)) {
+      /* No date here: its end may label a date in the next text. */
+      char tmp[2 * sizeof tail + 1];
+      size_t k = len < sizeof tail ? len : sizeof tail;
+      memcpy(tmp, tail, ntail);
+      tmp[ntail] = ' ';
+      memcpy(tmp + ntail + 1, s + len - k, k);
+      size_t m = ntail + 1 + k;
+      ntail = m < sizeof tail ? m : sizeof tail;
+      memcpy(tail, tmp + m - ntail, ntail);
+      continue;
+    }
     pith__buf_reset(b);
     pith__buf_append(b, tail, ntail);
     pith__buf_putc(b, ' ');
