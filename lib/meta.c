@@ -223,6 +223,7 @@ typedef struct {
 enum {
   DP_NONE = 0,
   DP_MODIFIED = 10,  /* any modified/updated date: last resort */
+  DP_LD_TEXT = 25,   /* JSON-LD date written for people ("Jun 24, 2025") */
   DP_TEXT = 30,      /* visible text after the headline */
   DP_TIME_ANY = 40,  /* first <time> in the body */
   DP_TIME_MAIN = 55, /* first <time> inside the article */
@@ -260,10 +261,14 @@ typedef struct {
 
   char date[11];
   int date_prio;
-  int date_utc;        /* date's time of day in minutes when given in UTC */
-  int zone, zone_seen; /* the page's UTC offset (minutes), if it shows one */
-  char date_mod[11];   /* the last-modified date, and its source's rank */
+  char date_mod[11]; /* the last-modified date, and its source's rank */
   int date_mod_prio;
+  int order; /* ORDER_*: day and month order of the page's locale */
+  /* Distinct publication dates offered by sources readers do not see
+   * (metadata, JSON-LD, the URL), whatever their rank. */
+  char pubs[8][11];
+  int npubs;
+  int ld_same; /* an article's JSON-LD datePublished is its dateModified */
   span og_image, tw_image, ip_image, link_image, ld_image;
   int ld_image_rank;
   span license; /* rel=license, meta license, JSON-LD license */
@@ -604,93 +609,94 @@ static int mkdate(int y, int m, int d, char out[11]) {
 }
 
 /* Month names: English, German, French, Spanish, Italian, Dutch and
- * Portuguese, full and common abbreviations, in lower case UTF-8. */
+ * Portuguese, full and common abbreviations, in lower case UTF-8, sorted
+ * by first letter (month_of() looks up that letter's run). */
 static const struct {
   const char *name;
   int month;
 } months[] = {
-    {"january", 1},
-    {"jan", 1},
-    {"february", 2},
-    {"feb", 2},
-    {"march", 3},
-    {"mar", 3},
     {"april", 4},
     {"apr", 4},
-    {"may", 5},
+    {"august", 8},
+    {"aug", 8},
+    {"avril", 4},
+    {"ao\xc3\xbbt", 8},
+    {"abril", 4},
+    {"agosto", 8},
+    {"aprile", 4},
+    {"augustus", 8},
+    {"december", 12},
+    {"dec", 12},
+    {"dezember", 12},
+    {"d\xc3\xa9"
+     "cembre",
+     12},
+    {"diciembre", 12},
+    {"dicembre", 12},
+    {"dezembro", 12},
+    {"enero", 1},
+    {"february", 2},
+    {"feb", 2},
+    {"februar", 2},
+    {"f\xc3\xa9vrier", 2},
+    {"febrero", 2},
+    {"febbraio", 2},
+    {"februari", 2},
+    {"fevereiro", 2},
+    {"gennaio", 1},
+    {"giugno", 6},
+    {"january", 1},
+    {"jan", 1},
     {"june", 6},
     {"jun", 6},
     {"july", 7},
     {"jul", 7},
-    {"august", 8},
-    {"aug", 8},
+    {"januar", 1},
+    {"juni", 6},
+    {"juli", 7},
+    {"janvier", 1},
+    {"juin", 6},
+    {"juillet", 7},
+    {"junio", 6},
+    {"julio", 7},
+    {"januari", 1},
+    {"janeiro", 1},
+    {"junho", 6},
+    {"julho", 7},
+    {"luglio", 7},
+    {"march", 3},
+    {"mar", 3},
+    {"may", 5},
+    {"m\xc3\xa4rz", 3},
+    {"mai", 5},
+    {"mars", 3},
+    {"marzo", 3},
+    {"mayo", 5},
+    {"maggio", 5},
+    {"maart", 3},
+    {"mei", 5},
+    {"mar\xc3\xa7o", 3},
+    {"maio", 5},
+    {"november", 11},
+    {"nov", 11},
+    {"novembre", 11},
+    {"noviembre", 11},
+    {"novembro", 11},
+    {"october", 10},
+    {"oct", 10},
+    {"oktober", 10},
+    {"octobre", 10},
+    {"octubre", 10},
+    {"ottobre", 10},
+    {"outubro", 10},
     {"september", 9},
     {"sept", 9},
     {"sep", 9},
-    {"october", 10},
-    {"oct", 10},
-    {"november", 11},
-    {"nov", 11},
-    {"december", 12},
-    {"dec", 12},
-    {"januar", 1},
-    {"februar", 2},
-    {"m\xc3\xa4rz", 3},
-    {"mai", 5},
-    {"juni", 6},
-    {"juli", 7},
-    {"oktober", 10},
-    {"dezember", 12},
-    {"janvier", 1},
-    {"f\xc3\xa9vrier", 2},
-    {"mars", 3},
-    {"avril", 4},
-    {"juin", 6},
-    {"juillet", 7},
-    {"ao\xc3\xbbt", 8},
     {"septembre", 9},
-    {"octobre", 10},
-    {"novembre", 11},
-    {"d\xc3\xa9"
-     "cembre",
-     12},
-    {"enero", 1},
-    {"febrero", 2},
-    {"marzo", 3},
-    {"abril", 4},
-    {"mayo", 5},
-    {"junio", 6},
-    {"julio", 7},
-    {"agosto", 8},
     {"septiembre", 9},
     {"setiembre", 9},
-    {"octubre", 10},
-    {"noviembre", 11},
-    {"diciembre", 12},
-    {"gennaio", 1},
-    {"febbraio", 2},
-    {"aprile", 4},
-    {"maggio", 5},
-    {"giugno", 6},
-    {"luglio", 7},
     {"settembre", 9},
-    {"ottobre", 10},
-    {"dicembre", 12},
-    {"januari", 1},
-    {"februari", 2},
-    {"maart", 3},
-    {"mei", 5},
-    {"augustus", 8},
-    {"janeiro", 1},
-    {"fevereiro", 2},
-    {"mar\xc3\xa7o", 3},
-    {"maio", 5},
-    {"junho", 6},
-    {"julho", 7},
     {"setembro", 9},
-    {"outubro", 10},
-    {"novembro", 11},
-    {"dezembro", 12},
 };
 
 static int month_of(const char *s, size_t n) {
@@ -700,7 +706,18 @@ static int month_of(const char *s, size_t n) {
       ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['s'] = 1};
   if (n < 3 || n > 12 || !first[lower((unsigned char)s[0])])
     return 0;
-  for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
+  unsigned char c = lower((unsigned char)s[0]);
+  size_t lo = 0, hi = sizeof months / sizeof months[0];
+  while (lo < hi) { /* the first name starting with c */
+    size_t mid = (lo + hi) / 2;
+    if ((unsigned char)months[mid].name[0] < c)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (size_t i = lo; i < sizeof months / sizeof months[0] &&
+                      (unsigned char)months[i].name[0] == c;
+       i++) {
     const char *m = months[i].name;
     size_t k = 0;
     while (k < n && m[k] && lower((unsigned char)s[k]) == (unsigned char)m[k])
@@ -747,12 +764,16 @@ static char hard_sep(const char *s, size_t b, size_t e) {
   return (c == '-' || c == '/' || c == '.') ? c : 0;
 }
 
+/* The order of day and month in a page's numeric dates, by its locale. */
+enum { ORDER_UNKNOWN, ORDER_MDY, ORDER_DMY };
+
 /* Find the first date in free text.  Recognises "June 16, 2022",
  * "16 June 2022", "16th of June 2022", "16. Juni 2022", "16 de junio de
  * 2022", "2022-06-16", "2022/06/16", "16.06.2022", "06/16/2022" (M/D/Y
  * unless the first number is above 12) and "2022年6月16日".  Returns 1 and
  * fills out. */
-static int date_in_text(const char *s, size_t n, char out[11], size_t *end) {
+static int date_in_text(const char *s, size_t n, int order, char out[11],
+                        size_t *start, size_t *end) {
   dtok w[6];
   int nw = 0;
   size_t i = 0;
@@ -803,6 +824,7 @@ static int date_in_text(const char *s, size_t n, char out[11], size_t *end) {
             dd++;
           }
           if (dd && mkdate(k.val, m, d, out)) {
+            *start = k.b;
             *end = j;
             return 1;
           }
@@ -844,35 +866,38 @@ static int date_in_text(const char *s, size_t n, char out[11], size_t *end) {
         if (t2->kind == 2 && t2->val && t1->kind == 1 && t1->ndig <= 2 &&
             soft_sep(s, t2->e, t1->b) && soft_sep(s, t1->e, t0->b) &&
             mkdate(y, t2->val, t1->val, out))
-          return (*end = t0->e), 1;
+          return (*start = t2->b), (*end = t0->e), 1;
         /* D Month YYYY */
         if (t2->kind == 1 && t2->ndig <= 2 && t1->kind == 2 && t1->val &&
             soft_sep(s, t2->e, t1->b) && soft_sep(s, t1->e, t0->b) &&
             mkdate(y, t1->val, t2->val, out))
-          return (*end = t0->e), 1;
+          return (*start = t2->b), (*end = t0->e), 1;
         /* D of Month YYYY, D de Month de YYYY */
         if (t3 && t3->kind == 1 && t3->ndig <= 2 && t2->kind == 2 && t2->of &&
             t1->kind == 2 && t1->val && soft_sep(s, t3->e, t2->b) &&
             soft_sep(s, t2->e, t1->b) && soft_sep(s, t1->e, t0->b) &&
             mkdate(y, t1->val, t3->val, out))
-          return (*end = t0->e), 1;
+          return (*start = t3->b), (*end = t0->e), 1;
         if (t4 && t4->kind == 1 && t4->ndig <= 2 && t3->kind == 2 && t3->of &&
             t2->kind == 2 && t2->val && t1->kind == 2 && t1->of &&
             soft_sep(s, t4->e, t3->b) && soft_sep(s, t2->e, t1->b) &&
             mkdate(y, t2->val, t4->val, out))
-          return (*end = t0->e), 1;
+          return (*start = t4->b), (*end = t0->e), 1;
         /* D.M.YYYY, M/D/YYYY */
         if (t2->kind == 1 && t1->kind == 1 && t2->ndig <= 2 && t1->ndig <= 2 &&
             !t2->ord && !t1->ord) {
           char c1 = hard_sep(s, t2->e, t1->b), c2 = hard_sep(s, t1->e, t0->b);
           if (c1 && c1 == c2) {
+            /* Month first with '/' unless the first number is above
+             * 12, day first otherwise unless the second is above 12
+             * (11-29-2024); when both could be the month, the page's
+             * locale decides (ORDER_MDY: en-US, ORDER_DMY: others). */
             int a = t2->val, b = t1->val;
-            if (c1 == '/' && a <= 12) {
-              if (mkdate(y, a, b, out))
-                return (*end = t0->e), 1;
-            } else if (mkdate(y, b, a, out)) {
-              return (*end = t0->e), 1;
-            }
+            int mfirst = c1 == '/' ? a <= 12 : b > 12;
+            if (a <= 12 && b <= 12 && order)
+              mfirst = order == ORDER_MDY;
+            if (mfirst ? mkdate(y, a, b, out) : mkdate(y, b, a, out))
+              return (*start = t2->b), (*end = t0->e), 1;
           }
         }
       }
@@ -881,7 +906,7 @@ static int date_in_text(const char *s, size_t n, char out[11], size_t *end) {
           t0->ndig <= 2 && !t1->ord) {
         char c1 = hard_sep(s, t2->e, t1->b), c2 = hard_sep(s, t1->e, t0->b);
         if (c1 && c1 == c2 && mkdate(t2->val, t1->val, t0->val, out))
-          return (*end = t0->e), 1;
+          return (*start = t2->b), (*end = t0->e), 1;
       }
     }
     /* Month D YYYY written without a year on the same token list is not a
@@ -893,7 +918,7 @@ static int date_in_text(const char *s, size_t n, char out[11], size_t *end) {
 /* A date at the start of a machine-readable value: ISO 8601
  * ("2022-06-16T10:42:17+05:00", "2022-06-16"), "20220616", or else any
  * free-text date in it.  Returns 1 and fills out. */
-static int date_value(span v, char out[11]) {
+static int date_value(span v, int order, char out[11]) {
   v = trim(v);
   if (!has(v))
     return 0;
@@ -938,81 +963,73 @@ static int date_value(span v, char out[11]) {
       return 0;
     }
   }
-  size_t end;
-  return date_in_text(s, n, out, &end);
+  size_t start, end;
+  return date_in_text(s, n, order, out, &start, &end);
 }
 
-/* The time of an ISO 8601 timestamp ("2022-06-16T05:42:17+00:00"):
- * *minutes since midnight and *offset from UTC in minutes; returns 1 when
- * both are given (Z counts as offset 0), else 0. */
-static int ts_time(span v, int *minutes, int *offset) {
+/* Does v start with a machine-readable date (ISO 8601 or YYYYMMDD), as
+ * schema.org asks for, rather than a date written for people? */
+static int machine_date(span v) {
   v = trim(v);
-  const char *s = v.s;
-  size_t n = v.n;
-  if (n < 17 || !is_digit((unsigned char)s[0]) || s[4] != '-' || s[7] != '-' ||
-      (s[10] != 'T' && s[10] != ' '))
+  if (v.n < 8)
     return 0;
-  if (!is_digit((unsigned char)s[11]) || !is_digit((unsigned char)s[12]) ||
-      s[13] != ':' || !is_digit((unsigned char)s[14]) ||
-      !is_digit((unsigned char)s[15]))
-    return 0;
-  int h = (s[11] - '0') * 10 + (s[12] - '0');
-  int mi = (s[14] - '0') * 10 + (s[15] - '0');
-  if (h > 23 || mi > 59)
-    return 0;
-  size_t i = 16;
-  while (i < n && (is_digit((unsigned char)s[i]) || s[i] == ':' || s[i] == '.'))
-    i++; /* seconds and fractions */
-  if (i >= n)
-    return 0;
-  int off;
-  if (s[i] == 'Z' || s[i] == 'z') {
-    off = 0;
-  } else if ((s[i] == '+' || s[i] == '-') && i + 3 <= n &&
-             is_digit((unsigned char)s[i + 1]) &&
-             is_digit((unsigned char)s[i + 2])) {
-    int oh = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
-    size_t j = i + 3;
-    if (j < n && s[j] == ':')
-      j++;
-    int om = 0;
-    if (j + 2 <= n && is_digit((unsigned char)s[j]) &&
-        is_digit((unsigned char)s[j + 1]))
-      om = (s[j] - '0') * 10 + (s[j + 1] - '0');
-    if (oh > 14 || om > 59)
+  for (size_t i = 0; i < 4; i++)
+    if (!is_digit((unsigned char)v.s[i]))
       return 0;
-    off = (oh * 60 + om) * (s[i] == '-' ? -1 : 1);
-  } else {
-    return 0;
-  }
-  *minutes = h * 60 + mi;
-  *offset = off;
-  return 1;
+  return v.s[4] == '-' || v.s[4] == '/' || v.s[4] == '.' ||
+         is_digit((unsigned char)v.s[4]);
 }
 
-/* Note the page's own time zone: the first non-UTC offset of any of its
- * timestamps. */
-static void note_zone(mx *x, span v) {
-  int minutes, offset;
-  if (!x->zone_seen && ts_time(v, &minutes, &offset) && offset != 0) {
-    x->zone = offset;
-    x->zone_seen = 1;
+/* Note the order of day and month from a language tag ("en-US",
+ * "en_GB", "fr"): the first tag that tells wins. */
+static void note_order(mx *x, span tag) {
+  tag = trim(tag);
+  if (x->order || tag.n < 2 || !is_alpha((unsigned char)tag.s[0]) ||
+      !is_alpha((unsigned char)tag.s[1]) ||
+      (tag.n > 2 && tag.s[2] != '-' && tag.s[2] != '_'))
+    return;
+  if (lower((unsigned char)tag.s[0]) != 'e' ||
+      lower((unsigned char)tag.s[1]) != 'n') {
+    x->order = ORDER_DMY;
+    return;
+  }
+  if (tag.n < 5 || (tag.n > 5 && is_alpha((unsigned char)tag.s[5])))
+    return; /* "en" alone, or a script subtag */
+  span r = mkspan(tag.s + 3, 2);
+  if (eq_lit(r, "us"))
+    x->order = ORDER_MDY;
+  else if (eq_lit(r, "gb") || eq_lit(r, "uk") || eq_lit(r, "au") ||
+           eq_lit(r, "nz") || eq_lit(r, "ie") || eq_lit(r, "in") ||
+           eq_lit(r, "za") || eq_lit(r, "sg"))
+    x->order = ORDER_DMY;
+}
+
+static void note_pub(mx *x, const char d[11]) {
+  for (int i = 0; i < x->npubs; i++)
+    if (memcmp(x->pubs[i], d, 10) == 0)
+      return;
+  if (x->npubs < 8)
+    memcpy(x->pubs[x->npubs++], d, 11);
+}
+
+/* Offer a date of rank `prio`; `hidden`: from a source readers do not
+ * see (noted for date_agreement()). */
+static void offer_date_from(mx *x, span v, int prio, int hidden) {
+  char d[11];
+  if (!has(v) || (prio <= x->date_prio && (!hidden || prio <= DP_MODIFIED)))
+    return;
+  if (!date_value(v, x->order, d))
+    return;
+  if (hidden && prio > DP_MODIFIED)
+    note_pub(x, d);
+  if (prio > x->date_prio) {
+    memcpy(x->date, d, 11);
+    x->date_prio = prio;
   }
 }
 
 static void offer_date(mx *x, span v, int prio) {
-  char d[11];
-  note_zone(x, v);
-  if (prio <= x->date_prio || !has(v))
-    return;
-  if (date_value(v, d)) {
-    memcpy(x->date, d, 11);
-    x->date_prio = prio;
-    x->date_utc = -1;
-    int minutes, offset;
-    if (ts_time(v, &minutes, &offset) && offset == 0)
-      x->date_utc = minutes;
-  }
+  offer_date_from(x, v, prio, prio != DP_TEXT && prio != DP_TIME_ANY);
 }
 
 /* Move a YYYY-MM-DD date one day back (delta -1) or forward (+1). */
@@ -1039,20 +1056,28 @@ static void shift_day(char d[11], int delta) {
     memcpy(d, out, 11);
 }
 
+/* Is date b the day after date a? */
+static int next_day(const char a[11], const char b[11]) {
+  char d[11];
+  memcpy(d, a, 11);
+  shift_day(d, +1);
+  return memcmp(d, b, 10) == 0;
+}
+
 /* A last-modified date from a source of rank `prio` (1 visible <time>,
  * 2 meta, 3 JSON-LD): the best-ranked source wins. */
 static void offer_mod(mx *x, span v, int prio) {
   char d[11];
   if (prio <= x->date_mod_prio || !has(v))
     return;
-  if (date_value(v, d)) {
+  if (date_value(v, x->order, d)) {
     memcpy(x->date_mod, d, 11);
     x->date_mod_prio = prio;
   }
 }
 
 /* A date in a URL path: /2022/06/16/, /2022-06-16, /20220616/,
- * -2022-06-16.html. */
+ * -2022-06-16.html, /2022/june/16/. */
 static int date_in_url(const char *url, char out[11]) {
   size_t n = strlen(url);
   /* Skip scheme and host. */
@@ -1087,6 +1112,24 @@ static int date_in_url(const char *url, char out[11]) {
                  (s[8] - '0') * 10 + (s[9] - '0'), out))
         return 1;
     }
+    /* YYYY/october/03/ */
+    if (rest > 5 && s[4] == '/') {
+      size_t k = 5;
+      while (k < rest && k < 16 && is_alpha((unsigned char)s[k]))
+        k++;
+      int m = month_of(s + 5, k - 5);
+      size_t e = k + 1;
+      while (e < rest && e < k + 3 && is_digit((unsigned char)s[e]))
+        e++;
+      if (m && k < rest && s[k] == '/' && e > k + 1 &&
+          (e == rest || s[e] == '/')) {
+        int d = s[k + 1] - '0';
+        if (e == k + 3)
+          d = d * 10 + (s[k + 2] - '0');
+        if (mkdate(y, m, d, out))
+          return 1;
+      }
+    }
     /* YYYYMMDD as a whole path segment or a dash-delimited part */
     if (rest >= 8) {
       int ok = 1;
@@ -1099,6 +1142,23 @@ static int date_in_url(const char *url, char out[11]) {
           return 1;
       }
     }
+  }
+  return 0;
+}
+
+/* A date in the path of the canonical link or og:url (absolute URLs
+ * only: a relative one has no host to skip). */
+static int url_date(mx *x, char out[11]) {
+  span c[2] = {x->canonical, x->og_url};
+  for (int i = 0; i < 2; i++) {
+    span u = trim(c[i]);
+    if (!has(u) || u.n > 2048 || !has_lit(u, "://"))
+      continue;
+    char buf[2049];
+    memcpy(buf, u.s, u.n);
+    buf[u.n] = '\0';
+    if (date_in_url(buf, out))
+      return 1;
   }
   return 0;
 }
@@ -1620,6 +1680,15 @@ static void ld_walk(mx *x, const jdoc *d) {
       continue;
     int website;
     int rank = obj_rank(d, o, &website);
+    if (rank >= 3) {
+      uint32_t dp = jget(d, o, "datePublished");
+      uint32_t dm = jget(d, o, "dateModified");
+      if (dp && dm && d->v[dp].type == J_STR && d->v[dm].type == J_STR) {
+        span a = jstr(&d->v[dp]), b = jstr(&d->v[dm]);
+        if (a.n >= 16 && a.n == b.n && memcmp(a.s, b.s, a.n) == 0)
+          x->ld_same = 1;
+      }
+    }
     if (website && !has(x->ld_website)) {
       uint32_t nm = jget(d, o, "name");
       if (nm)
@@ -1649,9 +1718,18 @@ static void ld_walk(mx *x, const jdoc *d) {
           }
         }
       } else if (eq_lit(k, "datepublished")) {
-        offer_date(x, sv, rank >= 3 ? DP_LD : DP_LD_WEAK);
+        /* A date written for people in JSON-LD comes from a template
+         * (often the page's last build): a date shown by the headline
+         * is the better one. */
+        offer_date(x, sv,
+                   !machine_date(sv) ? DP_LD_TEXT
+                   : rank >= 3       ? DP_LD
+                                     : DP_LD_WEAK);
       } else if (eq_lit(k, "datecreated") || eq_lit(k, "uploaddate")) {
-        offer_date(x, sv, rank >= 3 ? DP_LD_WEAK : DP_LD_WEAK - 5);
+        offer_date(x, sv,
+                   !machine_date(sv) ? DP_LD_TEXT - 1
+                   : rank >= 3       ? DP_LD_WEAK
+                                     : DP_LD_WEAK - 5);
       } else if (eq_lit(k, "datemodified")) {
         offer_date(x, sv, DP_MODIFIED);
         if (rank >= 3)
@@ -1903,6 +1981,30 @@ static void set_once(span *dst, span v) {
     *dst = trim(v);
 }
 
+/* A date key not in the lists above, by its words: 1 a publication date
+ * ("w-published-date", "og:publish_date", "ms.date", "date-pub"), 2 a
+ * modification date ("modified-date", "updated_at"), else 0.  `key` is in
+ * lower case. */
+static int meta_date_key(span key) {
+  if (has_lit(key, "modif") || has_lit(key, "updat"))
+    return 2;
+  if (has_lit(key, "publisher") || has_lit(key, "last") ||
+      has_lit(key, "auto") || has_lit(key, "type"))
+    return 0;
+  if (has_lit(key, "publish") &&
+      (has_lit(key, "date") || has_lit(key, "time") || has_lit(key, "_at") ||
+       ends_lit(key, "published")))
+    return 1;
+  if (has_lit(key, "pub") && has_lit(key, "date"))
+    return 1;
+  /* The last word is "date": "ms.date", "cludo:date". */
+  if (key.n > 5 && ends_lit(key, "date")) {
+    char c = key.s[key.n - 5];
+    return c == '.' || c == ':' || c == '_' || c == '-';
+  }
+  return 0;
+}
+
 static void do_meta(mx *x, const attrs *a, unsigned cx) {
   span content = a->content;
   if (!content.s)
@@ -1912,8 +2014,10 @@ static void do_meta(mx *x, const attrs *a, unsigned cx) {
                               : a->itemprop;
   key = trim(key);
   if (has(a->http_equiv)) {
-    if (eq_lit(trim(a->http_equiv), "content-language"))
+    if (eq_lit(trim(a->http_equiv), "content-language")) {
       set_once(&x->http_lang, content);
+      note_order(x, content);
+    }
     return;
   }
   if (!has(key) || key.n >= 64)
@@ -1943,9 +2047,11 @@ static void do_meta(mx *x, const attrs *a, unsigned cx) {
   else if (eq_lit(key, "og:url"))
     set_once(&x->og_url, content);
   else if (eq_lit(key, "og:locale") || eq_lit(key, "language") ||
-           eq_lit(key, "dc.language"))
+           eq_lit(key, "dc.language")) {
     set_once(&x->og_locale, content);
-  else if (eq_lit(key, "article:section") || eq_lit(key, "og:article:section"))
+    note_order(x, content);
+  } else if (eq_lit(key, "article:section") ||
+             eq_lit(key, "og:article:section"))
     list_add(x, &x->meta_cats, content);
   else if (eq_lit(key, "article:tag") || eq_lit(key, "og:article:tag"))
     list_add_split(x, &x->meta_tags, content);
@@ -1977,6 +2083,14 @@ static void do_meta(mx *x, const attrs *a, unsigned cx) {
     }
   } else if (eq_lit(key, "name") && (cx & CX_AUTHOR) && !(cx & CX_PUBLISHER)) {
     set_once(&x->ip_author, content);
+  } else {
+    int dk = meta_date_key(key);
+    if (dk == 1) {
+      offer_date(x, content, DP_META_WEAK);
+    } else if (dk == 2) {
+      offer_date(x, content, DP_MODIFIED);
+      offer_mod(x, content, 2);
+    }
   }
 }
 
@@ -2064,7 +2178,6 @@ static int author_href(span h) {
 }
 
 static void date_from_time(mx *x, uint32_t n, const attrs *a, unsigned cx) {
-  note_zone(x, a->datetime);
   span hint = a->cls;
   span ip = a->itemprop;
   int prio;
@@ -2104,13 +2217,13 @@ static void date_from_time(mx *x, uint32_t n, const attrs *a, unsigned cx) {
     /* Outside any article: kept aside until the headline is known (a
      * "today" date in the site header is not the publication date). */
     char d[11];
-    if (date_value(v, d)) {
+    if (date_value(v, x->order, d)) {
       x->time_any_seen = n;
       memcpy(x->time_any, d, 11);
     }
     return;
   }
-  offer_date(x, v, prio);
+  offer_date_from(x, v, prio, 0);
 }
 
 static void do_itemprop(mx *x, uint32_t n, const pith_node *nd, const attrs *a,
@@ -2146,7 +2259,7 @@ static void do_itemprop(mx *x, uint32_t n, const pith_node *nd, const attrs *a,
       offer_date(x, a->datetime, DP_ITEMPROP);
     else {
       int cut;
-      offer_date(x, elem_text(x, n, 200, &cut), DP_ITEMPROP - 5);
+      offer_date_from(x, elem_text(x, n, 200, &cut), DP_ITEMPROP - 5, 0);
     }
   } else if (has_token(ip, "headline") && !has(x->ip_headline)) {
     int cut;
@@ -2215,6 +2328,7 @@ static void walk(mx *x) {
     switch (nd->tag) {
     case PITH_TAG_HTML:
       set_once(&x->lang, a.lang);
+      note_order(x, a.lang);
       break;
     case PITH_TAG_META:
       do_meta(x, &a, cx);
@@ -3210,8 +3324,117 @@ static int text_node_ok(mx *x, uint32_t n) {
   return !(pith__tag_kind(t->nodes[nd->parent].tag) & PITH_KIND_SKIP);
 }
 
-/* The first date in the visible text after node `head`, within `limit`
- * bytes of text. */
+/* What the words just before a date in visible text call it. */
+enum { DL_NONE, DL_PUB, DL_MOD, DL_OTHER };
+
+static const char *const date_pub_words[] = {"published",
+                                             "posted",
+                                             "publish",
+                                             "released",
+                                             "written",
+                                             "publi\xc3\xa9",
+                                             "publi\xc3\xa9"
+                                             "e",
+                                             "ver\xc3\xb6"
+                                             "ffentlicht",
+                                             "publicado",
+                                             "publicada",
+                                             "pubblicato",
+                                             "gepubliceerd",
+                                             NULL};
+static const char *const date_mod_words[] = {
+    "updated",    "update",       "modified",    "edited",      "revised",
+    "reviewed",   "aktualisiert", "actualizado", "actualizada", "jour",
+    "aggiornato", "bijgewerkt",   "atualizado",  NULL};
+/* Dates that are not the page's: a member's, a company's, a deadline. */
+static const char *const date_other_words[] = {
+    "joined",     "since", "founded",   "established", "expires", "born",
+    "registered", "until", "copyright", "deadline",    NULL};
+/* Small words between a label and its date: "Posted on the", "mis à
+ * jour le", "veröffentlicht am". */
+static const char *const date_filler_words[] = {"on", "the", "at", "le", "el",
+                                                "il", "am",  "op", "em", NULL};
+
+/* The label of the date starting at s[start]: the last words of
+ * s[from..start).  Letters are ASCII letters and non-ASCII characters
+ * other than the punctuation of U+0080-U+00BF and U+2000-U+2BFF. */
+static int date_label(const char *s, size_t from, size_t start) {
+  if (start - from > 48)
+    from = start - 48;
+  span w[4];
+  int nw = 0;
+  size_t i = from;
+  while (i < start && ((unsigned char)s[i] & 0xc0) == 0x80)
+    i++; /* the window began inside a character */
+  while (i < start) {
+    size_t b = i;
+    while (i < start) {
+      unsigned char c = (unsigned char)s[i];
+      size_t len = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+      int letter = c < 0x80 ? is_alpha(c) : c >= 0xc3 && c != 0xe2;
+      if (!letter || i + len > start)
+        break;
+      i += len;
+    }
+    if (i > b) {
+      if (nw == 4) {
+        memmove(w, w + 1, 3 * sizeof w[0]);
+        nw = 3;
+      }
+      w[nw++] = mkspan(s + b, i - b);
+    } else {
+      i++;
+    }
+  }
+  for (int k = nw - 1, skipped = 0; k >= 0; k--) {
+    if (key_in(w[k], date_filler_words) && skipped++ < 2)
+      continue;
+    if (key_in(w[k], date_pub_words))
+      return DL_PUB;
+    if (key_in(w[k], date_mod_words))
+      return DL_MOD;
+    if (key_in(w[k], date_other_words))
+      return DL_OTHER;
+    break;
+  }
+  return DL_NONE;
+}
+
+/* The date to take from the dates of s[0..n): the first one not labelled
+ * as an update (or as another kind of date), else the first update.  An
+ * unlabelled date long after an update's is the text's, not the page's.
+ * Returns the label of the date taken, or -1 when there is none. */
+static int pick_text_date(const char *s, size_t n, int order, char out[11]) {
+  size_t pos = 0, mod_end = 0;
+  int have_mod = 0, tries = 0;
+  char d[11];
+  while (pos < n && tries++ < 64) {
+    size_t start, end;
+    if (!date_in_text(s + pos, n - pos, order, d, &start, &end))
+      break;
+    int label = date_label(s, pos, pos + start);
+    size_t at = pos + start;
+    pos += end;
+    if (label == DL_OTHER)
+      continue;
+    if (label == DL_MOD) {
+      if (!have_mod) {
+        memcpy(out, d, 11);
+        have_mod = 1;
+        mod_end = pos;
+      }
+      continue;
+    }
+    if (have_mod && label != DL_PUB && at > mod_end + 150)
+      break;
+    memcpy(out, d, 11);
+    return label;
+  }
+  return have_mod ? DL_MOD : -1;
+}
+
+/* The date in the visible text after node `head`, within `limit` bytes
+ * of text (see pick_text_date): returns its label, or -1. */
 static int date_after(mx *x, uint32_t head, size_t limit, char out[11]) {
   const pith_tree *t = x->t;
   pith_buf *b = &x->buf;
@@ -3227,48 +3450,215 @@ static int date_after(mx *x, uint32_t head, size_t limit, char out[11]) {
   }
   if (b->oom) {
     x->oom = 1;
-    return 0;
+    return -1;
   }
-  size_t end;
-  return b->len &&
-         date_in_text(b->data, b->len > limit ? limit : b->len, out, &end);
+  if (!b->len)
+    return -1;
+  return pick_text_date(b->data, b->len > limit ? limit : b->len, x->order,
+                        out);
+}
+
+/* Does s[0..n) hold four digits in a row (the year every date has)? */
+static int has_year(const char *s, size_t n) {
+  for (size_t i = 0, run = 0; i < n; i++) {
+    run = is_digit((unsigned char)s[i]) ? run + 1 : 0;
+    if (run == 4)
+      return 1;
+  }
+  return 0;
+}
+
+/* A month and year without a day ("June 2022") in s[0..n) whose label
+ * (date_label) is DL_PUB or DL_MOD: the first day of that month.  Returns
+ * the label, or 0. */
+static int month_year(const char *s, size_t n, char out[11]) {
+  size_t i = 0, prev_end = 0;
+  int prev_num = 0;
+  while (i < n) {
+    if (!is_alpha((unsigned char)s[i]) && (unsigned char)s[i] < 0x80) {
+      if (is_digit((unsigned char)s[i])) {
+        while (i < n && is_digit((unsigned char)s[i]))
+          i++;
+        prev_num = 1;
+        prev_end = i;
+      } else {
+        i++;
+      }
+      continue;
+    }
+    size_t b = i;
+    while (i < n &&
+           (is_alpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
+      i++;
+    int m = month_of(s + b, i - b);
+    /* "16 June 2022" is a full date, read elsewhere. */
+    int after_day = prev_num && soft_sep(s, prev_end, b);
+    prev_num = 0;
+    if (!m || after_day)
+      continue;
+    size_t j = i;
+    while (j < n && j < i + 3 && (is_sp((unsigned char)s[j]) || s[j] == ','))
+      j++;
+    if (j + 4 > n || j == i)
+      continue;
+    int ok = 1, y = 0;
+    for (size_t k = j; k < j + 4; k++) {
+      ok &= is_digit((unsigned char)s[k]);
+      y = y * 10 + (s[k] - '0');
+    }
+    if (!ok || (j + 4 < n && is_digit((unsigned char)s[j + 4])))
+      continue;
+    int label = date_label(s, 0, b);
+    if ((label == DL_PUB || label == DL_MOD) && mkdate(y, m, 1, out))
+      return label;
+  }
+  return 0;
+}
+
+/* A date labelled as the publication date ("Published", "Posted on")
+ * anywhere in the visible text, or failing that (want == DL_MOD) one
+ * labelled as an update ("Last updated:"), or failing that a labelled
+ * month ("Last updated: June 2022", taken as its first day). */
+static int date_labelled(mx *x, int want, char out[11]) {
+  const pith_tree *t = x->t;
+  pith_buf *b = &x->buf;
+  char tail[48], month[11];
+  size_t ntail = 0, bytes = 0;
+  int found = 0, found_month = 0;
+  for (uint32_t n = 1; n < t->nnodes && bytes < 300000; n++) {
+    if (!(x->ctx[n] & CX_BODY) || !text_node_ok(x, n))
+      continue;
+    const char *s = pith__text(t, n);
+    size_t len = t->nodes[n].len;
+    bytes += len;
+    if (!has_year(s, len)) {
+      /* No date here: its end may label a date in the next text. */
+      char tmp[2 * sizeof tail + 1];
+      size_t k = len < sizeof tail ? len : sizeof tail;
+      memcpy(tmp, tail, ntail);
+      tmp[ntail] = ' ';
+      memcpy(tmp + ntail + 1, s + len - k, k);
+      size_t m = ntail + 1 + k;
+      ntail = m < sizeof tail ? m : sizeof tail;
+      memcpy(tail, tmp + m - ntail, ntail);
+      continue;
+    }
+    pith__buf_reset(b);
+    pith__buf_append(b, tail, ntail);
+    pith__buf_putc(b, ' ');
+    pith__buf_append(b, s, len);
+    if (b->oom) {
+      x->oom = 1;
+      return 0;
+    }
+    size_t pos = 0;
+    for (int tries = 0; pos < b->len && tries < 16; tries++) {
+      size_t start, end;
+      char d[11];
+      if (!date_in_text(b->data + pos, b->len - pos, x->order, d, &start, &end))
+        break;
+      int label = date_label(b->data, pos, pos + start);
+      pos += end;
+      if (label == DL_PUB) {
+        memcpy(out, d, 11);
+        return 1;
+      }
+      if (label == DL_MOD && want == DL_MOD && !found) {
+        memcpy(out, d, 11);
+        found = 1;
+      }
+    }
+    if (!found && !found_month && pos == 0 && b->len < 2000) {
+      int label = month_year(b->data, b->len, month);
+      found_month = label == DL_PUB || (label == DL_MOD && want == DL_MOD);
+    }
+    /* Keep the end of this text (after its last date) for the label of
+     * a date in the next one. */
+    size_t keep = b->len - pos;
+    if (keep > sizeof tail)
+      keep = sizeof tail;
+    memcpy(tail, b->data + b->len - keep, keep);
+    ntail = keep;
+  }
+  if (!found && found_month)
+    memcpy(out, month, 11);
+  return found || found_month;
 }
 
 /* Dates in visible text around the headline: right after it, then just
  * before it within its own section (a date above the headline in the
  * article header, but not the site header's "today" date), then further
- * down.  The last resort before giving up. */
+ * down, then one labelled "Published" anywhere.  The last resort before
+ * giving up. */
 static void date_from_text(mx *x, uint32_t head) {
   const pith_tree *t = x->t;
   char d[11];
-  if (!head)
-    return;
-  if (date_after(x, head, 600, d)) {
-    offer_date(x, mkspan(d, 10), DP_TEXT);
-    return;
-  }
-  uint32_t anc = head;
-  for (int up = 0; up < 3; up++) {
-    uint32_t p = t->nodes[anc].parent;
-    if (!p || t->nodes[p].tag == PITH_TAG_BODY ||
-        t->nodes[p].tag == PITH_TAG_HTML)
-      break;
-    anc = p;
-  }
-  int texts = 0;
-  for (uint32_t n = head; n > anc + 1 && texts < 30;) {
-    n--;
-    if (!text_node_ok(x, n))
-      continue;
-    texts++;
-    size_t end;
-    if (date_in_text(pith__text(t, n), t->nodes[n].len, d, &end)) {
+  if (head) {
+    if (date_after(x, head, 600, d) >= 0) {
+      offer_date(x, mkspan(d, 10), DP_TEXT);
+      return;
+    }
+    uint32_t anc = head;
+    for (int up = 0; up < 3; up++) {
+      uint32_t p = t->nodes[anc].parent;
+      if (!p || t->nodes[p].tag == PITH_TAG_BODY ||
+          t->nodes[p].tag == PITH_TAG_HTML)
+        break;
+      anc = p;
+    }
+    int texts = 0, have_mod = 0;
+    char mod[11];
+    for (uint32_t n = head; n > anc + 1 && texts < 30;) {
+      n--;
+      if (!text_node_ok(x, n))
+        continue;
+      texts++;
+      int label =
+          pick_text_date(pith__text(t, n), t->nodes[n].len, x->order, d);
+      if (label == DL_MOD && !have_mod) {
+        memcpy(mod, d, 11);
+        have_mod = 1;
+      } else if (label >= 0 && label != DL_MOD) {
+        offer_date(x, mkspan(d, 10), DP_TEXT);
+        return;
+      }
+    }
+    if (have_mod) {
+      offer_date(x, mkspan(mod, 10), DP_TEXT);
+      return;
+    }
+    if (date_after(x, head, DATE_TEXT_MAX, d) >= 0) {
       offer_date(x, mkspan(d, 10), DP_TEXT);
       return;
     }
   }
-  if (date_after(x, head, DATE_TEXT_MAX, d))
+  if (date_labelled(x, DL_MOD, d))
     offer_date(x, mkspan(d, 10), DP_TEXT);
+}
+
+/* When the page's hidden sources disagree on the publication date, the
+ * one shown right after the headline (unless labelled as an update) is
+ * the publication date.  So is an earlier date shown there when the
+ * article's JSON-LD datePublished is its dateModified to the second: a
+ * stamp of the last build, not of the first publication. */
+static void date_agreement(mx *x, uint32_t head) {
+  char d[11];
+  int label;
+  int stamp = x->ld_same && x->date_prio == DP_LD;
+  if (x->npubs < 2 && !stamp)
+    return;
+  label = date_after(x, head, 400, d);
+  if ((label != DL_NONE && label != DL_PUB) || memcmp(d, x->date, 10) == 0)
+    return;
+  if (stamp && memcmp(d, x->date, 10) < 0) {
+    memcpy(x->date, d, 11);
+    return;
+  }
+  for (int i = 0; i < x->npubs; i++)
+    if (memcmp(x->pubs[i], d, 10) == 0) {
+      memcpy(x->date, d, 11);
+      return;
+    }
 }
 
 /* The element holding the headline when no heading matched the title: the
@@ -3555,13 +3945,20 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
   if (!has(site) && has(title_site) && site_shaped(title_site))
     site = title_site;
 
-  /* Date: structured sources first, then the URL, then the text. */
-  if (url && x->date_prio < DP_URL) {
+  /* Date: structured sources first, then the URL (the page's, else its
+   * canonical or og:url), then the text. */
+  {
     char d[11];
-    if (date_in_url(url, d)) {
-      memcpy(x->date, d, 11);
-      x->date_prio = DP_URL;
-      x->date_utc = -1;
+    if ((url && date_in_url(url, d)) || url_date(x, d)) {
+      note_pub(x, d);
+      if (x->date_prio < DP_URL) {
+        memcpy(x->date, d, 11);
+        x->date_prio = DP_URL;
+      } else if (next_day(x->date, d) || next_day(d, x->date)) {
+        /* A timestamp a day off the URL's date: the site put the page
+         * under the day of its own time zone. */
+        memcpy(x->date, d, 11);
+      }
     }
   }
   uint32_t head_node = 0;
@@ -3582,6 +3979,8 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
     offer_date(x, mkspan(x->time_any, 10), DP_TIME_ANY);
   if (x->date_prio < DP_TEXT && x->ctx)
     date_from_text(x, head_node ? head_node : x->first_main);
+  else if (x->ctx && head_node)
+    date_agreement(x, head_node);
   if (x->time_any_seen)
     offer_date(x, mkspan(x->time_any, 10), DP_MODIFIED - 5);
 
@@ -3634,16 +4033,6 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
     lic = cap_utf8(resolve_url(x, lic, base), 8192);
   else if (has(lic))
     lic = clean_span(x, lic, 300);
-  /* A publication time given in UTC is a day off the date the page shows
-   * when the page's own timestamps are in a zone where it was already (or
-   * still) another day: that zone's date is the one readers see. */
-  if (x->date_prio && x->date_utc >= 0 && x->zone_seen) {
-    int local = x->date_utc + x->zone;
-    if (local < 0)
-      shift_day(x->date, -1);
-    else if (local >= 24 * 60)
-      shift_day(x->date, +1);
-  }
   /* A modified date before the publication date is a wrong one. */
   span mod = nospan();
   if (x->date_mod_prio &&

@@ -487,6 +487,56 @@ static void test_date(void) {
   run(&p, "<p>x</p>", "https://example.com/story-2024-02-29.html");
   STR_EQ(p.m.date, "2024-02-29", "date: -YYYY-MM-DD in the URL, leap day");
   done(&p);
+  run(&p, "<p>x</p>", "https://example.com/blog/2023/october/03/wine");
+  STR_EQ(p.m.date, "2023-10-03", "date: /YYYY/october/DD/ in the URL");
+  done(&p);
+  run(&p,
+      "<html><head><meta property='og:url' "
+      "content='https://example.com/2022/06/16/story/'></head>"
+      "<body><p>x</p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2022-06-16", "date: in og:url when no URL is given");
+  done(&p);
+
+  /* Date keys known by their words. */
+  run(&p,
+      "<html><head><meta name='w-published-date' content='2025-05-27'>"
+      "</head></html>",
+      NULL);
+  STR_EQ(p.m.date, "2025-05-27", "date: meta w-published-date");
+  done(&p);
+  run(&p, "<html><head><meta name='ms.date' content='03/06/2025'></head>",
+      NULL);
+  STR_EQ(p.m.date, "2025-03-06", "date: meta ms.date, month first");
+  done(&p);
+  run(&p,
+      "<html><head><meta name='modified-date' content='2024-07-30'>"
+      "</head></html>",
+      NULL);
+  STR_EQ(p.m.date_modified, "2024-07-30", "date: meta modified-date");
+  done(&p);
+
+  /* Day and month order by the page's locale. */
+  run(&p,
+      "<html lang=en><head><meta property=og:locale content=en_US>"
+      "<meta name='article:published_time' content='03-09-2026'></head>"
+      "</html>",
+      NULL);
+  STR_EQ(p.m.date, "2026-03-09", "date: 03-09-2026 on an en_US page");
+  done(&p);
+  run(&p,
+      "<html lang=fr><head>"
+      "<meta name='article:published_time' content='03-09-2026'></head>"
+      "</html>",
+      NULL);
+  STR_EQ(p.m.date, "2026-09-03", "date: 03-09-2026 on a French page");
+  done(&p);
+  run(&p,
+      "<html lang=en-GB><body><h1>Headline</h1><p>03/10/2023</p></body>"
+      "</html>",
+      NULL);
+  STR_EQ(p.m.date, "2023-10-03", "date: 03/10/2023 on an en-GB page");
+  done(&p);
 
   static const struct {
     const char *text, *want;
@@ -506,6 +556,10 @@ static void test_date(void) {
        "6\xe6\x9c\x88"
        "16\xe6\x97\xa5",
        "2022-06-16"},
+      {"11-29-2024, 09:03 AM", "2024-11-29"},
+      {"Joined: May 2, 2019", ""},
+      {"Updated: January 2, 2026 | December 22, 2022", "2022-12-22"},
+      {"Updated on May 3, 2024", "2024-05-03"},
       {"June 31, 2022", ""},
       {"Version 3.2.1 of 2022 notes", ""},
   };
@@ -537,6 +591,89 @@ static void test_date(void) {
       "</time></article></body></html>",
       NULL);
   STR_EQ(p.m.date, "2020-05-06", "date: <time> marked published wins");
+  done(&p);
+
+  /* A JSON-LD date written for people comes from a template; the date
+   * shown under the headline is the article's. */
+  run(&p,
+      "<html><head><script type='application/ld+json'>{\"@type\":"
+      "\"BlogPosting\",\"datePublished\":\"Jun 24, 2025\"}</script>"
+      "</head><body><h1>Headline</h1><p>Jane Doe</p><p>August 25, 2024</p>"
+      "</body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2024-08-25", "date: visible date beats JSON-LD 'Jun 24'");
+  done(&p);
+  run(&p,
+      "<html><head><script type='application/ld+json'>{\"@type\":"
+      "\"BlogPosting\",\"datePublished\":\"Jun 24, 2025\"}</script>"
+      "</head><body><h1>Headline</h1><p>No date here.</p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2025-06-24", "date: JSON-LD 'Jun 24' when alone");
+  done(&p);
+
+  /* Hidden sources that disagree: the one shown under the headline wins;
+   * a single hidden source stands against the visible date. */
+  run(&p,
+      "<html><head><meta property='article:published_time' "
+      "content='2025-12-19T18:06:00Z'><script type='application/ld+json'>"
+      "{\"@type\":\"Article\",\"datePublished\":\"2018-04-03\"}"
+      "</script></head><body><h1>Headline</h1><p>By Jane Doe</p>"
+      "<p>Dec 19, 2025</p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2025-12-19", "date: hidden sources disagree, shown wins");
+  done(&p);
+  run(&p,
+      "<html><head><script type='application/ld+json'>"
+      "{\"@type\":\"Article\",\"datePublished\":\"2018-04-03\"}"
+      "</script></head><body><h1>Headline</h1><p>By Jane Doe</p>"
+      "<p>Dec 19, 2025</p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2018-04-03", "date: one hidden source stands");
+  done(&p);
+  run(&p,
+      "<html><head><script type='application/ld+json'>"
+      "{\"@type\":\"BlogPosting\",\"datePublished\":"
+      "\"2025-11-20T16:02:46.767Z\",\"dateModified\":"
+      "\"2025-11-20T16:02:46.767Z\"}</script></head><body><h1>Headline"
+      "</h1><p>Jane Doe</p><p>May 14, 2025</p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2025-05-14",
+         "date: datePublished = dateModified is a build stamp");
+  done(&p);
+
+  /* A date labelled "Published" far from the headline, and one labelled
+   * "Last updated" when there is nothing else; a header bar's unlabelled
+   * date is still ignored. */
+  char big[8192];
+  char filler[4096];
+  memset(filler, 0, sizeof filler);
+  for (size_t i = 0; i + 40 < sizeof filler; i += 35)
+    memcpy(filler + i, "<p>Words words words words.</p>    ", 35);
+  snprintf(big, sizeof big,
+           "<html><body><div>Friday, June 17, 2022</div><h1>Headline</h1>"
+           "%s<p>Published On: 15 August 2025</p></body></html>",
+           filler);
+  run(&p, big, NULL);
+  STR_EQ(p.m.date, "2025-08-15", "date: 'Published On:' far below");
+  done(&p);
+  snprintf(big, sizeof big,
+           "<html><body><h1>Headline</h1>%s<p>Last updated: <b>November "
+           "13, 2025</b></p></body></html>",
+           filler);
+  run(&p, big, NULL);
+  STR_EQ(p.m.date, "2025-11-13", "date: 'Last updated:' as a last resort");
+  done(&p);
+  run(&p,
+      "<html><body><h1>Headline</h1><p>Text.</p><div><b>Last Updated: "
+      "</b>June 2022</div></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2022-06-01", "date: 'Last Updated: June 2022'");
+  done(&p);
+  run(&p,
+      "<html><body><h1>Headline</h1><p>Sales grew in June 2022.</p>"
+      "</body></html>",
+      NULL);
+  STR_EQ(p.m.date, "", "date: an unlabelled month is no date");
   done(&p);
 }
 
@@ -741,30 +878,35 @@ static void test_image_license_modified(void) {
          "a Creative Commons link is the license");
   done(&p);
 
-  /* A UTC publication time in the page's own zone is the day before. */
+  /* A UTC publication time is taken as written, unless the URL puts the
+   * page under the day before or after (the day of the site's zone). */
   run(&p,
       "<html><head><meta property=\"article:published_time\" "
       "content=\"2025-12-19T02:41:41+00:00\"></head><body><article>"
       "<time datetime=\"2025-12-18T21:46:01-05:00\">Dec 18</time>"
       "<p>x</p></article></body></html>",
       NULL);
-  STR_EQ(p.m.date, "2025-12-18", "UTC time moved to the page's time zone");
+  STR_EQ(p.m.date, "2025-12-19", "UTC time as written");
   done(&p);
   run(&p,
       "<html><head><meta property=\"article:published_time\" "
-      "content=\"2025-12-19T12:00:00Z\"></head><body><article>"
-      "<time datetime=\"2025-12-18T21:46:01-05:00\">Dec 18</time>"
-      "<p>x</p></article></body></html>",
+      "content=\"2025-12-19T02:41:41+00:00\"><link rel=canonical "
+      "href=\"https://example.com/2025/12/18/story/\"></head><body>"
+      "<p>x</p></body></html>",
       NULL);
-  STR_EQ(p.m.date, "2025-12-19", "midday UTC is the same day there");
+  STR_EQ(p.m.date, "2025-12-18", "the URL's day, a day before the UTC time");
   done(&p);
   run(&p,
       "<html><head><meta property=\"article:published_time\" "
-      "content=\"2024-12-31T23:30:00Z\"></head><body><article>"
-      "<time datetime=\"2025-01-01T09:00:00+09:00\">x</time>"
-      "<p>x</p></article></body></html>",
-      NULL);
-  STR_EQ(p.m.date, "2025-01-01", "and the next day, across a year");
+      "content=\"2024-12-31T23:30:00Z\"></head><body><p>x</p></body></html>",
+      "https://example.com/2025/01/01/story/");
+  STR_EQ(p.m.date, "2025-01-01", "and the day after, across a year");
+  done(&p);
+  run(&p,
+      "<html><head><meta property=\"article:published_time\" "
+      "content=\"2024-12-20T23:30:00Z\"></head><body><p>x</p></body></html>",
+      "https://example.com/2024/11/03/story/");
+  STR_EQ(p.m.date, "2024-12-20", "a URL date further off is not the day");
   done(&p);
 
   run(&p,
