@@ -11,7 +11,7 @@
 #   make asan       build in build-asan/ with ASan + UBSan and run the tests
 #   make leakcheck  run pith under valgrind over the golden and sample pages
 #   make fuzz       build the libFuzzer targets (clang) and run each a while
-#   make clean      remove build/ and build-asan/
+#   make clean      remove build/, build-asan/ and build-fuzz/
 #   make format     clang-format the C sources in place
 #   make lint       check the formatting (clang-format --dry-run -Werror)
 #
