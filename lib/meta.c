@@ -3773,6 +3773,19 @@ static int usable_url(span u) {
   return 1;
 }
 
+/* Does `u` start with a scheme and "://" (after trimming)? */
+static int is_absolute_url(span u) {
+  u = trim(u);
+  long p = find_lit(u, "://");
+  if (p <= 0 || !is_alpha((unsigned char)u.s[0]))
+    return 0;
+  for (long i = 1; i < p; i++)
+    if (!is_alpha((unsigned char)u.s[i]) && !is_digit((unsigned char)u.s[i]) &&
+        u.s[i] != '+' && u.s[i] != '-' && u.s[i] != '.')
+      return 0;
+  return 1;
+}
+
 /* Resolve a relative canonical link against the page URL when simple. */
 static span resolve_url(mx *x, span href, const char *base) {
   href = trim(href);
@@ -3884,7 +3897,7 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
                        pith_meta *m) {
   memset(m, 0, sizeof *m);
   m->title = m->author = m->date = m->sitename = "";
-  m->description = m->language = m->url = "";
+  m->description = m->language = m->url = m->url_hint = "";
   m->date_modified = m->image = m->license = m->page_type = "";
   m->dateline_place = m->dateline_date = m->dateline_agency = "";
   mx *x = pith__calloc(1, sizeof *x);
@@ -3999,12 +4012,20 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
   if (!has(lang))
     lang = norm_lang(x, x->ld_lang);
 
+  /* The page's address: its canonical link, else og:url, else the
+   * caller's URL - absolute only.  A relative link is resolved against the
+   * caller's URL; without one it cannot be, and the next source is tried
+   * (a relative address is not one a record can be looked up by). */
   span u =
       usable_url(x->canonical) ? resolve_url(x, x->canonical, url) : nospan();
-  if (!has(u) && usable_url(x->og_url))
+  span hint = has(u) ? u : usable_url(x->og_url) ? trim(x->og_url) : nospan();
+  hint = cap_utf8(hint, 8192);
+  if (!is_absolute_url(u) && usable_url(x->og_url))
     u = resolve_url(x, x->og_url, url);
-  if (!has(u) && url)
+  if (!is_absolute_url(u) && url)
     u = mkspan(url, strlen(url));
+  if (!is_absolute_url(u))
+    u = nospan();
   u = cap_utf8(u, 8192);
 
   /* The main image and the license, absolute against the page's URL. */
@@ -4053,6 +4074,7 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
   m->description = out_str(a, desc, &oom);
   m->language = out_str(a, lang, &oom);
   m->url = out_str(a, u, &oom);
+  m->url_hint = has(u) ? m->url : out_str(a, hint, &oom);
   m->categories = out_list(a, cats, &m->ncategories, &oom);
   m->tags = out_list(a, tags, &m->ntags, &oom);
   m->date_modified = out_str(a, mod, &oom);

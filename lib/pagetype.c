@@ -662,7 +662,7 @@ void pith__pagetype_features(const pith_tree *t, const pith_scratch *s,
                              pith_pagetype_features *f) {
   memset(f, 0, sizeof *f);
   if (m) {
-    url_features(m->url, f);
+    url_features(m->url && *m->url ? m->url : m->url_hint, f);
     f->has_date = m->date && *m->date;
     f->has_author = m->author && *m->author;
     title_features(m->title, f);

@@ -128,7 +128,7 @@ int pith_result_truncated(const pith_result *res) {
 static void meta_defaults(pith_meta *m) {
   memset(m, 0, sizeof *m);
   m->title = m->author = m->date = m->sitename = "";
-  m->description = m->language = m->url = "";
+  m->description = m->language = m->url = m->url_hint = "";
   m->date_modified = m->image = m->license = m->page_type = "";
   m->dateline_place = m->dateline_date = m->dateline_agency = "";
 }

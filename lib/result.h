@@ -75,7 +75,10 @@ typedef struct {
   const char *sitename;
   const char *description;
   const char *language;
-  const char *url;
+  const char *url;      /* absolute, or "" */
+  const char *url_hint; /* not output: the address as the page gives it,
+                           possibly relative (its path is evidence for
+                           the page type); "" when absent */
   const char **categories;
   size_t ncategories;
   const char **tags;

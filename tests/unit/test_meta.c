@@ -714,6 +714,19 @@ static void test_misc_fields(void) {
   run(&p, "<html lang='en\" onload=x'><body></body></html>", NULL);
   STR_EQ(p.m.language, "", "lang: junk rejected");
   done(&p);
+
+  run(&p,
+      "<html><head><link rel=canonical href='viewtopic.php?id=7'>"
+      "<meta property='og:url' content='https://forum.example.org/t/7'>"
+      "</head></html>",
+      NULL);
+  STR_EQ(p.m.url, "https://forum.example.org/t/7",
+         "url: relative canonical without a page URL gives way to og:url");
+  done(&p);
+
+  run(&p, "<html><head><link rel=canonical href='/a/b'></head></html>", NULL);
+  STR_EQ(p.m.url, "", "url: a relative canonical alone is no address");
+  done(&p);
 }
 
 static void test_lists(void) {
