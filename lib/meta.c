@@ -2762,9 +2762,16 @@ static span refine_heading(mx *x, span h, const span *meta, int nmeta, span doc,
  * unless it names the site (or repeats the site-name end of <title>) or
  * shares almost no words with the metadata (a logo, a section label, a
  * marketing slogan); else the metadata titles, preferring ones that agree
- * with each other.  A chosen heading is then trimmed (refine_heading). */
+ * with each other.  A chosen heading is then trimmed (refine_heading).
+ *
+ * *doc_alt receives the headline of <title> when it differs from a main
+ * <h1> chosen only for sharing words with the metadata: the two compete,
+ * and which one a page goes by depends on its type (an article's headline
+ * is its <h1>, a service page's <h1> is often a slogan), which is only
+ * known later; pith__meta_settle_title() decides. */
 static span choose_title(mx *x, span sitename_guess[], int nsites,
-                         span *title_site) {
+                         span *title_site, span *doc_alt) {
+  *doc_alt = nospan();
   span doc = strip_title(x, x->doc_title, sitename_guess, nsites, title_site);
   span og = strip_title(x, x->og_title, sitename_guess, nsites, NULL);
   span tw = strip_title(x, x->tw_title, sitename_guess, nsites, NULL);
@@ -2848,8 +2855,12 @@ static span choose_title(mx *x, span sitename_guess[], int nsites,
       break;
     }
   }
-  if (has(h1) && (!has(best) || overlap_pct(h1, best) >= 15))
-    return refine_heading(x, h1, meta, 5, doc, sitename_guess, nsites);
+  if (has(h1) && (!has(best) || overlap_pct(h1, best) >= 15)) {
+    span h = refine_heading(x, h1, meta, 5, doc, sitename_guess, nsites);
+    if (has(doc) && !same(x, h, doc))
+      *doc_alt = doc;
+    return h;
+  }
   if (has(best))
     return best;
   if (x->nh1 > 0)
@@ -3900,6 +3911,7 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
   m->description = m->language = m->url = m->url_hint = "";
   m->date_modified = m->image = m->license = m->page_type = "";
   m->dateline_place = m->dateline_date = m->dateline_agency = "";
+  m->title_doc = "";
   mx *x = pith__calloc(1, sizeof *x);
   if (!x)
     return -1;
@@ -3947,11 +3959,11 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
         parse_host(x, z);
     }
   }
-  span title_site;
+  span title_site, title_doc;
   x->doc_title = clean_span(x, x->doc_title, MAX_FIELD);
   x->og_title = clean_span(x, x->og_title, MAX_FIELD);
   x->tw_title = clean_span(x, x->tw_title, MAX_FIELD);
-  span title = choose_title(x, sites, 4, &title_site);
+  span title = choose_title(x, sites, 4, &title_site, &title_doc);
   /* The pilcrow of a heading's anchor link ("Middleware¶"). */
   while (ends_lit(title, "\xc2\xb6"))
     title = trim(mkspan(title.s, title.n - 2));
@@ -4068,6 +4080,7 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
     goto done;
   }
   m->title = out_str(a, title, &oom);
+  m->title_doc = out_str(a, title_doc, &oom);
   m->author = out_str(a, author, &oom);
   m->date = out_str(a, x->date_prio ? mkspan(x->date, 10) : nospan(), &oom);
   m->sitename = out_str(a, site, &oom);
@@ -4087,4 +4100,18 @@ done:
   pith__arena_free(&x->tmp);
   pith__free(x);
   return oom ? -1 : 0;
+}
+
+void pith__meta_settle_title(pith_meta *m) {
+  /* A service (a business's landing page) states what it offers in
+   * <title>, the words it wants found by, and greets visitors with a
+   * slogan in its <h1> ("Accounting software to keep you organized" over
+   * "Small Business Accounting Software").  An article's <h1> is its
+   * headline, and shops, listings and documentation name the page in
+   * theirs (a category's "Hiking Boots" under "Hiking Boots: Shop Boots
+   * for ... | Store"), so elsewhere the <h1> stays.  Only an <h1> that no
+   * metadata title agreed with is open to this (title_doc is "" else). */
+  if (m->title_doc && *m->title_doc && m->page_type &&
+      !strcmp(m->page_type, "service"))
+    m->title = m->title_doc;
 }

@@ -17,4 +17,11 @@
 int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
                        pith_meta *m);
 
+/* The last step of the title, once m->page_type is set (the page type
+ * classifier reads the provisional title, so it cannot come earlier): on
+ * a service page, the headline of <title> (m->title_doc) replaces an <h1>
+ * that no metadata title agreed with.  See docs/metadata.md "Title".
+ * Strings stay in the arena they were allocated in. */
+void pith__meta_settle_title(pith_meta *m);
+
 #endif

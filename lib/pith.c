@@ -131,6 +131,7 @@ static void meta_defaults(pith_meta *m) {
   m->description = m->language = m->url = m->url_hint = "";
   m->date_modified = m->image = m->license = m->page_type = "";
   m->dateline_place = m->dateline_date = m->dateline_agency = "";
+  m->title_doc = "";
 }
 
 pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
@@ -214,6 +215,9 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
     pith_pagetype_features pf;
     pith__pagetype_features(&tree, &ex->scratch, root, &res->meta, &pf);
     res->meta.page_type = pith__pagetype_classify(&pf);
+    /* The page type was read off the provisional title; now it settles
+     * which of the competing titles the page goes by. */
+    pith__meta_settle_title(&res->meta);
     /* On a forum or Q&A page the posts are the content.  The extract
      * stage usually keeps them; when the comment thread it left out holds
      * more text than it kept, it missed the thread, which goes back into

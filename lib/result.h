@@ -92,6 +92,11 @@ typedef struct {
   const char *dateline_place;  /* "" when absent */
   const char *dateline_date;   /* as written, e.g. "June 16" */
   const char *dateline_agency; /* e.g. "Reuters" */
+  /* Internal, not part of the output: the headline of <title> (its site
+   * name and tail removed) when the title is an <h1> that no metadata
+   * title agreed with and <title> names the page otherwise; "" else.
+   * pith__meta_settle_title() reads it once the page type is known. */
+  const char *title_doc;
 } pith_meta;
 
 struct pith_result {

@@ -4,12 +4,13 @@
  *
  * Each case parses a small HTML string with pith__tree_parse() and checks
  * the fields pith__meta_extract() fills: title choice and site-name
- * stripping, authors from JSON-LD / meta / bylines, dates from structured
- * data, the URL and visible text (and the dates that must be rejected),
- * language normalisation, canonical URLs, categories and tags, and hostile
- * input (deep JSON-LD nesting, unterminated strings, huge attributes).
- * When the shared seed fixture is present next to the repository it is
- * checked too; otherwise that part is skipped.
+ * stripping, the <title> headline kept beside a contested <h1> and the
+ * page-type step that settles between them, authors from JSON-LD / meta /
+ * bylines, dates from structured data, the URL and visible text (and the dates
+ * that must be rejected), language normalisation, canonical URLs, categories
+ * and tags, and hostile input (deep JSON-LD nesting, unterminated strings, huge
+ * attributes). When the shared seed fixture is present next to the repository
+ * it is checked too; otherwise that part is skipped.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -931,11 +932,72 @@ static void test_image_license_modified(void) {
   done(&p);
 }
 
+/* A main <h1> chosen for sharing words with <title> alone competes with
+ * <title>'s headline (title_doc); pith__meta_settle_title() picks
+ * <title>'s on a service page. */
+static void test_title_settle(void) {
+  page p;
+  const char *landing =
+      "<html><head><title>Small Business Accounting Software | Example"
+      "</title></head><body><h1>Accounting software to keep you organized"
+      "</h1><p>x</p></body></html>";
+  run(&p, landing, "https://example.com/accounting");
+  STR_EQ(p.m.title, "Accounting software to keep you organized",
+         "settle: the h1 is the provisional title");
+  STR_EQ(p.m.title_doc, "Small Business Accounting Software",
+         "settle: <title>'s headline is kept beside it");
+  p.m.page_type = "article";
+  pith__meta_settle_title(&p.m);
+  STR_EQ(p.m.title, "Accounting software to keep you organized",
+         "settle: an article keeps its h1");
+  p.m.page_type = "collection";
+  pith__meta_settle_title(&p.m);
+  STR_EQ(p.m.title, "Accounting software to keep you organized",
+         "settle: a collection keeps its h1");
+  p.m.page_type = "service";
+  pith__meta_settle_title(&p.m);
+  STR_EQ(p.m.title, "Small Business Accounting Software",
+         "settle: a service page goes by <title>");
+  done(&p);
+
+  /* An h1 that og:title agrees with is not in question. */
+  run(&p,
+      "<html><head><title>Small Business Accounting Software | Example"
+      "</title><meta property=\"og:title\" content=\"Accounting software to "
+      "keep you organized\"></head><body><h1>Accounting software to keep "
+      "you organized</h1><p>x</p></body></html>",
+      "https://example.com/accounting");
+  STR_EQ(p.m.title_doc, "", "settle: nothing competes with an agreed h1");
+  p.m.page_type = "service";
+  pith__meta_settle_title(&p.m);
+  STR_EQ(p.m.title, "Accounting software to keep you organized",
+         "settle: an agreed h1 stays on a service page");
+  done(&p);
+
+  /* Nor is an h1 that says what <title> says. */
+  run(&p,
+      "<html><head><title>Accounting Software | Example</title></head>"
+      "<body><h1>Accounting software</h1><p>x</p></body></html>",
+      "https://example.com/accounting");
+  STR_EQ(p.m.title_doc, "", "settle: nothing competes with an equal h1");
+  done(&p);
+
+  /* Without an h1 there is nothing to settle. */
+  run(&p,
+      "<html><head><title>Small Business Accounting Software | Example"
+      "</title></head><body><p>x</p></body></html>",
+      "https://example.com/accounting");
+  STR_EQ(p.m.title, "Small Business Accounting Software", "settle: no h1");
+  STR_EQ(p.m.title_doc, "", "settle: no h1, no competitor");
+  done(&p);
+}
+
 int main(void) {
   test_image_license_modified();
   test_empty();
   test_title();
   test_title_choice();
+  test_title_settle();
   test_jsonld();
   test_author();
   test_date();

@@ -10,7 +10,8 @@
  * look-alikes that are not dates), a blog folder and a long slug in the
  * address, a title that reads like a headline, a relative canonical
  * address, a home page, an index of dated links, and a short title, which
- * alone is no evidence.  Also checks that a forum's replies become its
+ * alone is no evidence.  Also checks that a service page takes <title>
+ * over an <h1> it does not agree with, and that a forum's replies become its
  * text when the extract stage missed them.
  */
 #include <stdio.h>
@@ -237,6 +238,40 @@ int main(void) {
     OK(strstr(pith_result_text(r), "winter timetable") != NULL,
        "a forum's replies are part of its text");
     STR_EQ(pith_result_comments(r), "", "and not comments");
+  }
+  pith_result_free(r);
+
+  /* The page type settles the title: a service page whose <h1> only
+   * shares a word with <title> goes by <title>, an article by its <h1>. */
+  n = 0;
+  put(&n, "<html><head><title>Ferry crossings and timetables | Harbour"
+          "</title></head><body><h1>Your harbour ferry</h1>");
+  repeat(&n, PROSE, 2);
+  put(&n, "<p><a href=\"tel:+15550100\">Call the harbour office</a></p>"
+          "</body></html>");
+  r = NULL;
+  if (OK(pith_extract(page, strlen(page), "https://harbour.example/ferry", 0,
+                      &r) == PITH_OK,
+         "service page extracts")) {
+    STR_EQ(pith_result_page_type(r), "service", "service page type");
+    STR_EQ(pith_result_title(r), "Ferry crossings and timetables",
+           "a service page goes by <title>");
+  }
+  pith_result_free(r);
+  n = 0;
+  put(&n, "<html><head><title>Ferry crossings and timetables | Harbour"
+          "</title></head><body><h1>Your harbour ferry</h1>"
+          "<p class=\"meta\">March 3, 2024</p>");
+  repeat(&n, PROSE, 2);
+  put(&n, "<p><a href=\"tel:+15550100\">Call the harbour office</a></p>"
+          "</body></html>");
+  r = NULL;
+  if (OK(pith_extract(page, strlen(page), "https://harbour.example/ferry", 0,
+                      &r) == PITH_OK,
+         "dated page extracts")) {
+    STR_EQ(pith_result_page_type(r), "article", "dated page type");
+    STR_EQ(pith_result_title(r), "Your harbour ferry",
+           "an article goes by its <h1>");
   }
   pith_result_free(r);
 
