@@ -17,6 +17,8 @@
  */
 #include "meta.h"
 
+#include "jsonparse.h"
+
 #include <stdint.h>
 #include <string.h>
 
@@ -28,8 +30,6 @@
 #define HEAD_TEXT_MAX 600   /* bytes of heading text read */
 #define BYLINE_TEXT_MAX 240 /* bytes of byline text read */
 #define TEXT_NODES_MAX 400  /* nodes visited when reading an element */
-#define JSON_MAX_DEPTH 64   /* deeper JSON-LD is rejected */
-#define JSON_MAX_NODES 200000
 #define JSON_MAX_SCRIPTS 24
 #define JSON_MAX_BYTES (4u << 20) /* bigger scripts are skipped */
 #define JSON_MAX_IDREFS 32        /* @id look-ups per script */
@@ -1260,258 +1260,9 @@ static span child_text(mx *x, uint32_t n, size_t max) {
 /* ------------------------------------------------------------------ */
 /* JSON-LD                                                             */
 
-enum { J_NULL = 1, J_FALSE, J_TRUE, J_NUM, J_STR, J_ARR, J_OBJ };
-
-typedef struct {
-  uint8_t type;
-  uint32_t first, next; /* children / siblings, 0 = none */
-  const char *key;      /* key in the parent object, or NULL */
-  uint32_t keylen;
-  const char *s; /* strings: decoded UTF-8 */
-  uint32_t len;
-} jnode;
-
-typedef struct {
-  jnode *v;
-  uint32_t n, cap;
-} jdoc;
-
-static uint32_t jnew(jdoc *d, int type) {
-  if (d->n >= JSON_MAX_NODES)
-    return 0;
-  if (d->n == d->cap) {
-    uint32_t cap = d->cap ? d->cap * 2 : 256;
-    jnode *v = pith__realloc(d->v, (size_t)cap * sizeof *v);
-    if (!v)
-      return 0;
-    d->v = v;
-    d->cap = cap;
-  }
-  uint32_t i = d->n++;
-  memset(&d->v[i], 0, sizeof d->v[i]);
-  d->v[i].type = (uint8_t)type;
-  return i;
-}
-
-static int hex4(const char *s, unsigned *out) {
-  unsigned v = 0;
-  for (int k = 0; k < 4; k++) {
-    int h = hexval((unsigned char)s[k]);
-    if (h < 0)
-      return 0;
-    v = v * 16 + (unsigned)h;
-  }
-  *out = v;
-  return 1;
-}
-
-/* Decode the JSON string starting at s[*pi] == '"'.  The decoded text is
- * never longer than the raw text (\uXXXX is 6 bytes for at most 3, a
- * surrogate pair 12 for 4), so one allocation of the raw length is
- * enough.  Returns -1 for an unterminated string. */
-static int json_str(mx *x, const char *s, size_t n, size_t *pi,
-                    const char **out, uint32_t *outlen) {
-  size_t i = *pi + 1, j = i;
-  while (j < n && s[j] != '"') {
-    if (s[j] == '\\')
-      j++;
-    j++;
-  }
-  if (j >= n)
-    return -1;
-  if (j - i > UINT32_MAX / 2)
-    return -1;
-  char *d = tmp_alloc(x, j - i + 1);
-  if (!d)
-    return -1;
-  size_t k = 0;
-  for (size_t p = i; p < j; p++) {
-    unsigned char c = (unsigned char)s[p];
-    if (c != '\\') {
-      d[k++] = (char)c;
-      continue;
-    }
-    /* p + 1 < j: the scan above never ends right after a backslash. */
-    char e = s[++p];
-    switch (e) {
-    case 'b':
-    case 'f':
-    case 'n':
-    case 'r':
-    case 't':
-      d[k++] = ' ';
-      break;
-    case 'u': {
-      unsigned cp;
-      if (p + 4 >= j || !hex4(s + p + 1, &cp)) {
-        d[k++] = 'u';
-        break;
-      }
-      p += 4;
-      if (cp >= 0xD800 && cp <= 0xDBFF) {
-        unsigned lo;
-        if (p + 6 < j && s[p + 1] == '\\' && s[p + 2] == 'u' &&
-            hex4(s + p + 3, &lo) && lo >= 0xDC00 && lo <= 0xDFFF) {
-          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-          p += 6;
-        } else {
-          cp = 0xFFFD;
-        }
-      } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-        cp = 0xFFFD;
-      }
-      if (cp == 0)
-        break; /* no NUL bytes in our strings */
-      k += put_utf8(d + k, cp);
-      break;
-    }
-    default:
-      d[k++] = e; /* \" \\ \/ and unknown escapes: the character itself */
-      break;
-    }
-  }
-  d[k] = '\0';
-  *out = d;
-  *outlen = (uint32_t)k;
-  *pi = j + 1;
-  return 0;
-}
-
-/* Parse one JSON value (plus ignored trailing bytes) into d.  Iterative,
- * with an explicit stack of JSON_MAX_DEPTH containers.  Returns 0, or -1
- * when the text is not valid JSON within the limits. */
-static int json_parse(mx *x, jdoc *d, const char *s, size_t n) {
-  uint32_t stack[JSON_MAX_DEPTH], last[JSON_MAX_DEPTH];
-  int depth = 0;
-  size_t i = 0;
-  const char *key = NULL;
-  uint32_t keylen = 0;
-  enum { ST_VALUE, ST_AFTER, ST_KEY } st = ST_VALUE;
-  d->n = 0;
-  jnew(d, J_NULL); /* index 0: unused, so 0 can mean "none" */
-  if (d->n != 1)
-    return -1;
-  for (;;) {
-    while (i < n && is_sp((unsigned char)s[i]))
-      i++;
-    if (st == ST_KEY) {
-      if (i >= n || s[i] != '"')
-        return -1;
-      if (json_str(x, s, n, &i, &key, &keylen) < 0)
-        return -1;
-      while (i < n && is_sp((unsigned char)s[i]))
-        i++;
-      if (i >= n || s[i] != ':')
-        return -1;
-      i++;
-      st = ST_VALUE;
-      continue;
-    }
-    if (st == ST_AFTER) {
-      if (depth == 0)
-        return 0;
-      if (i >= n)
-        return -1;
-      int isobj = d->v[stack[depth - 1]].type == J_OBJ;
-      if (s[i] == ',') {
-        i++;
-        st = isobj ? ST_KEY : ST_VALUE;
-        continue;
-      }
-      if (s[i] == (isobj ? '}' : ']')) {
-        i++;
-        depth--;
-        continue;
-      }
-      return -1;
-    }
-    /* ST_VALUE */
-    if (i >= n)
-      return -1;
-    unsigned char c = (unsigned char)s[i];
-    int type;
-    size_t litlen = 0;
-    if (c == '{')
-      type = J_OBJ;
-    else if (c == '[')
-      type = J_ARR;
-    else if (c == '"')
-      type = J_STR;
-    else if (c == '-' || is_digit(c))
-      type = J_NUM;
-    else if (n - i >= 4 && memcmp(s + i, "true", 4) == 0)
-      type = J_TRUE, litlen = 4;
-    else if (n - i >= 5 && memcmp(s + i, "false", 5) == 0)
-      type = J_FALSE, litlen = 5;
-    else if (n - i >= 4 && memcmp(s + i, "null", 4) == 0)
-      type = J_NULL, litlen = 4;
-    else
-      return -1;
-    uint32_t v = jnew(d, type);
-    if (!v)
-      return -1;
-    d->v[v].key = key;
-    d->v[v].keylen = keylen;
-    key = NULL;
-    keylen = 0;
-    if (depth) {
-      uint32_t p = stack[depth - 1];
-      if (last[depth - 1])
-        d->v[last[depth - 1]].next = v;
-      else
-        d->v[p].first = v;
-      last[depth - 1] = v;
-    }
-    st = ST_AFTER;
-    switch (type) {
-    case J_STR:
-      if (json_str(x, s, n, &i, &d->v[v].s, &d->v[v].len) < 0)
-        return -1;
-      break;
-    case J_NUM:
-      while (i < n &&
-             (is_digit((unsigned char)s[i]) || s[i] == '-' || s[i] == '+' ||
-              s[i] == '.' || s[i] == 'e' || s[i] == 'E'))
-        i++;
-      break;
-    case J_OBJ:
-    case J_ARR:
-      if (depth >= JSON_MAX_DEPTH)
-        return -1;
-      i++;
-      stack[depth] = v;
-      last[depth] = 0;
-      depth++;
-      while (i < n && is_sp((unsigned char)s[i]))
-        i++;
-      if (i < n && s[i] == (type == J_OBJ ? '}' : ']')) {
-        i++;
-        depth--;
-      } else {
-        st = type == J_OBJ ? ST_KEY : ST_VALUE;
-      }
-      break;
-    default:
-      i += litlen;
-      break;
-    }
-  }
-}
-
-static span jkey(const jnode *v) { return mkspan(v->key, v->keylen); }
-static span jstr(const jnode *v) {
-  return v->type == J_STR ? mkspan(v->s, v->len) : nospan();
-}
-
-/* The child of object o with key `k`, or 0. */
-static uint32_t jget(const jdoc *d, uint32_t o, const char *k) {
-  if (!o || d->v[o].type != J_OBJ)
-    return 0;
-  size_t kl = strlen(k);
-  for (uint32_t c = d->v[o].first; c; c = d->v[c].next)
-    if (d->v[c].keylen == kl && memcmp(d->v[c].key, k, kl) == 0)
-      return c;
-  return 0;
+static span jkey(const pith_jnode *v) { return mkspan(v->key, v->keylen); }
+static span jstr(const pith_jnode *v) {
+  return v->type == PITH_J_STR ? mkspan(v->s, v->len) : nospan();
 }
 
 /* Rank of one @type name: 4 articles and postings, 3 other creative works
@@ -1539,13 +1290,13 @@ static int type_rank(span ty) {
 
 /* Rank of object o by its @type (a string or an array of strings);
  * *website is set for WebSite objects. */
-static int obj_rank(const jdoc *d, uint32_t o, int *website) {
-  uint32_t ty = jget(d, o, "@type");
+static int obj_rank(const pith_jdoc *d, uint32_t o, int *website) {
+  uint32_t ty = pith__json_get(d, o, "@type");
   int best = 0;
   *website = 0;
   if (!ty)
     return 0;
-  uint32_t c = d->v[ty].type == J_ARR ? d->v[ty].first : ty;
+  uint32_t c = d->v[ty].type == PITH_J_ARR ? d->v[ty].first : ty;
   int cnt = 0;
   for (; c && cnt < 16; cnt++) {
     span s = jstr(&d->v[c]);
@@ -1556,7 +1307,7 @@ static int obj_rank(const jdoc *d, uint32_t o, int *website) {
       if (eq_lit(s, "website"))
         *website = 1;
     }
-    if (d->v[ty].type != J_ARR)
+    if (d->v[ty].type != PITH_J_ARR)
       break;
     c = d->v[c].next;
   }
@@ -1565,28 +1316,28 @@ static int obj_rank(const jdoc *d, uint32_t o, int *website) {
 
 /* The "name" of object o, following an {"@id": ...} reference to another
  * object of the same document when o has no name. */
-static span jname(mx *x, const jdoc *d, uint32_t o, int *idrefs) {
+static span jname(mx *x, const pith_jdoc *d, uint32_t o, int *idrefs) {
   if (!o)
     return nospan();
-  if (d->v[o].type == J_STR)
+  if (d->v[o].type == PITH_J_STR)
     return jstr(&d->v[o]);
-  if (d->v[o].type != J_OBJ)
+  if (d->v[o].type != PITH_J_OBJ)
     return nospan();
-  uint32_t nm = jget(d, o, "name");
+  uint32_t nm = pith__json_get(d, o, "name");
   if (nm && has(jstr(&d->v[nm])))
     return jstr(&d->v[nm]);
-  uint32_t id = jget(d, o, "@id");
+  uint32_t id = pith__json_get(d, o, "@id");
   span ids = id ? jstr(&d->v[id]) : nospan();
   if (!has(ids) || *idrefs >= JSON_MAX_IDREFS)
     return nospan();
   (*idrefs)++;
   for (uint32_t k = 1; k < d->n; k++) {
-    if (k == o || d->v[k].type != J_OBJ)
+    if (k == o || d->v[k].type != PITH_J_OBJ)
       continue;
-    uint32_t kid = jget(d, k, "@id");
+    uint32_t kid = pith__json_get(d, k, "@id");
     span ks = kid ? jstr(&d->v[kid]) : nospan();
     if (ks.n == ids.n && ks.n && memcmp(ks.s, ids.s, ks.n) == 0) {
-      uint32_t kn = jget(d, k, "name");
+      uint32_t kn = pith__json_get(d, k, "name");
       if (kn && has(jstr(&d->v[kn])))
         return jstr(&d->v[kn]);
     }
@@ -1597,10 +1348,10 @@ static span jname(mx *x, const jdoc *d, uint32_t o, int *idrefs) {
 
 /* Author names of a JSON-LD "author" value: a string, an object with a
  * name, or an array of either, joined with "; ". */
-static span ld_authors(mx *x, const jdoc *d, uint32_t a, int *idrefs) {
+static span ld_authors(mx *x, const pith_jdoc *d, uint32_t a, int *idrefs) {
   span parts[10];
   int np = 0;
-  uint32_t c = d->v[a].type == J_ARR ? d->v[a].first : a;
+  uint32_t c = d->v[a].type == PITH_J_ARR ? d->v[a].first : a;
   for (int cnt = 0; c && cnt < 32 && np < 10; cnt++) {
     span nm = clean_span(x, jname(x, d, c, idrefs), 200);
     if (has(nm) && !looks_like_url(nm)) {
@@ -1610,7 +1361,7 @@ static span ld_authors(mx *x, const jdoc *d, uint32_t a, int *idrefs) {
       if (!dup)
         parts[np++] = nm;
     }
-    if (d->v[a].type != J_ARR)
+    if (d->v[a].type != PITH_J_ARR)
       break;
     c = d->v[c].next;
   }
@@ -1635,18 +1386,18 @@ static span ld_authors(mx *x, const jdoc *d, uint32_t a, int *idrefs) {
   return mkspan(out, o);
 }
 
-static void ld_list(mx *x, const jdoc *d, uint32_t v, slist *l) {
-  if (d->v[v].type == J_STR) {
+static void ld_list(mx *x, const pith_jdoc *d, uint32_t v, slist *l) {
+  if (d->v[v].type == PITH_J_STR) {
     list_add_split(x, l, jstr(&d->v[v]));
     return;
   }
-  if (d->v[v].type != J_ARR)
+  if (d->v[v].type != PITH_J_ARR)
     return;
   int cnt = 0;
   for (uint32_t c = d->v[v].first; c && cnt < 200; c = d->v[c].next, cnt++) {
-    if (d->v[c].type == J_STR)
+    if (d->v[c].type == PITH_J_STR)
       list_add(x, l, jstr(&d->v[c]));
-    else if (d->v[c].type == J_OBJ) {
+    else if (d->v[c].type == PITH_J_OBJ) {
       int idr = JSON_MAX_IDREFS; /* no look-ups here */
       list_add(x, l, jname(x, d, c, &idr));
     }
@@ -1656,41 +1407,42 @@ static void ld_list(mx *x, const jdoc *d, uint32_t v, slist *l) {
 /* Collect fields from every typed object of a parsed JSON-LD document. */
 /* The URL of a JSON-LD "image" value: a string, an ImageObject's "url"
  * (or "contentUrl"), or the first of an array of either. */
-static span ld_image(const jdoc *d, uint32_t v) {
-  if (d->v[v].type == J_ARR)
+static span ld_image(const pith_jdoc *d, uint32_t v) {
+  if (d->v[v].type == PITH_J_ARR)
     v = d->v[v].first;
   if (!v)
     return nospan();
-  if (d->v[v].type == J_STR)
+  if (d->v[v].type == PITH_J_STR)
     return trim(jstr(&d->v[v]));
-  if (d->v[v].type == J_OBJ) {
-    uint32_t u = jget(d, v, "url");
+  if (d->v[v].type == PITH_J_OBJ) {
+    uint32_t u = pith__json_get(d, v, "url");
     if (!u)
-      u = jget(d, v, "contenturl");
-    if (u && d->v[u].type == J_STR)
+      u = pith__json_get(d, v, "contenturl");
+    if (u && d->v[u].type == PITH_J_STR)
       return trim(jstr(&d->v[u]));
   }
   return nospan();
 }
 
-static void ld_walk(mx *x, const jdoc *d) {
+static void ld_walk(mx *x, const pith_jdoc *d) {
   int idrefs = 0;
   for (uint32_t o = 1; o < d->n; o++) {
-    if (d->v[o].type != J_OBJ)
+    if (d->v[o].type != PITH_J_OBJ)
       continue;
     int website;
     int rank = obj_rank(d, o, &website);
     if (rank >= 3) {
-      uint32_t dp = jget(d, o, "datePublished");
-      uint32_t dm = jget(d, o, "dateModified");
-      if (dp && dm && d->v[dp].type == J_STR && d->v[dm].type == J_STR) {
+      uint32_t dp = pith__json_get(d, o, "datePublished");
+      uint32_t dm = pith__json_get(d, o, "dateModified");
+      if (dp && dm && d->v[dp].type == PITH_J_STR &&
+          d->v[dm].type == PITH_J_STR) {
         span a = jstr(&d->v[dp]), b = jstr(&d->v[dm]);
         if (a.n >= 16 && a.n == b.n && memcmp(a.s, b.s, a.n) == 0)
           x->ld_same = 1;
       }
     }
     if (website && !has(x->ld_website)) {
-      uint32_t nm = jget(d, o, "name");
+      uint32_t nm = pith__json_get(d, o, "name");
       if (nm)
         x->ld_website = clean_span(x, jstr(&d->v[nm]), 300);
     }
@@ -1757,7 +1509,7 @@ static void ld_walk(mx *x, const jdoc *d) {
         }
       } else if (eq_lit(k, "publisher")) {
         if (!has(x->ld_publisher)) {
-          uint32_t p = d->v[c].type == J_ARR ? d->v[c].first : c;
+          uint32_t p = d->v[c].type == PITH_J_ARR ? d->v[c].first : c;
           x->ld_publisher = clean_span(x, jname(x, d, p, &idrefs), 300);
         }
       } else if (eq_lit(k, "inlanguage")) {
@@ -1805,11 +1557,14 @@ static void do_ld_json(mx *x, uint32_t n) {
     i += 4;
   else if (len - i >= 12 && memcmp(s + i, "//<![CDATA[", 11) == 0)
     i += 11;
-  jdoc d;
+  pith_jdoc d;
   memset(&d, 0, sizeof d);
-  if (json_parse(x, &d, s + i, len - i) == 0)
+  int rc = pith__json_parse(&d, &x->tmp, s + i, len - i);
+  if (rc == 0)
     ld_walk(x, &d);
-  pith__free(d.v);
+  else if (rc == -2)
+    x->oom = 1;
+  pith__json_free(&d);
 }
 
 /* ------------------------------------------------------------------ */
