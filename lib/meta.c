@@ -17,6 +17,8 @@
  */
 #include "meta.h"
 
+#include "chars.h"
+#include "datetext.h"
 #include "jsonparse.h"
 
 #include <stdint.h>
@@ -44,21 +46,6 @@ typedef struct {
 
 /* ------------------------------------------------------------------ */
 /* Character and span helpers                                          */
-
-static int is_sp(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
-}
-static unsigned char lower(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') ? (unsigned char)(c | 0x20) : c;
-}
-static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-static int is_alpha(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-static int is_word_byte(unsigned char c) {
-  return is_alpha(c) || is_digit(c) || c >= 0x80;
-}
 
 static span mkspan(const char *s, size_t n) {
   span r;
@@ -158,26 +145,6 @@ static span cap_utf8(span a, size_t max) {
     n--;
   a.n = n;
   return a;
-}
-
-/* Length of a Unicode white-space sequence at s[i] that is not ASCII
- * (U+00A0, U+2000..U+200B, U+202F, U+205F, U+3000, U+FEFF), else 0. */
-static size_t uni_space(const char *s, size_t n, size_t i) {
-  const unsigned char *u = (const unsigned char *)s;
-  if (u[i] == 0xC2 && i + 1 < n && u[i + 1] == 0xA0)
-    return 2;
-  if (i + 2 < n) {
-    if (u[i] == 0xE2 && u[i + 1] == 0x80 &&
-        ((u[i + 2] >= 0x80 && u[i + 2] <= 0x8B) || u[i + 2] == 0xAF))
-      return 3;
-    if (u[i] == 0xE2 && u[i + 1] == 0x81 && u[i + 2] == 0x9F)
-      return 3;
-    if (u[i] == 0xE3 && u[i + 1] == 0x80 && u[i + 2] == 0x80)
-      return 3;
-    if (u[i] == 0xEF && u[i + 1] == 0xBB && u[i + 2] == 0xBF)
-      return 3;
-  }
-  return 0;
 }
 
 /* Length of an invisible character at s[i] (soft hyphen U+00AD, zero-width
@@ -296,38 +263,6 @@ typedef struct {
    * total on hostile pages with 100000 nested or repeated candidates. */
   size_t budget;
 } mx;
-
-static int hexval(unsigned char c) {
-  if (is_digit(c))
-    return c - '0';
-  c = lower(c);
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  return -1;
-}
-
-static size_t put_utf8(char *d, unsigned cp) {
-  if (cp < 0x80) {
-    d[0] = (char)cp;
-    return 1;
-  }
-  if (cp < 0x800) {
-    d[0] = (char)(0xC0 | (cp >> 6));
-    d[1] = (char)(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  if (cp < 0x10000) {
-    d[0] = (char)(0xE0 | (cp >> 12));
-    d[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    d[2] = (char)(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  d[0] = (char)(0xF0 | (cp >> 18));
-  d[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-  d[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-  d[3] = (char)(0x80 | (cp & 0x3F));
-  return 4;
-}
 
 /* Segment separator inside byline text (element boundaries). */
 #define SEG '\x1f'
@@ -583,401 +518,15 @@ static void list_add_split(mx *x, slist *l, span v) {
 /* ------------------------------------------------------------------ */
 /* Dates                                                               */
 
-static int days_in(int y, int m) {
-  static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-    return 29;
-  return d[m - 1];
-}
-
-/* Validate and format y-m-d; returns 1 when the date is plausible. */
-static int mkdate(int y, int m, int d, char out[11]) {
-  if (y < 1995 || y > 2100 || m < 1 || m > 12 || d < 1 || d > days_in(y, m))
-    return 0;
-  out[0] = (char)('0' + y / 1000);
-  out[1] = (char)('0' + y / 100 % 10);
-  out[2] = (char)('0' + y / 10 % 10);
-  out[3] = (char)('0' + y % 10);
-  out[4] = '-';
-  out[5] = (char)('0' + m / 10);
-  out[6] = (char)('0' + m % 10);
-  out[7] = '-';
-  out[8] = (char)('0' + d / 10);
-  out[9] = (char)('0' + d % 10);
-  out[10] = '\0';
-  return 1;
-}
-
-/* Month names: English, German, French, Spanish, Italian, Dutch and
- * Portuguese, full and common abbreviations, in lower case UTF-8, sorted
- * by first letter (month_of() looks up that letter's run). */
-static const struct {
-  const char *name;
-  int month;
-} months[] = {
-    {"april", 4},
-    {"apr", 4},
-    {"august", 8},
-    {"aug", 8},
-    {"avril", 4},
-    {"ao\xc3\xbbt", 8},
-    {"abril", 4},
-    {"agosto", 8},
-    {"aprile", 4},
-    {"augustus", 8},
-    {"december", 12},
-    {"dec", 12},
-    {"dezember", 12},
-    {"d\xc3\xa9"
-     "cembre",
-     12},
-    {"diciembre", 12},
-    {"dicembre", 12},
-    {"dezembro", 12},
-    {"enero", 1},
-    {"february", 2},
-    {"feb", 2},
-    {"februar", 2},
-    {"f\xc3\xa9vrier", 2},
-    {"febrero", 2},
-    {"febbraio", 2},
-    {"februari", 2},
-    {"fevereiro", 2},
-    {"gennaio", 1},
-    {"giugno", 6},
-    {"january", 1},
-    {"jan", 1},
-    {"june", 6},
-    {"jun", 6},
-    {"july", 7},
-    {"jul", 7},
-    {"januar", 1},
-    {"juni", 6},
-    {"juli", 7},
-    {"janvier", 1},
-    {"juin", 6},
-    {"juillet", 7},
-    {"junio", 6},
-    {"julio", 7},
-    {"januari", 1},
-    {"janeiro", 1},
-    {"junho", 6},
-    {"julho", 7},
-    {"luglio", 7},
-    {"march", 3},
-    {"mar", 3},
-    {"may", 5},
-    {"m\xc3\xa4rz", 3},
-    {"mai", 5},
-    {"mars", 3},
-    {"marzo", 3},
-    {"mayo", 5},
-    {"maggio", 5},
-    {"maart", 3},
-    {"mei", 5},
-    {"mar\xc3\xa7o", 3},
-    {"maio", 5},
-    {"november", 11},
-    {"nov", 11},
-    {"novembre", 11},
-    {"noviembre", 11},
-    {"novembro", 11},
-    {"october", 10},
-    {"oct", 10},
-    {"oktober", 10},
-    {"octobre", 10},
-    {"octubre", 10},
-    {"ottobre", 10},
-    {"outubro", 10},
-    {"september", 9},
-    {"sept", 9},
-    {"sep", 9},
-    {"septembre", 9},
-    {"septiembre", 9},
-    {"setiembre", 9},
-    {"settembre", 9},
-    {"setembro", 9},
-};
-
-static int month_of(const char *s, size_t n) {
-  /* First letters of the names below. */
-  static const unsigned char first[256] = {
-      ['a'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['j'] = 1,
-      ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['s'] = 1};
-  if (n < 3 || n > 12 || !first[lower((unsigned char)s[0])])
-    return 0;
-  unsigned char c = lower((unsigned char)s[0]);
-  size_t lo = 0, hi = sizeof months / sizeof months[0];
-  while (lo < hi) { /* the first name starting with c */
-    size_t mid = (lo + hi) / 2;
-    if ((unsigned char)months[mid].name[0] < c)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  for (size_t i = lo; i < sizeof months / sizeof months[0] &&
-                      (unsigned char)months[i].name[0] == c;
-       i++) {
-    const char *m = months[i].name;
-    size_t k = 0;
-    while (k < n && m[k] && lower((unsigned char)s[k]) == (unsigned char)m[k])
-      k++;
-    if (k == n && m[k] == '\0')
-      return months[i].month;
-  }
-  return 0;
-}
-
-/* A token of the date scanner. */
-typedef struct {
-  int kind; /* 1 number, 2 word */
-  size_t b, e;
-  int val;  /* numbers: value (capped); words: month number or 0 */
-  int ndig; /* numbers: digit count */
-  int ord;  /* numbers: an ordinal suffix (st, nd, rd, th) followed */
-  int of;   /* words: "of" / "de" */
-} dtok;
-
-/* Is the text between two tokens only spaces, commas and at most one
- * period (e.g. "Jun. 16, 2022", "16. Juni 2022")? */
-static int soft_sep(const char *s, size_t b, size_t e) {
-  if (e - b > 4)
-    return 0;
-  int dots = 0, commas = 0;
-  for (size_t i = b; i < e; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c == '.')
-      dots++;
-    else if (c == ',')
-      commas++;
-    else if (!is_sp(c))
-      return 0;
-  }
-  return dots <= 1 && commas <= 1;
-}
-
-/* The single separator character between two number tokens, or 0. */
-static char hard_sep(const char *s, size_t b, size_t e) {
-  if (e != b + 1)
-    return 0;
-  char c = s[b];
-  return (c == '-' || c == '/' || c == '.') ? c : 0;
-}
-
-/* The order of day and month in a page's numeric dates, by its locale. */
-enum { ORDER_UNKNOWN, ORDER_MDY, ORDER_DMY };
-
-/* Find the first date in free text.  Recognises "June 16, 2022",
- * "16 June 2022", "16th of June 2022", "16. Juni 2022", "16 de junio de
- * 2022", "2022-06-16", "2022/06/16", "16.06.2022", "06/16/2022" (M/D/Y
- * unless the first number is above 12) and "2022年6月16日".  Returns 1 and
- * fills out. */
-static int date_in_text(const char *s, size_t n, int order, char out[11],
-                        size_t *start, size_t *end) {
-  dtok w[6];
-  int nw = 0;
-  size_t i = 0;
-  while (i < n) {
-    unsigned char c = (unsigned char)s[i];
-    if (!is_word_byte(c)) {
-      i++;
-      continue;
-    }
-    dtok k;
-    memset(&k, 0, sizeof k);
-    k.b = i;
-    if (is_digit(c)) {
-      k.kind = 1;
-      long v = 0;
-      while (i < n && is_digit((unsigned char)s[i])) {
-        if (v < 100000)
-          v = v * 10 + (s[i] - '0');
-        k.ndig++;
-        i++;
-      }
-      k.val = (int)v;
-      k.e = i;
-      /* An ordinal suffix directly attached. */
-      if (i + 1 < n && is_alpha((unsigned char)s[i]) &&
-          is_alpha((unsigned char)s[i + 1]) &&
-          (i + 2 >= n || !is_word_byte((unsigned char)s[i + 2]))) {
-        span suf = mkspan(s + i, 2);
-        if (eq_lit(suf, "st") || eq_lit(suf, "nd") || eq_lit(suf, "rd") ||
-            eq_lit(suf, "th")) {
-          k.ord = 1;
-          i += 2;
-          k.e = i;
-        }
-      }
-      /* CJK: 2022年6月16日 */
-      if (k.ndig == 4 && i + 3 <= n && memcmp(s + i, "\xe5\xb9\xb4", 3) == 0) {
-        size_t j = i + 3;
-        int m = 0, d = 0, md = 0, dd = 0;
-        while (j < n && is_digit((unsigned char)s[j]) && md < 2) {
-          m = m * 10 + (s[j++] - '0');
-          md++;
-        }
-        if (md && j + 3 <= n && memcmp(s + j, "\xe6\x9c\x88", 3) == 0) {
-          j += 3;
-          while (j < n && is_digit((unsigned char)s[j]) && dd < 2) {
-            d = d * 10 + (s[j++] - '0');
-            dd++;
-          }
-          if (dd && mkdate(k.val, m, d, out)) {
-            *start = k.b;
-            *end = j;
-            return 1;
-          }
-        }
-      }
-    } else {
-      k.kind = 2;
-      /* Words: ASCII letters and non-ASCII bytes. */
-      while (i < n &&
-             (is_alpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) {
-        if (uni_space(s, n, i))
-          break;
-        i++;
-      }
-      k.e = i;
-      if (k.e == k.b) { /* a lone byte we cannot classify */
-        i++;
-        continue;
-      }
-      k.val = month_of(s + k.b, k.e - k.b);
-      span ws = mkspan(s + k.b, k.e - k.b);
-      k.of = eq_lit(ws, "of") || eq_lit(ws, "de");
-    }
-    if (nw == 6) {
-      memmove(w, w + 1, 5 * sizeof w[0]);
-      nw = 5;
-    }
-    w[nw++] = k;
-    dtok *t0 = &w[nw - 1];
-    dtok *t1 = nw >= 2 ? &w[nw - 2] : NULL;
-    dtok *t2 = nw >= 3 ? &w[nw - 3] : NULL;
-    dtok *t3 = nw >= 4 ? &w[nw - 4] : NULL;
-    dtok *t4 = nw >= 5 ? &w[nw - 5] : NULL;
-    /* Patterns end with the year or (ISO) with the day. */
-    if (t0->kind == 1 && t1 && t2) {
-      if (t0->ndig == 4 && !t0->ord) {
-        int y = t0->val;
-        /* Month D, YYYY */
-        if (t2->kind == 2 && t2->val && t1->kind == 1 && t1->ndig <= 2 &&
-            soft_sep(s, t2->e, t1->b) && soft_sep(s, t1->e, t0->b) &&
-            mkdate(y, t2->val, t1->val, out))
-          return (*start = t2->b), (*end = t0->e), 1;
-        /* D Month YYYY */
-        if (t2->kind == 1 && t2->ndig <= 2 && t1->kind == 2 && t1->val &&
-            soft_sep(s, t2->e, t1->b) && soft_sep(s, t1->e, t0->b) &&
-            mkdate(y, t1->val, t2->val, out))
-          return (*start = t2->b), (*end = t0->e), 1;
-        /* D of Month YYYY, D de Month de YYYY */
-        if (t3 && t3->kind == 1 && t3->ndig <= 2 && t2->kind == 2 && t2->of &&
-            t1->kind == 2 && t1->val && soft_sep(s, t3->e, t2->b) &&
-            soft_sep(s, t2->e, t1->b) && soft_sep(s, t1->e, t0->b) &&
-            mkdate(y, t1->val, t3->val, out))
-          return (*start = t3->b), (*end = t0->e), 1;
-        if (t4 && t4->kind == 1 && t4->ndig <= 2 && t3->kind == 2 && t3->of &&
-            t2->kind == 2 && t2->val && t1->kind == 2 && t1->of &&
-            soft_sep(s, t4->e, t3->b) && soft_sep(s, t2->e, t1->b) &&
-            mkdate(y, t2->val, t4->val, out))
-          return (*start = t4->b), (*end = t0->e), 1;
-        /* D.M.YYYY, M/D/YYYY */
-        if (t2->kind == 1 && t1->kind == 1 && t2->ndig <= 2 && t1->ndig <= 2 &&
-            !t2->ord && !t1->ord) {
-          char c1 = hard_sep(s, t2->e, t1->b), c2 = hard_sep(s, t1->e, t0->b);
-          if (c1 && c1 == c2) {
-            /* Month first with '/' unless the first number is above
-             * 12, day first otherwise unless the second is above 12
-             * (11-29-2024); when both could be the month, the page's
-             * locale decides (ORDER_MDY: en-US, ORDER_DMY: others). */
-            int a = t2->val, b = t1->val;
-            int mfirst = c1 == '/' ? a <= 12 : b > 12;
-            if (a <= 12 && b <= 12 && order)
-              mfirst = order == ORDER_MDY;
-            if (mfirst ? mkdate(y, a, b, out) : mkdate(y, b, a, out))
-              return (*start = t2->b), (*end = t0->e), 1;
-          }
-        }
-      }
-      /* YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD */
-      if (t2->kind == 1 && t2->ndig == 4 && t1->kind == 1 && t1->ndig <= 2 &&
-          t0->ndig <= 2 && !t1->ord) {
-        char c1 = hard_sep(s, t2->e, t1->b), c2 = hard_sep(s, t1->e, t0->b);
-        if (c1 && c1 == c2 && mkdate(t2->val, t1->val, t0->val, out))
-          return (*start = t2->b), (*end = t0->e), 1;
-      }
-    }
-    /* Month D YYYY written without a year on the same token list is not a
-     * full date; nothing to do. */
-  }
-  return 0;
-}
-
-/* A date at the start of a machine-readable value: ISO 8601
- * ("2022-06-16T10:42:17+05:00", "2022-06-16"), "20220616", or else any
- * free-text date in it.  Returns 1 and fills out. */
+/* The parsing of date strings is datetext.c's; these adapt it to spans. */
 static int date_value(span v, int order, char out[11]) {
   v = trim(v);
-  if (!has(v))
-    return 0;
-  const char *s = v.s;
-  size_t n = v.n;
-  if (n >= 8 && is_digit((unsigned char)s[0]) &&
-      is_digit((unsigned char)s[1]) && is_digit((unsigned char)s[2]) &&
-      is_digit((unsigned char)s[3])) {
-    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
-            (s[3] - '0');
-    size_t i = 4;
-    if (is_digit((unsigned char)s[4])) {
-      /* YYYYMMDD, then nothing or a time. */
-      int ok = 1;
-      for (size_t k = 4; k < 8; k++)
-        ok &= is_digit((unsigned char)s[k]);
-      if (ok && (n == 8 || !is_digit((unsigned char)s[8]))) {
-        int m = (s[4] - '0') * 10 + (s[5] - '0');
-        int d = (s[6] - '0') * 10 + (s[7] - '0');
-        return mkdate(y, m, d, out);
-      }
-      /* A Unix timestamp or other number: not a date we can trust. */
-      return 0;
-    }
-    char sep = s[i];
-    if (sep == '-' || sep == '/' || sep == '.') {
-      int m = 0, d = 0, md = 0, dd = 0;
-      i++;
-      while (i < n && is_digit((unsigned char)s[i]) && md < 3) {
-        m = m * 10 + (s[i++] - '0');
-        md++;
-      }
-      if (md >= 1 && md <= 2 && i < n && s[i] == sep) {
-        i++;
-        while (i < n && is_digit((unsigned char)s[i]) && dd < 3) {
-          d = d * 10 + (s[i++] - '0');
-          dd++;
-        }
-        if (dd >= 1 && dd <= 2)
-          return mkdate(y, m, d, out);
-      }
-      return 0;
-    }
-  }
-  size_t start, end;
-  return date_in_text(s, n, order, out, &start, &end);
+  return has(v) && pith__date_value(v.s, v.n, order, out);
 }
 
-/* Does v start with a machine-readable date (ISO 8601 or YYYYMMDD), as
- * schema.org asks for, rather than a date written for people? */
 static int machine_date(span v) {
   v = trim(v);
-  if (v.n < 8)
-    return 0;
-  for (size_t i = 0; i < 4; i++)
-    if (!is_digit((unsigned char)v.s[i]))
-      return 0;
-  return v.s[4] == '-' || v.s[4] == '/' || v.s[4] == '.' ||
-         is_digit((unsigned char)v.s[4]);
+  return has(v) && pith__date_machine(v.s, v.n);
 }
 
 /* Note the order of day and month from a language tag ("en-US",
@@ -990,18 +539,18 @@ static void note_order(mx *x, span tag) {
     return;
   if (lower((unsigned char)tag.s[0]) != 'e' ||
       lower((unsigned char)tag.s[1]) != 'n') {
-    x->order = ORDER_DMY;
+    x->order = PITH_DATE_ORDER_DMY;
     return;
   }
   if (tag.n < 5 || (tag.n > 5 && is_alpha((unsigned char)tag.s[5])))
     return; /* "en" alone, or a script subtag */
   span r = mkspan(tag.s + 3, 2);
   if (eq_lit(r, "us"))
-    x->order = ORDER_MDY;
+    x->order = PITH_DATE_ORDER_MDY;
   else if (eq_lit(r, "gb") || eq_lit(r, "uk") || eq_lit(r, "au") ||
            eq_lit(r, "nz") || eq_lit(r, "ie") || eq_lit(r, "in") ||
            eq_lit(r, "za") || eq_lit(r, "sg"))
-    x->order = ORDER_DMY;
+    x->order = PITH_DATE_ORDER_DMY;
 }
 
 static void note_pub(mx *x, const char d[11]) {
@@ -1043,8 +592,8 @@ static void shift_day(char d[11], int delta) {
       m = 12;
       y--;
     }
-    day = days_in(y, m);
-  } else if (day > days_in(y, m)) {
+    day = pith__date_days_in(y, m);
+  } else if (day > pith__date_days_in(y, m)) {
     day = 1;
     if (++m > 12) {
       m = 1;
@@ -1052,7 +601,7 @@ static void shift_day(char d[11], int delta) {
     }
   }
   char out[11];
-  if (mkdate(y, m, day, out))
+  if (pith__date_make(y, m, day, out))
     memcpy(d, out, 11);
 }
 
@@ -1108,8 +657,8 @@ static int date_in_url(const char *url, char out[11]) {
         is_digit((unsigned char)s[5]) && is_digit((unsigned char)s[6]) &&
         is_digit((unsigned char)s[8]) && is_digit((unsigned char)s[9]) &&
         (rest == 10 || !is_digit((unsigned char)s[10]))) {
-      if (mkdate(y, (s[5] - '0') * 10 + (s[6] - '0'),
-                 (s[8] - '0') * 10 + (s[9] - '0'), out))
+      if (pith__date_make(y, (s[5] - '0') * 10 + (s[6] - '0'),
+                          (s[8] - '0') * 10 + (s[9] - '0'), out))
         return 1;
     }
     /* YYYY/october/03/ */
@@ -1117,7 +666,7 @@ static int date_in_url(const char *url, char out[11]) {
       size_t k = 5;
       while (k < rest && k < 16 && is_alpha((unsigned char)s[k]))
         k++;
-      int m = month_of(s + 5, k - 5);
+      int m = pith__date_month(s + 5, k - 5);
       size_t e = k + 1;
       while (e < rest && e < k + 3 && is_digit((unsigned char)s[e]))
         e++;
@@ -1126,7 +675,7 @@ static int date_in_url(const char *url, char out[11]) {
         int d = s[k + 1] - '0';
         if (e == k + 3)
           d = d * 10 + (s[k + 2] - '0');
-        if (mkdate(y, m, d, out))
+        if (pith__date_make(y, m, d, out))
           return 1;
       }
     }
@@ -1137,8 +686,8 @@ static int date_in_url(const char *url, char out[11]) {
         ok &= is_digit((unsigned char)s[k]);
       if (ok && (rest == 8 || s[8] == '/' || s[8] == '-' || s[8] == '_' ||
                  s[8] == '.')) {
-        if (mkdate(y, (s[4] - '0') * 10 + (s[5] - '0'),
-                   (s[6] - '0') * 10 + (s[7] - '0'), out))
+        if (pith__date_make(y, (s[4] - '0') * 10 + (s[5] - '0'),
+                            (s[6] - '0') * 10 + (s[7] - '0'), out))
           return 1;
       }
     }
@@ -2704,7 +2253,7 @@ static span clean_one(span s, size_t maxlen) {
     size_t e = 0;
     while (e < s.n && is_alpha((unsigned char)s.s[e]))
       e++;
-    if (month_of(s.s, e)) {
+    if (pith__date_month(s.s, e)) {
       while (e < s.n &&
              (s.s[e] == '.' || s.s[e] == ',' || is_sp((unsigned char)s.s[e])))
         e++;
@@ -2768,7 +2317,7 @@ static span clean_one(span s, size_t maxlen) {
     size_t e = i;
     while (e < s.n && is_alpha((unsigned char)s.s[e]))
       e++;
-    if (!month_of(s.s + i, e - i))
+    if (!pith__date_month(s.s + i, e - i))
       continue;
     while (e < s.n &&
            (s.s[e] == '.' || s.s[e] == ',' || is_sp((unsigned char)s.s[e])))
@@ -3176,7 +2725,7 @@ static int pick_text_date(const char *s, size_t n, int order, char out[11]) {
   char d[11];
   while (pos < n && tries++ < 64) {
     size_t start, end;
-    if (!date_in_text(s + pos, n - pos, order, d, &start, &end))
+    if (!pith__date_in_text(s + pos, n - pos, order, d, &start, &end))
       break;
     int label = date_label(s, pos, pos + start);
     size_t at = pos + start;
@@ -3256,9 +2805,9 @@ static int month_year(const char *s, size_t n, char out[11]) {
     while (i < n &&
            (is_alpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
       i++;
-    int m = month_of(s + b, i - b);
+    int m = pith__date_month(s + b, i - b);
     /* "16 June 2022" is a full date, read elsewhere. */
-    int after_day = prev_num && soft_sep(s, prev_end, b);
+    int after_day = prev_num && pith__date_soft_sep(s, prev_end, b);
     prev_num = 0;
     if (!m || after_day)
       continue;
@@ -3275,7 +2824,7 @@ static int month_year(const char *s, size_t n, char out[11]) {
     if (!ok || (j + 4 < n && is_digit((unsigned char)s[j + 4])))
       continue;
     int label = date_label(s, 0, b);
-    if ((label == DL_PUB || label == DL_MOD) && mkdate(y, m, 1, out))
+    if ((label == DL_PUB || label == DL_MOD) && pith__date_make(y, m, 1, out))
       return label;
   }
   return 0;
@@ -3321,7 +2870,8 @@ static int date_labelled(mx *x, int want, char out[11]) {
     for (int tries = 0; pos < b->len && tries < 16; tries++) {
       size_t start, end;
       char d[11];
-      if (!date_in_text(b->data + pos, b->len - pos, x->order, d, &start, &end))
+      if (!pith__date_in_text(b->data + pos, b->len - pos, x->order, d, &start,
+                              &end))
         break;
       int label = date_label(b->data, pos, pos + start);
       pos += end;
