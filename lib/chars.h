@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * chars.h - byte classes for the text scanners of the metadata stage
- * (meta.c, datetext.c, jsonparse.c): ASCII only unless a name says
- * otherwise, so they never depend on the C locale.  Static inline; a file
- * that includes this header must not define functions of the same names.
+ * (meta.c, datetext.c, jsonparse.c, dateline.c, pagetype.c, lang.c):
+ * ASCII only unless a name says otherwise, so they never depend on the C
+ * locale.  Static inline; a file that includes this header must not define
+ * functions of the same names.
  */
 #ifndef PITH_CHARS_H
 #define PITH_CHARS_H

@@ -27,6 +27,8 @@
 
 #include <string.h>
 
+#include "chars.h"
+
 #define DL_MAX 240       /* bytes of the paragraph that may hold it */
 #define DL_PLACE_WORDS 5 /* words in a place (or region) */
 #define DL_PLACE_MAX 60  /* bytes in a place */
@@ -101,12 +103,6 @@ static int letter_case(unsigned cp) {
   if (cp >= 0x430 && cp <= 0x45F)
     return -1;
   return 0;
-}
-
-static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-
-static unsigned char lower(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') ? (unsigned char)(c | 0x20) : c;
 }
 
 /* Case-insensitive (ASCII) equality of s[0..n) with the literal. */

@@ -16,6 +16,8 @@
 
 #include <string.h>
 
+#include "chars.h"
+
 #define LANG_SAMPLE 2048 /* bytes of text given to the detector */
 #define LANG_MIN_TEXT 80 /* shorter texts are not detected */
 
@@ -33,10 +35,6 @@ int pith__lang_have_detector(void) {
 }
 
 #ifdef PITH_HAVE_CLD2
-static unsigned char lower(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') ? (unsigned char)(c | 0x20) : c;
-}
-
 /* Whether two tags have the same primary subtag ("pt-BR" and "pt"). */
 static int same_primary(const char *a, const char *b) {
   size_t i = 0;

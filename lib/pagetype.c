@@ -24,22 +24,14 @@
 
 #include <string.h>
 
+#include "chars.h"
+
 #define CAP 1000
 
 static void bump(int *c) {
   if (*c < CAP)
     (*c)++;
 }
-
-static unsigned char lower(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') ? (unsigned char)(c | 0x20) : c;
-}
-
-static int is_alpha(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 /* Case-insensitive equality of s[0..n) and a lower-case literal. */
 static int eq_ci(const char *s, size_t n, const char *lit) {
