@@ -359,6 +359,58 @@ static void test_mojibake(void) {
   KEEP("caf\xC3\x83\xC2\xA9 once", "a single 2-byte run");
 }
 
+/* Random strings of characters that can spell mojibake (leads, both
+ * kinds of continuation, no-break space, ASCII), cut anywhere: the
+ * repair keeps the output valid UTF-8 without NULs and never longer. */
+static void test_mojibake_random(void) {
+  static const char *const parts[] = {"\xC3\x83",
+                                      "\xC3\x82",
+                                      "\xC3\xA2",
+                                      "\xC3\xB0",
+                                      "\xC3\xAD",
+                                      "\xC3\xA0",
+                                      "\xC3\xB4",
+                                      "\xC3\x9F",
+                                      "\xE2\x82\xAC",
+                                      "\xE2\x80\x99",
+                                      "\xC5\xB8",
+                                      "\xCB\x9C",
+                                      "\xC2\x80",
+                                      "\xC2\x99",
+                                      "\xC2\xA0",
+                                      "\xC2\xA9",
+                                      "\xC2\xBF",
+                                      "a",
+                                      " "};
+  unsigned long x = 777;
+  int ok_all = 1, iter;
+  char in[300];
+  for (iter = 0; iter < 3000; iter++) {
+    size_t n = 0;
+    pith_buf out;
+    char cs[32];
+    for (;;) {
+      const char *p;
+      size_t k;
+      x = x * 6364136223846793005UL + 1442695040888963407UL;
+      p = parts[(x >> 33) % (sizeof parts / sizeof parts[0])];
+      k = strlen(p);
+      if (n + k > sizeof in || (x >> 20) % 64 == 0)
+        break;
+      memcpy(in + n, p, k);
+      n += k;
+    }
+    if (n && iter % 3 == 0)
+      n--; /* cut inside a character */
+    pith__buf_init(&out);
+    if (pith__decode(in, n, NULL, &out, cs) != 0 || !sane(&out) ||
+        (strcmp(cs, "UTF-8") == 0 && out.len > n))
+      ok_all = 0;
+    pith__buf_free(&out);
+  }
+  OK(ok_all, "3000 random mojibake strings give valid UTF-8, never longer");
+}
+
 static void test_random(void) {
   static const char *const prefixes[] = {
       "",
@@ -420,6 +472,7 @@ int main(void) {
   test_fast_path_edges();
   test_utf8_valid();
   test_mojibake();
+  test_mojibake_random();
   test_random();
   return done_testing();
 }
