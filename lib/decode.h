@@ -8,7 +8,8 @@
  * 4096 bytes, else the caller's hint, else guessed (UTF-8 if the bytes are
  * valid UTF-8, windows-1252 otherwise).  Labels follow the WHATWG Encoding
  * standard.  UTF-8, windows-1252 and UTF-16 are decoded by hand; other
- * charsets go through iconv.
+ * charsets go through iconv.  Mojibake (UTF-8 once read as windows-1252
+ * and encoded again) is repaired afterwards.
  */
 #ifndef PITH_DECODE_H
 #define PITH_DECODE_H
@@ -37,7 +38,13 @@
  * one multi-byte sequence: such pages are mislabelled, and cp1252 text is
  * practically never valid UTF-8 by accident.  A UTF-16 hint without a BOM
  * is only believed when the first 1 KiB contains NUL bytes, whose positions
- * then pick the byte order. */
+ * then pick the byte order.
+ *
+ * Mojibake is then repaired when the page shows enough of it: runs of
+ * characters that spell a UTF-8 sequence in windows-1252 or Latin-1
+ * ("â€™", "Ã©", "â" U+0080 U+0099) become the character they encode.  The
+ * result is still valid UTF-8 without NULs, and never longer; see
+ * "mojibake repair" in decode.c for the rule. */
 int pith__decode(const char *buf, size_t len, const char *hint, pith_buf *out,
                  char charset[32]);
 

@@ -281,6 +281,136 @@ static void test_utf8_valid(void) {
 }
 
 /* Random bytes under every decoding path: the output must be sane. */
+/* Mojibake repair: UTF-8 read as windows-1252 or Latin-1 and encoded
+ * again.  MOJI cases are repaired, KEEP cases are legitimate text (or too
+ * little evidence) and come out as they went in. */
+#define MOJI(lit, want, desc) DEC(lit, NULL, want, "UTF-8", "mojibake: " desc)
+#define KEEP(lit, desc) DEC(lit, NULL, lit, "UTF-8", "not mojibake: " desc)
+
+static void test_mojibake(void) {
+  MOJI("caf\xC3\x83\xC2\xA9 cr\xC3\x83\xC2\xA8me br\xC3\x83\xC2\xBBl\xC3\x83"
+       "\xC2\xA9"
+       "e",
+       "caf\xC3\xA9 cr\xC3\xA8me br\xC3\xBBl\xC3\xA9"
+       "e",
+       "2-byte runs");
+  MOJI("Investor\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s \xC3\xA2\xE2\x82\xAC\xC5\x93"
+       "guide\xC3\xA2\xE2\x82\xAC\xC2\x9D",
+       "Investor\xE2\x80\x99s \xE2\x80\x9Cguide\xE2\x80\x9D",
+       "3-byte, windows-1252");
+  MOJI("Investor\xC3\xA2\xC2\x80\xC2\x99s", "Investor\xE2\x80\x99s",
+       "3-byte, Latin-1 (C1 controls), one is enough");
+  MOJI("smile \xC3\xB0\xC5\xB8\xCB\x9C\xE2\x82\xAC \xC3\xB0\xC5\xB8\xCB\x9C\xE2"
+       "\x82\xAC",
+       "smile \xF0\x9F\x98\x80 \xF0\x9F\x98\x80", "4-byte");
+  MOJI("na\xC3\xAFve caf\xC3\xA9 \xE2\x80\x94 it\xC3\xA2\xE2\x82\xAC\xE2\x84"
+       "\xA2s \xC3\xA2\xE2\x82\xAC\xC5\x93"
+       "done\xC3\xA2\xE2\x82\xAC\xC2\x9D \xC3\xA2\xE2\x82\xAC\xE2\x80\x9D ok",
+       "na\xC3\xAFve caf\xC3\xA9 \xE2\x80\x94 it\xE2\x80\x99s \xE2\x80\x9C"
+       "done\xE2\x80\x9D \xE2\x80\x94 ok",
+       "mixed with good text");
+  MOJI("don\xC3\x83\xC2\xA2\xC3\xA2\xE2\x80\x9A\xC2\xAC\xC3\xA2\xE2\x80\x9E\xC2"
+       "\xA2t won\xC3\x83\xC2\xA2\xC3\xA2\xE2\x80\x9A\xC2\xAC\xC3\xA2\xE2\x80"
+       "\x9E\xC2\xA2t",
+       "don\xE2\x80\x99t won\xE2\x80\x99t", "mangled twice");
+  MOJI("\xC3\x83\xC2\x81vila \xC3\xA2\xE2\x82\xAC\xC5\x93x\xC3\xA2\xE2\x82\xAC"
+       "\xC2\x9D",
+       "\xC3\x81vila \xE2\x80\x9Cx\xE2\x80\x9D",
+       "undefined windows-1252 byte as a C1 control");
+  MOJI(
+      "\xC3\xA0\xC2\x80\xC2\x80 \xC3\xAD\xC2\xA0\xC2\x80 it\xC3\xA2\xC2\x80\xC2"
+      "\x99s \xC3\xA2\xC2\x80",
+      "\xC3\xA0\xC2\x80\xC2\x80 \xC3\xAD\xC2\xA0\xC2\x80 it\xE2\x80\x99s \xC3"
+      "\xA2\xC2\x80",
+      "overlong, surrogate and cut-off runs stay");
+  DEC("<meta charset=windows-1252>it\xE2\x80\x99s caf\xE9, don\xE2\x80\x99t",
+      NULL,
+      "<meta charset=windows-1252>it\xE2\x80\x99s caf\xC3\xA9, don\xE2"
+      "\x80\x99t",
+      "WINDOWS-1252", "mojibake: UTF-8 bytes on a windows-1252 page");
+
+  KEEP("\xC3\x82 alone", "A circumflex alone");
+  KEEP("\xC3\xA0 \xC2\xAB guillemets", "a grave, space, guillemet");
+  KEEP("\xC3\xA0\xC2\xA0\xC2\xAB guillemets", "a grave, no-break space");
+  KEEP(
+      "\xC2\xAB caf\xC3\xA9\xC2\xA0\xC2\xBB \xC2\xAB th\xC3\xA9\xC2\xA0\xC2\xBB"
+      " \xC2\xAB \xC3\xA9t\xC3\xA9\xC2\xA0\xC2\xBB",
+      "French quotes with no-break spaces");
+  KEEP("isolated \xC3\x83 here", "isolated A tilde");
+  KEEP("NESCAF\xC3\x89\xC2\xAE NESCAF\xC3\x89\xC2\xAE NESCAF\xC3\x89\xC2\xAE "
+       "NESCAF\xC3\x89\xC2\xAE",
+       "capital E acute before a registered sign");
+  KEEP("Rosa \xC3\x97\xC2\xA0hybrida, Rosa \xC3\x97\xC2\xA0"
+       "alba, Rosa \xC3\x97\xC2\xA0"
+       "centifolia",
+       "multiplication sign before a no-break space");
+  KEEP("the \xE2\x80\x98\xC3\x9F\xE2\x80\x99 and \xE2\x80\x98\xE1\xBA\x9E\xE2"
+       "\x80\x99 masks",
+       "sharp s in quotes");
+  KEEP("N\xC3\x83O S\xC3\x83O IRM\xC3\x83\xC2\xA0\xC2\xBB a\xC3\xA7\xC3\xA3o",
+       "Portuguese capitals");
+  KEEP("GRO\xC3\x9F\xE2\x80\x9C \xC2\xBBStra\xC3\x9F"
+       "e\xC2\xAB \xC3\x96l",
+       "German quotes");
+  KEEP("A\xC3\x91O\xC2\xBB \xC2\xA1Ol\xC3\xA9! \xC2\xBFqu\xC3\xA9?", "Spanish");
+  KEEP("I saw \"\xC3\x83\xC2\xA4\" instead of \"\xC3\xA4\", and \"\xC3\x83\xC2"
+       "\xB6\" for \"\xC3\xB6\"",
+       "text that quotes two examples");
+  KEEP("caf\xC3\x83\xC2\xA9 once", "a single 2-byte run");
+}
+
+/* Random strings of characters that can spell mojibake (leads, both
+ * kinds of continuation, no-break space, ASCII), cut anywhere: the
+ * repair keeps the output valid UTF-8 without NULs and never longer. */
+static void test_mojibake_random(void) {
+  static const char *const parts[] = {"\xC3\x83",
+                                      "\xC3\x82",
+                                      "\xC3\xA2",
+                                      "\xC3\xB0",
+                                      "\xC3\xAD",
+                                      "\xC3\xA0",
+                                      "\xC3\xB4",
+                                      "\xC3\x9F",
+                                      "\xE2\x82\xAC",
+                                      "\xE2\x80\x99",
+                                      "\xC5\xB8",
+                                      "\xCB\x9C",
+                                      "\xC2\x80",
+                                      "\xC2\x99",
+                                      "\xC2\xA0",
+                                      "\xC2\xA9",
+                                      "\xC2\xBF",
+                                      "a",
+                                      " "};
+  unsigned long x = 777;
+  int ok_all = 1, iter;
+  char in[300];
+  for (iter = 0; iter < 3000; iter++) {
+    size_t n = 0;
+    pith_buf out;
+    char cs[32];
+    for (;;) {
+      const char *p;
+      size_t k;
+      x = x * 6364136223846793005UL + 1442695040888963407UL;
+      p = parts[(x >> 33) % (sizeof parts / sizeof parts[0])];
+      k = strlen(p);
+      if (n + k > sizeof in || (x >> 20) % 64 == 0)
+        break;
+      memcpy(in + n, p, k);
+      n += k;
+    }
+    if (n && iter % 3 == 0)
+      n--; /* cut inside a character */
+    pith__buf_init(&out);
+    if (pith__decode(in, n, NULL, &out, cs) != 0 || !sane(&out) ||
+        (strcmp(cs, "UTF-8") == 0 && out.len > n))
+      ok_all = 0;
+    pith__buf_free(&out);
+  }
+  OK(ok_all, "3000 random mojibake strings give valid UTF-8, never longer");
+}
+
 static void test_random(void) {
   static const char *const prefixes[] = {
       "",
@@ -341,6 +471,8 @@ int main(void) {
   test_appends();
   test_fast_path_edges();
   test_utf8_valid();
+  test_mojibake();
+  test_mojibake_random();
   test_random();
   return done_testing();
 }
