@@ -95,6 +95,7 @@ static void job_free(job *j) {
   free(j->url);
   free(j->record_id);
   free(j->date);
+  free(j->truncated);
   free(j->charset);
   free(j->data);
   free(j->msg);
@@ -156,16 +157,17 @@ static void process(const batch *b, pith_extractor *ex, job *j) {
   if (err) {
     j->emsg = dup_or_null(err);
     if (a->json)
-      j->out =
-          j->warc ? pith_render_json_warc(NULL, j->source, j->url, j->record_id,
-                                          j->date, j->http_status, err)
-                  : pith_render_json_error(j->source, a->url, err);
+      j->out = j->warc
+                   ? pith_render_json_warc(NULL, j->source, j->url,
+                                           j->record_id, j->date,
+                                           j->http_status, j->truncated, err)
+                   : pith_render_json_error(j->source, a->url, err);
     return;
   }
   if (a->json) {
-    j->out = j->warc
-                 ? pith_render_json_warc(res, j->source, j->url, j->record_id,
-                                         j->date, j->http_status, NULL)
+    j->out = j->warc ? pith_render_json_warc(res, j->source, j->url,
+                                             j->record_id, j->date,
+                                             j->http_status, j->truncated, NULL)
              : a->md_field
                  ? pith_render_json_ex(res, j->source,
                                        a->opts | PITH_RENDER_MARKDOWN_FIELD)

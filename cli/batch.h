@@ -29,6 +29,7 @@ typedef struct job {
   char *record_id; /* WARC keys, or NULL */
   char *date;
   int http_status; /* WARC responses: the HTTP status; else 0 */
+  char *truncated; /* WARC-Truncated value, or NULL */
   char *charset;   /* encoding hint, or NULL */
   char *data;      /* JOB_PAGE: the page (malloc'd) */
   size_t len;

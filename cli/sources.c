@@ -144,6 +144,7 @@ static job *record_job(const char *source, const pith_warc_record *rec,
   j->record_id = dup_nonempty(pith_warc_record_id(rec));
   j->date = dup_nonempty(pith_warc_record_date(rec));
   j->http_status = pith_warc_record_http_status(rec);
+  j->truncated = dup_nonempty(pith_warc_record_truncated(rec));
   if (st == PITH_OK) {
     size_t len;
     const char *body = pith_warc_record_body(rec, &len);

@@ -269,12 +269,12 @@ char *pith_render_json_error(const char *source, const char *url,
 }
 
 /* WARC records: as above, but "url" is the record's WARC-Target-URI and
- * "warc_record_id", "warc_date", "http_status" follow the usual keys
- * (before "truncated" or "error"). */
+ * "warc_record_id", "warc_date", "http_status", "warc_truncated" follow
+ * the usual keys (before "truncated" or "error"). */
 char *pith_render_json_warc(const pith_result *res, const char *source,
                             const char *url, const char *record_id,
                             const char *date, int http_status,
-                            const char *message) {
+                            const char *warc_truncated, const char *message) {
   pith_buf b;
   pith__buf_init(&b);
   if (res)
@@ -302,9 +302,14 @@ char *pith_render_json_warc(const pith_result *res, const char *source,
   } else {
     pith__buf_append(&b, ",\"http_status\":null", 19);
   }
-  if (res)
+  put_field(&b, "warc_truncated", warc_truncated);
+  if (res && !res->truncated && warc_truncated && *warc_truncated) {
+    /* The crawler cut the page short: as much a cut page as our bounds'. */
+    put_key(&b, "truncated");
+    pith__buf_puts(&b, "true");
+  } else if (res) {
     put_truncated(&b, res);
-  else
+  } else
     put_error(&b, message);
   pith__buf_putc(&b, '}');
   return pith__buf_steal(&b);

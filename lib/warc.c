@@ -55,6 +55,7 @@ struct pith_warc_record {
   pith_status status;
   char error[160];
   const char *type, *target_uri, *record_id, *date;
+  const char *truncated; /* WARC-Truncated: "length", "time", ... or "" */
   int http_status;
   char mime[96];
   char charset[48];
@@ -558,7 +559,7 @@ static const char *trim(const char *s, size_t *n) {
 /* Header strings are kept in r->strs as offsets (the buffer may move) and
  * turned into pointers once every field is in. */
 typedef struct {
-  size_t type, uri, id, date;
+  size_t type, uri, id, date, truncated;
 } str_offsets;
 
 static size_t keep_str(pith_warc_reader *r, const char *s, size_t n) {
@@ -573,7 +574,7 @@ static size_t keep_str(pith_warc_reader *r, const char *s, size_t n) {
 static int parse_header(pith_warc_reader *r, const char *h, size_t n,
                         unsigned long long *content_length) {
   pith_warc_record *rec = &r->rec;
-  str_offsets o = {0, 0, 0, 0};
+  str_offsets o = {0, 0, 0, 0, 0};
   pith__buf_reset(&r->strs);
   pith__buf_putc(&r->strs, '\0'); /* offset 0 is "" */
   int have_len = 0;
@@ -616,6 +617,8 @@ static int parse_header(pith_warc_reader *r, const char *h, size_t n,
       o.id = keep_str(r, val, vl);
     } else if (KEY("warc-date")) {
       o.date = keep_str(r, val, vl);
+    } else if (KEY("warc-truncated")) {
+      o.truncated = keep_str(r, val, vl);
     } else if (KEY("content-length")) {
       len = 0;
       have_len = vl > 0 && vl <= 19;
@@ -641,6 +644,7 @@ static int parse_header(pith_warc_reader *r, const char *h, size_t n,
   rec->target_uri = r->strs.data + o.uri;
   rec->record_id = r->strs.data + o.id;
   rec->date = r->strs.data + o.date;
+  rec->truncated = r->strs.data + o.truncated;
   if (rec->status != PITH_OK)
     return -1;
   if (!have_len) {
@@ -937,6 +941,7 @@ static void rec_reset(pith_warc_reader *r) {
   pith_warc_record *rec = &r->rec;
   memset(rec, 0, sizeof *rec);
   rec->type = rec->target_uri = rec->record_id = rec->date = "";
+  rec->truncated = "";
   rec->body = "";
 }
 
@@ -1195,6 +1200,10 @@ const char *pith_warc_record_type(const pith_warc_record *rec) {
 const char *pith_warc_record_target_uri(const pith_warc_record *rec) {
   return rec ? rec->target_uri : "";
 }
+const char *pith_warc_record_truncated(const pith_warc_record *rec) {
+  return rec ? rec->truncated : "";
+}
+
 const char *pith_warc_record_id(const pith_warc_record *rec) {
   return rec ? rec->record_id : "";
 }

@@ -77,7 +77,7 @@ assert len(w) == len(d), (len(w), len(d))
 keys = ["source", "url", "title", "author", "date", "sitename", "description",
         "language", "categories", "tags", "date_modified", "image", "license",
         "page_type", "dateline", "text", "comments",
-        "warc_record_id", "warc_date", "http_status"]
+        "warc_record_id", "warc_date", "http_status", "warc_truncated"]
 for a, b in zip(w, d):
     assert list(a) == keys, list(a)
     assert a["source"] == "good.warc.gz"
@@ -85,6 +85,7 @@ for a, b in zip(w, d):
     assert a["warc_record_id"].startswith("<urn:uuid:"), a
     assert a["warc_date"] == "2024-03-04T10:00:00Z"
     assert a["http_status"] == 200, a["http_status"]
+    assert a["warc_truncated"] is None, a["warc_truncated"]
     for k in keys[2:17]:
         assert a[k] == b[k], (k, a["url"], a[k], b[k])
 '
@@ -103,10 +104,27 @@ c = [json.loads(l) for l in open("cc.jsonl")]
 assert len(c) == len(w), (len(c), len(w))
 for a, b in zip(c, w):
     assert a["warc_record_id"] != b["warc_record_id"]
-    for k in list(b)[1:-3]:
+    for k in list(b)[1:-4]:
         assert a[k] == b[k], (k, a["url"])
 '
 "$pith" --warc-stats cc.warc.gz >ccstats.txt 2>/dev/null
+# Payloads cut by the crawler (WARC-Truncated: length, as Common Crawl marks
+# pages over 1 MiB; here over 4 KiB) say so in their records.
+$mkwarc cccut.warc.gz --gzip --cc --truncate 4096 pages/* >/dev/null
+"$pith" --json cccut.warc.gz >cccut.jsonl 2>/dev/null
+ok "WARC-Truncated records: warc_truncated and truncated" python3 -c '
+import glob, gzip, json
+big = 0
+for f in glob.glob("pages/*"):
+    data = open(f, "rb").read()
+    big += len(gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data) > 4096
+recs = [json.loads(l) for l in open("cccut.jsonl")]
+cut = [r for r in recs if r["warc_truncated"] is not None]
+assert big and len(cut) == big, (len(cut), big)
+for r in cut:
+    assert r["warc_truncated"] == "length", r["warc_truncated"]
+    assert r["truncated"] is True, r["url"]
+'
 ok "Common Crawl-like WARC: --warc-stats counts" \
   grep -q "records ($html_good HTML responses, 0 other responses, $((2 * html_good + 1)) other records, 0 errors)" ccstats.txt
 

@@ -363,6 +363,10 @@ pith_warc_record_target_uri(const pith_warc_record *rec);
 PITH_EXPORT const char *pith_warc_record_id(const pith_warc_record *rec);
 /* WARC-Date, as written (e.g. "2024-03-04T10:00:00Z"). */
 PITH_EXPORT const char *pith_warc_record_date(const pith_warc_record *rec);
+/* WARC-Truncated, as written ("length", "time", "disconnect",
+ * "unspecified"): the crawler cut the payload short, e.g. Common Crawl at
+ * 1 MiB; "" when absent. */
+PITH_EXPORT const char *pith_warc_record_truncated(const pith_warc_record *rec);
 /* Why the record is broken; "" for a good record. */
 PITH_EXPORT const char *pith_warc_record_error(const pith_warc_record *rec);
 /* Response records: the HTTP status code (e.g. 200); else 0. */
@@ -390,17 +394,22 @@ PITH_EXPORT int pith_warc_record_is_html(const pith_warc_record *rec);
 /*
  * Render the JSON line of one WARC record: the keys of pith_render_json()
  * in the same order, with "url" set to `url` (the WARC-Target-URI) rather
- * than the page's canonical URL, then "warc_record_id", "warc_date" and
+ * than the page's canonical URL, then "warc_record_id", "warc_date",
  * "http_status" (`http_status`, e.g. 200 or 404, as a number; null when
- * 0, i.e. unknown).  With `res` NULL it renders a failed record instead
- * (the keys of pith_render_json_error(), then the three WARC keys, then
- * "error": `message`).  Any string may be NULL (written as null).  Returns
- * a new string freed with pith_free(), or NULL when out of memory.
+ * 0, i.e. unknown) and "warc_truncated" (`warc_truncated`, the record's
+ * WARC-Truncated value such as "length"; null when NULL or "").  A record
+ * the crawler truncated is also marked "truncated": true.  With `res` NULL
+ * it renders a failed record instead (the keys of
+ * pith_render_json_error(), then the four WARC keys, then "error":
+ * `message`).  Any string may be NULL (written as null).  Returns a new
+ * string freed with pith_free(), or NULL when out of memory.
  */
 PITH_EXPORT char *pith_render_json_warc(const pith_result *res,
                                         const char *source, const char *url,
                                         const char *record_id, const char *date,
-                                        int http_status, const char *message);
+                                        int http_status,
+                                        const char *warc_truncated,
+                                        const char *message);
 
 #ifdef __cplusplus
 }

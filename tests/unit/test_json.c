@@ -192,7 +192,7 @@ static void test_error(void) {
 
 static void test_warc(void) {
   check(pith_render_json_warc(NULL, "crawl.warc.gz", "http://e.org/x",
-                              "<urn:uuid:1>", "2024-03-04T10:00:00Z", 404,
+                              "<urn:uuid:1>", "2024-03-04T10:00:00Z", 404, NULL,
                               "bad record"),
         "{\"source\":\"crawl.warc.gz\",\"url\":\"http://e.org/x\","
         "\"title\":null,\"author\":null,\"date\":null,\"sitename\":null,"
@@ -201,15 +201,21 @@ static void test_warc(void) {
         "\"page_type\":null,\"dateline\":null,\"text\":null,\"comments\":null,"
         "\"warc_record_id\":\"<urn:uuid:1>\","
         "\"warc_date\":\"2024-03-04T10:00:00Z\",\"http_status\":404,"
-        "\"error\":\"bad record\"}",
+        "\"warc_truncated\":null,\"error\":\"bad record\"}",
         "WARC error record with its HTTP status");
   pith_result r;
   empty_result(&r);
-  char *got =
-      pith_render_json_warc(&r, "c.warc", "http://e.org/", NULL, NULL, 0, NULL);
+  char *got = pith_render_json_warc(&r, "c.warc", "http://e.org/", NULL, NULL,
+                                    0, "", NULL);
   OK(got && strstr(got, "\"warc_record_id\":null,\"warc_date\":null,"
-                        "\"http_status\":null}"),
-     "WARC record: unknown status is null");
+                        "\"http_status\":null,\"warc_truncated\":null}"),
+     "WARC record: unknown status is null, not truncated");
+  pith__free(got);
+  got = pith_render_json_warc(&r, "c.warc", "http://e.org/", NULL, NULL, 200,
+                              "length", NULL);
+  OK(got && strstr(got, "\"http_status\":200,\"warc_truncated\":\"length\","
+                        "\"truncated\":true}"),
+     "WARC record cut by the crawler: its reason, and truncated");
   pith__free(got);
   pith__arena_free(&r.arena);
 }
