@@ -30,6 +30,10 @@ w("line-30MB", "word " * 6000000)
 w("table-50k-columns", "<table><tr>" + "<td>c</td>" * 50000 + "</tr></table>")
 w("colspan-huge", '<table><tr><td colspan="2147483647" rowspan="65534">x</td></tr></table>')
 PY
+# A WARC file of 10 MB of "WARC/1.0" lines and no blank line: a million
+# record starts whose headers never end (timed through --warc-stats).
+python3 -c 'import sys; open(sys.argv[1], "wb").write(b"WARC/1.0\r\n" * 1000000)' \
+  "$tmp/warc-no-blank-line.warc"
 
 printf '%-22s %10s %12s %10s %10s\n' case bytes extract_s cli_s peak_MB
 for f in "$tmp"/*.html; do
@@ -44,3 +48,10 @@ for f in "$tmp"/*.html; do
   printf '%-22s %10s %12s %10s %10s\n' "$name" "$size" "${ext:-?}" "$secs" \
     "$((kb / 1024))"
 done
+f="$tmp/warc-no-blank-line.warc"
+# (It exits 1: every record is an error.)
+/usr/bin/time -o "$tmp/time" -f '%e %M' "$pith" --warc-stats "$f" \
+  >/dev/null 2>&1 || true
+read -r secs kb <"$tmp/time"
+printf '%-22s %10s %12s %10s %10s\n' warc-no-blank-line "$(stat -c %s "$f")" - \
+  "$secs" "$((kb / 1024))"

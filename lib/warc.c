@@ -91,6 +91,10 @@ struct pith_warc_reader {
   char *d;          /* the uncompressed window */
   size_t dpos, dlen, dcap;
   unsigned long long dbase; /* stream offset of d[0] */
+  /* Stream offset up to which the window is known to hold no header
+   * terminator (a blank line): a header scan from a later start resumes
+   * there, so runs of "WARC/" without blank lines stay linear. */
+  unsigned long long noterm_end;
   unsigned long long raw_total, skipped;
   int resync; /* after an error record: skipped bytes are its own */
   unsigned long long member_out; /* bytes the current gzip member gave */
@@ -1046,17 +1050,25 @@ pith_status pith_warc_reader_next(pith_warc_reader *r,
   }
 
   /* 2. The header block. */
+  /* Each scan resumes where the last one stopped (less the 2 bytes a
+   * terminator cut by the window's end may have begun with), also the
+   * scan of an earlier start that failed: input that trickles in a few
+   * bytes per read, or holds many "WARC/" lines and no blank line, must
+   * not make this quadratic. */
   size_t hl = 0, end, scanned = 0;
+  unsigned long long here = r->dbase + r->dpos;
+  if (r->noterm_end > here + 2)
+    scanned = (size_t)(r->noterm_end - here) - 2;
   for (;;) {
-    /* Resume where the last scan stopped (less the 2 bytes a terminator
-     * cut by the window's end may have begun with): input that trickles
-     * in a few bytes per read must not make this quadratic. */
     size_t avail = r->dlen - r->dpos;
     size_t lim = avail < HDR_CAP ? avail : HDR_CAP;
-    end = header_end_from(r->d + r->dpos, lim, scanned, &hl);
+    end = header_end_from(r->d + r->dpos, lim, scanned < lim ? scanned : lim,
+                          &hl);
     if (end)
       break;
     scanned = lim > 2 ? lim - 2 : 0;
+    if (here + lim > r->noterm_end)
+      r->noterm_end = here + lim;
     if (avail >= HDR_CAP) {
       set_error(&r->rec, PITH_ERR_WARC_FORMAT,
                 "WARC header longer than %zu bytes", HDR_CAP);
@@ -1078,7 +1090,13 @@ pith_status pith_warc_reader_next(pith_warc_reader *r,
         return r->fatal;
       set_error(&r->rec, PITH_ERR_WARC_FORMAT, "%s",
                 f == FILL_CUT ? r->cut_msg : "truncated WARC header");
-      return broken(r, out);
+      pith_status st = broken(r, out);
+      /* At the end of input no later "WARC/" in these bytes can start a
+       * readable record either (none has a blank line after it): they
+       * belong to this broken one, rather than give an error each. */
+      if (f == FILL_EOF)
+        r->next_pos = r->dlen;
+      return st;
     }
   }
   unsigned long long cl;

@@ -227,8 +227,40 @@ static char *read_checked(const char *desc, const char *src, size_t len,
   return whole;
 }
 
+/* Hostile input: 30 MB of "WARC/1.0" lines and no blank line.  Each is a
+ * record start whose header never ends; every start's scan resumes where
+ * the last one stopped, so this is linear (well under a second; a rescan
+ * per start took minutes, which the test's time-out would catch). */
+static void test_no_blank_line(void) {
+  const size_t unit = 10, n = 3000000;
+  char *src = malloc(unit * n);
+  if (!src)
+    abort();
+  for (size_t i = 0; i < n; i++)
+    memcpy(src + i * unit, "WARC/1.0\r\n", unit);
+  feeder f = {src, unit * n, 0, 0, 0, 0};
+  pith_warc_reader *r = pith_warc_reader_new(feed, &f);
+  if (!r)
+    abort();
+  size_t records = 0, good = 0;
+  for (;;) {
+    const pith_warc_record *rec;
+    pith_status st = pith_warc_reader_next(r, &rec);
+    if (!rec)
+      break;
+    records++;
+    good += st == PITH_OK;
+  }
+  pith_warc_reader_free(r);
+  free(src);
+  INT_EQ(good, 0, "no blank line: no good record");
+  OK(records > n * 9 / 10 && records <= n,
+     "no blank line: an error per start, the tail as one");
+}
+
 int main(void) {
   sbuf h = {0}, w = {0}, gz = {0}, body = {0};
+  test_no_blank_line();
 
   /* A small WARC: warcinfo, request, an HTML response with a charset, an
    * image response, a resource; plain and gzip per record. */
