@@ -1078,9 +1078,20 @@ pith_status pith_warc_reader_next(pith_warc_reader *r,
     if (f == FILL_FATAL)
       return r->fatal;
     if (f != FILL_DATA) {
-      /* Keep the identity from the complete lines there are. */
+      /* Keep the identity from the complete lines there are, up to the
+       * next line that starts a record (where reading resumes: so no byte
+       * is parsed twice however many starts the broken bytes hold). */
       const char *h = r->d + r->dpos;
       size_t k = r->dlen - r->dpos;
+      const char *nl = memchr(h, '\n', k);
+      while (nl) {
+        size_t next = (size_t)(nl - h) + 1;
+        if (k - next >= 5 && memcmp(h + next, "WARC/", 5) == 0) {
+          k = next;
+          break;
+        }
+        nl = memchr(h + next, '\n', k - next);
+      }
       while (k > 0 && h[k - 1] != '\n')
         k--;
       unsigned long long ignored;
