@@ -683,6 +683,35 @@ static size_t header_end_from(const char *d, size_t n, size_t from,
   return 0;
 }
 
+/* The end of a WARC header block in d[0..n), scanning from `from`: as
+ * header_end_from(), but a line that starts a record ("WARC/1.") ends the
+ * search first - no header holds one, so the header in hand was cut short:
+ * then 0 is returned and *next_rec is set to that line's offset (else it
+ * is left alone).  A scan that fails may resume 8 bytes before n. */
+static size_t warc_header_end(const char *d, size_t n, size_t from,
+                              size_t *hdr_len, size_t *next_rec) {
+  for (size_t i = from; i + 1 < n; i++) {
+    const char *nl = memchr(d + i, '\n', n - 1 - i);
+    if (!nl)
+      break;
+    i = (size_t)(nl - d);
+    if (d[i + 1] == '\n') {
+      *hdr_len = i;
+      return i + 2;
+    }
+    if (d[i + 1] == '\r' && i + 2 < n && d[i + 2] == '\n') {
+      *hdr_len = i;
+      return i + 3;
+    }
+    if (d[i + 1] == 'W' && n - (i + 1) >= 7 &&
+        memcmp(d + i + 1, "WARC/1.", 7) == 0) {
+      *next_rec = i + 1;
+      return 0;
+    }
+  }
+  return 0;
+}
+
 static size_t header_end(const char *d, size_t n, size_t *hdr_len) {
   return header_end_from(d, n, 0, hdr_len);
 }
@@ -1055,18 +1084,31 @@ pith_status pith_warc_reader_next(pith_warc_reader *r,
    * scan of an earlier start that failed: input that trickles in a few
    * bytes per read, or holds many "WARC/" lines and no blank line, must
    * not make this quadratic. */
-  size_t hl = 0, end, scanned = 0;
+  size_t hl = 0, end, scanned = 0, next_rec = 0;
   unsigned long long here = r->dbase + r->dpos;
-  if (r->noterm_end > here + 2)
-    scanned = (size_t)(r->noterm_end - here) - 2;
+  if (r->noterm_end > here + 8)
+    scanned = (size_t)(r->noterm_end - here) - 8;
   for (;;) {
     size_t avail = r->dlen - r->dpos;
     size_t lim = avail < HDR_CAP ? avail : HDR_CAP;
-    end = header_end_from(r->d + r->dpos, lim, scanned < lim ? scanned : lim,
-                          &hl);
+    end = warc_header_end(r->d + r->dpos, lim, scanned < lim ? scanned : lim,
+                          &hl, &next_rec);
     if (end)
       break;
-    scanned = lim > 2 ? lim - 2 : 0;
+    if (next_rec) {
+      /* The next record begins before this header ended: this one is
+       * broken, and reading resumes right there. */
+      unsigned long long ignored;
+      parse_header(r, r->d + r->dpos, next_rec, &ignored);
+      if (r->fatal)
+        return r->fatal;
+      set_error(&r->rec, PITH_ERR_WARC_FORMAT,
+                "WARC header cut short by the next record");
+      pith_status st = broken(r, out);
+      r->next_pos = r->dpos + next_rec;
+      return st;
+    }
+    scanned = lim > 8 ? lim - 8 : 0;
     if (here + lim > r->noterm_end)
       r->noterm_end = here + lim;
     if (avail >= HDR_CAP) {
@@ -1078,20 +1120,10 @@ pith_status pith_warc_reader_next(pith_warc_reader *r,
     if (f == FILL_FATAL)
       return r->fatal;
     if (f != FILL_DATA) {
-      /* Keep the identity from the complete lines there are, up to the
-       * next line that starts a record (where reading resumes: so no byte
-       * is parsed twice however many starts the broken bytes hold). */
+      /* Keep the identity from the complete lines there are (none of
+       * them starts a record: the scan above would have stopped there). */
       const char *h = r->d + r->dpos;
       size_t k = r->dlen - r->dpos;
-      const char *nl = memchr(h, '\n', k);
-      while (nl) {
-        size_t next = (size_t)(nl - h) + 1;
-        if (k - next >= 5 && memcmp(h + next, "WARC/", 5) == 0) {
-          k = next;
-          break;
-        }
-        nl = memchr(h + next, '\n', k - next);
-      }
       while (k > 0 && h[k - 1] != '\n')
         k--;
       unsigned long long ignored;
