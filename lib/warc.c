@@ -684,17 +684,27 @@ static size_t header_end_from(const char *d, size_t n, size_t from,
 }
 
 /* The end of a WARC header block in d[0..n), scanning from `from`: as
- * header_end_from(), but a line that starts a record ("WARC/1.") ends the
- * search first - no header holds one, so the header in hand was cut short:
- * then 0 is returned and *next_rec is set to that line's offset (else it
- * is left alone).  A scan that fails may resume 8 bytes before n. */
+ * header_end_from(), but a record start ("WARC/1.N" and a line break, as
+ * record_start_at() finds them, anywhere past d[0]) ends the search first
+ * - no header holds one, so the header in hand was cut short: then 0 is
+ * returned and *next_rec is set to the start's offset (else it is left
+ * alone).  A scan that fails may resume 9 bytes before n. */
 static size_t warc_header_end(const char *d, size_t n, size_t from,
                               size_t *hdr_len, size_t *next_rec) {
   for (size_t i = from; i + 1 < n; i++) {
-    const char *nl = memchr(d + i, '\n', n - 1 - i);
-    if (!nl)
-      break;
-    i = (size_t)(nl - d);
+    char c = d[i];
+    if (c == 'W' && i > 0) {
+      int at = record_start_at(d, i, n);
+      if (at < 0)
+        break; /* cut by the window's end: decided on the next scan */
+      if (at) {
+        *next_rec = i;
+        return 0;
+      }
+      continue;
+    }
+    if (c != '\n')
+      continue;
     if (d[i + 1] == '\n') {
       *hdr_len = i;
       return i + 2;
@@ -702,11 +712,6 @@ static size_t warc_header_end(const char *d, size_t n, size_t from,
     if (d[i + 1] == '\r' && i + 2 < n && d[i + 2] == '\n') {
       *hdr_len = i;
       return i + 3;
-    }
-    if (d[i + 1] == 'W' && n - (i + 1) >= 7 &&
-        memcmp(d + i + 1, "WARC/1.", 7) == 0) {
-      *next_rec = i + 1;
-      return 0;
     }
   }
   return 0;
@@ -1063,8 +1068,9 @@ pith_status pith_warc_reader_next(pith_warc_reader *r,
   if (cut) {
     /* Bytes of the damaged member that came out before the damage may
      * hold a header: use it for the error record's identity. */
-    size_t hl;
-    if (header_end(r->d + r->dpos, r->dlen - r->dpos, &hl)) {
+    size_t hl, next_rec = 0, avail = r->dlen - r->dpos;
+    if (warc_header_end(r->d + r->dpos, avail < HDR_CAP ? avail : HDR_CAP, 0,
+                        &hl, &next_rec)) {
       unsigned long long cl;
       parse_header(r, r->d + r->dpos, hl, &cl);
     }
@@ -1086,8 +1092,8 @@ pith_status pith_warc_reader_next(pith_warc_reader *r,
    * not make this quadratic. */
   size_t hl = 0, end, scanned = 0, next_rec = 0;
   unsigned long long here = r->dbase + r->dpos;
-  if (r->noterm_end > here + 8)
-    scanned = (size_t)(r->noterm_end - here) - 8;
+  if (r->noterm_end > here + 9)
+    scanned = (size_t)(r->noterm_end - here) - 9;
   for (;;) {
     size_t avail = r->dlen - r->dpos;
     size_t lim = avail < HDR_CAP ? avail : HDR_CAP;
@@ -1108,7 +1114,7 @@ pith_status pith_warc_reader_next(pith_warc_reader *r,
       r->next_pos = r->dpos + next_rec;
       return st;
     }
-    scanned = lim > 8 ? lim - 8 : 0;
+    scanned = lim > 9 ? lim - 9 : 0;
     if (here + lim > r->noterm_end)
       r->noterm_end = here + lim;
     if (avail >= HDR_CAP) {
