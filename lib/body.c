@@ -253,8 +253,9 @@ static int has_image(const builder *b) {
 static const char *code_lang(builder *b, uint32_t n) {
   const char *c = pith__attr(b->t, n, PITH_ATTR_CLASS, NULL);
   while (c && *c) {
-    while (*c == ' ' || *c == '\t' || *c == '\n')
-      c++;
+    /* The same white space on both sides: a word is never empty, so the
+     * loop always moves on (a \f or \r here used to spin forever). */
+    c += strspn(c, " \t\n\r\f");
     size_t w = strcspn(c, " \t\n\r\f");
     size_t skip = 0;
     if (w > 9 && strncmp(c, "language-", 9) == 0)

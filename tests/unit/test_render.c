@@ -213,5 +213,17 @@ int main(void) {
   pith_free(md);
   pith_free(xml);
   pith_result_free(res);
+  /* A code language after white space other than space, tab and newline
+   * (the scan once spun forever on a \f or \r in the class). */
+  pith_result *cr = extract("<html><body><pre class=\"x\fy\"><code class="
+                            "\"\f\rlanguage-c\">int x;</code></pre>"
+                            "</body></html>",
+                            0);
+  char *crmd = cr ? pith_render_markdown(cr, 0) : NULL;
+  OK(contains(crmd, "```c\nint x;\n```"),
+     "code language found after \\f and \\r in class");
+  pith_free(crmd);
+  pith_result_free(cr);
+
   return done_testing();
 }
