@@ -142,8 +142,8 @@ static void span_attrs(builder *b, size_t i, uint32_t n) {
     if (v && len) {
       /* Some pages put a srcset list ("a.jpg 1x, b.jpg 2x") in data-src:
        * its first URL is the image. */
-      while (len && (*v == ' ' || *v == '\t' || *v == '\n'))
-        v++, len--;
+      size_t lead = strspn(v, " \t\n\r\f"); /* values end in a NUL */
+      v += lead;
       len = strcspn(v, " \t\n\r\f");
     }
     if (!v || !len)
