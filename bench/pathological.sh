@@ -52,6 +52,6 @@ f="$tmp/warc-no-blank-line.warc"
 # (It exits 1: every record is an error.)
 /usr/bin/time -o "$tmp/time" -f '%e %M' "$pith" --warc-stats "$f" \
   >/dev/null 2>&1 || true
-read -r secs kb <"$tmp/time"
+read -r secs kb < <(tail -n 1 "$tmp/time")
 printf '%-22s %10s %12s %10s %10s\n' warc-no-blank-line "$(stat -c %s "$f")" - \
   "$secs" "$((kb / 1024))"
