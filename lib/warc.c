@@ -663,37 +663,19 @@ static int parse_header(pith_warc_reader *r, const char *h, size_t n,
   return 0;
 }
 
-/* Find the end of a header block in d[0..n): the index just past the
- * blank line ("\r\n\r\n" or "\n\n"), with *hdr_len the header's length
- * without it; 0 when there is none yet. */
-static size_t header_end_from(const char *d, size_t n, size_t from,
-                              size_t *hdr_len) {
-  for (size_t i = from; i + 1 < n; i++) {
-    if (d[i] != '\n')
-      continue;
-    if (d[i + 1] == '\n') {
-      *hdr_len = i;
-      return i + 2;
-    }
-    if (d[i + 1] == '\r' && i + 2 < n && d[i + 2] == '\n') {
-      *hdr_len = i;
-      return i + 3;
-    }
-  }
-  return 0;
-}
-
-/* The end of a WARC header block in d[0..n), scanning from `from`: as
- * header_end_from(), but a record start ("WARC/1.N" and a line break, as
- * record_start_at() finds them, anywhere past d[0]) ends the search first
- * - no header holds one, so the header in hand was cut short: then 0 is
- * returned and *next_rec is set to the start's offset (else it is left
+/* Find the end of a header block in d[0..n), scanning from `from`: the
+ * index just past the blank line ("\r\n\r\n" or "\n\n"), with *hdr_len
+ * the header's length without it; 0 when there is none yet.  With
+ * `next_rec` (WARC headers), a record start ("WARC/1.N" and a line break,
+ * as record_start_at() finds them, anywhere past d[0]) ends the search
+ * first - no header holds one, so the header in hand was cut short: then 0
+ * is returned and *next_rec is set to the start's offset (else it is left
  * alone).  A scan that fails may resume 9 bytes before n. */
-static size_t warc_header_end(const char *d, size_t n, size_t from,
-                              size_t *hdr_len, size_t *next_rec) {
+static size_t header_end(const char *d, size_t n, size_t from, size_t *hdr_len,
+                         size_t *next_rec) {
   for (size_t i = from; i + 1 < n; i++) {
     char c = d[i];
-    if (c == 'W' && i > 0) {
+    if (c == 'W' && next_rec && i > 0) {
       int at = record_start_at(d, i, n);
       if (at < 0)
         break; /* cut by the window's end: decided on the next scan */
@@ -715,10 +697,6 @@ static size_t warc_header_end(const char *d, size_t n, size_t from,
     }
   }
   return 0;
-}
-
-static size_t header_end(const char *d, size_t n, size_t *hdr_len) {
-  return header_end_from(d, n, 0, hdr_len);
 }
 
 /* Inflate src[0..n) (gzip, zlib or raw deflate) into r->body, at most
@@ -868,7 +846,7 @@ static int parse_http(pith_warc_reader *r, const char *b, size_t n,
   }
   size_t hl;
   size_t scan = n < HTTP_HDR_CAP ? n : HTTP_HDR_CAP;
-  size_t end = header_end(b, scan, &hl);
+  size_t end = header_end(b, scan, 0, &hl, NULL);
   if (!end) {
     set_error(rec, PITH_ERR_WARC_FORMAT,
               "HTTP headers do not end with a blank line");
@@ -1069,8 +1047,8 @@ pith_status pith_warc_reader_next(pith_warc_reader *r,
     /* Bytes of the damaged member that came out before the damage may
      * hold a header: use it for the error record's identity. */
     size_t hl, next_rec = 0, avail = r->dlen - r->dpos;
-    if (warc_header_end(r->d + r->dpos, avail < HDR_CAP ? avail : HDR_CAP, 0,
-                        &hl, &next_rec)) {
+    if (header_end(r->d + r->dpos, avail < HDR_CAP ? avail : HDR_CAP, 0, &hl,
+                   &next_rec)) {
       unsigned long long cl;
       parse_header(r, r->d + r->dpos, hl, &cl);
     }
@@ -1097,8 +1075,8 @@ pith_status pith_warc_reader_next(pith_warc_reader *r,
   for (;;) {
     size_t avail = r->dlen - r->dpos;
     size_t lim = avail < HDR_CAP ? avail : HDR_CAP;
-    end = warc_header_end(r->d + r->dpos, lim, scanned < lim ? scanned : lim,
-                          &hl, &next_rec);
+    end = header_end(r->d + r->dpos, lim, scanned < lim ? scanned : lim, &hl,
+                     &next_rec);
     if (end)
       break;
     if (next_rec) {
