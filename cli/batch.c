@@ -56,13 +56,24 @@ struct batch {
   int shown;
 };
 
-static double now(void) {
+double batch_now(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static char *dup_or_null(const char *s) {
+/* Free a batch whose threads have ended (or never started). */
+static void batch_free(batch *b) {
+  pthread_mutex_destroy(&b->mu);
+  pthread_cond_destroy(&b->cv_work);
+  pthread_cond_destroy(&b->cv_space);
+  pith_extractor_free(b->ex);
+  free(b->tids);
+  free(b->ring);
+  free(b);
+}
+
+char *job_strdup(const char *s) {
   if (!s)
     return NULL;
   size_t n = strlen(s) + 1;
@@ -77,8 +88,8 @@ job *job_new(int kind, const char *source, const char *msg) {
   if (!j)
     return NULL;
   j->kind = kind;
-  j->source = dup_or_null(source);
-  j->msg = dup_or_null(msg);
+  j->source = job_strdup(source);
+  j->msg = job_strdup(msg);
   if ((source && !j->source) || (msg && !j->msg)) {
     free(j->source);
     free(j->msg);
@@ -155,7 +166,7 @@ static void process(const batch *b, pith_extractor *ex, job *j) {
   }
 
   if (err) {
-    j->emsg = dup_or_null(err);
+    j->emsg = job_strdup(err);
     if (a->json)
       j->out = j->warc
                    ? pith_render_json_warc(NULL, j->source, j->url,
@@ -173,7 +184,7 @@ static void process(const batch *b, pith_extractor *ex, job *j) {
                                        a->opts | PITH_RENDER_MARKDOWN_FIELD)
                  : pith_render_json(res, j->source);
     if (!j->out)
-      j->emsg = dup_or_null("out of memory");
+      j->emsg = job_strdup("out of memory");
     pith_result_free(res);
   } else if (a->format != FORMAT_TXT) {
     /* Rendered here, on the worker, not under the output lock. */
@@ -181,7 +192,7 @@ static void process(const batch *b, pith_extractor *ex, job *j) {
              : a->format == FORMAT_XML    ? pith_render_xml(res, a->opts)
                                           : pith_render_html(res, a->opts);
     if (!j->doc)
-      j->emsg = dup_or_null("out of memory");
+      j->emsg = job_strdup("out of memory");
     pith_result_free(res);
   } else {
     j->res = res;
@@ -189,7 +200,7 @@ static void process(const batch *b, pith_extractor *ex, job *j) {
 }
 
 static void show_progress(batch *b, int final) {
-  double t = now(), el = t - b->t0;
+  double t = batch_now(), el = t - b->t0;
   if (!final && t - b->last_shown < 0.25)
     return;
   b->last_shown = t;
@@ -289,7 +300,7 @@ static void *worker(void *arg) {
     } else {
       j->kind = JOB_ERROR;
       free(j->msg);
-      j->msg = dup_or_null("out of memory");
+      j->msg = job_strdup("out of memory");
       process(b, ex, j);
     }
     pthread_mutex_lock(&b->mu);
@@ -311,7 +322,7 @@ batch *batch_start(const cli_args *a, int threads) {
   b->k = 4 * (size_t)b->nthreads + 4;
   b->ring = calloc(b->k, sizeof *b->ring);
   b->progress = a->progress < 0 ? isatty(STDERR_FILENO) : a->progress;
-  b->t0 = now();
+  b->t0 = batch_now();
   pthread_mutex_init(&b->mu, NULL);
   pthread_cond_init(&b->cv_work, NULL);
   pthread_cond_init(&b->cv_space, NULL);
@@ -340,13 +351,7 @@ batch *batch_start(const cli_args *a, int threads) {
     goto fail;
   return b;
 fail:
-  pthread_mutex_destroy(&b->mu);
-  pthread_cond_destroy(&b->cv_work);
-  pthread_cond_destroy(&b->cv_space);
-  pith_extractor_free(b->ex);
-  free(b->tids);
-  free(b->ring);
-  free(b);
+  batch_free(b);
   return NULL;
 }
 
@@ -411,7 +416,7 @@ int batch_finish(batch *b) {
   for (int i = 0; b->tids && i < b->nthreads; i++)
     pthread_join(b->tids[i], NULL);
   if (b->progress) {
-    double el = now() - b->t0;
+    double el = batch_now() - b->t0;
     if (b->shown)
       fputs("\r\033[K", stderr);
     fprintf(stderr,
@@ -421,13 +426,7 @@ int batch_finish(batch *b) {
             el > 0 ? (double)b->pages / el : 0.0);
   }
   int failed = b->failed;
-  pthread_mutex_destroy(&b->mu);
-  pthread_cond_destroy(&b->cv_work);
-  pthread_cond_destroy(&b->cv_space);
-  pith_extractor_free(b->ex);
-  free(b->tids);
-  free(b->ring);
-  free(b);
+  batch_free(b);
   if (output_finish() != 0)
     return 1;
   return failed ? 1 : 0;

@@ -46,6 +46,12 @@ typedef struct job {
  * copied; NULL stays NULL. */
 job *job_new(int kind, const char *source, const char *msg);
 
+/* A malloc'd copy of s; NULL when s is NULL or memory runs out. */
+char *job_strdup(const char *s);
+
+/* Seconds on the monotonic clock (for progress and rates). */
+double batch_now(void);
+
 /* Start the pipeline: `threads` workers (1: no threads, jobs run in the
  * caller).  Returns NULL when out of memory or threads cannot start. */
 batch *batch_start(const cli_args *a, int threads);

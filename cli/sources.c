@@ -116,13 +116,7 @@ static int submit(run_ctx *c, job *j) {
 }
 
 static char *dup_nonempty(const char *s) {
-  if (!s || !*s)
-    return NULL;
-  size_t n = strlen(s) + 1;
-  char *d = malloc(n);
-  if (d)
-    memcpy(d, s, n);
-  return d;
+  return s && *s ? job_strdup(s) : NULL;
 }
 
 /* The job of a WARC record: an HTML page, or an error. */
@@ -466,12 +460,6 @@ static int walk(run_ctx *c) {
   return 0;
 }
 
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static double cpu_now(void) {
   struct timespec ts;
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
@@ -482,9 +470,9 @@ static int run_warc_stats(const cli_args *a, size_t max) {
   warc_stats s;
   memset(&s, 0, sizeof s);
   run_ctx c = {a, NULL, &s, max, 0};
-  double t0 = now(), c0 = cpu_now();
+  double t0 = batch_now(), c0 = cpu_now();
   int rc = walk(&c);
-  double el = now() - t0, cpu = cpu_now() - c0;
+  double el = batch_now() - t0, cpu = cpu_now() - c0;
   printf("warc-stats: %llu records (%llu HTML responses, %llu other "
          "responses, %llu other records, %llu errors), %llu garbage "
          "regions; %.1f MB read, %.1f MB of payloads; %.3f s, %.0f "
