@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "chars.h"
+#include "datetext.h"
 
 #define CAP 1000
 
@@ -474,23 +475,6 @@ static int has_price(const char *s, size_t n) {
   return 0;
 }
 
-/* Month names and abbreviations (English, German, French, Spanish). */
-static int is_month(const char *s, size_t n) {
-  static const char *const names[] = {
-      "jan",       "january", "feb",     "february",   "mar",     "march",
-      "apr",       "april",   "may",     "jun",        "june",    "jul",
-      "july",      "aug",     "august",  "sep",        "sept",    "september",
-      "oct",       "october", "nov",     "november",   "dec",     "december",
-      "januar",    "februar", "mai",     "juni",       "juli",    "oktober",
-      "dezember",  "janvier", "mars",    "avril",      "juin",    "juillet",
-      "octobre",   "enero",   "febrero", "marzo",      "abril",   "mayo",
-      "junio",     "julio",   "agosto",  "septiembre", "octubre", "noviembre",
-      "diciembre", NULL};
-  if (n < 3 || n > 10 || !strchr("adefjmnos", lower((unsigned char)s[0])))
-    return 0;
-  return seg_in(s, n, names);
-}
-
 /* A short text that holds a date: a month name with a year ("March 3,
  * 2024", "3 mars 2024"), a numeric date ("2024-03-03", "03/03/2024") or
  * a relative one ("3 days ago").  Month names are looked up only in texts
@@ -537,7 +521,7 @@ static int has_date_text(const char *s, size_t n) {
     size_t b = i;
     while (i < n && is_alpha((unsigned char)s[i]))
       i++;
-    if (year && is_month(s + b, i - b))
+    if (year && pith__date_month(s + b, i - b))
       return 1;
     if (eq_ci(s + b, i - b, "ago"))
       return 1;
