@@ -138,10 +138,6 @@ static void url_features(const char *url, pith_pagetype_features *f) {
         f->url_docs += 2;
       if (b == 0 && eq_ci(lab, ln, "blog"))
         blog_host = 1;
-      if (eq_ci(lab, ln, "readthedocs") || eq_ci(lab, ln, "gitbook"))
-        f->url_docs += 2;
-      if (eq_ci(lab, ln, "stackexchange") || eq_ci(lab, ln, "stackoverflow"))
-        f->url_forum += 2;
       b = i + 1;
     }
   }
