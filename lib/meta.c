@@ -717,8 +717,34 @@ static int url_date(mx *x, char out[11]) {
 
 /* The collapsed visible text of element n, at most `max` bytes and
  * TEXT_NODES_MAX nodes.  *cut (if non-NULL) is set when a limit was hit. */
-static span elem_text_mode(mx *x, uint32_t n, size_t max, int *cut,
-                           int spaced) {
+/* Does a class attribute name a label or badge: a token "label", "badge"
+ * or "prefix", or one starting "label-", "badge-"?  ("label
+ * label--primary", "badge bg-info".) */
+static int label_class(const char *c, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    while (i < n && is_sp((unsigned char)c[i]))
+      i++;
+    size_t b = i;
+    while (i < n && !is_sp((unsigned char)c[i]))
+      i++;
+    span tok = mkspan(c + b, i - b);
+    if (eq_lit(tok, "label") || eq_lit(tok, "badge") || eq_lit(tok, "prefix") ||
+        starts_lit(tok, "label-") || starts_lit(tok, "badge-"))
+      return 1;
+  }
+  return 0;
+}
+
+/* Text modes of elem_text_mode(). */
+enum {
+  TEXT_PLAIN = 0,
+  TEXT_SPACED = 1, /* every element boundary is a segment break */
+  TEXT_HEADING = 2 /* leading labels and badges are left out */
+};
+
+static span elem_text_mode(mx *x, uint32_t n, size_t max, int *cut, int mode) {
+  int spaced = mode == TEXT_SPACED;
   const pith_tree *t = x->t;
   pith_buf *b = &x->buf;
   pith__buf_reset(b);
@@ -757,6 +783,12 @@ static span elem_text_mode(mx *x, uint32_t n, size_t max, int *cut,
     } else if ((pith__tag_kind(nd->tag) & PITH_KIND_SKIP) ||
                (nd->flags & PITH_NF_HIDDEN)) {
       skip = 1;
+    } else if (mode == TEXT_HEADING && b->len == 0 && i != n) {
+      /* "<span class=label>News</span> Headline": a forum's thread
+       * prefix or a "New" badge set before the headline. */
+      size_t cl;
+      const char *c = pith__attr(t, i, PITH_ATTR_CLASS, &cl);
+      skip = c && label_class(c, cl);
     } else if (spaced) {
       pend = 2;
     } else if ((pith__tag_kind(nd->tag) & PITH_KIND_BLOCK) ||
@@ -777,13 +809,13 @@ static span elem_text_mode(mx *x, uint32_t n, size_t max, int *cut,
 }
 
 static span elem_text(mx *x, uint32_t n, size_t max, int *cut) {
-  return elem_text_mode(x, n, max, cut, 0);
+  return elem_text_mode(x, n, max, cut, TEXT_PLAIN);
 }
 
 /* Bylines: every element boundary counts as a space, so "Jane Doe" and a
  * following "June 5, 2024" in separate spans stay apart. */
 static span byline_text(mx *x, uint32_t n, int *cut) {
-  return elem_text_mode(x, n, BYLINE_TEXT_MAX, cut, 1);
+  return elem_text_mode(x, n, BYLINE_TEXT_MAX, cut, TEXT_SPACED);
 }
 
 /* Text of the direct text children of n (for <title> and scripts). */
@@ -1403,7 +1435,9 @@ static void record_head(mx *x, head_cand *list, int *count, uint32_t n,
   if (*count >= MAX_HEADS || (cx & (CX_HIDDEN | CX_BOILER)))
     return;
   int cut;
-  span s = elem_text(x, n, HEAD_TEXT_MAX, &cut);
+  span s = elem_text_mode(x, n, HEAD_TEXT_MAX, &cut, TEXT_HEADING);
+  if (!has(s) && !cut) /* nothing but a label */
+    s = elem_text(x, n, HEAD_TEXT_MAX, &cut);
   if (!has(s) || cut)
     return;
   head_cand *h = &list[(*count)++];

@@ -268,6 +268,31 @@ static void test_title_choice(void) {
   STR_EQ(p.m.title, "Austin Hardware Catalog",
          "title: an h1 merely starting with the host's name is kept");
   done(&p);
+
+  run(&p,
+      "<html><head><title>Help - Which tent for winter? | Example Forum"
+      "</title></head><body><h1><span class='label label--blue'>Help</span>"
+      "<span>&nbsp;</span>Which tent for winter?</h1><p>x</p></body></html>",
+      NULL);
+  STR_EQ(p.m.title, "Which tent for winter?",
+         "title: a label before the heading's text is not part of it");
+  done(&p);
+
+  run(&p,
+      "<html><head><title>Rivers rise</title></head><body>"
+      "<h1>Rivers <span class=badge>new</span> rise</h1><p>x</p>"
+      "</body></html>",
+      NULL);
+  STR_EQ(p.m.title, "Rivers new rise",
+         "title: only a leading label is left out of a heading");
+  done(&p);
+
+  run(&p,
+      "<html><head></head><body><h1><span class=label>Notice</span></h1>"
+      "<p>x</p></body></html>",
+      NULL);
+  STR_EQ(p.m.title, "Notice", "title: a heading that is only a label stays");
+  done(&p);
 }
 static void test_jsonld(void) {
   page p;
