@@ -159,6 +159,42 @@ static unsigned vocab_of(const pith_tree *t, uint32_t n) {
   return bits;
 }
 
+/* Is n an element of prose (mostly text, not links) whose class names
+ * boilerplate? */
+static int prose_with_boiler_class(const pith_tree *t, const pith_scratch *s,
+                                   uint32_t n) {
+  const pith_node *nd = &t->nodes[n];
+  if (nd->tag == PITH_TAG_TEXT || (pith__tag_kind(nd->tag) & PITH_KIND_SKIP) ||
+      (nd->flags & PITH_NF_HIDDEN) || s->rawlink[n] * 2 >= s->raw[n])
+    return 0;
+  size_t len;
+  const char *v = pith__attr(t, n, PITH_ATTR_CLASS, &len);
+  return v && (pith__vocab_classify(v, len) & PITH_VOCAB_HARD);
+}
+
+/* Sections of one article that a theme classes like boilerplate
+ * ("skip-item" for each topic of a long guide, "nav-source" for the
+ * targets of an in-page menu): when two or more children of n do, and
+ * together they hold half the page's text, they are the article. */
+static void protect_sections(const pith_tree *t, const pith_scratch *s,
+                             uint32_t n, uint32_t total, uint8_t *protect) {
+  if ((uint64_t)s->raw[n] * 2 < total)
+    return; /* the sections are inside n */
+  uint64_t sum = 0;
+  unsigned count = 0;
+  for (uint32_t c = t->nodes[n].first; c; c = t->nodes[c].next)
+    if (prose_with_boiler_class(t, s, c)) {
+      sum += s->raw[c];
+      count++;
+    }
+  if (count < 2 || sum * 2 < total)
+    return;
+  for (uint32_t c = t->nodes[n].first; c; c = t->nodes[c].next)
+    if (prose_with_boiler_class(t, s, c))
+      protect[c] = 1;
+  protect[n] = 1;
+}
+
 /* Is a form one a reader fills in (comments, search, login, newsletter)
  * rather than a page-wide wrapper (ASP.NET wraps whole pages in one)?  It
  * has a field to type into and is not most of the page. */
@@ -542,6 +578,7 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
     const pith_node *nd = &t->nodes[i];
     if (nd->tag == PITH_TAG_TEXT)
       continue;
+    protect_sections(t, s, i, total, protect);
     if (!protect[i] && s->raw[i] * 4 >= total && is_main_marker(t, i))
       protect[i] = 1;
     if (!protect[i] && s->raw[i] * 2 >= total && s->rawlink[i] * 2 < s->raw[i])

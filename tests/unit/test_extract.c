@@ -145,6 +145,32 @@ static void test_boilerplate(void) {
   text = text_of(html, PITH_OPT_KEEP_HIDDEN);
   OK(text != NULL, "keep-hidden extracts");
   free(text);
+
+  /* An article whose theme classes each section like a skip link. */
+  const char *sections =
+      "<html><body><nav><a href=/>Home</a> <a href=/n>News</a></nav>"
+      "<div class=guide><div class=skip-item>" PARA1 "</div>"
+      "<div class=skip-item>" PARA2 "</div></div>"
+      "<div class=share-bar><a href=#>Share this guide</a></div>"
+      "</body></html>";
+  text = text_of(sections, 0);
+  OK(contains(text, "The council approved") && contains(text, "Opponents"),
+     "sections classed like boilerplate that hold the text stay");
+  OK(!contains(text, "Share this"), "a share bar beside them still goes");
+  free(text);
+
+  /* One such element among others is still boilerplate. */
+  const char *one =
+      "<html><body><article>" PARA1 PARA2 "</article>"
+      "<div class=sidebar><p>Sidebar text that is long enough to be a "
+      "paragraph but sits in a sidebar widget area.</p></div>"
+      "<div class=sidebar><p>A second sidebar block, also long enough to be "
+      "a paragraph of its own.</p></div></body></html>";
+  text = text_of(one, 0);
+  OK(contains(text, "The council approved"), "article kept");
+  OK(!contains(text, "Sidebar text") && !contains(text, "second sidebar"),
+     "boilerplate blocks under half the page's text still go");
+  free(text);
 }
 
 static void test_structure(void) {
