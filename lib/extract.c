@@ -173,7 +173,7 @@ static int prose_with_boiler_class(const pith_tree *t, const pith_scratch *s,
 }
 
 /* Sections of one article that a theme classes like boilerplate
- * ("skip-item" for each topic of a long guide, "nav-source" for the
+ * ("nav-section" for each topic of a long guide, "nav-source" for the
  * targets of an in-page menu): when two or more children of n do, and
  * together they hold half the page's text, they are the article. */
 static void protect_sections(const pith_tree *t, const pith_scratch *s,

@@ -17,28 +17,30 @@
 
 /* Boilerplate for sure: the element and everything in it goes. */
 static const char *const hard_words[] = {
-    "ad",          "adbox",      "adcontainer",  "ads",         "adsbygoogle",
-    "adsense",     "adslot",     "advert",       "advertise",   "advertisement",
-    "advertising", "adwrap",     "breadcrumb",   "breadcrumbs", "consent",
-    "cookie",      "cookiebar",  "cookies",      "copyright",   "crumb",
-    "crumbs",      "disqus",     "dropdown",     "gdpr",        "masthead",
-    "menu",        "menubar",    "modal",        "nav",         "navbar",
-    "navi",        "navigation", "newsletter",   "offcanvas",   "outbrain",
-    "pagination",  "popup",      "print",        "promo",       "rating",
-    "recirc",      "related",    "share",        "sharedaddy",  "sharing",
-    "sidebar",     "signup",     "skip",         "social",      "sponsor",
-    "sponsored",   "subscribe",  "subscription", "taboola",     "toolbar",
-    "tooltip",
+    "ad",          "adbox",         "adcontainer", "ads",
+    "adsbygoogle", "adsense",       "adslot",      "advert",
+    "advertise",   "advertisement", "advertising", "adwrap",
+    "breadcrumb",  "breadcrumbs",   "consent",     "cookie",
+    "cookiebar",   "cookies",       "copyright",   "crumb",
+    "crumbs",      "disqus",        "dropdown",    "gdpr",
+    "masthead",    "menu",          "menubar",     "modal",
+    "nav",         "navbar",        "navi",        "navigation",
+    "newsletter",  "offcanvas",     "outbrain",    "pagination",
+    "popup",       "print",         "promo",       "rating",
+    "recirc",      "related",       "share",       "sharedaddy",
+    "sharing",     "sidebar",       "signup",      "social",
+    "sponsor",     "sponsored",     "subscribe",   "subscription",
+    "taboola",     "toolbar",       "tooltip",
 };
 
 /* Usually boilerplate, but also the name of real content on some pages
  * (comments on a forum, "footer" inside an article card): scored down, not
  * removed. */
 static const char *const soft_words[] = {
-    "aside",    "author", "banner",   "bio",    "byline",   "comment",
-    "comments", "footer", "footnote", "header", "latest",   "meta",
-    "more",     "next",   "popular",  "prev",   "previous", "recent",
-    "reply",    "tags",   "trending", "widget", "widgets",
+    "aside",    "author", "banner",   "bio",      "byline",   "comment",
+    "comments", "footer", "footnote", "header",   "latest",   "meta",
+    "more",     "next",   "popular",  "prev",     "previous", "recent",
+    "reply",    "skip",   "tags",     "trending", "widget",   "widgets",
 };
 
 /* Words of the main content's container. */
@@ -48,12 +50,10 @@ static const char *const good_words[] = {
 };
 
 /* Words that turn the other words into a description of the layout
- * around them ("has-sidebar", "no-ads", "with-header"). */
+ * around them ("has-sidebar", "no-ads", "with-header",
+ * "layout-sidebar-left"). */
 static const char *const layout_words[] = {
-    "has",
-    "no",
-    "with",
-    "without",
+    "has", "layout", "no", "with", "without",
 };
 
 static int in_table(const char *const *tab, size_t n, const char *w) {
@@ -155,6 +155,8 @@ unsigned pith__vocab_classify(const char *value, size_t len) {
           (n == 6 && !memcmp(tok, "hidden", 6)) ||
           (n == 9 && !memcmp(tok, "invisible", 9)))
         bits |= PITH_VOCAB_HIDDEN;
+      else if (memchr(tok, ':', n) || memchr(tok, '[', n))
+        ; /* utility CSS: "print:break-inside-avoid", "lg:[--sidebar-w]" */
       else
         bits |= classify_token(tok, n);
     }

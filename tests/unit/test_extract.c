@@ -54,6 +54,19 @@ static void test_vocab(void) {
   OK(pith__vocab_classify("sr-only", 7) & PITH_VOCAB_HIDDEN, "sr-only hides");
   OK(pith__vocab_classify("comment-list", 12) & PITH_VOCAB_COMMENT,
      "comment-list names comments");
+  OK(!(pith__vocab_classify("c-layout-sidebar-left", 21) & PITH_VOCAB_HARD),
+     "layout-sidebar-left describes a layout");
+  OK(!(pith__vocab_classify("mx-auto print:break-inside-avoid", 32) &
+       PITH_VOCAB_HARD),
+     "a utility class's variant prefix (print:) is not a name");
+  OK(!(pith__vocab_classify("lg:[--sidebar-width:18rem]", 26) &
+       PITH_VOCAB_HARD),
+     "an arbitrary-value utility class is not a name");
+  OK(pith__vocab_classify("print:hidden sidebar", 20) & PITH_VOCAB_HARD,
+     "the other tokens of the attribute still count");
+  OK(!(pith__vocab_classify("skip-to-content", 15) & PITH_VOCAB_HARD) &&
+         (pith__vocab_classify("skip-to-content", 15) & PITH_VOCAB_SOFT),
+     "skip (a skip link or its target) is only scored down");
 }
 
 static void test_tree(void) {
@@ -149,8 +162,8 @@ static void test_boilerplate(void) {
   /* An article whose theme classes each section like a skip link. */
   const char *sections =
       "<html><body><nav><a href=/>Home</a> <a href=/n>News</a></nav>"
-      "<div class=guide><div class=skip-item>" PARA1 "</div>"
-      "<div class=skip-item>" PARA2 "</div></div>"
+      "<div class=guide><div class=nav-section>" PARA1 "</div>"
+      "<div class=nav-section>" PARA2 "</div></div>"
       "<div class=share-bar><a href=#>Share this guide</a></div>"
       "</body></html>";
   text = text_of(sections, 0);
