@@ -236,6 +236,10 @@ typedef struct {
   char pubs[8][11];
   int npubs;
   int ld_same; /* an article's JSON-LD datePublished is its dateModified */
+  /* Dates of the first visible <time datetime> elements: shown to
+   * readers whatever their text says. */
+  char times[8][11];
+  int ntimes;
   span og_image, tw_image, ip_image, link_image, ld_image;
   int ld_image_rank;
   span license; /* rel=license, meta license, JSON-LD license */
@@ -1485,6 +1489,9 @@ static void date_from_time(mx *x, uint32_t n, const attrs *a, unsigned cx) {
   span hint = a->cls;
   span ip = a->itemprop;
   int prio;
+  if (!(cx & CX_HIDDEN) && (cx & CX_BODY) && x->ntimes < 8 &&
+      date_value(a->datetime, x->order, x->times[x->ntimes]))
+    x->ntimes++;
   if (has_lit(ip, "datepublished") || has_lit(ip, "datecreated")) {
     prio = DP_ITEMPROP;
   } else if (has_lit(ip, "datemodified")) {
@@ -2701,6 +2708,13 @@ static int date_label(const char *s, size_t from, size_t start) {
       i++;
     }
   }
+  /* "last post by NAME", "latest reply": a thread's newest activity. */
+  static const char *const last_words[] = {"last", "latest", NULL};
+  static const char *const activity_words[] = {"post",     "reply",   "comment",
+                                               "activity", "message", NULL};
+  for (int k = 0; k + 1 < nw; k++)
+    if (key_in(w[k], last_words) && key_in(w[k + 1], activity_words))
+      return DL_OTHER;
   for (int k = nw - 1, skipped = 0; k >= 0; k--) {
     if (key_in(w[k], date_filler_words) && skipped++ < 2)
       continue;
@@ -2758,8 +2772,17 @@ static int date_after(mx *x, uint32_t head, size_t limit, char out[11]) {
   for (uint32_t n = head + 1; n < t->nnodes && seen < 2000; n++, seen++) {
     if (!text_node_ok(x, n))
       continue;
-    pith__buf_append(b, pith__text(t, n), t->nodes[n].len);
-    pith__buf_putc(b, ' ');
+    /* Runs of white space count as one space (indentation between
+     * elements would otherwise use up the limit). */
+    const char *s = pith__text(t, n);
+    for (size_t i = 0, len = t->nodes[n].len; i < len; i++) {
+      if (!is_sp((unsigned char)s[i]))
+        pith__buf_putc(b, s[i]);
+      else if (b->len && !is_sp((unsigned char)b->data[b->len - 1]))
+        pith__buf_putc(b, ' ');
+    }
+    if (b->len && !is_sp((unsigned char)b->data[b->len - 1]))
+      pith__buf_putc(b, ' ');
     if (b->len > limit)
       break;
   }
@@ -2952,6 +2975,48 @@ static void date_from_text(mx *x, uint32_t head) {
     offer_date(x, mkspan(d, 10), DP_TEXT);
 }
 
+/* Is date d shown to readers: written in the page's visible text
+ * (navigation and footers included), or the datetime of a visible <time>?
+ * Reads at most 300000 bytes of text. */
+static int date_shown(mx *x, const char d[11]) {
+  const pith_tree *t = x->t;
+  for (int i = 0; i < x->ntimes; i++)
+    if (memcmp(x->times[i], d, 10) == 0)
+      return 1;
+  pith_buf *b = &x->buf;
+  pith__buf_reset(b);
+  for (uint32_t n = 1; n < t->nnodes && b->len < 300000; n++) {
+    const pith_node *nd = &t->nodes[n];
+    if (nd->tag != PITH_TAG_TEXT || !(x->ctx[n] & CX_BODY) ||
+        (x->ctx[n] & CX_HIDDEN) ||
+        (pith__tag_kind(t->nodes[nd->parent].tag) & PITH_KIND_SKIP))
+      continue;
+    pith__buf_append(b, pith__text(t, n), nd->len);
+    pith__buf_putc(b, ' ');
+  }
+  if (b->oom) {
+    x->oom = 1;
+    return 1;
+  }
+  /* Numeric dates are read both ways: "09.10.2024" shows 2024-09-10 as
+   * well as 2024-10-09. */
+  int orders[2] = {PITH_DATE_ORDER_MDY, PITH_DATE_ORDER_DMY};
+  for (int o = 0; o < 2; o++) {
+    size_t pos = 0;
+    for (int tries = 0; pos < b->len && tries < 2000; tries++) {
+      size_t start, end;
+      char v[11];
+      if (!pith__date_in_text(b->data + pos, b->len - pos, orders[o], v, &start,
+                              &end))
+        break;
+      if (memcmp(v, d, 10) == 0)
+        return 1;
+      pos += end;
+    }
+  }
+  return 0;
+}
+
 /* When the page's hidden sources disagree on the publication date, the
  * one shown right after the headline (unless labelled as an update) is
  * the publication date.  So is an earlier date shown there when the
@@ -2961,11 +3026,16 @@ static void date_agreement(mx *x, uint32_t head) {
   char d[11];
   int label;
   int stamp = x->ld_same && x->date_prio == DP_LD;
-  if (x->npubs < 2 && !stamp)
-    return;
   label = date_after(x, head, 400, d);
   if ((label != DL_NONE && label != DL_PUB) || memcmp(d, x->date, 10) == 0)
     return;
+  if (x->npubs < 2 && !stamp) {
+    if (!next_day(x->date, d) && !next_day(d, x->date) &&
+        !(x->date_mod_prio && memcmp(d, x->date_mod, 10) == 0) &&
+        !date_shown(x, x->date))
+      memcpy(x->date, d, 11);
+    return;
+  }
   if (stamp && memcmp(d, x->date, 10) < 0) {
     memcpy(x->date, d, 11);
     return;

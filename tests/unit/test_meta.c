@@ -623,13 +623,79 @@ static void test_date(void) {
       NULL);
   STR_EQ(p.m.date, "2025-12-19", "date: hidden sources disagree, shown wins");
   done(&p);
+  /* A single hidden source stands when the page shows its date somewhere
+   * (here at the foot, or as a <time>'s datetime) or when the date under
+   * the headline is the modified date; a date the page never shows gives
+   * way to the one under the headline. */
+  run(&p,
+      "<html><head><script type='application/ld+json'>"
+      "{\"@type\":\"Article\",\"datePublished\":\"2018-04-03\"}"
+      "</script></head><body><h1>Headline</h1><p>By Jane Doe</p>"
+      "<p>Dec 19, 2025</p><p>Text.</p><footer>First published 3 April 2018"
+      "</footer></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2018-04-03", "date: one hidden source shown below stands");
+  done(&p);
+  run(&p,
+      "<html><head><script type='application/ld+json'>"
+      "{\"@type\":\"Article\",\"datePublished\":\"2018-04-03\"}"
+      "</script></head><body><h1>Headline</h1><p>By Jane Doe</p>"
+      "<p><time datetime='2018-04-03'>Dec 19, 2025</time></p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2018-04-03", "date: one hidden source as <time> stands");
+  done(&p);
+  run(&p,
+      "<html><head><script type='application/ld+json'>"
+      "{\"@type\":\"Article\",\"datePublished\":\"2018-04-03\","
+      "\"dateModified\":\"2025-12-19\"}</script></head><body><h1>Headline"
+      "</h1><p>By Jane Doe</p><p>Dec 19, 2025</p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2018-04-03", "date: the shown date is the modified one");
+  done(&p);
   run(&p,
       "<html><head><script type='application/ld+json'>"
       "{\"@type\":\"Article\",\"datePublished\":\"2018-04-03\"}"
       "</script></head><body><h1>Headline</h1><p>By Jane Doe</p>"
       "<p>Dec 19, 2025</p></body></html>",
       NULL);
-  STR_EQ(p.m.date, "2018-04-03", "date: one hidden source stands");
+  STR_EQ(p.m.date, "2025-12-19", "date: a hidden date shown nowhere yields");
+  done(&p);
+  run(&p,
+      "<html><head><script type='application/ld+json'>"
+      "{\"@type\":\"Article\",\"datePublished\":\"2025-12-20T01:10Z\"}"
+      "</script></head><body><h1>Headline</h1><p>By Jane Doe</p>"
+      "<p>Dec 19, 2025</p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2025-12-20", "date: a day off is a time zone, not a date");
+  done(&p);
+  run(&p,
+      "<html><head><script type='application/ld+json'>"
+      "{\"@type\":\"Article\",\"datePublished\":\"2024-09-10\"}"
+      "</script></head><body><h1>Headline</h1><p>By Jane Doe</p>"
+      "<p>09.10.2024</p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2024-09-10", "date: 09.10.2024 shows 2024-09-10 too");
+  done(&p);
+  /* White space between elements does not use up the reach. */
+  {
+    char sp[4096];
+    snprintf(sp, sizeof sp,
+             "<html><head><script type='application/ld+json'>"
+             "{\"@type\":\"Article\",\"datePublished\":\"2025-01-01\","
+             "\"dateModified\":\"2025-01-01\"}</script></head><body>"
+             "<h1>Headline</h1>%*s<div>%*s<p>Jane Doe</p>%*s</div>%*s"
+             "<p>24 Apr 2000</p></body></html>",
+             300, "", 300, "", 300, "", 300, "");
+    run(&p, sp, NULL);
+    STR_EQ(p.m.date, "2000-04-24", "date: indentation is one space");
+    done(&p);
+  }
+  /* A thread's "last post" date is not the page's. */
+  run(&p,
+      "<html><body><h1>Headline</h1><p>12 replies, last post by bob "
+      "Jan 18, 2024</p><p>alice #1 Jan 14, 2024</p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2024-01-14", "date: 'last post by NAME' skipped");
   done(&p);
   run(&p,
       "<html><head><script type='application/ld+json'>"
