@@ -2924,46 +2924,53 @@ static int date_labelled(mx *x, int want, char out[11]) {
   return found || found_month;
 }
 
+/* The date just before node `head` within its own section (a date above
+ * the headline in the article header, but not the site header's "today"
+ * date): the nearest one not labelled as an update, else the nearest
+ * update.  Returns its label, or -1. */
+static int date_before(mx *x, uint32_t head, char out[11]) {
+  const pith_tree *t = x->t;
+  uint32_t anc = head;
+  for (int up = 0; up < 3; up++) {
+    uint32_t p = t->nodes[anc].parent;
+    if (!p || t->nodes[p].tag == PITH_TAG_BODY ||
+        t->nodes[p].tag == PITH_TAG_HTML)
+      break;
+    anc = p;
+  }
+  int texts = 0, have_mod = 0;
+  char d[11];
+  for (uint32_t n = head; n > anc + 1 && texts < 30;) {
+    n--;
+    if (!text_node_ok(x, n))
+      continue;
+    texts++;
+    int label = pick_text_date(pith__text(t, n), t->nodes[n].len, x->order, d);
+    if (label == DL_MOD && !have_mod) {
+      memcpy(out, d, 11);
+      have_mod = 1;
+    } else if (label >= 0 && label != DL_MOD) {
+      memcpy(out, d, 11);
+      return label;
+    }
+  }
+  return have_mod ? DL_MOD : -1;
+}
+
 /* Dates in visible text around the headline: right after it, then just
  * before it within its own section (a date above the headline in the
  * article header, but not the site header's "today" date), then further
  * down, then one labelled "Published" anywhere.  The last resort before
  * giving up. */
 static void date_from_text(mx *x, uint32_t head) {
-  const pith_tree *t = x->t;
   char d[11];
   if (head) {
     if (date_after(x, head, 600, d) >= 0) {
       offer_date(x, mkspan(d, 10), DP_TEXT);
       return;
     }
-    uint32_t anc = head;
-    for (int up = 0; up < 3; up++) {
-      uint32_t p = t->nodes[anc].parent;
-      if (!p || t->nodes[p].tag == PITH_TAG_BODY ||
-          t->nodes[p].tag == PITH_TAG_HTML)
-        break;
-      anc = p;
-    }
-    int texts = 0, have_mod = 0;
-    char mod[11];
-    for (uint32_t n = head; n > anc + 1 && texts < 30;) {
-      n--;
-      if (!text_node_ok(x, n))
-        continue;
-      texts++;
-      int label =
-          pick_text_date(pith__text(t, n), t->nodes[n].len, x->order, d);
-      if (label == DL_MOD && !have_mod) {
-        memcpy(mod, d, 11);
-        have_mod = 1;
-      } else if (label >= 0 && label != DL_MOD) {
-        offer_date(x, mkspan(d, 10), DP_TEXT);
-        return;
-      }
-    }
-    if (have_mod) {
-      offer_date(x, mkspan(mod, 10), DP_TEXT);
+    if (date_before(x, head, d) >= 0) {
+      offer_date(x, mkspan(d, 10), DP_TEXT);
       return;
     }
     if (date_after(x, head, DATE_TEXT_MAX, d) >= 0) {
@@ -3027,7 +3034,16 @@ static void date_agreement(mx *x, uint32_t head) {
   int label;
   int stamp = x->ld_same && x->date_prio == DP_LD;
   label = date_after(x, head, 400, d);
-  if ((label != DL_NONE && label != DL_PUB) || memcmp(d, x->date, 10) == 0)
+  if (label < 0)
+    label = date_before(x, head, d);
+  if (label != DL_NONE && label != DL_PUB) {
+    /* A build stamp with no date by the headline: a date labelled
+     * "Published" further down, when earlier. */
+    if (stamp && date_labelled(x, DL_PUB, d) && memcmp(d, x->date, 10) < 0)
+      memcpy(x->date, d, 11);
+    return;
+  }
+  if (memcmp(d, x->date, 10) == 0)
     return;
   if (x->npubs < 2 && !stamp) {
     if (!next_day(x->date, d) && !next_day(d, x->date) &&

@@ -690,6 +690,34 @@ static void test_date(void) {
     STR_EQ(p.m.date, "2000-04-24", "date: indentation is one space");
     done(&p);
   }
+  /* The same with the date just above the headline in its section. */
+  run(&p,
+      "<html><head><meta name=date content='2024-07-05'></head><body>"
+      "<div class=site><a href=/>Home</a></div><main><div><p>Nutrition "
+      "March 1, 2024</p><h1>Headline</h1><p>Text.</p></div></main>"
+      "</body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2024-03-01", "date: shown above the headline wins");
+  done(&p);
+  /* A build stamp (datePublished = dateModified) with no date by the
+   * headline gives way to an earlier date labelled "Published". */
+  {
+    char st[8192], fill[4096];
+    memset(fill, 0, sizeof fill);
+    for (size_t i = 0; i + 40 < sizeof fill; i += 35)
+      memcpy(fill + i, "<p>Words words words words.</p>    ", 35);
+    snprintf(st, sizeof st,
+             "<html><head><script type='application/ld+json'>"
+             "{\"@type\":\"Article\",\"datePublished\":"
+             "\"2025-11-29T12:28:31-05:00\",\"dateModified\":"
+             "\"2025-11-29T12:28:31-05:00\"}</script></head><body><h1>"
+             "Headline</h1>%s<div>Published <time datetime='2025-08-13'>"
+             "August 13, 2025</time></div></body></html>",
+             fill);
+    run(&p, st, NULL);
+    STR_EQ(p.m.date, "2025-08-13", "date: build stamp, 'Published' below");
+    done(&p);
+  }
   /* A thread's "last post" date is not the page's. */
   run(&p,
       "<html><body><h1>Headline</h1><p>12 replies, last post by bob "
