@@ -240,6 +240,7 @@ typedef struct {
    * readers whatever their text says. */
   char times[8][11];
   int ntimes;
+  char time_hidden[11]; /* the first hidden <time datetime>, or "" */
   span og_image, tw_image, ip_image, link_image, ld_image;
   int ld_image_rank;
   span license; /* rel=license, meta license, JSON-LD license */
@@ -1499,6 +1500,10 @@ static void date_from_time(mx *x, uint32_t n, const attrs *a, unsigned cx) {
     span mv = has(a->datetime) ? a->datetime : nospan();
     offer_mod(x, mv, 1);
   } else if (cx & CX_HIDDEN) {
+    /* Kept for a page whose whole header is hidden (shown by script). */
+    if (!x->time_hidden[0] && (cx & CX_BODY) &&
+        !date_value(a->datetime, x->order, x->time_hidden))
+      x->time_hidden[0] = '\0';
     return;
   } else {
     int pub = has_lit(hint, "publish") || has_lit(hint, "posted") ||
@@ -1535,6 +1540,21 @@ static void date_from_time(mx *x, uint32_t n, const attrs *a, unsigned cx) {
     return;
   }
   offer_date_from(x, v, prio, 0);
+}
+
+/* An element whose class calls it the publication date
+ * ("published-date", "date-published", "publish_date") and whose short
+ * text is a date: ranked as a <time> marked published. */
+static void date_from_class(mx *x, uint32_t n, const attrs *a, unsigned cx) {
+  span c = a->cls;
+  if (!(cx & CX_BODY) || (cx & (CX_HIDDEN | CX_BOILER)) || !has(c) ||
+      !has_lit(c, "publish") || !has_lit(c, "date") || has_lit(c, "update") ||
+      has_lit(c, "modified"))
+    return;
+  int cut;
+  span v = elem_text(x, n, 80, &cut);
+  if (!cut)
+    offer_date_from(x, v, DP_TIME_PUB, 0);
 }
 
 static void do_itemprop(mx *x, uint32_t n, const pith_node *nd, const attrs *a,
@@ -1700,6 +1720,8 @@ static void walk(mx *x) {
     }
     if (has(a.itemprop))
       do_itemprop(x, n, nd, &a, cx);
+    if (x->date_prio < DP_TIME_PUB && nd->tag != PITH_TAG_TIME)
+      date_from_class(x, n, &a, cx);
     int bl = 0;
     if ((cx & CX_BODY) && !(cx & (CX_HIDDEN | CX_BOILER)) &&
         nd->tag != PITH_TAG_BODY && nd->tag != PITH_TAG_HTML &&
@@ -2683,7 +2705,7 @@ static const char *const date_filler_words[] = {"on", "the", "at", "le", "el",
 static int date_label(const char *s, size_t from, size_t start) {
   if (start - from > 48)
     from = start - 48;
-  span w[4];
+  span w[8];
   int nw = 0;
   size_t i = from;
   while (i < start && ((unsigned char)s[i] & 0xc0) == 0x80)
@@ -2699,9 +2721,9 @@ static int date_label(const char *s, size_t from, size_t start) {
       i += len;
     }
     if (i > b) {
-      if (nw == 4) {
-        memmove(w, w + 1, 3 * sizeof w[0]);
-        nw = 3;
+      if (nw == 8) {
+        memmove(w, w + 1, 7 * sizeof w[0]);
+        nw = 7;
       }
       w[nw++] = mkspan(s + b, i - b);
     } else {
@@ -2715,6 +2737,17 @@ static int date_label(const char *s, size_t from, size_t start) {
   for (int k = 0; k + 1 < nw; k++)
     if (key_in(w[k], last_words) && key_in(w[k + 1], activity_words))
       return DL_OTHER;
+  /* "Written by Jane Doe and John Roe": the byline's verb labels it. */
+  for (int k = nw - 2; k >= 1; k--) {
+    if (!eq_lit(w[k], "by"))
+      continue;
+    int names = 1;
+    for (int j = k + 1; j < nw; j++)
+      names &= (w[j].s[0] >= 'A' && w[j].s[0] <= 'Z') || eq_lit(w[j], "and");
+    if (names && key_in(w[k - 1], date_pub_words))
+      return DL_PUB;
+    break;
+  }
   for (int k = nw - 1, skipped = 0; k >= 0; k--) {
     if (key_in(w[k], date_filler_words) && skipped++ < 2)
       continue;
@@ -3399,6 +3432,8 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
     date_agreement(x, head_node);
   if (x->time_any_seen)
     offer_date(x, mkspan(x->time_any, 10), DP_MODIFIED - 5);
+  if (x->time_hidden[0])
+    offer_date(x, mkspan(x->time_hidden, 10), DP_MODIFIED - 6);
 
   span author = choose_author(x, site, head_node);
 

@@ -770,6 +770,47 @@ static void test_date(void) {
       NULL);
   STR_EQ(p.m.date, "", "date: an unlabelled month is no date");
   done(&p);
+  /* An element whose class calls it the publication date, above the
+   * headline in another section. */
+  run(&p,
+      "<html><body><div><div class='author'>Team</div><div "
+      "class='published-date'>September 4, 2025</div></div><div><h1>"
+      "Headline</h1><p>Text.</p></div></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2025-09-04", "date: class=published-date");
+  done(&p);
+  run(&p,
+      "<html><body><div><div class='published-date updated'>September 4, "
+      "2025</div></div><div><h1>Headline</h1><p>Text.</p></div></body>"
+      "</html>",
+      NULL);
+  STR_EQ(p.m.date, "", "date: class=published-date updated is no label");
+  done(&p);
+  /* A page whose header is hidden until a script shows it: its <time>
+   * is the last resort. */
+  run(&p,
+      "<html><body><div hidden><h1>Headline</h1><span><time "
+      "datetime='2025-12-18T22:37:57Z'>18th Dec 2025</time></span></div>"
+      "<p>Text.</p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2025-12-18", "date: a hidden <time> as last resort");
+  done(&p);
+  /* "Written by NAME and NAME DATE" labels the date as published. */
+  char big2[12288];
+  snprintf(big2, sizeof big2,
+           "<html><body><h1>Headline</h1>%s%s<p>Written by Moses Kim and "
+           "Kate Shokurova</p><p>April 8, 2024</p></body></html>",
+           filler, filler);
+  run(&p, big2, NULL);
+  STR_EQ(p.m.date, "2024-04-08", "date: 'Written by NAME' labels a date");
+  done(&p);
+  snprintf(big2, sizeof big2,
+           "<html><body><h1>Headline</h1>%s%s<p>Photo by staff April 8, "
+           "2024</p></body></html>",
+           filler, filler);
+  run(&p, big2, NULL);
+  STR_EQ(p.m.date, "", "date: 'Photo by staff' labels nothing");
+  done(&p);
 }
 
 static void test_misc_fields(void) {
