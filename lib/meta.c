@@ -228,6 +228,7 @@ typedef struct {
 
   char date[11];
   int date_prio;
+  int date_utc;      /* date's source was a time in UTC ("...Z") or zoneless */
   char date_mod[11]; /* the last-modified date, and its source's rank */
   int date_mod_prio;
   int order; /* ORDER_*: day and month order of the page's locale */
@@ -566,6 +567,24 @@ static void note_pub(mx *x, const char d[11]) {
     memcpy(x->pubs[x->npubs++], d, 11);
 }
 
+/* Is v an ISO 8601 date and time in UTC written with "Z", or with no
+ * zone at all ("2026-02-15 03:05:48")?  Such a time is often converted
+ * from the site's own zone, so its date may be a day off the one shown.
+ * A time with an explicit offset (even "+00:00") gives the site's zone. */
+static int utc_time(span v) {
+  v = trim(v);
+  if (v.n < 16 || v.s[4] != '-' || (v.s[10] != 'T' && v.s[10] != ' ') ||
+      !is_digit((unsigned char)v.s[11]))
+    return 0;
+  char last = v.s[v.n - 1];
+  if (last == 'Z' || last == 'z')
+    return 1;
+  for (size_t i = 11; i < v.n; i++)
+    if (v.s[i] == '+' || v.s[i] == '-' || is_alpha((unsigned char)v.s[i]))
+      return 0;
+  return 1;
+}
+
 /* Offer a date of rank `prio`; `hidden`: from a source readers do not
  * see (noted for date_agreement()). */
 static void offer_date_from(mx *x, span v, int prio, int hidden) {
@@ -579,6 +598,7 @@ static void offer_date_from(mx *x, span v, int prio, int hidden) {
   if (prio > x->date_prio) {
     memcpy(x->date, d, 11);
     x->date_prio = prio;
+    x->date_utc = utc_time(v);
   }
 }
 
@@ -3078,6 +3098,10 @@ static void date_agreement(mx *x, uint32_t head) {
   }
   if (memcmp(d, x->date, 10) == 0)
     return;
+  if (x->date_utc && (next_day(x->date, d) || next_day(d, x->date))) {
+    memcpy(x->date, d, 11); /* the site's own day */
+    return;
+  }
   if (x->npubs < 2 && !stamp) {
     if (!next_day(x->date, d) && !next_day(d, x->date) &&
         !(x->date_mod_prio && memcmp(d, x->date_mod, 10) == 0) &&
@@ -3403,10 +3427,12 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
       if (x->date_prio < DP_URL) {
         memcpy(x->date, d, 11);
         x->date_prio = DP_URL;
+        x->date_utc = 0;
       } else if (next_day(x->date, d) || next_day(d, x->date)) {
         /* A timestamp a day off the URL's date: the site put the page
          * under the day of its own time zone. */
         memcpy(x->date, d, 11);
+        x->date_utc = 0;
       }
     }
   }

@@ -662,11 +662,29 @@ static void test_date(void) {
   done(&p);
   run(&p,
       "<html><head><script type='application/ld+json'>"
+      "{\"@type\":\"Article\",\"datePublished\":"
+      "\"2025-12-20T01:10:00+00:00\"}</script></head><body><h1>Headline"
+      "</h1><p>By Jane Doe</p><p>Dec 19, 2025</p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2025-12-20", "date: a day off a +00:00 time stands");
+  done(&p);
+  /* A time in UTC written with "Z" or with no zone was converted: the
+   * day shown by the headline is the site's. */
+  run(&p,
+      "<html><head><script type='application/ld+json'>"
       "{\"@type\":\"Article\",\"datePublished\":\"2025-12-20T01:10Z\"}"
       "</script></head><body><h1>Headline</h1><p>By Jane Doe</p>"
       "<p>Dec 19, 2025</p></body></html>",
       NULL);
-  STR_EQ(p.m.date, "2025-12-20", "date: a day off is a time zone, not a date");
+  STR_EQ(p.m.date, "2025-12-19", "date: a day off a ...Z time: shown day");
+  done(&p);
+  run(&p,
+      "<html><head><script type='application/ld+json'>"
+      "{\"@type\":\"Article\",\"datePublished\":\"2026-02-15 "
+      "03:05:48\"}</script></head><body><h1>Headline</h1><p>Feb 14, 2026 "
+      "| 9:05 pm</p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2026-02-14", "date: a day off a zoneless time: shown");
   done(&p);
   run(&p,
       "<html><head><script type='application/ld+json'>"
