@@ -228,6 +228,7 @@ typedef struct {
 
   char date[11];
   int date_prio;
+  int date_utc;      /* date's source was a time in UTC ("...Z") or zoneless */
   char date_mod[11]; /* the last-modified date, and its source's rank */
   int date_mod_prio;
   int order; /* ORDER_*: day and month order of the page's locale */
@@ -236,6 +237,11 @@ typedef struct {
   char pubs[8][11];
   int npubs;
   int ld_same; /* an article's JSON-LD datePublished is its dateModified */
+  /* Dates of the first visible <time datetime> elements: shown to
+   * readers whatever their text says. */
+  char times[8][11];
+  int ntimes;
+  char time_hidden[11]; /* the first hidden <time datetime>, or "" */
   span og_image, tw_image, ip_image, link_image, ld_image;
   int ld_image_rank;
   span license; /* rel=license, meta license, JSON-LD license */
@@ -561,6 +567,24 @@ static void note_pub(mx *x, const char d[11]) {
     memcpy(x->pubs[x->npubs++], d, 11);
 }
 
+/* Is v an ISO 8601 date and time in UTC written with "Z", or with no
+ * zone at all ("2026-02-15 03:05:48")?  Such a time is often converted
+ * from the site's own zone, so its date may be a day off the one shown.
+ * A time with an explicit offset (even "+00:00") gives the site's zone. */
+static int utc_time(span v) {
+  v = trim(v);
+  if (v.n < 16 || v.s[4] != '-' || (v.s[10] != 'T' && v.s[10] != ' ') ||
+      !is_digit((unsigned char)v.s[11]))
+    return 0;
+  char last = v.s[v.n - 1];
+  if (last == 'Z' || last == 'z')
+    return 1;
+  for (size_t i = 11; i < v.n; i++)
+    if (v.s[i] == '+' || v.s[i] == '-' || is_alpha((unsigned char)v.s[i]))
+      return 0;
+  return 1;
+}
+
 /* Offer a date of rank `prio`; `hidden`: from a source readers do not
  * see (noted for date_agreement()). */
 static void offer_date_from(mx *x, span v, int prio, int hidden) {
@@ -574,6 +598,7 @@ static void offer_date_from(mx *x, span v, int prio, int hidden) {
   if (prio > x->date_prio) {
     memcpy(x->date, d, 11);
     x->date_prio = prio;
+    x->date_utc = utc_time(v);
   }
 }
 
@@ -1519,6 +1544,9 @@ static void date_from_time(mx *x, uint32_t n, const attrs *a, unsigned cx) {
   span hint = a->cls;
   span ip = a->itemprop;
   int prio;
+  if (!(cx & CX_HIDDEN) && (cx & CX_BODY) && x->ntimes < 8 &&
+      date_value(a->datetime, x->order, x->times[x->ntimes]))
+    x->ntimes++;
   if (has_lit(ip, "datepublished") || has_lit(ip, "datecreated")) {
     prio = DP_ITEMPROP;
   } else if (has_lit(ip, "datemodified")) {
@@ -1526,6 +1554,10 @@ static void date_from_time(mx *x, uint32_t n, const attrs *a, unsigned cx) {
     span mv = has(a->datetime) ? a->datetime : nospan();
     offer_mod(x, mv, 1);
   } else if (cx & CX_HIDDEN) {
+    /* Kept for a page whose whole header is hidden (shown by script). */
+    if (!x->time_hidden[0] && (cx & CX_BODY) &&
+        !date_value(a->datetime, x->order, x->time_hidden))
+      x->time_hidden[0] = '\0';
     return;
   } else {
     int pub = has_lit(hint, "publish") || has_lit(hint, "posted") ||
@@ -1562,6 +1594,21 @@ static void date_from_time(mx *x, uint32_t n, const attrs *a, unsigned cx) {
     return;
   }
   offer_date_from(x, v, prio, 0);
+}
+
+/* An element whose class calls it the publication date
+ * ("published-date", "date-published", "publish_date") and whose short
+ * text is a date: ranked as a <time> marked published. */
+static void date_from_class(mx *x, uint32_t n, const attrs *a, unsigned cx) {
+  span c = a->cls;
+  if (!(cx & CX_BODY) || (cx & (CX_HIDDEN | CX_BOILER)) || !has(c) ||
+      !has_lit(c, "publish") || !has_lit(c, "date") || has_lit(c, "update") ||
+      has_lit(c, "modified"))
+    return;
+  int cut;
+  span v = elem_text(x, n, 80, &cut);
+  if (!cut)
+    offer_date_from(x, v, DP_TIME_PUB, 0);
 }
 
 static void do_itemprop(mx *x, uint32_t n, const pith_node *nd, const attrs *a,
@@ -1727,6 +1774,8 @@ static void walk(mx *x) {
     }
     if (has(a.itemprop))
       do_itemprop(x, n, nd, &a, cx);
+    if (x->date_prio < DP_TIME_PUB && nd->tag != PITH_TAG_TIME)
+      date_from_class(x, n, &a, cx);
     int bl = 0;
     if ((cx & CX_BODY) && !(cx & (CX_HIDDEN | CX_BOILER)) &&
         nd->tag != PITH_TAG_BODY && nd->tag != PITH_TAG_HTML &&
@@ -2710,7 +2759,7 @@ static const char *const date_filler_words[] = {"on", "the", "at", "le", "el",
 static int date_label(const char *s, size_t from, size_t start) {
   if (start - from > 48)
     from = start - 48;
-  span w[4];
+  span w[8];
   int nw = 0;
   size_t i = from;
   while (i < start && ((unsigned char)s[i] & 0xc0) == 0x80)
@@ -2726,14 +2775,32 @@ static int date_label(const char *s, size_t from, size_t start) {
       i += len;
     }
     if (i > b) {
-      if (nw == 4) {
-        memmove(w, w + 1, 3 * sizeof w[0]);
-        nw = 3;
+      if (nw == 8) {
+        memmove(w, w + 1, 7 * sizeof w[0]);
+        nw = 7;
       }
       w[nw++] = mkspan(s + b, i - b);
     } else {
       i++;
     }
+  }
+  /* "last post by NAME", "latest reply": a thread's newest activity. */
+  static const char *const last_words[] = {"last", "latest", NULL};
+  static const char *const activity_words[] = {"post",     "reply",   "comment",
+                                               "activity", "message", NULL};
+  for (int k = 0; k + 1 < nw; k++)
+    if (key_in(w[k], last_words) && key_in(w[k + 1], activity_words))
+      return DL_OTHER;
+  /* "Written by Jane Doe and John Roe": the byline's verb labels it. */
+  for (int k = nw - 2; k >= 1; k--) {
+    if (!eq_lit(w[k], "by"))
+      continue;
+    int names = 1;
+    for (int j = k + 1; j < nw; j++)
+      names &= (w[j].s[0] >= 'A' && w[j].s[0] <= 'Z') || eq_lit(w[j], "and");
+    if (names && key_in(w[k - 1], date_pub_words))
+      return DL_PUB;
+    break;
   }
   for (int k = nw - 1, skipped = 0; k >= 0; k--) {
     if (key_in(w[k], date_filler_words) && skipped++ < 2)
@@ -2792,8 +2859,17 @@ static int date_after(mx *x, uint32_t head, size_t limit, char out[11]) {
   for (uint32_t n = head + 1; n < t->nnodes && seen < 2000; n++, seen++) {
     if (!text_node_ok(x, n))
       continue;
-    pith__buf_append(b, pith__text(t, n), t->nodes[n].len);
-    pith__buf_putc(b, ' ');
+    /* Runs of white space count as one space (indentation between
+     * elements would otherwise use up the limit). */
+    const char *s = pith__text(t, n);
+    for (size_t i = 0, len = t->nodes[n].len; i < len; i++) {
+      if (!is_sp((unsigned char)s[i]))
+        pith__buf_putc(b, s[i]);
+      else if (b->len && !is_sp((unsigned char)b->data[b->len - 1]))
+        pith__buf_putc(b, ' ');
+    }
+    if (b->len && !is_sp((unsigned char)b->data[b->len - 1]))
+      pith__buf_putc(b, ' ');
     if (b->len > limit)
       break;
   }
@@ -2935,46 +3011,53 @@ static int date_labelled(mx *x, int want, char out[11]) {
   return found || found_month;
 }
 
+/* The date just before node `head` within its own section (a date above
+ * the headline in the article header, but not the site header's "today"
+ * date): the nearest one not labelled as an update, else the nearest
+ * update.  Returns its label, or -1. */
+static int date_before(mx *x, uint32_t head, char out[11]) {
+  const pith_tree *t = x->t;
+  uint32_t anc = head;
+  for (int up = 0; up < 3; up++) {
+    uint32_t p = t->nodes[anc].parent;
+    if (!p || t->nodes[p].tag == PITH_TAG_BODY ||
+        t->nodes[p].tag == PITH_TAG_HTML)
+      break;
+    anc = p;
+  }
+  int texts = 0, have_mod = 0;
+  char d[11];
+  for (uint32_t n = head; n > anc + 1 && texts < 30;) {
+    n--;
+    if (!text_node_ok(x, n))
+      continue;
+    texts++;
+    int label = pick_text_date(pith__text(t, n), t->nodes[n].len, x->order, d);
+    if (label == DL_MOD && !have_mod) {
+      memcpy(out, d, 11);
+      have_mod = 1;
+    } else if (label >= 0 && label != DL_MOD) {
+      memcpy(out, d, 11);
+      return label;
+    }
+  }
+  return have_mod ? DL_MOD : -1;
+}
+
 /* Dates in visible text around the headline: right after it, then just
  * before it within its own section (a date above the headline in the
  * article header, but not the site header's "today" date), then further
  * down, then one labelled "Published" anywhere.  The last resort before
  * giving up. */
 static void date_from_text(mx *x, uint32_t head) {
-  const pith_tree *t = x->t;
   char d[11];
   if (head) {
     if (date_after(x, head, 600, d) >= 0) {
       offer_date(x, mkspan(d, 10), DP_TEXT);
       return;
     }
-    uint32_t anc = head;
-    for (int up = 0; up < 3; up++) {
-      uint32_t p = t->nodes[anc].parent;
-      if (!p || t->nodes[p].tag == PITH_TAG_BODY ||
-          t->nodes[p].tag == PITH_TAG_HTML)
-        break;
-      anc = p;
-    }
-    int texts = 0, have_mod = 0;
-    char mod[11];
-    for (uint32_t n = head; n > anc + 1 && texts < 30;) {
-      n--;
-      if (!text_node_ok(x, n))
-        continue;
-      texts++;
-      int label =
-          pick_text_date(pith__text(t, n), t->nodes[n].len, x->order, d);
-      if (label == DL_MOD && !have_mod) {
-        memcpy(mod, d, 11);
-        have_mod = 1;
-      } else if (label >= 0 && label != DL_MOD) {
-        offer_date(x, mkspan(d, 10), DP_TEXT);
-        return;
-      }
-    }
-    if (have_mod) {
-      offer_date(x, mkspan(mod, 10), DP_TEXT);
+    if (date_before(x, head, d) >= 0) {
+      offer_date(x, mkspan(d, 10), DP_TEXT);
       return;
     }
     if (date_after(x, head, DATE_TEXT_MAX, d) >= 0) {
@@ -2986,6 +3069,48 @@ static void date_from_text(mx *x, uint32_t head) {
     offer_date(x, mkspan(d, 10), DP_TEXT);
 }
 
+/* Is date d shown to readers: written in the page's visible text
+ * (navigation and footers included), or the datetime of a visible <time>?
+ * Reads at most 300000 bytes of text. */
+static int date_shown(mx *x, const char d[11]) {
+  const pith_tree *t = x->t;
+  for (int i = 0; i < x->ntimes; i++)
+    if (memcmp(x->times[i], d, 10) == 0)
+      return 1;
+  pith_buf *b = &x->buf;
+  pith__buf_reset(b);
+  for (uint32_t n = 1; n < t->nnodes && b->len < 300000; n++) {
+    const pith_node *nd = &t->nodes[n];
+    if (nd->tag != PITH_TAG_TEXT || !(x->ctx[n] & CX_BODY) ||
+        (x->ctx[n] & CX_HIDDEN) ||
+        (pith__tag_kind(t->nodes[nd->parent].tag) & PITH_KIND_SKIP))
+      continue;
+    pith__buf_append(b, pith__text(t, n), nd->len);
+    pith__buf_putc(b, ' ');
+  }
+  if (b->oom) {
+    x->oom = 1;
+    return 1;
+  }
+  /* Numeric dates are read both ways: "09.10.2024" shows 2024-09-10 as
+   * well as 2024-10-09. */
+  int orders[2] = {PITH_DATE_ORDER_MDY, PITH_DATE_ORDER_DMY};
+  for (int o = 0; o < 2; o++) {
+    size_t pos = 0;
+    for (int tries = 0; pos < b->len && tries < 2000; tries++) {
+      size_t start, end;
+      char v[11];
+      if (!pith__date_in_text(b->data + pos, b->len - pos, orders[o], v, &start,
+                              &end))
+        break;
+      if (memcmp(v, d, 10) == 0)
+        return 1;
+      pos += end;
+    }
+  }
+  return 0;
+}
+
 /* When the page's hidden sources disagree on the publication date, the
  * one shown right after the headline (unless labelled as an update) is
  * the publication date.  So is an earlier date shown there when the
@@ -2995,11 +3120,29 @@ static void date_agreement(mx *x, uint32_t head) {
   char d[11];
   int label;
   int stamp = x->ld_same && x->date_prio == DP_LD;
-  if (x->npubs < 2 && !stamp)
-    return;
   label = date_after(x, head, 400, d);
-  if ((label != DL_NONE && label != DL_PUB) || memcmp(d, x->date, 10) == 0)
+  if (label < 0)
+    label = date_before(x, head, d);
+  if (label != DL_NONE && label != DL_PUB) {
+    /* A build stamp with no date by the headline: a date labelled
+     * "Published" further down, when earlier. */
+    if (stamp && date_labelled(x, DL_PUB, d) && memcmp(d, x->date, 10) < 0)
+      memcpy(x->date, d, 11);
     return;
+  }
+  if (memcmp(d, x->date, 10) == 0)
+    return;
+  if (x->date_utc && (next_day(x->date, d) || next_day(d, x->date))) {
+    memcpy(x->date, d, 11); /* the site's own day */
+    return;
+  }
+  if (x->npubs < 2 && !stamp) {
+    if (!next_day(x->date, d) && !next_day(d, x->date) &&
+        !(x->date_mod_prio && memcmp(d, x->date_mod, 10) == 0) &&
+        !date_shown(x, x->date))
+      memcpy(x->date, d, 11);
+    return;
+  }
   if (stamp && memcmp(d, x->date, 10) < 0) {
     memcpy(x->date, d, 11);
     return;
@@ -3318,10 +3461,12 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
       if (x->date_prio < DP_URL) {
         memcpy(x->date, d, 11);
         x->date_prio = DP_URL;
+        x->date_utc = 0;
       } else if (next_day(x->date, d) || next_day(d, x->date)) {
         /* A timestamp a day off the URL's date: the site put the page
          * under the day of its own time zone. */
         memcpy(x->date, d, 11);
+        x->date_utc = 0;
       }
     }
   }
@@ -3347,6 +3492,8 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
     date_agreement(x, head_node);
   if (x->time_any_seen)
     offer_date(x, mkspan(x->time_any, 10), DP_MODIFIED - 5);
+  if (x->time_hidden[0])
+    offer_date(x, mkspan(x->time_hidden, 10), DP_MODIFIED - 6);
 
   span author = choose_author(x, site, head_node);
 

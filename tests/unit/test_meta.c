@@ -648,13 +648,125 @@ static void test_date(void) {
       NULL);
   STR_EQ(p.m.date, "2025-12-19", "date: hidden sources disagree, shown wins");
   done(&p);
+  /* A single hidden source stands when the page shows its date somewhere
+   * (here at the foot, or as a <time>'s datetime) or when the date under
+   * the headline is the modified date; a date the page never shows gives
+   * way to the one under the headline. */
+  run(&p,
+      "<html><head><script type='application/ld+json'>"
+      "{\"@type\":\"Article\",\"datePublished\":\"2018-04-03\"}"
+      "</script></head><body><h1>Headline</h1><p>By Jane Doe</p>"
+      "<p>Dec 19, 2025</p><p>Text.</p><footer>First published 3 April 2018"
+      "</footer></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2018-04-03", "date: one hidden source shown below stands");
+  done(&p);
+  run(&p,
+      "<html><head><script type='application/ld+json'>"
+      "{\"@type\":\"Article\",\"datePublished\":\"2018-04-03\"}"
+      "</script></head><body><h1>Headline</h1><p>By Jane Doe</p>"
+      "<p><time datetime='2018-04-03'>Dec 19, 2025</time></p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2018-04-03", "date: one hidden source as <time> stands");
+  done(&p);
+  run(&p,
+      "<html><head><script type='application/ld+json'>"
+      "{\"@type\":\"Article\",\"datePublished\":\"2018-04-03\","
+      "\"dateModified\":\"2025-12-19\"}</script></head><body><h1>Headline"
+      "</h1><p>By Jane Doe</p><p>Dec 19, 2025</p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2018-04-03", "date: the shown date is the modified one");
+  done(&p);
   run(&p,
       "<html><head><script type='application/ld+json'>"
       "{\"@type\":\"Article\",\"datePublished\":\"2018-04-03\"}"
       "</script></head><body><h1>Headline</h1><p>By Jane Doe</p>"
       "<p>Dec 19, 2025</p></body></html>",
       NULL);
-  STR_EQ(p.m.date, "2018-04-03", "date: one hidden source stands");
+  STR_EQ(p.m.date, "2025-12-19", "date: a hidden date shown nowhere yields");
+  done(&p);
+  run(&p,
+      "<html><head><script type='application/ld+json'>"
+      "{\"@type\":\"Article\",\"datePublished\":"
+      "\"2025-12-20T01:10:00+00:00\"}</script></head><body><h1>Headline"
+      "</h1><p>By Jane Doe</p><p>Dec 19, 2025</p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2025-12-20", "date: a day off a +00:00 time stands");
+  done(&p);
+  /* A time in UTC written with "Z" or with no zone was converted: the
+   * day shown by the headline is the site's. */
+  run(&p,
+      "<html><head><script type='application/ld+json'>"
+      "{\"@type\":\"Article\",\"datePublished\":\"2025-12-20T01:10Z\"}"
+      "</script></head><body><h1>Headline</h1><p>By Jane Doe</p>"
+      "<p>Dec 19, 2025</p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2025-12-19", "date: a day off a ...Z time: shown day");
+  done(&p);
+  run(&p,
+      "<html><head><script type='application/ld+json'>"
+      "{\"@type\":\"Article\",\"datePublished\":\"2026-02-15 "
+      "03:05:48\"}</script></head><body><h1>Headline</h1><p>Feb 14, 2026 "
+      "| 9:05 pm</p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2026-02-14", "date: a day off a zoneless time: shown");
+  done(&p);
+  run(&p,
+      "<html><head><script type='application/ld+json'>"
+      "{\"@type\":\"Article\",\"datePublished\":\"2024-09-10\"}"
+      "</script></head><body><h1>Headline</h1><p>By Jane Doe</p>"
+      "<p>09.10.2024</p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2024-09-10", "date: 09.10.2024 shows 2024-09-10 too");
+  done(&p);
+  /* White space between elements does not use up the reach. */
+  {
+    char sp[4096];
+    snprintf(sp, sizeof sp,
+             "<html><head><script type='application/ld+json'>"
+             "{\"@type\":\"Article\",\"datePublished\":\"2025-01-01\","
+             "\"dateModified\":\"2025-01-01\"}</script></head><body>"
+             "<h1>Headline</h1>%*s<div>%*s<p>Jane Doe</p>%*s</div>%*s"
+             "<p>24 Apr 2000</p></body></html>",
+             300, "", 300, "", 300, "", 300, "");
+    run(&p, sp, NULL);
+    STR_EQ(p.m.date, "2000-04-24", "date: indentation is one space");
+    done(&p);
+  }
+  /* The same with the date just above the headline in its section. */
+  run(&p,
+      "<html><head><meta name=date content='2024-07-05'></head><body>"
+      "<div class=site><a href=/>Home</a></div><main><div><p>Nutrition "
+      "March 1, 2024</p><h1>Headline</h1><p>Text.</p></div></main>"
+      "</body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2024-03-01", "date: shown above the headline wins");
+  done(&p);
+  /* A build stamp (datePublished = dateModified) with no date by the
+   * headline gives way to an earlier date labelled "Published". */
+  {
+    char st[8192], fill[4096];
+    memset(fill, 0, sizeof fill);
+    for (size_t i = 0; i + 40 < sizeof fill; i += 35)
+      memcpy(fill + i, "<p>Words words words words.</p>    ", 35);
+    snprintf(st, sizeof st,
+             "<html><head><script type='application/ld+json'>"
+             "{\"@type\":\"Article\",\"datePublished\":"
+             "\"2025-11-29T12:28:31-05:00\",\"dateModified\":"
+             "\"2025-11-29T12:28:31-05:00\"}</script></head><body><h1>"
+             "Headline</h1>%s<div>Published <time datetime='2025-08-13'>"
+             "August 13, 2025</time></div></body></html>",
+             fill);
+    run(&p, st, NULL);
+    STR_EQ(p.m.date, "2025-08-13", "date: build stamp, 'Published' below");
+    done(&p);
+  }
+  /* A thread's "last post" date is not the page's. */
+  run(&p,
+      "<html><body><h1>Headline</h1><p>12 replies, last post by bob "
+      "Jan 18, 2024</p><p>alice #1 Jan 14, 2024</p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2024-01-14", "date: 'last post by NAME' skipped");
   done(&p);
   run(&p,
       "<html><head><script type='application/ld+json'>"
@@ -700,6 +812,47 @@ static void test_date(void) {
       "</body></html>",
       NULL);
   STR_EQ(p.m.date, "", "date: an unlabelled month is no date");
+  done(&p);
+  /* An element whose class calls it the publication date, above the
+   * headline in another section. */
+  run(&p,
+      "<html><body><div><div class='author'>Team</div><div "
+      "class='published-date'>September 4, 2025</div></div><div><h1>"
+      "Headline</h1><p>Text.</p></div></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2025-09-04", "date: class=published-date");
+  done(&p);
+  run(&p,
+      "<html><body><div><div class='published-date updated'>September 4, "
+      "2025</div></div><div><h1>Headline</h1><p>Text.</p></div></body>"
+      "</html>",
+      NULL);
+  STR_EQ(p.m.date, "", "date: class=published-date updated is no label");
+  done(&p);
+  /* A page whose header is hidden until a script shows it: its <time>
+   * is the last resort. */
+  run(&p,
+      "<html><body><div hidden><h1>Headline</h1><span><time "
+      "datetime='2025-12-18T22:37:57Z'>18th Dec 2025</time></span></div>"
+      "<p>Text.</p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2025-12-18", "date: a hidden <time> as last resort");
+  done(&p);
+  /* "Written by NAME and NAME DATE" labels the date as published. */
+  char big2[12288];
+  snprintf(big2, sizeof big2,
+           "<html><body><h1>Headline</h1>%s%s<p>Written by Moses Kim and "
+           "Kate Shokurova</p><p>April 8, 2024</p></body></html>",
+           filler, filler);
+  run(&p, big2, NULL);
+  STR_EQ(p.m.date, "2024-04-08", "date: 'Written by NAME' labels a date");
+  done(&p);
+  snprintf(big2, sizeof big2,
+           "<html><body><h1>Headline</h1>%s%s<p>Photo by staff April 8, "
+           "2024</p></body></html>",
+           filler, filler);
+  run(&p, big2, NULL);
+  STR_EQ(p.m.date, "", "date: 'Photo by staff' labels nothing");
   done(&p);
 }
 
