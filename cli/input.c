@@ -8,7 +8,9 @@
  * Compressed input is recognised by its magic bytes, not its file name, so
  * "pith < page.html.gz" works too.  The gzip trailer's ISIZE field sizes
  * the output buffer, so the usual single-member file is inflated with one
- * allocation and no copying.
+ * allocation and no copying - by one libdeflate call when built with it
+ * (whole members, 2 to 3 times faster than zlib), with zlib streaming as
+ * the fallback that also gives the error messages.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -26,6 +28,10 @@
 #include <unistd.h>
 
 #include <zlib.h>
+
+#ifdef PITH_HAVE_LIBDEFLATE
+#include <libdeflate.h>
+#endif
 
 #ifdef __GNUC__
 __attribute__((format(printf, 3, 4)))
@@ -50,38 +56,61 @@ static int is_gzip(const char *d, size_t n) {
   return n >= 2 && (unsigned char)d[0] == 0x1f && (unsigned char)d[1] == 0x8b;
 }
 
-/* Gunzip src[0..srclen) into *out, at most `max` bytes. */
-static int gunzip(const unsigned char *src, size_t srclen, size_t max,
-                  int truncate, input_buf *out, char *err, size_t errlen) {
-  /* ISIZE, the last member's uncompressed size mod 2^32, is only a hint:
-   * it is wrong for several members, pages over 4 GiB or corrupt files, so
-   * the buffer still grows as needed, but never beyond max + 1 bytes. */
-  size_t cap = 4096;
-  if (srclen >= 18) {
-    size_t isize = (size_t)src[srclen - 4] | (size_t)src[srclen - 3] << 8 |
-                   (size_t)src[srclen - 2] << 16 |
-                   (size_t)src[srclen - 1] << 24;
-    if (isize > cap)
-      cap = isize;
+#ifdef PITH_HAVE_LIBDEFLATE
+/* Decompress whole gzip members from src[*pos..srclen) into buf[*len..cap)
+ * with libdeflate, one call a member, advancing *pos and *len past each.
+ * Returns 1 when the input is done (no gzip member follows the last one;
+ * anything else after it is ignored, as gzip -d does), 0 when a member is
+ * left to zlib at *pos: one that does not fit in the buffer (ISIZE was
+ * not its size: several members, or a corrupt trailer), is damaged or cut
+ * short (zlib then says how), or has a header CRC (which libdeflate does
+ * not check).  libdeflate checks the CRC-32 and length in the trailer as
+ * zlib does; the two differ only on deflate data no compressor writes
+ * (libdeflate decodes the reserved distance codes 30 and 31, zlib refuses
+ * them), so a crafted member with those codes and a matching CRC is read
+ * here where zlib would call it corrupt. */
+static int whole_members(const unsigned char *src, size_t srclen, size_t *pos,
+                         unsigned char *buf, size_t cap, size_t *len) {
+  struct libdeflate_decompressor *ld = libdeflate_alloc_decompressor();
+  if (!ld)
+    return 0;
+  int done = 0;
+  /* The flag byte: FHCRC (0x02) or reserved bits set go to zlib. */
+  while (srclen - *pos >= 4 && (src[*pos + 3] & 0xe2) == 0) {
+    size_t in_used = 0, out_used = 0;
+    if (libdeflate_gzip_decompress_ex(ld, src + *pos, srclen - *pos, buf + *len,
+                                      cap - *len, &in_used,
+                                      &out_used) != LIBDEFLATE_SUCCESS)
+      break;
+    *pos += in_used;
+    *len += out_used;
+    if (!is_gzip((const char *)src + *pos, srclen - *pos)) {
+      done = 1;
+      break;
+    }
   }
-  if (cap > max + 1)
-    cap = max + 1;
+  libdeflate_free_decompressor(ld);
+  return done;
+}
+#endif
 
-  unsigned char *buf = malloc(cap);
+/* Inflate the gzip members from src[pos..srclen) with zlib, appending to
+ * *buf (*cap bytes, *len used), which grows as needed up to max + 1 bytes.
+ * Returns 0, or 1 with a message written. */
+static int inflate_members(const unsigned char *src, size_t srclen, size_t pos,
+                           unsigned char **bufp, size_t *capp, size_t *lenp,
+                           size_t max, int truncate, input_buf *out, char *err,
+                           size_t errlen) {
+  unsigned char *buf = *bufp;
+  size_t cap = *capp, len = *lenp;
   z_stream zs;
   memset(&zs, 0, sizeof zs);
-  if (!buf) {
-    set_err(err, errlen, "out of memory");
-    return -1;
-  }
   /* 15 + 32: the largest window, and detect the gzip (or zlib) header. */
   if (inflateInit2(&zs, 15 + 32) != Z_OK) {
-    free(buf);
     set_err(err, errlen, "gzip: cannot initialise zlib");
-    return -1;
+    return 1;
   }
 
-  size_t pos = 0, len = 0;
   int failed = 0;
   for (;;) {
     if (len == cap) {
@@ -142,6 +171,47 @@ static int gunzip(const unsigned char *src, size_t srclen, size_t max,
     break;
   }
   inflateEnd(&zs);
+
+  *bufp = buf;
+  *capp = cap;
+  *lenp = len;
+  return failed;
+}
+
+/* Gunzip src[0..srclen) into *out, at most `max` bytes. */
+static int gunzip(const unsigned char *src, size_t srclen, size_t max,
+                  int truncate, input_buf *out, char *err, size_t errlen) {
+  /* ISIZE, the last member's uncompressed size mod 2^32, is only a hint:
+   * it is wrong for several members, pages over 4 GiB or corrupt files, so
+   * the buffer still grows as needed, but never beyond max + 1 bytes. */
+  size_t cap = 4096, isize = 0;
+  if (srclen >= 18) {
+    isize = (size_t)src[srclen - 4] | (size_t)src[srclen - 3] << 8 |
+            (size_t)src[srclen - 2] << 16 | (size_t)src[srclen - 1] << 24;
+    if (isize > cap)
+      cap = isize;
+  }
+  if (cap > max + 1)
+    cap = max + 1;
+
+  unsigned char *buf = malloc(cap);
+  if (!buf) {
+    set_err(err, errlen, "out of memory");
+    return -1;
+  }
+  size_t pos = 0, len = 0;
+  int done = 0, failed = 0;
+#ifdef PITH_HAVE_LIBDEFLATE
+  /* A plausible ISIZE (a whole trailer, a size within the cap) makes the
+   * buffer fit the usual single member: decompress it in one call.  What
+   * libdeflate leaves, zlib takes up from that member's start, exactly as
+   * if it had inflated the members before it itself. */
+  if (srclen >= 18 && isize <= max)
+    done = whole_members(src, srclen, &pos, buf, cap, &len);
+#endif
+  if (!done)
+    failed = inflate_members(src, srclen, pos, &buf, &cap, &len, max, truncate,
+                             out, err, errlen);
 
   if (!failed && len > max) {
     if (truncate) {

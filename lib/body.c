@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chars.h"
+
 /* Repeats of blocks at least this long (bytes) are dropped. */
 #define DEDUPE_MIN 10
 
@@ -53,11 +55,6 @@ typedef struct {
   size_t n, cap;
   int oom;
 } builder;
-
-static int is_space(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
-}
 
 /* Do the edges of inline element n separate words?  Links, spans, labels
  * and custom elements are laid out as separate boxes far more often than
@@ -269,20 +266,15 @@ static const char *code_lang(builder *b, uint32_t n) {
   return NULL;
 }
 
-static int is_alnum(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9');
-}
-
 static void emit(builder *b, int type, int level) {
   pith_buf *seg = &b->seg;
   /* Trim trailing white space (code keeps its inner lines). */
-  while (seg->len && is_space((unsigned char)seg->data[seg->len - 1]))
+  while (seg->len && is_sp((unsigned char)seg->data[seg->len - 1]))
     seg->len--;
   size_t start = 0;
-  while (start < seg->len && (seg->data[start] == '\n' ||
-                              (type != PITH_BLOCK_CODE &&
-                               is_space((unsigned char)seg->data[start]))))
+  while (start < seg->len &&
+         (seg->data[start] == '\n' ||
+          (type != PITH_BLOCK_CODE && is_sp((unsigned char)seg->data[start]))))
     start++;
   if (seg->oom)
     b->oom = 1;
@@ -359,7 +351,7 @@ static void put_text(builder *b, const char *s, size_t n) {
   }
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
-    if (is_space(c)) {
+    if (is_sp(c)) {
       b->pending = 1;
       continue;
     }
@@ -373,7 +365,7 @@ static void put_text(builder *b, const char *s, size_t n) {
     b->soft = 0;
     /* Append the run of non-space bytes in one go. */
     size_t j = i + 1;
-    while (j < n && !is_space((unsigned char)s[j]))
+    while (j < n && !is_sp((unsigned char)s[j]))
       j++;
     pith__buf_append(seg, s + i, j - i);
     i = j - 1;

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * chars.h - byte classes for the text scanners of the metadata stage
- * (meta.c, datetext.c, jsonparse.c, dateline.c, pagetype.c, lang.c):
- * ASCII only unless a name says otherwise, so they never depend on the C
- * locale.  Static inline; a file that includes this header must not define
- * functions of the same names.
+ * chars.h - byte classes shared by the scanners of the library: the HTML
+ * parse and charset sniffing (tree.c, decode.c), the text stages (body.c,
+ * comments.c, extract.c, markdown.c, vocab.c), URLs and WARC records
+ * (url.c, warc.c) and the metadata stage (meta.c, datetext.c,
+ * jsonparse.c, dateline.c, pagetype.c, lang.c).  ASCII only unless a name
+ * says otherwise, so they never depend on the C locale.  Static inline; a
+ * file that includes this header must not define functions of the same
+ * names.
  */
 #ifndef PITH_CHARS_H
 #define PITH_CHARS_H
@@ -16,17 +19,26 @@ static inline int is_sp(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
          c == '\v';
 }
+/* HTML's ASCII white space (WHATWG): space, \t, \n, \r, \f - not \v, which
+ * HTML treats as an ordinary character, so this is not is_sp. */
+static inline int is_html_sp(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 static inline unsigned char lower(unsigned char c) {
   return (c >= 'A' && c <= 'Z') ? (unsigned char)(c | 0x20) : c;
 }
 static inline int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static inline int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 static inline int is_alpha(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+static inline int is_alnum(unsigned char c) {
+  return is_alpha(c) || is_digit(c);
 }
 /* A byte that can be part of a word: ASCII letter or digit, or any byte of
  * a non-ASCII UTF-8 character. */
 static inline int is_word_byte(unsigned char c) {
-  return is_alpha(c) || is_digit(c) || c >= 0x80;
+  return is_alnum(c) || c >= 0x80;
 }
 static inline int hexval(unsigned char c) {
   if (is_digit(c))

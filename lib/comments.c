@@ -28,6 +28,8 @@
 
 #include <string.h>
 
+#include "chars.h"
+
 #define COMMENTS_MAX (1u << 20) /* bytes of comments kept */
 #define COMMENT_MAX 20000       /* bytes of one comment */
 #define WORD_MAX 24             /* longer class words are not compared */
@@ -37,11 +39,6 @@
 #define CM_BODY 2u  /* names a comment's text */
 #define CM_PARA 4u  /* a paragraph */
 #define CM_OUTER 8u /* holds a CM_BODY element below it */
-
-static int is_space(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
-}
 
 /* Words of a class or id that name a comment's text. */
 static const char *const body_words[] = {"content", "body",  "text", "message",
@@ -74,10 +71,9 @@ static int names_body(const char *v, size_t len) {
   unsigned char prev = 0;
   for (size_t i = 0; i <= len; i++) {
     unsigned char c = i < len ? (unsigned char)v[i] : ' ';
-    int alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    int alpha = is_alpha(c);
     /* prev: the letter before c (words longer than w are not stored) */
-    int split = !alpha || (k > 0 && c >= 'A' && c <= 'Z' &&
-                           !(prev >= 'A' && prev <= 'Z'));
+    int split = !alpha || (k > 0 && is_upper(c) && !is_upper(prev));
     prev = c;
     if (split && k) {
       if (k <= WORD_MAX) {
@@ -197,7 +193,7 @@ static void put_comment(const pith_tree *t, const pith_scratch *sc,
       const char *s = pith__text(t, i);
       for (uint32_t j = 0; j < nd->len; j++) {
         unsigned char c = (unsigned char)s[j];
-        if (is_space(c)) {
+        if (is_sp(c)) {
           pending = 1;
           continue;
         }

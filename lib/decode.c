@@ -19,6 +19,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "chars.h"
+
 /* How much of the page the <meta> prescan looks at. */
 #define PRESCAN_MAX 4096
 
@@ -329,19 +331,11 @@ static const uint16_t cp1252_c1[32] = {
 
 /* ---- small helpers ------------------------------------------------------ */
 
-static int is_ws(unsigned c) {
-  return c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D || c == 0x20;
-}
-
-static int is_alpha(unsigned c) { return (c | 0x20) - 'a' < 26u; }
-
-static unsigned to_lower(unsigned c) { return c - 'A' < 26u ? c | 0x20 : c; }
-
 /* s[0..n) equals the lower-case ASCII literal `lit` ignoring case. */
 static int ieq(const unsigned char *s, size_t n, const char *lit) {
   size_t i;
   for (i = 0; i < n; i++)
-    if (lit[i] == '\0' || to_lower(s[i]) != (unsigned char)lit[i])
+    if (lit[i] == '\0' || lower(s[i]) != (unsigned char)lit[i])
       return 0;
   return lit[n] == '\0';
 }
@@ -353,37 +347,14 @@ static int istarts(const unsigned char *s, size_t n, const char *lit,
   if (n < m)
     return 0;
   for (i = 0; i < m; i++)
-    if (to_lower(s[i]) != (unsigned char)lit[i])
+    if (lower(s[i]) != (unsigned char)lit[i])
       return 0;
   return 1;
 }
 
-static size_t put_utf8(unsigned char *o, uint32_t cp) {
-  if (cp < 0x80) {
-    o[0] = (unsigned char)cp;
-    return 1;
-  }
-  if (cp < 0x800) {
-    o[0] = (unsigned char)(0xC0 | (cp >> 6));
-    o[1] = (unsigned char)(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  if (cp < 0x10000) {
-    o[0] = (unsigned char)(0xE0 | (cp >> 12));
-    o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-    o[2] = (unsigned char)(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  o[0] = (unsigned char)(0xF0 | (cp >> 18));
-  o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
-  o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-  o[3] = (unsigned char)(0x80 | (cp & 0x3F));
-  return 4;
-}
-
 static void buf_put_cp(pith_buf *out, uint32_t cp) {
   unsigned char tmp[4];
-  size_t n = put_utf8(tmp, cp);
+  size_t n = put_utf8((char *)tmp, cp);
   pith__buf_append(out, (const char *)tmp, n);
 }
 
@@ -398,16 +369,16 @@ static uint32_t cp1252(unsigned c) {
 static int label_encoding(const unsigned char *s, size_t n) {
   char low[24];
   size_t i;
-  while (n && is_ws(s[0])) {
+  while (n && is_html_sp(s[0])) {
     s++;
     n--;
   }
-  while (n && is_ws(s[n - 1]))
+  while (n && is_html_sp(s[n - 1]))
     n--;
   if (n == 0 || n >= sizeof low)
     return -1;
   for (i = 0; i < n; i++)
-    low[i] = (char)to_lower(s[i]);
+    low[i] = (char)lower(s[i]);
   low[n] = '\0';
   for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
     if (strcmp(labels[i].label, low) == 0)
@@ -428,14 +399,14 @@ static int content_charset(const unsigned char *s, size_t n, size_t *start,
     if (j + 7 > n)
       return 0;
     i = j + 7;
-    while (i < n && is_ws(s[i]))
+    while (i < n && is_html_sp(s[i]))
       i++;
     if (i >= n || s[i] != '=') {
       i = j + 7;
       continue;
     }
     i++;
-    while (i < n && is_ws(s[i]))
+    while (i < n && is_html_sp(s[i]))
       i++;
     if (i >= n)
       return 0;
@@ -448,7 +419,7 @@ static int content_charset(const unsigned char *s, size_t n, size_t *start,
       return 1;
     }
     *start = i;
-    while (i < n && !is_ws(s[i]) && s[i] != ';')
+    while (i < n && !is_html_sp(s[i]) && s[i] != ';')
       i++;
     *len = i - *start;
     return 1;
@@ -469,7 +440,7 @@ typedef struct {
 static int get_attr(const unsigned char *s, size_t n, size_t *pos, attr *a) {
   size_t i = *pos, start;
   unsigned q;
-  while (i < n && (is_ws(s[i]) || s[i] == '/'))
+  while (i < n && (is_html_sp(s[i]) || s[i] == '/'))
     i++;
   if (i >= n)
     return -1;
@@ -488,7 +459,7 @@ static int get_attr(const unsigned char *s, size_t n, size_t *pos, attr *a) {
       i++;
       goto value;
     }
-    if (is_ws(s[i]))
+    if (is_html_sp(s[i]))
       break;
     if (s[i] == '/' || s[i] == '>') {
       *pos = i;
@@ -497,7 +468,7 @@ static int get_attr(const unsigned char *s, size_t n, size_t *pos, attr *a) {
     a->name_len++;
     i++;
   }
-  while (i < n && is_ws(s[i]))
+  while (i < n && is_html_sp(s[i]))
     i++;
   if (i >= n)
     return -1;
@@ -507,7 +478,7 @@ static int get_attr(const unsigned char *s, size_t n, size_t *pos, attr *a) {
   }
   i++;
 value:
-  while (i < n && is_ws(s[i]))
+  while (i < n && is_html_sp(s[i]))
     i++;
   if (i >= n)
     return -1;
@@ -528,7 +499,7 @@ value:
     return 1;
   }
   start = i++;
-  while (i < n && !is_ws(s[i]) && s[i] != '>')
+  while (i < n && !is_html_sp(s[i]) && s[i] != '>')
     i++;
   if (i >= n)
     return -1;
@@ -602,7 +573,7 @@ static int prescan(const unsigned char *s, size_t n) {
       continue;
     }
     if (istarts(s + i, n - i, "<meta", 5) && i + 5 < n &&
-        (is_ws(s[i + 5]) || s[i + 5] == '/')) {
+        (is_html_sp(s[i + 5]) || s[i + 5] == '/')) {
       int enc;
       i += 5;
       enc = prescan_meta(s, n, &i);
@@ -619,7 +590,7 @@ static int prescan(const unsigned char *s, size_t n) {
       attr a;
       int r;
       i++;
-      while (i < n && !is_ws(s[i]) && s[i] != '>')
+      while (i < n && !is_html_sp(s[i]) && s[i] != '>')
         i++;
       while ((r = get_attr(s, n, &i, &a)) == 1)
         ;
@@ -797,9 +768,9 @@ static void decode_cp1252(const unsigned char *s, size_t len, pith_buf *out) {
         break;
       c = *p++;
       if (c >= 0x80)
-        o += put_utf8(o, cp1252(c));
+        o += put_utf8((char *)o, cp1252(c));
       else if (c == 0)
-        o += put_utf8(o, 0xFFFD);
+        o += put_utf8((char *)o, 0xFFFD);
       else
         *o++ = (unsigned char)c;
     }
@@ -836,7 +807,7 @@ static void decode_utf16(const unsigned char *s, size_t len, int be,
       } else if (u == 0) {
         u = 0xFFFD;
       }
-      o += put_utf8(o, u);
+      o += put_utf8((char *)o, u);
     }
     out->len = (size_t)(o - (unsigned char *)out->data);
     out->data[out->len] = '\0';
@@ -1068,11 +1039,11 @@ static int hint_encoding(const char *hint, const unsigned char *s, size_t len) {
     h += ls;
     n = ll;
   }
-  while (n && (is_ws(h[0]) || h[0] == '"' || h[0] == '\'')) {
+  while (n && (is_html_sp(h[0]) || h[0] == '"' || h[0] == '\'')) {
     h++;
     n--;
   }
-  while (n && (is_ws(h[n - 1]) || h[n - 1] == '"' || h[n - 1] == '\''))
+  while (n && (is_html_sp(h[n - 1]) || h[n - 1] == '"' || h[n - 1] == '\''))
     n--;
   enc = label_encoding(h, n);
   if (enc == ENC_UTF_16LE || enc == ENC_UTF_16BE) {

@@ -33,6 +33,7 @@
 
 #include <string.h>
 
+#include "chars.h"
 #include "vocab.h"
 
 /* Anchors with at least this much visible text are teasers, not links. */
@@ -85,7 +86,7 @@ static uint32_t visible_len(const char *s, uint32_t n) {
   uint32_t k = 0;
   for (uint32_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
-    k += !(c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f');
+    k += !is_html_sp(c);
   }
   return k;
 }
@@ -466,11 +467,11 @@ static int fold_label(const pith_tree *t, uint32_t n, char *w, size_t *k,
   const char *s = pith__text(t, n);
   for (uint32_t i = 0; i < t->nodes[n].len; i++) {
     unsigned char ch = (unsigned char)s[i];
-    if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0x80) {
+    if (is_alpha(ch) || ch >= 0x80) {
       if (*k + 1 >= cap)
         return 0;
-      w[(*k)++] = (char)(ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch);
-    } else if (ch >= '0' && ch <= '9') {
+      w[(*k)++] = (char)lower(ch);
+    } else if (is_digit(ch)) {
       return 0;
     }
   }

@@ -24,6 +24,8 @@
 
 #include "render.h"
 
+#include "chars.h"
+
 /* Deepest list level given its own indentation. */
 #define MAX_LEVEL 16
 /* Widest table written; more columns are dropped. */
@@ -45,13 +47,8 @@ typedef struct {
   char em_char;   /* the delimiter of the open emphasis */
 } md;
 
-static int is_alnum(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9') || c >= 0x80;
-}
-
 static int is_punct(unsigned char c) {
-  return c < 0x80 && c > 0x20 && !is_alnum(c);
+  return c < 0x80 && c > 0x20 && !is_word_byte(c);
 }
 
 static char last_char(const md *m) {
@@ -76,9 +73,9 @@ static void md_text(void *ctx, const char *s, size_t n) {
     int esc = 0;
     if (m->line_start) {
       m->line_start = 0;
-      if (c >= '0' && c <= '9') {
+      if (is_digit(c)) {
         size_t j = i;
-        while (j < n && j - i < 10 && s[j] >= '0' && s[j] <= '9')
+        while (j < n && j - i < 10 && is_digit((unsigned char)s[j]))
           j++;
         if (j - i <= 9 && j < n && (s[j] == '.' || s[j] == ')'))
           escape_at = j;
@@ -104,15 +101,14 @@ static void md_text(void *ctx, const char *s, size_t n) {
       break;
     case '_': {
       unsigned char prev = (unsigned char)last_char(m);
-      esc = !is_alnum(prev) || !is_alnum(next);
+      esc = !is_word_byte(prev) || !is_word_byte(next);
       break;
     }
     case '<':
-      esc = (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') ||
-            next == '/' || next == '!' || next == '?';
+      esc = is_alpha(next) || next == '/' || next == '!' || next == '?';
       break;
     case '&':
-      esc = is_alnum(next) || next == '#';
+      esc = is_word_byte(next) || next == '#';
       break;
     default:
       break;
@@ -268,7 +264,7 @@ static void md_point(void *ctx, const pith_span *sp) {
   pith__buf_free(&tmp);
   if (!ok)
     return;
-  if (is_alnum((unsigned char)last_char(m)))
+  if (is_word_byte((unsigned char)last_char(m)))
     pith__buf_putc(m->out, ' '); /* "here ![..](..)", not "here![..]" */
   pith__buf_puts(m->out, "![");
   m->line_start = 0;
@@ -322,7 +318,7 @@ static void code_block(md *m, const pith_block *blks, size_t n) {
     pith__buf_putc(o, '`');
   if (blk->lang) {
     for (const char *c = blk->lang; *c; c++)
-      if (is_alnum((unsigned char)*c) || strchr("_+#.-", *c))
+      if (is_word_byte((unsigned char)*c) || strchr("_+#.-", *c))
         pith__buf_putc(o, *c);
   }
   pith__buf_putc(o, '\n');

@@ -407,8 +407,6 @@ static void word_range(char c, size_t *b, size_t *e) {
   }
 }
 
-static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-
 /* Classify class/id words (split at non-letters and case changes), read
  * in place. */
 static unsigned class_words(const char *v, size_t len) {

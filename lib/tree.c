@@ -22,6 +22,8 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 
+#include "chars.h"
+
 /* Nesting deeper than this is flattened: deeper elements add no nodes and
  * their text goes to the deepest kept element. */
 #define TREE_MAX_DEPTH 512
@@ -329,14 +331,6 @@ static void on_silent(void *ctx, const char *msg, ...) {
   (void)msg;
 }
 
-static int is_alpha(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int is_blank(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 /* Case-insensitive search for the end tag "</name" from s[i]. */
 static size_t find_end_tag(const char *s, size_t n, size_t i,
                            const char *name) {
@@ -366,7 +360,7 @@ void pith__html_fixup(char *s, size_t n) {
     if (i >= n || !is_alpha((unsigned char)s[i]))
       continue;
     size_t name = i;
-    while (i < n && !is_blank((unsigned char)s[i]) && s[i] != '>' &&
+    while (i < n && !is_html_sp((unsigned char)s[i]) && s[i] != '>' &&
            s[i] != '/')
       i++;
     size_t nlen = i - name;
@@ -377,7 +371,7 @@ void pith__html_fixup(char *s, size_t n) {
     size_t nattr = 0, cut = 0;
     while (i < n && s[i] != '>') {
       unsigned char c = (unsigned char)s[i];
-      if (is_blank(c) || c == '/') {
+      if (is_html_sp(c) || c == '/') {
         i++;
         continue;
       }
@@ -388,20 +382,20 @@ void pith__html_fixup(char *s, size_t n) {
       if (!is_alpha(c) && c != '_' && c != ':' && c != '.' && c != '"' &&
           c != '\'' && c != '=' && c < 0x80)
         s[i] = 'x';
-      while (i < n && !is_blank((unsigned char)s[i]) && s[i] != '=' &&
+      while (i < n && !is_html_sp((unsigned char)s[i]) && s[i] != '=' &&
              s[i] != '>')
         i++;
-      while (i < n && is_blank((unsigned char)s[i]))
+      while (i < n && is_html_sp((unsigned char)s[i]))
         i++;
       if (i < n && s[i] == '=') {
         i++;
-        while (i < n && is_blank((unsigned char)s[i]))
+        while (i < n && is_html_sp((unsigned char)s[i]))
           i++;
         if (i < n && (s[i] == '"' || s[i] == '\'')) {
           const char *q = memchr(s + i + 1, s[i], n - i - 1);
           i = q ? (size_t)(q - s) + 1 : n;
         } else {
-          while (i < n && !is_blank((unsigned char)s[i]) && s[i] != '>')
+          while (i < n && !is_html_sp((unsigned char)s[i]) && s[i] != '>')
             i++;
         }
       }
@@ -497,18 +491,13 @@ const char *pith__attr(const pith_tree *t, uint32_t n, unsigned id,
   return NULL;
 }
 
-static int is_space(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
-}
-
 /* Append text with white space collapsed; `*pending` carries a space owed
  * between pieces. */
 static void append_collapsed(pith_buf *out, const char *s, size_t n,
                              int *pending) {
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
-    if (is_space(c)) {
+    if (is_sp(c)) {
       *pending = 1;
       continue;
     }

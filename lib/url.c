@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+#include "chars.h"
+
 typedef struct {
   const char *s;
   size_t n;
@@ -22,20 +24,15 @@ typedef struct {
   part scheme, auth, path, query, frag;
 } url_parts;
 
-static int is_alpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 /* The length of the scheme of s (without the ':'), or 0 when none. */
 static size_t scheme_len(const char *s, size_t n) {
-  if (!n || !is_alpha(s[0]))
+  if (!n || !is_alpha((unsigned char)s[0]))
     return 0;
   for (size_t i = 1; i < n; i++) {
     char c = s[i];
     if (c == ':')
       return i;
-    if (!is_alpha(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' &&
-        c != '.')
+    if (!is_alnum((unsigned char)c) && c != '+' && c != '-' && c != '.')
       return 0;
   }
   return 0;

@@ -13,6 +13,8 @@
 
 #include <string.h>
 
+#include "chars.h"
+
 /* Word tables.  Keep each sorted: they are binary-searched. */
 
 /* Boilerplate for sure: the element and everything in it goes. */
@@ -81,18 +83,18 @@ static unsigned classify_token(const char *s, size_t n) {
   size_t k = 0;
   for (size_t i = 0; i <= n; i++) {
     unsigned char c = i < n ? (unsigned char)s[i] : 0;
-    int alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    int alpha = is_alpha(c);
     /* Digits end a word but are not words ("col-md-8"), and letters
      * next to digits are not words either: hex ids ("w-node-b5343ad4")
      * would otherwise spell "ad". */
-    if (c >= '0' && c <= '9') {
+    if (is_digit(c)) {
       digit = 1;
       k = 0;
       continue;
     }
     /* A case change "postBody" starts a new word. */
-    int split = !alpha || (k > 0 && k <= sizeof w && c >= 'A' && c <= 'Z' &&
-                           !(w[k - 1] >= 'A' && w[k - 1] <= 'Z'));
+    int split = !alpha || (k > 0 && k <= sizeof w && is_upper(c) &&
+                           !is_upper((unsigned char)w[k - 1]));
     if (split && k) {
       if (k < sizeof w) {
         w[k] = '\0';

@@ -42,6 +42,7 @@
 #endif
 
 #include "alloc.h"
+#include "chars.h"
 
 #define RAW_CHUNK ((size_t)1 << 16) /* bytes asked of the callback */
 #define HDR_CAP ((size_t)1 << 16)   /* longest WARC header block */
@@ -510,10 +511,7 @@ static int ieq_prefix(const char *s, size_t n, const char *lit) {
   if (n < m)
     return 0;
   for (size_t i = 0; i < m; i++) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z')
-      c = (char)(c - 'A' + 'a');
-    if (c != lit[i])
+    if (lower((unsigned char)s[i]) != (unsigned char)lit[i])
       return 0;
   }
   return 1;
@@ -529,7 +527,7 @@ static int record_start_at(const char *d, size_t i, size_t n) {
       return -1;
     char c = d[i + k];
     int ok = k < 7    ? c == lit[k]
-             : k == 7 ? c >= '0' && c <= '9'
+             : k == 7 ? is_digit((unsigned char)c)
                       : c == '\r' || c == '\n';
     if (!ok)
       return 0;
@@ -757,11 +755,7 @@ static int dechunk(pith_warc_reader *r, const char *src, size_t n) {
     unsigned long long size = 0;
     size_t digits = 0;
     while (i < n && digits < 16) {
-      char c = src[i];
-      int v = c >= '0' && c <= '9'   ? c - '0'
-              : c >= 'a' && c <= 'f' ? c - 'a' + 10
-              : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                     : -1;
+      int v = hexval((unsigned char)src[i]);
       if (v < 0)
         break;
       size = size * 16 + (unsigned)v;
@@ -802,7 +796,7 @@ static void parse_content_type(pith_warc_record *rec, const char *v, size_t n) {
     char c = v[i++];
     if (c == ' ' || c == '\t')
       continue;
-    rec->mime[m++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    rec->mime[m++] = (char)lower((unsigned char)c);
   }
   rec->mime[m] = '\0';
   while (i < n) {
@@ -858,7 +852,7 @@ static int parse_http(pith_warc_reader *r, const char *b, size_t n,
   int status = 0, digits = 0;
   if (i < hl)
     i++;
-  while (i < hl && digits < 3 && b[i] >= '0' && b[i] <= '9') {
+  while (i < hl && digits < 3 && is_digit((unsigned char)b[i])) {
     status = status * 10 + (b[i++] - '0');
     digits++;
   }

@@ -41,6 +41,12 @@ cp "$page" page.html
 gzip -c -n page.html >page.html.gz
 head -c 2000 page.html | gzip -c -n >two.gz
 tail -c +2001 page.html | gzip -c -n >>two.gz
+# Three members, the last one short (ISIZE, the buffer's size hint, is
+# the last member's), and a member with junk after it.
+head -c 3000 page.html | gzip -c -n >three.gz
+tail -c +3001 page.html | head -c -10 | gzip -c -n >>three.gz
+tail -c 10 page.html | gzip -c -n >>three.gz
+{ cat page.html.gz; printf 'junk after the member\n'; } >junk.gz
 head -c 300 page.html.gz >trunc.gz
 cp page.html.gz corrupt.gz
 printf '\377\377\377\377\377\377\377\377' |
@@ -82,6 +88,10 @@ run page.html.gz
 ok "gzip page gives the same text" cmp -s out plain.txt
 run two.gz
 ok "two gzip members give the same text" cmp -s out plain.txt
+run three.gz
+ok "three gzip members give the same text" cmp -s out plain.txt
+run junk.gz
+ok "junk after a gzip member is ignored" cmp -s out plain.txt
 "$pith" <page.html.gz >out 2>err
 ok "gzip on stdin gives the same text" cmp -s out plain.txt
 "$pith" - <page.html >out 2>err
