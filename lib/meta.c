@@ -630,6 +630,14 @@ static void shift_day(char d[11], int delta) {
     memcpy(d, out, 11);
 }
 
+/* Months since year 0 of a YYYY-MM-DD date. */
+static int month_index(const char d[11]) {
+  return ((d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 +
+          (d[3] - '0')) *
+             12 +
+         (d[5] - '0') * 10 + (d[6] - '0');
+}
+
 /* Is date b the day after date a? */
 static int next_day(const char a[11], const char b[11]) {
   char d[11];
@@ -3552,6 +3560,21 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
     lic = cap_utf8(resolve_url(x, lic, base), 8192);
   else if (has(lic))
     lic = clean_span(x, lic, 300);
+  /* A publication date months after the modified date is impossible (a
+   * scheduled post can be edited the day before it goes out, not a
+   * season before): when the page's metadata offered another publication
+   * date no later than the modification, that one is the publication,
+   * and the first was a build stamp or a republication time. */
+  if (x->date_mod_prio && x->date_prio &&
+      month_index(x->date) - month_index(x->date_mod) >= 2) {
+    int best = -1;
+    for (int i = 0; i < x->npubs; i++)
+      if (memcmp(x->pubs[i], x->date_mod, 10) <= 0 &&
+          (best < 0 || memcmp(x->pubs[i], x->pubs[best], 10) > 0))
+        best = i;
+    if (best >= 0)
+      memcpy(x->date, x->pubs[best], 11);
+  }
   /* A modified date before the publication date is a wrong one. */
   span mod = nospan();
   if (x->date_mod_prio &&

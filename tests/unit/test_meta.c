@@ -1070,6 +1070,28 @@ static void test_image_license_modified(void) {
          "a Creative Commons link is the license");
   done(&p);
 
+  /* A publication time months after the modification is a build stamp
+   * when another publication date precedes the modification. */
+  run(&p,
+      "<html><head><meta name=published-time content='2026-03-09T08:45:32Z'>"
+      "<meta name=modified-date content='2024-07-30'>"
+      "<meta name=published-date content='2021-02-16'></head>"
+      "<body><p>x</p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2021-02-16",
+         "a publication date months after the modification gives way");
+  STR_EQ(p.m.date_modified, "2024-07-30", "and the modified date stands");
+  done(&p);
+
+  run(&p,
+      "<html><head><meta name=published-time content='2026-03-09T08:45:32Z'>"
+      "<meta name=modified-date content='2024-07-30'></head>"
+      "<body><p>x</p></body></html>",
+      NULL);
+  STR_EQ(p.m.date, "2026-03-09",
+         "without another publication date, the first one stands");
+  done(&p);
+
   /* A UTC publication time is taken as written, unless the URL puts the
    * page under the day before or after (the day of the site's zone). */
   run(&p,
