@@ -505,11 +505,115 @@ static int is_ui_label(const pith_tree *t, uint32_t b) {
   return 0;
 }
 
+/* Titles of boxes that recommend other pages ("You might also like",
+ * "Customers also viewed"): the heading and the rest of its section go.
+ * Folded as for ui_labels. */
+static const char *const more_labels[] = {
+    "alsoread",
+    "articlessimilaires",
+    "articlesliés",
+    "articolicorrelati",
+    "articulosrelacionados",
+    "artículosrelacionados",
+    "artigosrelacionados",
+    "customersalsobought",
+    "customersalsoviewed",
+    "daskönntesieauchinteressieren",
+    "frequentlyboughttogether",
+    "gerelateerdeartikelen",
+    "leesook",
+    "leiatambém",
+    "mehrzumthema",
+    "morelikethis",
+    "peoplealsoviewed",
+    "peoplewhoviewedthisitemalsoviewed",
+    "potrebbeinteressarti",
+    "readnext",
+    "recommendedforyou",
+    "relatedarticles",
+    "relatedcontent",
+    "relatedposts",
+    "relatedproducts",
+    "relatedreading",
+    "relatedstories",
+    "similaritems",
+    "similarproducts",
+    "surlemêmesujet",
+    "tambiénpuedeinteresarte",
+    "tambiéntepuedeinteresar",
+    "tepuedeinteresar",
+    "vousaimerezaussi",
+    "weitereartikel",
+    "youmayalsobeinterestedin",
+    "youmayalsolike",
+    "youmightalsobeinterestedin",
+    "youmightalsolike",
+    "\xc3\x84hnlicheartikel", /* "Ähnliche Artikel": only ASCII is folded */
+    "\xc3\x80lireaussi",      /* "À lire aussi" */
+};
+
+static int is_more_label(const pith_tree *t, uint32_t b) {
+  char w[40];
+  size_t k = 0;
+  uint32_t e = pith__next_node(t, b, b, 1);
+  for (uint32_t c = pith__next_node(t, b, b, 0); c && c != e;
+       c = pith__next_node(t, b, c, 0))
+    if (t->nodes[c].tag == PITH_TAG_TEXT && !fold_label(t, c, w, &k, sizeof w))
+      return 0;
+  w[k] = '\0';
+  for (size_t i = 0; i < sizeof more_labels / sizeof more_labels[0]; i++)
+    if (!strcmp(w, more_labels[i]))
+      return 1;
+  return 0;
+}
+
 /* The index just past the subtree of n (nn when it runs to the end):
  * pre-order numbering makes every subtree a contiguous range. */
 static uint32_t subtree_end(const pith_tree *t, uint32_t n) {
   uint32_t e = pith__next_node(t, 0, n, 1);
   return e ? e : t->nnodes;
+}
+
+/* Drop the box that heading h titles as recommendations: the widest
+ * ancestor that h opens (its first child with text, up to a box with
+ * half the root's text), or, for a heading among paragraphs, h and its
+ * siblings up to the next heading of its level or above, or the next
+ * paragraph of prose.  Returns the node to go on with (0 at the end of
+ * root). */
+static uint32_t drop_more_box(const pith_tree *t, pith_scratch *s,
+                              uint32_t root, uint32_t h) {
+  uint32_t raw = s->raw[root];
+  uint32_t box = h;
+  while (box != root) {
+    uint32_t p = t->nodes[box].parent, first = 0;
+    for (uint32_t c = t->nodes[p].first; c; c = t->nodes[c].next)
+      if (s->raw[c]) {
+        first = c;
+        break;
+      }
+    if (first != box || p == root || (uint64_t)s->raw[p] * 2 > raw)
+      break;
+    box = p;
+  }
+  uint32_t end = 0;
+  if (box != h) {
+    end = subtree_end(t, box);
+  } else {
+    unsigned level = t->nodes[h].tag;
+    for (uint32_t c = t->nodes[h].next; c && !end; c = t->nodes[c].next) {
+      unsigned tag = t->nodes[c].tag;
+      if ((tag >= PITH_TAG_H1 && tag <= level) ||
+          (tag == PITH_TAG_P && s->raw[c] >= 100 &&
+           s->rawlink[c] * 3 < s->raw[c]))
+        end = c;
+    }
+    if (!end)
+      end = subtree_end(t, t->nodes[t->nodes[h].parent].last);
+  }
+  for (uint32_t c = h; c < end; c++)
+    if (s->flags[c] & PITH_X_BLOCK)
+      s->flags[c] |= PITH_X_DROP;
+  return end < subtree_end(t, root) ? end : 0;
 }
 
 /* Mark blocks inside the chosen root that are dropped from the output:
@@ -540,6 +644,11 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root) {
         drop = 1;
       if (own <= 30 && is_ui_label(t, i))
         drop = 1;
+      if (own <= 40 && t->nodes[i].tag >= PITH_TAG_H1 &&
+          t->nodes[i].tag <= PITH_TAG_H6 && is_more_label(t, i)) {
+        i = drop_more_box(t, s, root, i);
+        continue;
+      }
       if (!drop && !seen_prose) {
         if (block_weight(t, s, i, 0) > 0)
           seen_prose = 1;

@@ -172,6 +172,34 @@ static void test_boilerplate(void) {
   OK(!contains(text, "Share this"), "a share bar beside them still goes");
   free(text);
 
+  /* Boxes titled as recommendations go with their title. */
+  const char *more =
+      "<html><body><article>" PARA1 PARA2
+      "<section><h2>You might also like</h2><ul>"
+      "<li><p>Parks department plans a new summer festival for families "
+      "across the city</p></li><li><p>Library opening hours extended on "
+      "weekends after a vote</p></li></ul></section></article>"
+      "</body></html>";
+  text = text_of(more, 0);
+  OK(contains(text, "Opponents"), "article before a recommendation box kept");
+  OK(!contains(text, "You might also like") && !contains(text, "festival"),
+     "a box titled 'You might also like' goes");
+  free(text);
+
+  const char *inline_more =
+      "<html><body><article>" PARA1
+      "<h2>Related articles</h2><ul><li>Parks department plans a new "
+      "summer festival</li><li>Library hours extended</li></ul>" PARA2
+      "<h2>What comes next</h2><p>The budget takes effect in January, and "
+      "the first payments to the parks department follow in March.</p>"
+      "</article></body></html>";
+  text = text_of(inline_more, 0);
+  OK(!contains(text, "Related articles") && !contains(text, "festival"),
+     "a 'Related articles' section inside the article goes");
+  OK(contains(text, "Opponents"), "the prose after it stays");
+  OK(contains(text, "takes effect"), "so does the next section");
+  free(text);
+
   /* One such element among others is still boilerplate. */
   const char *one =
       "<html><body><article>" PARA1 PARA2 "</article>"
