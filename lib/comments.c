@@ -15,7 +15,8 @@
  *  - in a comment area without such markup, each paragraph (<p>) is a
  *    paragraph of the comments;
  *  - paragraphs made only of links ("Reply", "Flag") are left out, and
- *    forms (the reply form and its messages), buttons, hidden elements,
+ *    forms (the reply form and its messages; not a form of 2,000 visible
+ *    bytes or more that wraps the whole list), buttons, hidden elements,
  *    headings ("3 Comments"), header and footer elements (a comment's
  *    author and date), and scripts are never comment text;
  *  - a comment the extract stage kept in the main text (the content is a
@@ -33,6 +34,7 @@
 #define COMMENTS_MAX (1u << 20) /* bytes of comments kept */
 #define COMMENT_MAX 20000       /* bytes of one comment */
 #define WORD_MAX 24             /* longer class words are not compared */
+#define FORM_WRAPPER 2000       /* visible bytes of a form that wraps posts */
 
 /* Node marks of this module (a private array, one byte per node). */
 #define CM_SKIP 1u  /* never comment text (forms, hidden, headings, ...) */
@@ -105,9 +107,14 @@ static int attr_eq(const pith_tree *t, uint32_t n, unsigned id,
 
 /* The marks of element n (its parent's CM_SKIP is inherited by the
  * caller). */
-static uint8_t marks_of(const pith_tree *t, uint32_t n) {
+static uint8_t marks_of(const pith_tree *t, const pith_scratch *s, uint32_t n) {
   const pith_node *nd = &t->nodes[n];
   unsigned tag = nd->tag;
+  /* A form around a whole thread (a forum's moderation form holding the
+   * posts) is a wrapper, not the reply form. */
+  if (tag == PITH_TAG_FORM && s->raw[n] >= FORM_WRAPPER &&
+      s->rawlink[n] * 2 < s->raw[n])
+    return 0;
   if (nd->flags & PITH_NF_HIDDEN)
     return CM_SKIP;
   if (pith__tag_kind(tag) & PITH_KIND_SKIP)
@@ -242,7 +249,7 @@ int pith__comments_build(const pith_tree *t, const pith_scratch *s,
       mk[i] = inherited;
       continue;
     }
-    mk[i] = (s->flags[i] & PITH_X_COMMENT) ? marks_of(t, i) : 0;
+    mk[i] = (s->flags[i] & PITH_X_COMMENT) ? marks_of(t, s, i) : 0;
     if (mk[i] & CM_BODY)
       any_body = 1;
   }

@@ -123,6 +123,33 @@ static void test_thread(void) {
   pith_result_free(r);
 }
 
+static void test_form_wrapper(void) {
+  /* Comments inside a moderation form (a checkbox per post) that wraps
+   * the whole list: the form is a wrapper, not the reply form. */
+  static const char post[] =
+      "<div class=\"comment\"><input type=\"checkbox\" name=\"m\">"
+      "<div class=\"comment-content\"><p>The ferry was on time this "
+      "morning and the crew had fixed the ramp for wheelchairs, which "
+      "many of us had asked for since the spring; thank you to everyone "
+      "at the operator who made it happen so quickly.</p></div></div>";
+  char page[8192];
+  size_t n = (size_t)snprintf(
+      page, sizeof page,
+      "<html><body><article><h1>Ferry back in service</h1>" PROSE
+      "</article><div class=\"comments\"><form method=\"post\">");
+  for (int i = 0; i < 16 && n + sizeof post < sizeof page; i++)
+    n += (size_t)snprintf(page + n, sizeof page - n, "%s", post);
+  snprintf(page + n, sizeof page - n, "</form></div></body></html>");
+  pith_result *r = run(page, 0);
+  if (!OK(r != NULL, "form-wrapped comments page extracts"))
+    return;
+  OK(strstr(pith_result_comments(r), "fixed the ramp") != NULL,
+     "comments inside a form that wraps the list are comments");
+  OK(strstr(pith_result_text(r), "fixed the ramp") == NULL,
+     "and stay out of the text");
+  pith_result_free(r);
+}
+
 static void test_hostile(void) {
   /* Deeply nested comment wrappers: linear and no recursion. */
   static char page[400000];
@@ -158,6 +185,7 @@ int main(void) {
   test_wordpress();
   test_plain();
   test_thread();
+  test_form_wrapper();
   test_hostile();
   return done_testing();
 }
