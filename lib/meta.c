@@ -6,29 +6,27 @@
  *
  * One linear pass over the node array collects candidates from <meta>,
  * <link>, <title>, headings, microdata, bylines, <time> elements and JSON-LD
- * scripts; JSON-LD goes through the small bounded JSON scanner below (no
- * recursion, capped depth and size; invalid JSON just drops that script).
- * Each field is then chosen by source priority and by agreement between
- * sources: an <h1> that matches og:title or the start of <title> wins, a
- * <title> loses its " | Site" part, a date comes from structured data before
- * <time> elements, the URL and finally visible text right after the
- * headline.  Scratch data lives in a private arena that is freed before
- * returning; only the chosen strings are copied into the caller's arena.
+ * scripts; JSON-LD goes through the small bounded JSON scanner of
+ * jsonparse.c (no recursion, capped depth and size; invalid JSON just drops
+ * that script).  Each field is then chosen by source priority and by
+ * agreement between sources: the title in meta_title.c (an <h1> that
+ * matches og:title or the start of <title> wins, a <title> loses its
+ * " | Site" part); a date comes from structured data before <time>
+ * elements, the URL and finally visible text right after the headline.
+ * This file also holds the text cleaning and comparison keys the other
+ * files use (meta_int.h) and assembles the result.  Scratch data lives in a
+ * private arena that is freed before returning; only the chosen strings are
+ * copied into the caller's arena.
  */
-#include "meta.h"
+#include "meta_int.h"
 
-#include "chars.h"
 #include "datetext.h"
 #include "jsonparse.h"
 
 #include <stdint.h>
 #include <string.h>
 
-#define MAX_ITEMS 50        /* categories, tags */
 #define MAX_ITEM_LEN 200    /* bytes of one category or tag */
-#define MAX_HEADS 8         /* h1 / h2 candidates kept */
-#define MAX_BYLINES 12      /* class="author|byline" candidates kept */
-#define MAX_FIELD 4096      /* bytes of any single-string field */
 #define HEAD_TEXT_MAX 600   /* bytes of heading text read */
 #define BYLINE_TEXT_MAX 240 /* bytes of byline text read */
 #define TEXT_NODES_MAX 400  /* nodes visited when reading an element */
@@ -36,78 +34,9 @@
 #define JSON_MAX_BYTES (4u << 20) /* bigger scripts are skipped */
 #define JSON_MAX_IDREFS 32        /* @id look-ups per script */
 #define DATE_TEXT_MAX 3000 /* bytes of visible text searched for a date */
-#define LEAD_MIN_WORDS 2   /* words a title's first part needs to stand alone */
-
-/* A byte range; s == NULL means absent. */
-typedef struct {
-  const char *s;
-  size_t n;
-} span;
 
 /* ------------------------------------------------------------------ */
-/* Character and span helpers                                          */
-
-static span mkspan(const char *s, size_t n) {
-  span r;
-  r.s = s;
-  r.n = n;
-  return r;
-}
-static span nospan(void) { return mkspan(NULL, 0); }
-static int has(span a) { return a.s != NULL && a.n > 0; }
-
-/* Case-insensitive (ASCII) equality with a lower-case literal. */
-static int eq_lit(span a, const char *lit) {
-  /* The first byte rejects most keys before strlen(). */
-  if (!a.s || !a.n || lower((unsigned char)a.s[0]) != (unsigned char)lit[0])
-    return 0;
-  size_t n = strlen(lit);
-  if (a.n != n)
-    return 0;
-  for (size_t i = 0; i < n; i++)
-    if (lower((unsigned char)a.s[i]) != (unsigned char)lit[i])
-      return 0;
-  return 1;
-}
-
-static int starts_lit(span a, const char *lit) {
-  size_t n = strlen(lit);
-  if (!a.s || a.n < n)
-    return 0;
-  for (size_t i = 0; i < n; i++)
-    if (lower((unsigned char)a.s[i]) != (unsigned char)lit[i])
-      return 0;
-  return 1;
-}
-
-static int ends_lit(span a, const char *lit) {
-  size_t n = strlen(lit);
-  if (!a.s || a.n < n)
-    return 0;
-  return starts_lit(mkspan(a.s + a.n - n, n), lit);
-}
-
-/* Position of lower-case `needle` in a (ASCII case-insensitive), or -1. */
-static long find_lit(span a, const char *needle) {
-  size_t n = strlen(needle);
-  if (!a.s || n == 0 || a.n < n)
-    return n == 0 ? 0 : -1;
-  unsigned char first = (unsigned char)needle[0];
-  for (size_t i = 0; i + n <= a.n; i++) {
-    if (lower((unsigned char)a.s[i]) != first)
-      continue;
-    size_t k = 1;
-    while (k < n &&
-           lower((unsigned char)a.s[i + k]) == (unsigned char)needle[k])
-      k++;
-    if (k == n)
-      return (long)i;
-  }
-  return -1;
-}
-static int has_lit(span a, const char *needle) {
-  return find_lit(a, needle) >= 0;
-}
+/* Character and span helpers (more in meta_int.h)                     */
 
 /* Does the space-separated token list `a` contain token `lit`? */
 static int has_token(span a, const char *lit) {
@@ -122,18 +51,6 @@ static int has_token(span a, const char *lit) {
       return 1;
   }
   return 0;
-}
-
-static span trim(span a) {
-  if (!a.s)
-    return a;
-  while (a.n && is_sp((unsigned char)a.s[0])) {
-    a.s++;
-    a.n--;
-  }
-  while (a.n && is_sp((unsigned char)a.s[a.n - 1]))
-    a.n--;
-  return a;
 }
 
 /* Cut a span to at most `max` bytes without splitting a UTF-8 sequence. */
@@ -162,116 +79,6 @@ static size_t uni_invisible(const char *s, size_t n, size_t i) {
   }
   return 0;
 }
-
-/* ------------------------------------------------------------------ */
-/* Extraction state                                                    */
-
-typedef struct {
-  span v[MAX_ITEMS];
-  size_t n;
-  size_t tries; /* additions attempted (bounded) */
-} slist;
-
-typedef struct {
-  span text;
-  uint32_t node;
-  int in_main;
-} head_cand;
-
-/* Context bits inherited down the tree. */
-#define CX_HIDDEN 1u
-#define CX_MAIN 2u   /* inside article, main, role=main */
-#define CX_BOILER 4u /* inside nav, or a footer/aside outside articles */
-#define CX_AUTHOR 8u /* inside itemprop=author */
-#define CX_PUBLISHER 16u
-#define CX_BODY 32u
-
-/* Date source priorities (higher wins). */
-enum {
-  DP_NONE = 0,
-  DP_MODIFIED = 10,  /* any modified/updated date: last resort */
-  DP_LD_TEXT = 25,   /* JSON-LD date written for people ("Jun 24, 2025") */
-  DP_TEXT = 30,      /* visible text after the headline */
-  DP_TIME_ANY = 40,  /* first <time> in the body */
-  DP_TIME_MAIN = 55, /* first <time> inside the article */
-  DP_META_WEAK = 60, /* meta name=date and similar */
-  DP_URL = 65,
-  DP_TIME_PUB = 75, /* <time> marked as published */
-  DP_LD_WEAK = 80,  /* JSON-LD dateCreated, WebPage datePublished */
-  DP_ITEMPROP = 85,
-  DP_META = 90, /* article:published_time and friends */
-  DP_LD = 95    /* JSON-LD datePublished of the article object */
-};
-
-typedef struct {
-  const pith_tree *t;
-  pith_arena tmp; /* scratch: freed at the end */
-  int oom;
-  uint8_t *ctx;
-  pith_buf buf; /* scratch text buffer */
-
-  span host;  /* the URL's host, lower case, without "www." */
-  span label; /* the host's main label ("example" of www.example.co.uk) */
-  int home;   /* the URL is the site's front page ("/", "/index.html") */
-
-  span doc_title, og_title, tw_title, ip_headline;
-  head_cand h1[MAX_HEADS];
-  int nh1;
-  head_cand h2[MAX_HEADS];
-  int nh2;
-
-  span og_site, app_name;
-  span meta_author, ip_author, rel_author, author_box;
-  span bylines[MAX_BYLINES];
-  uint32_t byline_node[MAX_BYLINES];
-  int nbylines;
-
-  char date[11];
-  int date_prio;
-  int date_utc;      /* date's source was a time in UTC ("...Z") or zoneless */
-  char date_mod[11]; /* the last-modified date, and its source's rank */
-  int date_mod_prio;
-  int order; /* ORDER_*: day and month order of the page's locale */
-  /* Distinct publication dates offered by sources readers do not see
-   * (metadata, JSON-LD, the URL), whatever their rank. */
-  char pubs[8][11];
-  int npubs;
-  int ld_same; /* an article's JSON-LD datePublished is its dateModified */
-  /* Dates of the first visible <time datetime> elements: shown to
-   * readers whatever their text says. */
-  char times[8][11];
-  int ntimes;
-  char time_hidden[11]; /* the first hidden <time datetime>, or "" */
-  span og_image, tw_image, ip_image, link_image, ld_image;
-  int ld_image_rank;
-  span license; /* rel=license, meta license, JSON-LD license */
-  span cc_link; /* a link to a Creative Commons license */
-  uint32_t time_main_seen, time_any_seen; /* time_any_seen: its node */
-  uint32_t time_any_tries;
-  char time_any[11];
-
-  span desc, og_desc, tw_desc;
-  span lang, http_lang, og_locale;
-  span canonical, og_url;
-  slist meta_cats, meta_tags, rel_cats, rel_tags;
-
-  /* JSON-LD, best value per field with the rank of its object. */
-  span ld_headline, ld_name, ld_author, ld_lang;
-  int ld_headline_rank, ld_name_rank, ld_author_rank, ld_lang_rank;
-  span ld_website, ld_publisher;
-  slist ld_cats, ld_tags;
-  int ld_cats_rank, ld_tags_rank;
-  int ld_scripts;
-
-  uint32_t first_main; /* first article/main element, 0 if none */
-  /* Nodes element-text reads may still visit.  Candidates are read one
-   * element at a time (at most TEXT_NODES_MAX nodes each); this bounds the
-   * total on hostile pages with 100000 nested or repeated candidates. */
-  size_t budget;
-} mx;
-
-/* Segment separator inside byline text (element boundaries). */
-#define SEG '\x1f'
 
 /* A leftover character reference at s[i] ("&amp;", "&#38;", "&#x26;",
  * "&quot;", "&lt;", "&gt;", "&apos;", "&#39;"): writes its UTF-8 to out
@@ -315,17 +122,10 @@ static size_t entity(const char *s, size_t n, size_t i, char *out,
   return j + 1;
 }
 
-static void *tmp_alloc(mx *x, size_t n) {
-  void *p = pith__arena_alloc(&x->tmp, n);
-  if (!p)
-    x->oom = 1;
-  return p;
-}
-
 /* A copy of s[0..n) with white space runs collapsed to one space, control
  * characters dropped and the ends trimmed, capped at `max` bytes. */
-static span clean_mode(mx *x, const char *s, size_t n, size_t max,
-                       int keep_seg) {
+span pith__meta_clean_mode(mx *x, const char *s, size_t n, size_t max,
+                           int keep_seg) {
   if (!s)
     return nospan();
   if (n > max * 2 + 64)
@@ -386,10 +186,10 @@ static span clean_mode(mx *x, const char *s, size_t n, size_t max,
 }
 
 static span clean(mx *x, const char *s, size_t n, size_t max) {
-  return clean_mode(x, s, n, max, 0);
+  return pith__meta_clean_mode(x, s, n, max, 0);
 }
 
-static span clean_span(mx *x, span a, size_t max) {
+span pith__meta_clean_span(mx *x, span a, size_t max) {
   return a.s ? clean(x, a.s, a.n, max) : a;
 }
 
@@ -427,7 +227,7 @@ static int norm_step(span a, size_t *i) {
 /* Key used to compare strings: lower-case ASCII letters and digits plus
  * non-ASCII letters; punctuation and spaces are dropped.  Written to a
  * scratch copy; returns an empty span for empty input. */
-static span norm(mx *x, span a) {
+span pith__meta_norm(mx *x, span a) {
   if (!has(a))
     return mkspan("", 0);
   char *d = tmp_alloc(x, a.n + 1);
@@ -443,7 +243,7 @@ static span norm(mx *x, span a) {
   return mkspan(d, k);
 }
 
-/* Does a's key equal the key nb (from norm())?  No allocation. */
+/* Does a's key equal the key nb (from pith__meta_norm())?  No allocation. */
 static int norm_eq(span a, span nb) {
   size_t k = 0;
   for (size_t i = 0; i < a.n;) {
@@ -457,23 +257,10 @@ static int norm_eq(span a, span nb) {
   return k == nb.n && k > 0;
 }
 
-static int same(mx *x, span a, span b) {
+int pith__meta_same(mx *x, span a, span b) {
   if (!has(a) || !has(b))
     return 0;
-  return norm_eq(a, norm(x, b));
-}
-
-/* Number of words (runs of non-space) in a. */
-static size_t word_count(span a) {
-  size_t w = 0;
-  int in = 0;
-  for (size_t i = 0; i < a.n; i++) {
-    int s = is_sp((unsigned char)a.s[i]);
-    if (!s && !in)
-      w++;
-    in = !s;
-  }
-  return w;
+  return norm_eq(a, pith__meta_norm(x, b));
 }
 
 static int looks_like_url(span a) {
@@ -503,7 +290,7 @@ static void list_add(mx *x, slist *l, span v) {
    * looks; a repeat of a kept item is found before any copying. */
   if (l->n >= MAX_ITEMS || l->tries++ >= 20 * MAX_ITEMS || in_list(l, trim(v)))
     return;
-  v = clean_span(x, v, MAX_ITEM_LEN);
+  v = pith__meta_clean_span(x, v, MAX_ITEM_LEN);
   if (!has(v) || looks_like_url(v) || in_list(l, v))
     return;
   l->v[l->n++] = v;
@@ -838,7 +625,7 @@ static span elem_text_mode(mx *x, uint32_t n, size_t max, int *cut, int mode) {
     *cut = 1;
   if (!b->data)
     return mkspan("", 0);
-  return clean_mode(x, b->data, b->len, max, spaced);
+  return pith__meta_clean_mode(x, b->data, b->len, max, spaced);
 }
 
 static span elem_text(mx *x, uint32_t n, size_t max, int *cut) {
@@ -967,11 +754,11 @@ static span ld_authors(mx *x, const pith_jdoc *d, uint32_t a, int *idrefs) {
   int np = 0;
   uint32_t c = d->v[a].type == PITH_J_ARR ? d->v[a].first : a;
   for (int cnt = 0; c && cnt < 32 && np < 10; cnt++) {
-    span nm = clean_span(x, jname(x, d, c, idrefs), 200);
+    span nm = pith__meta_clean_span(x, jname(x, d, c, idrefs), 200);
     if (has(nm) && !looks_like_url(nm)) {
       int dup = 0;
       for (int k = 0; k < np; k++)
-        dup |= same(x, parts[k], nm);
+        dup |= pith__meta_same(x, parts[k], nm);
       if (!dup)
         parts[np++] = nm;
     }
@@ -1058,7 +845,7 @@ static void ld_walk(mx *x, const pith_jdoc *d) {
     if (website && !has(x->ld_website)) {
       uint32_t nm = pith__json_get(d, o, "name");
       if (nm)
-        x->ld_website = clean_span(x, jstr(&d->v[nm]), 300);
+        x->ld_website = pith__meta_clean_span(x, jstr(&d->v[nm]), 300);
     }
     if (rank == 0)
       continue;
@@ -1067,12 +854,12 @@ static void ld_walk(mx *x, const pith_jdoc *d) {
       span sv = jstr(&d->v[c]);
       if (eq_lit(k, "headline")) {
         if (has(sv) && rank > x->ld_headline_rank) {
-          x->ld_headline = clean_span(x, sv, MAX_FIELD);
+          x->ld_headline = pith__meta_clean_span(x, sv, MAX_FIELD);
           x->ld_headline_rank = rank;
         }
       } else if (eq_lit(k, "name")) {
         if (has(sv) && rank > x->ld_name_rank) {
-          x->ld_name = clean_span(x, sv, MAX_FIELD);
+          x->ld_name = pith__meta_clean_span(x, sv, MAX_FIELD);
           x->ld_name_rank = rank;
         }
       } else if (eq_lit(k, "author") || (eq_lit(k, "creator") && rank >= 3)) {
@@ -1124,7 +911,8 @@ static void ld_walk(mx *x, const pith_jdoc *d) {
       } else if (eq_lit(k, "publisher")) {
         if (!has(x->ld_publisher)) {
           uint32_t p = d->v[c].type == PITH_J_ARR ? d->v[c].first : c;
-          x->ld_publisher = clean_span(x, jname(x, d, p, &idrefs), 300);
+          x->ld_publisher =
+              pith__meta_clean_span(x, jname(x, d, p, &idrefs), 300);
         }
       } else if (eq_lit(k, "inlanguage")) {
         if (has(sv) && rank > x->ld_lang_rank) {
@@ -1824,445 +1612,6 @@ static void walk(mx *x) {
 /* ------------------------------------------------------------------ */
 /* Choosing                                                            */
 
-static const char *const title_seps[] = {" | ",
-                                         " - ",
-                                         " \xe2\x80\x93 ",
-                                         " \xe2\x80\x94 ",
-                                         " :: ",
-                                         " \xc2\xb7 ",
-                                         " \xc2\xbb ",
-                                         " \xe2\x80\xa2 ",
-                                         " ~ ",
-                                         " // ",
-                                         NULL};
-
-/* Split points: positions of separators in a title.  Returns the count;
- * at[i] is the separator start, len[i] its length. */
-static int title_splits(span s, size_t *at, size_t *len, int max) {
-  int k = 0;
-  for (size_t i = 0; i < s.n && k < max; i++) {
-    if (s.s[i] != ' ')
-      continue;
-    for (const char *const *sep = title_seps; *sep; sep++) {
-      size_t l = strlen(*sep);
-      if (i + l <= s.n && memcmp(s.s + i, *sep, l) == 0) {
-        /* An en or em dash before a lower-case word is punctuation
-         * inside a sentence ("Rivers rise -- and fall"). */
-        if ((unsigned char)(*sep)[1] == 0xe2 && i + l < s.n &&
-            s.s[i + l] >= 'a' && s.s[i + l] <= 'z')
-          break;
-        at[k] = i;
-        len[k] = l;
-        k++;
-        i += l - 1; /* separators never overlap */
-        break;
-      }
-    }
-  }
-  return k;
-}
-
-/* Split a into lower-case words (ASCII letters and digits, non-ASCII
- * bytes); returns the count, at most max. */
-static int words_of(span a, span *w, int max) {
-  int k = 0;
-  size_t i = 0;
-  while (i < a.n && k < max) {
-    while (i < a.n && !is_word_byte((unsigned char)a.s[i]))
-      i++;
-    size_t b = i;
-    while (i < a.n && is_word_byte((unsigned char)a.s[i]))
-      i++;
-    if (i > b)
-      w[k++] = mkspan(a.s + b, i - b);
-  }
-  return k;
-}
-
-/* "example.com", "Example.co.uk": one word ending in a dot and 2-6
- * letters. */
-static int domain_like(span p) {
-  if (!has(p) || p.n > 64 || word_count(p) != 1)
-    return 0;
-  size_t i = p.n, letters = 0;
-  while (i > 0 && is_alpha((unsigned char)p.s[i - 1])) {
-    i--;
-    letters++;
-  }
-  return i > 1 && p.s[i - 1] == '.' && letters >= 2 && letters <= 6;
-}
-
-/* Does part p name the site: equal to a site name, or to the URL's host or
- * its main label, ignoring case, spaces and punctuation?  Loosely, for a
- * part of a title, also a name that starts or ends with the host's label
- * ("Example Forums" on example.com); strictly (loose == 0), for a heading
- * that could just as well name a product, only the exact forms. */
-static int site_part(mx *x, span p, const span *sites, int nsites, int loose) {
-  span np = norm(x, p);
-  if (np.n == 0)
-    return 0;
-  if (domain_like(trim(p)))
-    return 1;
-  for (int i = 0; i < nsites; i++) {
-    if (!has(sites[i]))
-      continue;
-    span ns = norm(x, sites[i]);
-    if (ns.n && ns.n == np.n && memcmp(ns.s, np.s, np.n) == 0)
-      return 1;
-    /* The first word(s) of the site's name: "Django" for "Django
-     * Project". */
-    if (np.n >= 4 && np.n < ns.n && memcmp(ns.s, np.s, np.n) == 0) {
-      span w[8];
-      int nw = words_of(sites[i], w, 8);
-      size_t acc = 0;
-      for (int k = 0; k < nw && acc < np.n; k++)
-        acc += norm(x, w[k]).n;
-      if (acc == np.n)
-        return 1;
-    }
-  }
-  span nh = norm(x, x->host), nl = norm(x, x->label);
-  if (nh.n && nh.n == np.n && memcmp(nh.s, np.s, np.n) == 0)
-    return 1;
-  if (!loose)
-    return nl.n >= 3 && nl.n == np.n && memcmp(nl.s, np.s, np.n) == 0;
-  if (nl.n >= 3 && np.n >= nl.n && memcmp(np.s, nl.s, nl.n) == 0 &&
-      np.n - nl.n <= 7)
-    return 1; /* "Example", "Example.com", "Example UK", "Example Forums" */
-  if (nl.n >= 4 && np.n >= 4 && np.n <= nl.n && memcmp(np.s, nl.s, np.n) == 0)
-    return np.n * 2 >= nl.n; /* "Alliance" for alliancenews */
-  if (np.n >= 4 && nl.n >= 4 && np.n > nl.n) {
-    /* "The Example Times" for "exampletimes": the label at the end. */
-    if (memcmp(np.s + np.n - nl.n, nl.s, nl.n) == 0 && np.n - nl.n <= 3)
-      return 1;
-  }
-  return 0;
-}
-
-static int is_site_part(mx *x, span p, const span *sites, int nsites) {
-  return site_part(x, p, sites, nsites, 1);
-}
-
-/* Does a title part look like a site name by its shape alone: short, few
- * words, no sentence punctuation? */
-static int site_shaped(span p) {
-  size_t w = word_count(p);
-  if (w == 0 || w > 4 || p.n > 40)
-    return 0;
-  for (size_t i = 0; i < p.n; i++)
-    if (p.s[i] == '?' || p.s[i] == ',')
-      return 0;
-  return 1;
-}
-
-/* Strip site-name parts from a title.  *site_out receives the removed
- * part when one was removed. */
-static span strip_title(mx *x, span s, const span *sites, int nsites,
-                        span *site_out) {
-  size_t at[16], len[16];
-  if (site_out)
-    *site_out = nospan();
-  if (!has(s))
-    return s;
-  /* "| Site": a page that left its own title empty. */
-  for (const char *const *sep = title_seps; *sep; sep++)
-    if (s.n > strlen(*sep) && memcmp(s.s, *sep + 1, strlen(*sep) - 1) == 0) {
-      if (site_out)
-        *site_out =
-            trim(mkspan(s.s + strlen(*sep) - 1, s.n - strlen(*sep) + 1));
-      return nospan();
-    }
-  int k = title_splits(s, at, len, 16);
-  if (k == 0) {
-    /* "Site: Title" */
-    long c = x->home ? -1 : find_lit(s, ": ");
-    if (c > 0) {
-      span head = mkspan(s.s, (size_t)c);
-      if (is_site_part(x, head, sites, nsites)) {
-        if (site_out)
-          *site_out = head;
-        return trim(mkspan(s.s + c + 2, s.n - (size_t)c - 2));
-      }
-    }
-    return s;
-  }
-  /* Trailing part(s) that name the site. */
-  span last =
-      trim(mkspan(s.s + at[k - 1] + len[k - 1], s.n - at[k - 1] - len[k - 1]));
-  if (is_site_part(x, last, sites, nsites)) {
-    if (site_out)
-      *site_out = last;
-    /* "Title | Section | Site": the parts between are sections. */
-    if (k >= 2 && len[0] == len[k - 1] &&
-        memcmp(s.s + at[0], s.s + at[k - 1], len[0]) == 0)
-      return trim(mkspan(s.s, at[0]));
-    return trim(mkspan(s.s, at[k - 1]));
-  }
-  /* "Site - Tagline": on the site's front page the name leads the title
-   * and stays; elsewhere it is a prefix to drop. */
-  span first = trim(mkspan(s.s, at[0]));
-  if (x->home && is_site_part(x, first, sites, nsites))
-    return s;
-  if (is_site_part(x, first, sites, nsites)) {
-    if (site_out)
-      *site_out = first;
-    return trim(mkspan(s.s + at[0] + len[0], s.n - at[0] - len[0]));
-  }
-  /* Any part that names the site, e.g. "Title | Section | Site Name". */
-  for (int i = k - 2; i >= 0; i--) {
-    span mid = trim(mkspan(s.s + at[i] + len[i],
-                           (i + 1 < k ? at[i + 1] : s.n) - at[i] - len[i]));
-    if (is_site_part(x, mid, sites, nsites)) {
-      if (site_out)
-        *site_out = mid;
-      return trim(mkspan(s.s, at[i]));
-    }
-  }
-  /* Failing that, a short trailing part that looks like a site name. */
-  span head = trim(mkspan(s.s, at[k - 1]));
-  if ((site_shaped(last) && last.n < head.n) || domain_like(last)) {
-    if (site_out)
-      *site_out = last;
-    return head;
-  }
-  return s;
-}
-
-/* The leading part of a title that still holds separators once the
- * site's name is gone: "Headline - Tagline", "Headline | Section".  Sites
- * put the page's own name first and qualifiers, sections and slogans
- * after it, so the first part is the headline -- unless it is too short
- * to be one (a lone word like "News" or an acronym before the name). */
-static span lead_part(mx *x, span s, const span *sites, int nsites) {
-  size_t at[16], len[16];
-  if (!has(s))
-    return s;
-  int k = title_splits(s, at, len, 16);
-  if (k == 0)
-    return s;
-  span head = trim(mkspan(s.s, at[0]));
-  if (word_count(head) < LEAD_MIN_WORDS || is_site_part(x, head, sites, nsites))
-    return s;
-  return head;
-}
-
-/* A heading with separators ("Headline | Subtitle") whose first part is
- * the first part of <title> (doc) too: the two sources agree on the
- * shorter headline, the rest is a subtitle. */
-static span heading_lead(mx *x, span h, span doc, const span *sites,
-                         int nsites) {
-  span lead = lead_part(x, h, sites, nsites);
-  if (lead.n < h.n && same(x, lead, doc))
-    return lead;
-  return h;
-}
-
-static int word_eq(span a, span b);
-
-/* Is heading h the last part of title s, "Headline - Name", where the
- * first part does not name the site?  Sites end their titles with their
- * own name, so such a heading is the site's (or the book's, the forum's)
- * name in a banner, even when no metadata says so. */
-static int is_title_tail(mx *x, span h, span s, const span *sites, int nsites) {
-  size_t at[16], len[16];
-  int k = title_splits(s, at, len, 16);
-  if (k == 0)
-    return 0;
-  span last =
-      mkspan(s.s + at[k - 1] + len[k - 1], s.n - at[k - 1] - len[k - 1]);
-  return same(x, h, last) &&
-         !is_site_part(x, trim(mkspan(s.s, at[0])), sites, nsites);
-}
-
-/* Does heading h end with the words of title m, after a few words of its
- * own (no more than m has)?  "Review: Title", "Dec 18 2025 Title", "Brand
- * Title": a kicker, date or label set before the headline in the same
- * element.  A longer lead-in makes a different sentence. */
-static int ends_with_title(span h, span m) {
-  span wh[48], wm[48];
-  int nh = words_of(h, wh, 48), nm = words_of(m, wm, 48);
-  if (nm == 0 || nm >= nh || nh == 48 || nh - nm > nm)
-    return 0;
-  for (int i = 0; i < nm; i++)
-    if (!word_eq(wh[nh - nm + i], wm[i]))
-      return 0;
-  return 1;
-}
-
-/* Is h the first part (before a separator) of title s? */
-static int is_prefix_part(mx *x, span h, span s) {
-  size_t at[16], len[16];
-  int k = title_splits(s, at, len, 16);
-  for (int i = 0; i < k; i++) {
-    if (same(x, h, mkspan(s.s, at[i])))
-      return 1;
-    /* The trailing parts too: "Site | Title". */
-    if (same(x, h, mkspan(s.s + at[i] + len[i], s.n - at[i] - len[i])))
-      return 1;
-  }
-  return 0;
-}
-
-static int word_eq(span a, span b) {
-  if (a.n != b.n)
-    return 0;
-  for (size_t i = 0; i < a.n; i++)
-    if (lower((unsigned char)a.s[i]) != lower((unsigned char)b.s[i]))
-      return 0;
-  return 1;
-}
-
-/* Share of words in common (|A and B| / |A or B|, in percent). */
-static int overlap_pct(span a, span b) {
-  span wa[48], wb[48];
-  int na = words_of(a, wa, 48), nb = words_of(b, wb, 48);
-  if (na == 0 || nb == 0)
-    return 0;
-  int common = 0;
-  for (int i = 0; i < na; i++) {
-    int dup = 0;
-    for (int k = 0; k < i && !dup; k++)
-      dup = word_eq(wa[i], wa[k]);
-    if (dup)
-      continue;
-    for (int k = 0; k < nb; k++)
-      if (word_eq(wa[i], wb[k])) {
-        common++;
-        break;
-      }
-  }
-  int uni = na + nb - common;
-  return uni > 0 ? common * 100 / uni : 0;
-}
-
-/* The chosen heading, trimmed where metadata shows where the headline
- * is: a metadata title (meta[0..nmeta): og:title, JSON-LD, twitter:title,
- * <title>, microdata; their first parts) that ends the heading after a
- * short kicker or label; else the heading's first part when <title>
- * (doc) starts with it too.  A heading that agreed with metadata as a
- * whole is only checked against <title> (nmeta == 0). */
-static span refine_heading(mx *x, span h, const span *meta, int nmeta, span doc,
-                           const span *sites, int nsites) {
-  for (int k = 0; k < nmeta; k++)
-    if (has(meta[k]) && ends_with_title(h, meta[k]))
-      return meta[k];
-  return heading_lead(x, h, doc, sites, nsites);
-}
-
-/* The title.  Headings are what readers see as the headline, metadata is
- * what the site wants in search results and link previews (often with the
- * site's name).  Metadata titles lose their site part and whatever follows
- * their first separator; those that only name the site are set aside.  A
- * heading that agrees with any metadata title wins; else the main <h1>
- * unless it names the site (or repeats the site-name end of <title>) or
- * shares almost no words with the metadata (a logo, a section label, a
- * marketing slogan); else the metadata titles, preferring ones that agree
- * with each other.  A chosen heading is then trimmed (refine_heading).
- *
- * *doc_alt receives the headline of <title> when it differs from a main
- * <h1> chosen only for sharing words with the metadata: the two compete,
- * and which one a page goes by depends on its type (an article's headline
- * is its <h1>, a service page's <h1> is often a slogan), which is only
- * known later; pith__meta_settle_title() decides. */
-static span choose_title(mx *x, span sitename_guess[], int nsites,
-                         span *title_site, span *doc_alt) {
-  *doc_alt = nospan();
-  span doc = strip_title(x, x->doc_title, sitename_guess, nsites, title_site);
-  span og = strip_title(x, x->og_title, sitename_guess, nsites, NULL);
-  span tw = strip_title(x, x->tw_title, sitename_guess, nsites, NULL);
-  span ldh = has(x->ld_headline)    ? x->ld_headline
-             : x->ld_name_rank >= 3 ? x->ld_name
-                                    : nospan();
-  ldh = strip_title(x, ldh, sitename_guess, nsites, NULL);
-  doc = lead_part(x, doc, sitename_guess, nsites);
-  og = lead_part(x, og, sitename_guess, nsites);
-  tw = lead_part(x, tw, sitename_guess, nsites);
-  ldh = lead_part(x, ldh, sitename_guess, nsites);
-  span iph = clean_span(x, x->ip_headline, MAX_FIELD);
-  /* A metadata title that is just the site's name ("Example", "| Example";
-   * a microdata headline on the logo that is the "Name" of a <title>
-   * "Headline - Name") says nothing about the page: a last resort only. */
-  span site_only = nospan();
-  span *mt[5] = {&doc, &og, &tw, &ldh, &iph};
-  for (int k = 0; k < 5; k++)
-    if (has(*mt[k]) && (norm(x, *mt[k]).n == 0 ||
-                        site_part(x, *mt[k], sitename_guess, nsites, 0) ||
-                        (k == 4 && is_title_tail(x, *mt[k], x->doc_title,
-                                                 sitename_guess, nsites)))) {
-      if (!has(site_only) && norm(x, *mt[k]).n)
-        site_only = *mt[k];
-      *mt[k] = nospan();
-    }
-
-  span meta[7] = {og, ldh, tw, doc, iph, x->og_title, x->tw_title};
-  /* Headings that agree with metadata: h1 in article/main first. */
-  for (int pass = 0; pass < 2; pass++) {
-    for (int i = 0; i < x->nh1; i++) {
-      if (pass == 0 && !x->h1[i].in_main)
-        continue;
-      span h = x->h1[i].text;
-      if (is_title_tail(x, h, x->doc_title, sitename_guess, nsites))
-        continue;
-      for (int k = 0; k < 7; k++)
-        if (same(x, h, meta[k]))
-          return refine_heading(x, h, meta, 0, doc, sitename_guess, nsites);
-      /* A part of <title>, unless it is the part naming the site. */
-      if (has(x->doc_title) && is_prefix_part(x, h, x->doc_title) &&
-          !is_site_part(x, h, sitename_guess, nsites))
-        return refine_heading(x, h, meta, 0, doc, sitename_guess, nsites);
-    }
-  }
-  for (int i = 0; i < x->nh2; i++) {
-    span h = x->h2[i].text;
-    for (int k = 0; k < 7; k++)
-      if (same(x, h, meta[k]))
-        return h;
-  }
-  /* The best metadata title: one that agrees with another source. */
-  span best = nospan();
-  if (has(og) && (same(x, og, doc) || same(x, og, ldh) || same(x, og, tw)))
-    best = og;
-  else if (has(ldh) && (same(x, ldh, doc) || same(x, ldh, tw)))
-    best = ldh;
-  else if (has(ldh) && has(x->ld_headline))
-    best = ldh;
-  else if (has(og))
-    best = og;
-  else if (has(ldh) && !has(doc)) /* a name: of an FAQ question, a video */
-    best = ldh;
-  else if (has(iph))
-    best = iph;
-  else if (has(tw))
-    best = tw;
-  else
-    best = doc;
-  /* The main h1: in article/main first; not the site's name. */
-  span h1 = nospan();
-  for (int pass = 0; pass < 2 && !has(h1); pass++) {
-    for (int i = 0; i < x->nh1; i++) {
-      if (pass == 0 && !x->h1[i].in_main)
-        continue;
-      span h = x->h1[i].text;
-      if (site_part(x, h, sitename_guess, nsites, 0) ||
-          is_title_tail(x, h, x->doc_title, sitename_guess, nsites))
-        continue;
-      h1 = h;
-      break;
-    }
-  }
-  if (has(h1) && (!has(best) || overlap_pct(h1, best) >= 15)) {
-    span h = refine_heading(x, h1, meta, 5, doc, sitename_guess, nsites);
-    if (has(doc) && !same(x, h, doc))
-      *doc_alt = doc;
-    return h;
-  }
-  if (has(best))
-    return best;
-  if (x->nh1 > 0)
-    return x->h1[0].text;
-  return site_only;
-}
-
 /* Is a a UTF-8 sequence of trailing punctuation we strip from names:
  * ASCII ",;:-|/" or "»", "›", "•", "·", "–", "—"?  Returns its length. */
 static size_t trailing_punct(span a) {
@@ -2534,7 +1883,7 @@ static int is_joiner(span a) {
  * "Jane Doe" | ", " | "John Roe".  The name is the first part that looks
  * like one, plus further names joined by ",", "and" or "&". */
 static span clean_author(mx *x, span s) {
-  s = s.s ? clean_mode(x, s.s, s.n, 400, 1) : s;
+  s = s.s ? pith__meta_clean_mode(x, s.s, s.n, 400, 1) : s;
   if (!has(s))
     return nospan();
   if (!memchr(s.s, SEG, s.n)) {
@@ -2705,7 +2054,7 @@ static span choose_author(mx *x, span sitename, uint32_t head_node) {
     span c = cands[i].s == byline.s ? byline : clean_author(x, cands[i]);
     if (!has(c))
       continue;
-    if (has(sitename) && same(x, c, sitename)) {
+    if (has(sitename) && pith__meta_same(x, c, sitename)) {
       if (!has(fallback))
         fallback = c;
       continue;
@@ -3169,7 +2518,7 @@ static uint32_t find_headline(mx *x, span title) {
   const pith_tree *t = x->t;
   if (!has(title) || !x->ctx)
     return 0;
-  span key = norm(x, title);
+  span key = pith__meta_norm(x, title);
   if (!key.n)
     return 0;
   for (uint32_t n = 1; n < t->nnodes; n++) {
@@ -3428,15 +2777,15 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
   }
 
   /* Site name candidates from metadata (before looking at the title). */
-  span site = clean_span(x, x->og_site, 300);
+  span site = pith__meta_clean_span(x, x->og_site, 300);
   if (!has(site))
     site = x->ld_website;
   if (!has(site))
     site = x->ld_publisher;
   if (!has(site))
-    site = clean_span(x, x->app_name, 300);
+    site = pith__meta_clean_span(x, x->app_name, 300);
   span sites[4] = {site, x->ld_website, x->ld_publisher,
-                   clean_span(x, x->app_name, 300)};
+                   pith__meta_clean_span(x, x->app_name, 300)};
   /* Without the caller's URL, the page's own canonical address names the
    * host, which a title's site part often repeats. */
   if (!has(x->host)) {
@@ -3450,14 +2799,14 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
     }
   }
   span title_site, title_doc;
-  x->doc_title = clean_span(x, x->doc_title, MAX_FIELD);
-  x->og_title = clean_span(x, x->og_title, MAX_FIELD);
-  x->tw_title = clean_span(x, x->tw_title, MAX_FIELD);
-  span title = choose_title(x, sites, 4, &title_site, &title_doc);
+  x->doc_title = pith__meta_clean_span(x, x->doc_title, MAX_FIELD);
+  x->og_title = pith__meta_clean_span(x, x->og_title, MAX_FIELD);
+  x->tw_title = pith__meta_clean_span(x, x->tw_title, MAX_FIELD);
+  span title = pith__meta_choose_title(x, sites, 4, &title_site, &title_doc);
   /* The pilcrow of a heading's anchor link ("Middleware¶"). */
   while (ends_lit(title, "\xc2\xb6"))
     title = trim(mkspan(title.s, title.n - 2));
-  if (!has(site) && has(title_site) && site_shaped(title_site))
+  if (!has(site) && has(title_site) && pith__meta_site_shaped(title_site))
     site = title_site;
 
   /* Date: structured sources first, then the URL (the page's, else its
@@ -3480,10 +2829,10 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
   }
   uint32_t head_node = 0;
   for (int i = 0; i < x->nh1 && !head_node; i++)
-    if (same(x, x->h1[i].text, title))
+    if (pith__meta_same(x, x->h1[i].text, title))
       head_node = x->h1[i].node;
   for (int i = 0; i < x->nh2 && !head_node; i++)
-    if (same(x, x->h2[i].text, title))
+    if (pith__meta_same(x, x->h2[i].text, title))
       head_node = x->h2[i].node;
   if (!head_node)
     head_node = find_headline(x, title);
@@ -3508,7 +2857,7 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
   span desc = has(x->desc)      ? x->desc
               : has(x->og_desc) ? x->og_desc
                                 : x->tw_desc;
-  desc = clean_span(x, desc, MAX_FIELD);
+  desc = pith__meta_clean_span(x, desc, MAX_FIELD);
 
   span lang = norm_lang(x, x->lang);
   if (!has(lang))
@@ -3559,7 +2908,7 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
   if (has(lic) && (looks_like_url(lic) || lic.s[0] == '/'))
     lic = cap_utf8(resolve_url(x, lic, base), 8192);
   else if (has(lic))
-    lic = clean_span(x, lic, 300);
+    lic = pith__meta_clean_span(x, lic, 300);
   /* A publication date months after the modified date is impossible (a
    * scheduled post can be edited the day before it goes out, not a
    * season before): when the page's metadata offered another publication
@@ -3609,18 +2958,4 @@ done:
   pith__arena_free(&x->tmp);
   pith__free(x);
   return oom ? -1 : 0;
-}
-
-void pith__meta_settle_title(pith_meta *m) {
-  /* A service (a business's landing page) states what it offers in
-   * <title>, the words it wants found by, and greets visitors with a
-   * slogan in its <h1> ("Accounting software to keep you organized" over
-   * "Small Business Accounting Software").  An article's <h1> is its
-   * headline, and shops, listings and documentation name the page in
-   * theirs (a category's "Hiking Boots" under "Hiking Boots: Shop Boots
-   * for ... | Store"), so elsewhere the <h1> stays.  Only an <h1> that no
-   * metadata title agreed with is open to this (title_doc is "" else). */
-  if (m->title_doc && *m->title_doc && m->page_type &&
-      !strcmp(m->page_type, "service"))
-    m->title = m->title_doc;
 }
