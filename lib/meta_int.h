@@ -9,6 +9,7 @@
  *                 comparison keys, and the assembly of pith_meta
  *   meta_title.c  choosing the title (site-name parts, heading/metadata
  *                 agreement)
+ *   meta_author.c choosing the author, cleaning bylines into names
  */
 #ifndef PITH_META_INT_H
 #define PITH_META_INT_H
@@ -268,6 +269,21 @@ static inline int domain_like(span p) {
   return i > 1 && p.s[i - 1] == '.' && letters >= 2 && letters <= 6;
 }
 
+/* Does a look like a URL ("http:", "//", "www.", "://" inside)? */
+static inline int looks_like_url(span a) {
+  return starts_lit(a, "http:") || starts_lit(a, "https:") ||
+         starts_lit(a, "//") || starts_lit(a, "www.") || has_lit(a, "://");
+}
+
+/* Is k one of the lower-case literals of the NULL-terminated `list`
+ * (ASCII case-insensitive)? */
+static inline int key_in(span k, const char *const *list) {
+  for (; *list; list++)
+    if (eq_lit(k, *list))
+      return 1;
+  return 0;
+}
+
 /* --- meta.c ----------------------------------------------------------- */
 
 /* A copy of s[0..n) cleaned for output (white space collapsed, control and
@@ -284,6 +300,14 @@ span pith__meta_clean_span(mx *x, span a, size_t max);
 span pith__meta_norm(mx *x, span a);
 /* Do a and b (both present) have the same comparison key? */
 int pith__meta_same(mx *x, span a, span b);
+
+/* --- meta_author.c ---------------------------------------------------- */
+
+/* The author, from the structured values and bylines collected in x;
+ * head_node is the headline's element (0 if unknown), sitename the site's
+ * name (a value equal to it is a last resort).  The string lives in x's
+ * scratch arena or the tree; absent when none is found. */
+span pith__meta_choose_author(mx *x, span sitename, uint32_t head_node);
 
 /* --- meta_title.c ----------------------------------------------------- */
 
