@@ -10,6 +10,7 @@
  *   meta_title.c  choosing the title (site-name parts, heading/metadata
  *                 agreement)
  *   meta_author.c choosing the author, cleaning bylines into names
+ *   meta_date.c   ranking the dates the walk offers, choosing the dates
  */
 #ifndef PITH_META_INT_H
 #define PITH_META_INT_H
@@ -284,6 +285,17 @@ static inline int key_in(span k, const char *const *list) {
   return 0;
 }
 
+/* Is text node n one readers see in the page: not hidden, not in
+ * navigation or footer boilerplate, not in an element whose text is
+ * skipped (script, style and the like)? */
+static inline int text_node_ok(mx *x, uint32_t n) {
+  const pith_tree *t = x->t;
+  const pith_node *nd = &t->nodes[n];
+  if (nd->tag != PITH_TAG_TEXT || (x->ctx[n] & (CX_HIDDEN | CX_BOILER)))
+    return 0;
+  return !(pith__tag_kind(t->nodes[nd->parent].tag) & PITH_KIND_SKIP);
+}
+
 /* --- meta.c ----------------------------------------------------------- */
 
 /* A copy of s[0..n) cleaned for output (white space collapsed, control and
@@ -308,6 +320,32 @@ int pith__meta_same(mx *x, span a, span b);
  * name (a value equal to it is a last resort).  The string lives in x's
  * scratch arena or the tree; absent when none is found. */
 span pith__meta_choose_author(mx *x, span sitename, uint32_t head_node);
+
+/* --- meta_date.c ------------------------------------------------------ */
+
+/* Read date string v ("2024-06-05T10:00:00Z", "June 5, 2024", ...; day
+ * and month in `order` when numeric) into out ("YYYY-MM-DD"); 0 if none. */
+int pith__meta_date_value(span v, int order, char out[11]);
+/* Is v a machine-readable (ISO 8601) date, not one written for people? */
+int pith__meta_machine_date(span v);
+/* Note the page's day and month order from a language tag ("en-US",
+ * "en_GB", "fr"): the first tag that tells wins. */
+void pith__meta_note_order(mx *x, span tag);
+/* Offer publication date v from a source of rank prio (DP_*); hidden: the
+ * source is one readers do not see. */
+void pith__meta_offer_date_from(mx *x, span v, int prio, int hidden);
+/* pith__meta_offer_date_from(), hidden unless prio is DP_TEXT or
+ * DP_TIME_ANY. */
+void pith__meta_offer_date(mx *x, span v, int prio);
+/* Offer a last-modified date from a source of rank prio (1 visible <time>,
+ * 2 meta, 3 JSON-LD). */
+void pith__meta_offer_mod(mx *x, span v, int prio);
+/* Once the walk is done and the headline's element (head_node, 0 if
+ * unknown) is found: settle the dates, with `url` the caller's (may be
+ * NULL).  *date and *mod receive "YYYY-MM-DD" spans into x, or absent
+ * spans. */
+void pith__meta_choose_dates(mx *x, const char *url, uint32_t head_node,
+                             span *date, span *mod);
 
 /* --- meta_title.c ----------------------------------------------------- */
 
