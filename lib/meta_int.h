@@ -150,6 +150,8 @@ enum {
   DP_LD = 95    /* JSON-LD datePublished of the article object */
 };
 
+/* The state of the metadata stage: what meta.c's tree walk collected,
+ * read by the files that choose each field, and their scratch memory. */
 typedef struct {
   const pith_tree *t;
   pith_arena tmp; /* scratch: freed at the end */
@@ -212,14 +214,16 @@ typedef struct {
 
   uint32_t first_main; /* first article/main element, 0 if none */
   /* Nodes element-text reads may still visit.  Candidates are read one
-   * element at a time (at most TEXT_NODES_MAX nodes each); this bounds the
-   * total on hostile pages with 100000 nested or repeated candidates. */
+   * element at a time (at most meta.c's TEXT_NODES_MAX nodes each); this bounds
+   * the total on hostile pages with 100000 nested or repeated candidates. */
   size_t budget;
 } mx;
 
 /* Segment separator inside byline text (element boundaries). */
 #define SEG '\x1f'
 
+/* n bytes of scratch memory from x's arena, freed when the stage ends;
+ * NULL (and x->oom set) when out of memory. */
 static inline void *tmp_alloc(mx *x, size_t n) {
   void *p = pith__arena_alloc(&x->tmp, n);
   if (!p)
