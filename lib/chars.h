@@ -3,7 +3,7 @@
  * chars.h - byte classes shared by the scanners of the library: the HTML
  * parse and charset sniffing (tree.c, decode.c), the text stages (body.c,
  * comments.c, extract.c, markdown.c, vocab.c), URLs and WARC records
- * (url.c, warc.c) and the metadata stage (meta.c, datetext.c,
+ * (url.c, warc.c) and the metadata stage (meta*.c, datetext.c,
  * jsonparse.c, dateline.c, pagetype.c, lang.c).  ASCII only unless a name
  * says otherwise, so they never depend on the C locale.  Static inline; a
  * file that includes this header must not define functions of the same

@@ -3,7 +3,7 @@
  * datetext.c - dates written in text and in metadata values, read as
  * YYYY-MM-DD: ISO 8601 and its kin, month names in seven languages,
  * numeric dates in either day/month order, CJK dates.  Pure functions on
- * byte strings; which date of a page counts is meta.c's business.
+ * byte strings; which date of a page counts is meta_date.c's business.
  */
 #include "datetext.h"
 

@@ -6,108 +6,39 @@
  *
  * One linear pass over the node array collects candidates from <meta>,
  * <link>, <title>, headings, microdata, bylines, <time> elements and JSON-LD
- * scripts; JSON-LD goes through the small bounded JSON scanner below (no
- * recursion, capped depth and size; invalid JSON just drops that script).
- * Each field is then chosen by source priority and by agreement between
- * sources: an <h1> that matches og:title or the start of <title> wins, a
- * <title> loses its " | Site" part, a date comes from structured data before
- * <time> elements, the URL and finally visible text right after the
- * headline.  Scratch data lives in a private arena that is freed before
- * returning; only the chosen strings are copied into the caller's arena.
+ * scripts; JSON-LD goes through the small bounded JSON scanner of
+ * jsonparse.c (no recursion, capped depth and size; invalid JSON just drops
+ * that script).  Each field is then chosen by source priority and by
+ * agreement between sources, in a file of its own: the title in
+ * meta_title.c (an <h1> that matches og:title or the start of <title>
+ * wins, a <title> loses its " | Site" part), the author in meta_author.c
+ * (structured data, then the byline near the headline), the dates in
+ * meta_date.c (structured data before <time> elements, the URL and finally
+ * visible text around the headline).  This file finds the headline's
+ * element, picks the site name, description, language, canonical URL,
+ * image, license, categories and tags, and assembles the result; it also
+ * holds the text cleaning and comparison keys the other files use
+ * (meta_int.h).  Scratch data lives in a private arena that is freed
+ * before returning; only the chosen strings are copied into the caller's
+ * arena.
  */
-#include "meta.h"
+#include "meta_int.h"
 
-#include "chars.h"
-#include "datetext.h"
 #include "jsonparse.h"
 
 #include <stdint.h>
 #include <string.h>
 
-#define MAX_ITEMS 50        /* categories, tags */
 #define MAX_ITEM_LEN 200    /* bytes of one category or tag */
-#define MAX_HEADS 8         /* h1 / h2 candidates kept */
-#define MAX_BYLINES 12      /* class="author|byline" candidates kept */
-#define MAX_FIELD 4096      /* bytes of any single-string field */
 #define HEAD_TEXT_MAX 600   /* bytes of heading text read */
 #define BYLINE_TEXT_MAX 240 /* bytes of byline text read */
 #define TEXT_NODES_MAX 400  /* nodes visited when reading an element */
 #define JSON_MAX_SCRIPTS 24
 #define JSON_MAX_BYTES (4u << 20) /* bigger scripts are skipped */
 #define JSON_MAX_IDREFS 32        /* @id look-ups per script */
-#define DATE_TEXT_MAX 3000 /* bytes of visible text searched for a date */
-#define LEAD_MIN_WORDS 2   /* words a title's first part needs to stand alone */
-
-/* A byte range; s == NULL means absent. */
-typedef struct {
-  const char *s;
-  size_t n;
-} span;
 
 /* ------------------------------------------------------------------ */
-/* Character and span helpers                                          */
-
-static span mkspan(const char *s, size_t n) {
-  span r;
-  r.s = s;
-  r.n = n;
-  return r;
-}
-static span nospan(void) { return mkspan(NULL, 0); }
-static int has(span a) { return a.s != NULL && a.n > 0; }
-
-/* Case-insensitive (ASCII) equality with a lower-case literal. */
-static int eq_lit(span a, const char *lit) {
-  /* The first byte rejects most keys before strlen(). */
-  if (!a.s || !a.n || lower((unsigned char)a.s[0]) != (unsigned char)lit[0])
-    return 0;
-  size_t n = strlen(lit);
-  if (a.n != n)
-    return 0;
-  for (size_t i = 0; i < n; i++)
-    if (lower((unsigned char)a.s[i]) != (unsigned char)lit[i])
-      return 0;
-  return 1;
-}
-
-static int starts_lit(span a, const char *lit) {
-  size_t n = strlen(lit);
-  if (!a.s || a.n < n)
-    return 0;
-  for (size_t i = 0; i < n; i++)
-    if (lower((unsigned char)a.s[i]) != (unsigned char)lit[i])
-      return 0;
-  return 1;
-}
-
-static int ends_lit(span a, const char *lit) {
-  size_t n = strlen(lit);
-  if (!a.s || a.n < n)
-    return 0;
-  return starts_lit(mkspan(a.s + a.n - n, n), lit);
-}
-
-/* Position of lower-case `needle` in a (ASCII case-insensitive), or -1. */
-static long find_lit(span a, const char *needle) {
-  size_t n = strlen(needle);
-  if (!a.s || n == 0 || a.n < n)
-    return n == 0 ? 0 : -1;
-  unsigned char first = (unsigned char)needle[0];
-  for (size_t i = 0; i + n <= a.n; i++) {
-    if (lower((unsigned char)a.s[i]) != first)
-      continue;
-    size_t k = 1;
-    while (k < n &&
-           lower((unsigned char)a.s[i + k]) == (unsigned char)needle[k])
-      k++;
-    if (k == n)
-      return (long)i;
-  }
-  return -1;
-}
-static int has_lit(span a, const char *needle) {
-  return find_lit(a, needle) >= 0;
-}
+/* Character and span helpers (more in meta_int.h)                     */
 
 /* Does the space-separated token list `a` contain token `lit`? */
 static int has_token(span a, const char *lit) {
@@ -122,18 +53,6 @@ static int has_token(span a, const char *lit) {
       return 1;
   }
   return 0;
-}
-
-static span trim(span a) {
-  if (!a.s)
-    return a;
-  while (a.n && is_sp((unsigned char)a.s[0])) {
-    a.s++;
-    a.n--;
-  }
-  while (a.n && is_sp((unsigned char)a.s[a.n - 1]))
-    a.n--;
-  return a;
 }
 
 /* Cut a span to at most `max` bytes without splitting a UTF-8 sequence. */
@@ -162,116 +81,6 @@ static size_t uni_invisible(const char *s, size_t n, size_t i) {
   }
   return 0;
 }
-
-/* ------------------------------------------------------------------ */
-/* Extraction state                                                    */
-
-typedef struct {
-  span v[MAX_ITEMS];
-  size_t n;
-  size_t tries; /* additions attempted (bounded) */
-} slist;
-
-typedef struct {
-  span text;
-  uint32_t node;
-  int in_main;
-} head_cand;
-
-/* Context bits inherited down the tree. */
-#define CX_HIDDEN 1u
-#define CX_MAIN 2u   /* inside article, main, role=main */
-#define CX_BOILER 4u /* inside nav, or a footer/aside outside articles */
-#define CX_AUTHOR 8u /* inside itemprop=author */
-#define CX_PUBLISHER 16u
-#define CX_BODY 32u
-
-/* Date source priorities (higher wins). */
-enum {
-  DP_NONE = 0,
-  DP_MODIFIED = 10,  /* any modified/updated date: last resort */
-  DP_LD_TEXT = 25,   /* JSON-LD date written for people ("Jun 24, 2025") */
-  DP_TEXT = 30,      /* visible text after the headline */
-  DP_TIME_ANY = 40,  /* first <time> in the body */
-  DP_TIME_MAIN = 55, /* first <time> inside the article */
-  DP_META_WEAK = 60, /* meta name=date and similar */
-  DP_URL = 65,
-  DP_TIME_PUB = 75, /* <time> marked as published */
-  DP_LD_WEAK = 80,  /* JSON-LD dateCreated, WebPage datePublished */
-  DP_ITEMPROP = 85,
-  DP_META = 90, /* article:published_time and friends */
-  DP_LD = 95    /* JSON-LD datePublished of the article object */
-};
-
-typedef struct {
-  const pith_tree *t;
-  pith_arena tmp; /* scratch: freed at the end */
-  int oom;
-  uint8_t *ctx;
-  pith_buf buf; /* scratch text buffer */
-
-  span host;  /* the URL's host, lower case, without "www." */
-  span label; /* the host's main label ("example" of www.example.co.uk) */
-  int home;   /* the URL is the site's front page ("/", "/index.html") */
-
-  span doc_title, og_title, tw_title, ip_headline;
-  head_cand h1[MAX_HEADS];
-  int nh1;
-  head_cand h2[MAX_HEADS];
-  int nh2;
-
-  span og_site, app_name;
-  span meta_author, ip_author, rel_author, author_box;
-  span bylines[MAX_BYLINES];
-  uint32_t byline_node[MAX_BYLINES];
-  int nbylines;
-
-  char date[11];
-  int date_prio;
-  int date_utc;      /* date's source was a time in UTC ("...Z") or zoneless */
-  char date_mod[11]; /* the last-modified date, and its source's rank */
-  int date_mod_prio;
-  int order; /* ORDER_*: day and month order of the page's locale */
-  /* Distinct publication dates offered by sources readers do not see
-   * (metadata, JSON-LD, the URL), whatever their rank. */
-  char pubs[8][11];
-  int npubs;
-  int ld_same; /* an article's JSON-LD datePublished is its dateModified */
-  /* Dates of the first visible <time datetime> elements: shown to
-   * readers whatever their text says. */
-  char times[8][11];
-  int ntimes;
-  char time_hidden[11]; /* the first hidden <time datetime>, or "" */
-  span og_image, tw_image, ip_image, link_image, ld_image;
-  int ld_image_rank;
-  span license; /* rel=license, meta license, JSON-LD license */
-  span cc_link; /* a link to a Creative Commons license */
-  uint32_t time_main_seen, time_any_seen; /* time_any_seen: its node */
-  uint32_t time_any_tries;
-  char time_any[11];
-
-  span desc, og_desc, tw_desc;
-  span lang, http_lang, og_locale;
-  span canonical, og_url;
-  slist meta_cats, meta_tags, rel_cats, rel_tags;
-
-  /* JSON-LD, best value per field with the rank of its object. */
-  span ld_headline, ld_name, ld_author, ld_lang;
-  int ld_headline_rank, ld_name_rank, ld_author_rank, ld_lang_rank;
-  span ld_website, ld_publisher;
-  slist ld_cats, ld_tags;
-  int ld_cats_rank, ld_tags_rank;
-  int ld_scripts;
-
-  uint32_t first_main; /* first article/main element, 0 if none */
-  /* Nodes element-text reads may still visit.  Candidates are read one
-   * element at a time (at most TEXT_NODES_MAX nodes each); this bounds the
-   * total on hostile pages with 100000 nested or repeated candidates. */
-  size_t budget;
-} mx;
-
-/* Segment separator inside byline text (element boundaries). */
-#define SEG '\x1f'
 
 /* A leftover character reference at s[i] ("&amp;", "&#38;", "&#x26;",
  * "&quot;", "&lt;", "&gt;", "&apos;", "&#39;"): writes its UTF-8 to out
@@ -315,17 +124,10 @@ static size_t entity(const char *s, size_t n, size_t i, char *out,
   return j + 1;
 }
 
-static void *tmp_alloc(mx *x, size_t n) {
-  void *p = pith__arena_alloc(&x->tmp, n);
-  if (!p)
-    x->oom = 1;
-  return p;
-}
-
 /* A copy of s[0..n) with white space runs collapsed to one space, control
  * characters dropped and the ends trimmed, capped at `max` bytes. */
-static span clean_mode(mx *x, const char *s, size_t n, size_t max,
-                       int keep_seg) {
+span pith__meta_clean_mode(mx *x, const char *s, size_t n, size_t max,
+                           int keep_seg) {
   if (!s)
     return nospan();
   if (n > max * 2 + 64)
@@ -386,10 +188,10 @@ static span clean_mode(mx *x, const char *s, size_t n, size_t max,
 }
 
 static span clean(mx *x, const char *s, size_t n, size_t max) {
-  return clean_mode(x, s, n, max, 0);
+  return pith__meta_clean_mode(x, s, n, max, 0);
 }
 
-static span clean_span(mx *x, span a, size_t max) {
+span pith__meta_clean_span(mx *x, span a, size_t max) {
   return a.s ? clean(x, a.s, a.n, max) : a;
 }
 
@@ -427,7 +229,7 @@ static int norm_step(span a, size_t *i) {
 /* Key used to compare strings: lower-case ASCII letters and digits plus
  * non-ASCII letters; punctuation and spaces are dropped.  Written to a
  * scratch copy; returns an empty span for empty input. */
-static span norm(mx *x, span a) {
+span pith__meta_norm(mx *x, span a) {
   if (!has(a))
     return mkspan("", 0);
   char *d = tmp_alloc(x, a.n + 1);
@@ -443,7 +245,7 @@ static span norm(mx *x, span a) {
   return mkspan(d, k);
 }
 
-/* Does a's key equal the key nb (from norm())?  No allocation. */
+/* Does a's key equal the key nb (from pith__meta_norm())?  No allocation. */
 static int norm_eq(span a, span nb) {
   size_t k = 0;
   for (size_t i = 0; i < a.n;) {
@@ -457,28 +259,10 @@ static int norm_eq(span a, span nb) {
   return k == nb.n && k > 0;
 }
 
-static int same(mx *x, span a, span b) {
+int pith__meta_same(mx *x, span a, span b) {
   if (!has(a) || !has(b))
     return 0;
-  return norm_eq(a, norm(x, b));
-}
-
-/* Number of words (runs of non-space) in a. */
-static size_t word_count(span a) {
-  size_t w = 0;
-  int in = 0;
-  for (size_t i = 0; i < a.n; i++) {
-    int s = is_sp((unsigned char)a.s[i]);
-    if (!s && !in)
-      w++;
-    in = !s;
-  }
-  return w;
-}
-
-static int looks_like_url(span a) {
-  return starts_lit(a, "http:") || starts_lit(a, "https:") ||
-         starts_lit(a, "//") || starts_lit(a, "www.") || has_lit(a, "://");
+  return norm_eq(a, pith__meta_norm(x, b));
 }
 
 /* ------------------------------------------------------------------ */
@@ -503,7 +287,7 @@ static void list_add(mx *x, slist *l, span v) {
    * looks; a repeat of a kept item is found before any copying. */
   if (l->n >= MAX_ITEMS || l->tries++ >= 20 * MAX_ITEMS || in_list(l, trim(v)))
     return;
-  v = clean_span(x, v, MAX_ITEM_LEN);
+  v = pith__meta_clean_span(x, v, MAX_ITEM_LEN);
   if (!has(v) || looks_like_url(v) || in_list(l, v))
     return;
   l->v[l->n++] = v;
@@ -519,230 +303,6 @@ static void list_add_split(mx *x, slist *l, span v) {
       b = i + 1;
     }
   }
-}
-
-/* ------------------------------------------------------------------ */
-/* Dates                                                               */
-
-/* The parsing of date strings is datetext.c's; these adapt it to spans. */
-static int date_value(span v, int order, char out[11]) {
-  v = trim(v);
-  return has(v) && pith__date_value(v.s, v.n, order, out);
-}
-
-static int machine_date(span v) {
-  v = trim(v);
-  return has(v) && pith__date_machine(v.s, v.n);
-}
-
-/* Note the order of day and month from a language tag ("en-US",
- * "en_GB", "fr"): the first tag that tells wins. */
-static void note_order(mx *x, span tag) {
-  tag = trim(tag);
-  if (x->order || tag.n < 2 || !is_alpha((unsigned char)tag.s[0]) ||
-      !is_alpha((unsigned char)tag.s[1]) ||
-      (tag.n > 2 && tag.s[2] != '-' && tag.s[2] != '_'))
-    return;
-  if (lower((unsigned char)tag.s[0]) != 'e' ||
-      lower((unsigned char)tag.s[1]) != 'n') {
-    x->order = PITH_DATE_ORDER_DMY;
-    return;
-  }
-  if (tag.n < 5 || (tag.n > 5 && is_alpha((unsigned char)tag.s[5])))
-    return; /* "en" alone, or a script subtag */
-  span r = mkspan(tag.s + 3, 2);
-  if (eq_lit(r, "us"))
-    x->order = PITH_DATE_ORDER_MDY;
-  else if (eq_lit(r, "gb") || eq_lit(r, "uk") || eq_lit(r, "au") ||
-           eq_lit(r, "nz") || eq_lit(r, "ie") || eq_lit(r, "in") ||
-           eq_lit(r, "za") || eq_lit(r, "sg"))
-    x->order = PITH_DATE_ORDER_DMY;
-}
-
-static void note_pub(mx *x, const char d[11]) {
-  for (int i = 0; i < x->npubs; i++)
-    if (memcmp(x->pubs[i], d, 10) == 0)
-      return;
-  if (x->npubs < 8)
-    memcpy(x->pubs[x->npubs++], d, 11);
-}
-
-/* Is v an ISO 8601 date and time in UTC written with "Z", or with no
- * zone at all ("2026-02-15 03:05:48")?  Such a time is often converted
- * from the site's own zone, so its date may be a day off the one shown.
- * A time with an explicit offset (even "+00:00") gives the site's zone. */
-static int utc_time(span v) {
-  v = trim(v);
-  if (v.n < 16 || v.s[4] != '-' || (v.s[10] != 'T' && v.s[10] != ' ') ||
-      !is_digit((unsigned char)v.s[11]))
-    return 0;
-  char last = v.s[v.n - 1];
-  if (last == 'Z' || last == 'z')
-    return 1;
-  for (size_t i = 11; i < v.n; i++)
-    if (v.s[i] == '+' || v.s[i] == '-' || is_alpha((unsigned char)v.s[i]))
-      return 0;
-  return 1;
-}
-
-/* Offer a date of rank `prio`; `hidden`: from a source readers do not
- * see (noted for date_agreement()). */
-static void offer_date_from(mx *x, span v, int prio, int hidden) {
-  char d[11];
-  if (!has(v) || (prio <= x->date_prio && (!hidden || prio <= DP_MODIFIED)))
-    return;
-  if (!date_value(v, x->order, d))
-    return;
-  if (hidden && prio > DP_MODIFIED)
-    note_pub(x, d);
-  if (prio > x->date_prio) {
-    memcpy(x->date, d, 11);
-    x->date_prio = prio;
-    x->date_utc = utc_time(v);
-  }
-}
-
-static void offer_date(mx *x, span v, int prio) {
-  offer_date_from(x, v, prio, prio != DP_TEXT && prio != DP_TIME_ANY);
-}
-
-/* Move a YYYY-MM-DD date one day back (delta -1) or forward (+1). */
-static void shift_day(char d[11], int delta) {
-  int y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 +
-          (d[3] - '0');
-  int m = (d[5] - '0') * 10 + (d[6] - '0');
-  int day = (d[8] - '0') * 10 + (d[9] - '0') + delta;
-  if (day < 1) {
-    if (--m < 1) {
-      m = 12;
-      y--;
-    }
-    day = pith__date_days_in(y, m);
-  } else if (day > pith__date_days_in(y, m)) {
-    day = 1;
-    if (++m > 12) {
-      m = 1;
-      y++;
-    }
-  }
-  char out[11];
-  if (pith__date_make(y, m, day, out))
-    memcpy(d, out, 11);
-}
-
-/* Months since year 0 of a YYYY-MM-DD date. */
-static int month_index(const char d[11]) {
-  return ((d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 +
-          (d[3] - '0')) *
-             12 +
-         (d[5] - '0') * 10 + (d[6] - '0');
-}
-
-/* Is date b the day after date a? */
-static int next_day(const char a[11], const char b[11]) {
-  char d[11];
-  memcpy(d, a, 11);
-  shift_day(d, +1);
-  return memcmp(d, b, 10) == 0;
-}
-
-/* A last-modified date from a source of rank `prio` (1 visible <time>,
- * 2 meta, 3 JSON-LD): the best-ranked source wins. */
-static void offer_mod(mx *x, span v, int prio) {
-  char d[11];
-  if (prio <= x->date_mod_prio || !has(v))
-    return;
-  if (date_value(v, x->order, d)) {
-    memcpy(x->date_mod, d, 11);
-    x->date_mod_prio = prio;
-  }
-}
-
-/* A date in a URL path: /2022/06/16/, /2022-06-16, /20220616/,
- * -2022-06-16.html, /2022/june/16/. */
-static int date_in_url(const char *url, char out[11]) {
-  size_t n = strlen(url);
-  /* Skip scheme and host. */
-  size_t i = 0;
-  const char *p = strstr(url, "://");
-  if (p)
-    i = (size_t)(p - url) + 3;
-  while (i < n && url[i] != '/')
-    i++;
-  for (; i + 8 < n + 1; i++) {
-    unsigned char prev = (unsigned char)url[i];
-    if (prev != '/' && prev != '-' && prev != '_')
-      continue;
-    size_t j = i + 1;
-    if (j + 8 > n)
-      break;
-    const char *s = url + j;
-    if (!(is_digit((unsigned char)s[0]) && is_digit((unsigned char)s[1]) &&
-          is_digit((unsigned char)s[2]) && is_digit((unsigned char)s[3])))
-      continue;
-    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
-            (s[3] - '0');
-    if (y < 1995 || y > 2100)
-      continue;
-    size_t rest = n - j;
-    /* YYYY/MM/DD or YYYY-MM-DD */
-    if (rest >= 10 && (s[4] == '/' || s[4] == '-') && s[7] == s[4] &&
-        is_digit((unsigned char)s[5]) && is_digit((unsigned char)s[6]) &&
-        is_digit((unsigned char)s[8]) && is_digit((unsigned char)s[9]) &&
-        (rest == 10 || !is_digit((unsigned char)s[10]))) {
-      if (pith__date_make(y, (s[5] - '0') * 10 + (s[6] - '0'),
-                          (s[8] - '0') * 10 + (s[9] - '0'), out))
-        return 1;
-    }
-    /* YYYY/october/03/ */
-    if (rest > 5 && s[4] == '/') {
-      size_t k = 5;
-      while (k < rest && k < 16 && is_alpha((unsigned char)s[k]))
-        k++;
-      int m = pith__date_month(s + 5, k - 5);
-      size_t e = k + 1;
-      while (e < rest && e < k + 3 && is_digit((unsigned char)s[e]))
-        e++;
-      if (m && k < rest && s[k] == '/' && e > k + 1 &&
-          (e == rest || s[e] == '/')) {
-        int d = s[k + 1] - '0';
-        if (e == k + 3)
-          d = d * 10 + (s[k + 2] - '0');
-        if (pith__date_make(y, m, d, out))
-          return 1;
-      }
-    }
-    /* YYYYMMDD as a whole path segment or a dash-delimited part */
-    if (rest >= 8) {
-      int ok = 1;
-      for (int k = 4; k < 8; k++)
-        ok &= is_digit((unsigned char)s[k]);
-      if (ok && (rest == 8 || s[8] == '/' || s[8] == '-' || s[8] == '_' ||
-                 s[8] == '.')) {
-        if (pith__date_make(y, (s[4] - '0') * 10 + (s[5] - '0'),
-                            (s[6] - '0') * 10 + (s[7] - '0'), out))
-          return 1;
-      }
-    }
-  }
-  return 0;
-}
-
-/* A date in the path of the canonical link or og:url (absolute URLs
- * only: a relative one has no host to skip). */
-static int url_date(mx *x, char out[11]) {
-  span c[2] = {x->canonical, x->og_url};
-  for (int i = 0; i < 2; i++) {
-    span u = trim(c[i]);
-    if (!has(u) || u.n > 2048 || !has_lit(u, "://"))
-      continue;
-    char buf[2049];
-    memcpy(buf, u.s, u.n);
-    buf[u.n] = '\0';
-    if (date_in_url(buf, out))
-      return 1;
-  }
-  return 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -838,7 +398,7 @@ static span elem_text_mode(mx *x, uint32_t n, size_t max, int *cut, int mode) {
     *cut = 1;
   if (!b->data)
     return mkspan("", 0);
-  return clean_mode(x, b->data, b->len, max, spaced);
+  return pith__meta_clean_mode(x, b->data, b->len, max, spaced);
 }
 
 static span elem_text(mx *x, uint32_t n, size_t max, int *cut) {
@@ -967,11 +527,11 @@ static span ld_authors(mx *x, const pith_jdoc *d, uint32_t a, int *idrefs) {
   int np = 0;
   uint32_t c = d->v[a].type == PITH_J_ARR ? d->v[a].first : a;
   for (int cnt = 0; c && cnt < 32 && np < 10; cnt++) {
-    span nm = clean_span(x, jname(x, d, c, idrefs), 200);
+    span nm = pith__meta_clean_span(x, jname(x, d, c, idrefs), 200);
     if (has(nm) && !looks_like_url(nm)) {
       int dup = 0;
       for (int k = 0; k < np; k++)
-        dup |= same(x, parts[k], nm);
+        dup |= pith__meta_same(x, parts[k], nm);
       if (!dup)
         parts[np++] = nm;
     }
@@ -1058,7 +618,7 @@ static void ld_walk(mx *x, const pith_jdoc *d) {
     if (website && !has(x->ld_website)) {
       uint32_t nm = pith__json_get(d, o, "name");
       if (nm)
-        x->ld_website = clean_span(x, jstr(&d->v[nm]), 300);
+        x->ld_website = pith__meta_clean_span(x, jstr(&d->v[nm]), 300);
     }
     if (rank == 0)
       continue;
@@ -1067,12 +627,12 @@ static void ld_walk(mx *x, const pith_jdoc *d) {
       span sv = jstr(&d->v[c]);
       if (eq_lit(k, "headline")) {
         if (has(sv) && rank > x->ld_headline_rank) {
-          x->ld_headline = clean_span(x, sv, MAX_FIELD);
+          x->ld_headline = pith__meta_clean_span(x, sv, MAX_FIELD);
           x->ld_headline_rank = rank;
         }
       } else if (eq_lit(k, "name")) {
         if (has(sv) && rank > x->ld_name_rank) {
-          x->ld_name = clean_span(x, sv, MAX_FIELD);
+          x->ld_name = pith__meta_clean_span(x, sv, MAX_FIELD);
           x->ld_name_rank = rank;
         }
       } else if (eq_lit(k, "author") || (eq_lit(k, "creator") && rank >= 3)) {
@@ -1087,19 +647,19 @@ static void ld_walk(mx *x, const pith_jdoc *d) {
         /* A date written for people in JSON-LD comes from a template
          * (often the page's last build): a date shown by the headline
          * is the better one. */
-        offer_date(x, sv,
-                   !machine_date(sv) ? DP_LD_TEXT
-                   : rank >= 3       ? DP_LD
-                                     : DP_LD_WEAK);
+        pith__meta_offer_date(x, sv,
+                              !pith__meta_machine_date(sv) ? DP_LD_TEXT
+                              : rank >= 3                  ? DP_LD
+                                                           : DP_LD_WEAK);
       } else if (eq_lit(k, "datecreated") || eq_lit(k, "uploaddate")) {
-        offer_date(x, sv,
-                   !machine_date(sv) ? DP_LD_TEXT - 1
-                   : rank >= 3       ? DP_LD_WEAK
-                                     : DP_LD_WEAK - 5);
+        pith__meta_offer_date(x, sv,
+                              !pith__meta_machine_date(sv) ? DP_LD_TEXT - 1
+                              : rank >= 3                  ? DP_LD_WEAK
+                                                           : DP_LD_WEAK - 5);
       } else if (eq_lit(k, "datemodified")) {
-        offer_date(x, sv, DP_MODIFIED);
+        pith__meta_offer_date(x, sv, DP_MODIFIED);
         if (rank >= 3)
-          offer_mod(x, sv, 3);
+          pith__meta_offer_mod(x, sv, 3);
       } else if (eq_lit(k, "image") || eq_lit(k, "thumbnailurl")) {
         if (rank > x->ld_image_rank) {
           span im = ld_image(d, c);
@@ -1124,7 +684,8 @@ static void ld_walk(mx *x, const pith_jdoc *d) {
       } else if (eq_lit(k, "publisher")) {
         if (!has(x->ld_publisher)) {
           uint32_t p = d->v[c].type == PITH_J_ARR ? d->v[c].first : c;
-          x->ld_publisher = clean_span(x, jname(x, d, p, &idrefs), 300);
+          x->ld_publisher =
+              pith__meta_clean_span(x, jname(x, d, p, &idrefs), 300);
         }
       } else if (eq_lit(k, "inlanguage")) {
         if (has(sv) && rank > x->ld_lang_rank) {
@@ -1261,13 +822,6 @@ static void read_attrs(const pith_tree *t, uint32_t n, attrs *a) {
   }
 }
 
-static int key_in(span k, const char *const *list) {
-  for (; *list; list++)
-    if (eq_lit(k, *list))
-      return 1;
-  return 0;
-}
-
 static const char *const meta_pub_keys[] = {"article:published_time",
                                             "og:published_time",
                                             "article:published",
@@ -1385,7 +939,7 @@ static void do_meta(mx *x, const attrs *a, unsigned cx) {
   if (has(a->http_equiv)) {
     if (eq_lit(trim(a->http_equiv), "content-language")) {
       set_once(&x->http_lang, content);
-      note_order(x, content);
+      pith__meta_note_order(x, content);
     }
     return;
   }
@@ -1418,7 +972,7 @@ static void do_meta(mx *x, const attrs *a, unsigned cx) {
   else if (eq_lit(key, "og:locale") || eq_lit(key, "language") ||
            eq_lit(key, "dc.language")) {
     set_once(&x->og_locale, content);
-    note_order(x, content);
+    pith__meta_note_order(x, content);
   } else if (eq_lit(key, "article:section") ||
              eq_lit(key, "og:article:section"))
     list_add(x, &x->meta_cats, content);
@@ -1427,12 +981,12 @@ static void do_meta(mx *x, const attrs *a, unsigned cx) {
   else if (eq_lit(key, "headline") && a->itemprop.s)
     set_once(&x->ip_headline, content);
   else if (key_in(key, meta_pub_keys))
-    offer_date(x, content, a->itemprop.s ? DP_ITEMPROP : DP_META);
+    pith__meta_offer_date(x, content, a->itemprop.s ? DP_ITEMPROP : DP_META);
   else if (key_in(key, meta_weak_date_keys))
-    offer_date(x, content, DP_META_WEAK);
+    pith__meta_offer_date(x, content, DP_META_WEAK);
   else if (key_in(key, meta_mod_keys)) {
-    offer_date(x, content, DP_MODIFIED);
-    offer_mod(x, content, 2);
+    pith__meta_offer_date(x, content, DP_MODIFIED);
+    pith__meta_offer_mod(x, content, 2);
   } else if (eq_lit(key, "og:image") || eq_lit(key, "og:image:url") ||
              eq_lit(key, "og:image:secure_url"))
     set_once(&x->og_image, content);
@@ -1455,10 +1009,10 @@ static void do_meta(mx *x, const attrs *a, unsigned cx) {
   } else {
     int dk = meta_date_key(key);
     if (dk == 1) {
-      offer_date(x, content, DP_META_WEAK);
+      pith__meta_offer_date(x, content, DP_META_WEAK);
     } else if (dk == 2) {
-      offer_date(x, content, DP_MODIFIED);
-      offer_mod(x, content, 2);
+      pith__meta_offer_date(x, content, DP_MODIFIED);
+      pith__meta_offer_mod(x, content, 2);
     }
   }
 }
@@ -1553,18 +1107,18 @@ static void date_from_time(mx *x, uint32_t n, const attrs *a, unsigned cx) {
   span ip = a->itemprop;
   int prio;
   if (!(cx & CX_HIDDEN) && (cx & CX_BODY) && x->ntimes < 8 &&
-      date_value(a->datetime, x->order, x->times[x->ntimes]))
+      pith__meta_date_value(a->datetime, x->order, x->times[x->ntimes]))
     x->ntimes++;
   if (has_lit(ip, "datepublished") || has_lit(ip, "datecreated")) {
     prio = DP_ITEMPROP;
   } else if (has_lit(ip, "datemodified")) {
     prio = DP_MODIFIED;
     span mv = has(a->datetime) ? a->datetime : nospan();
-    offer_mod(x, mv, 1);
+    pith__meta_offer_mod(x, mv, 1);
   } else if (cx & CX_HIDDEN) {
     /* Kept for a page whose whole header is hidden (shown by script). */
     if (!x->time_hidden[0] && (cx & CX_BODY) &&
-        !date_value(a->datetime, x->order, x->time_hidden))
+        !pith__meta_date_value(a->datetime, x->order, x->time_hidden))
       x->time_hidden[0] = '\0';
     return;
   } else {
@@ -1595,13 +1149,13 @@ static void date_from_time(mx *x, uint32_t n, const attrs *a, unsigned cx) {
     /* Outside any article: kept aside until the headline is known (a
      * "today" date in the site header is not the publication date). */
     char d[11];
-    if (date_value(v, x->order, d)) {
+    if (pith__meta_date_value(v, x->order, d)) {
       x->time_any_seen = n;
       memcpy(x->time_any, d, 11);
     }
     return;
   }
-  offer_date_from(x, v, prio, 0);
+  pith__meta_offer_date_from(x, v, prio, 0);
 }
 
 /* An element whose class calls it the publication date
@@ -1616,7 +1170,7 @@ static void date_from_class(mx *x, uint32_t n, const attrs *a, unsigned cx) {
   int cut;
   span v = elem_text(x, n, 80, &cut);
   if (!cut)
-    offer_date_from(x, v, DP_TIME_PUB, 0);
+    pith__meta_offer_date_from(x, v, DP_TIME_PUB, 0);
 }
 
 static void do_itemprop(mx *x, uint32_t n, const pith_node *nd, const attrs *a,
@@ -1647,12 +1201,13 @@ static void do_itemprop(mx *x, uint32_t n, const pith_node *nd, const attrs *a,
       x->ip_author = s;
   } else if (has_token(ip, "datepublished") || has_token(ip, "datecreated")) {
     if (has(a->content))
-      offer_date(x, a->content, DP_ITEMPROP);
+      pith__meta_offer_date(x, a->content, DP_ITEMPROP);
     else if (has(a->datetime))
-      offer_date(x, a->datetime, DP_ITEMPROP);
+      pith__meta_offer_date(x, a->datetime, DP_ITEMPROP);
     else {
       int cut;
-      offer_date_from(x, elem_text(x, n, 200, &cut), DP_ITEMPROP - 5, 0);
+      pith__meta_offer_date_from(x, elem_text(x, n, 200, &cut), DP_ITEMPROP - 5,
+                                 0);
     }
   } else if (has_token(ip, "headline") && !has(x->ip_headline)) {
     int cut;
@@ -1721,7 +1276,7 @@ static void walk(mx *x) {
     switch (nd->tag) {
     case PITH_TAG_HTML:
       set_once(&x->lang, a.lang);
-      note_order(x, a.lang);
+      pith__meta_note_order(x, a.lang);
       break;
     case PITH_TAG_META:
       do_meta(x, &a, cx);
@@ -1822,1345 +1377,7 @@ static void walk(mx *x) {
 }
 
 /* ------------------------------------------------------------------ */
-/* Choosing                                                            */
-
-static const char *const title_seps[] = {" | ",
-                                         " - ",
-                                         " \xe2\x80\x93 ",
-                                         " \xe2\x80\x94 ",
-                                         " :: ",
-                                         " \xc2\xb7 ",
-                                         " \xc2\xbb ",
-                                         " \xe2\x80\xa2 ",
-                                         " ~ ",
-                                         " // ",
-                                         NULL};
-
-/* Split points: positions of separators in a title.  Returns the count;
- * at[i] is the separator start, len[i] its length. */
-static int title_splits(span s, size_t *at, size_t *len, int max) {
-  int k = 0;
-  for (size_t i = 0; i < s.n && k < max; i++) {
-    if (s.s[i] != ' ')
-      continue;
-    for (const char *const *sep = title_seps; *sep; sep++) {
-      size_t l = strlen(*sep);
-      if (i + l <= s.n && memcmp(s.s + i, *sep, l) == 0) {
-        /* An en or em dash before a lower-case word is punctuation
-         * inside a sentence ("Rivers rise -- and fall"). */
-        if ((unsigned char)(*sep)[1] == 0xe2 && i + l < s.n &&
-            s.s[i + l] >= 'a' && s.s[i + l] <= 'z')
-          break;
-        at[k] = i;
-        len[k] = l;
-        k++;
-        i += l - 1; /* separators never overlap */
-        break;
-      }
-    }
-  }
-  return k;
-}
-
-/* Split a into lower-case words (ASCII letters and digits, non-ASCII
- * bytes); returns the count, at most max. */
-static int words_of(span a, span *w, int max) {
-  int k = 0;
-  size_t i = 0;
-  while (i < a.n && k < max) {
-    while (i < a.n && !is_word_byte((unsigned char)a.s[i]))
-      i++;
-    size_t b = i;
-    while (i < a.n && is_word_byte((unsigned char)a.s[i]))
-      i++;
-    if (i > b)
-      w[k++] = mkspan(a.s + b, i - b);
-  }
-  return k;
-}
-
-/* "example.com", "Example.co.uk": one word ending in a dot and 2-6
- * letters. */
-static int domain_like(span p) {
-  if (!has(p) || p.n > 64 || word_count(p) != 1)
-    return 0;
-  size_t i = p.n, letters = 0;
-  while (i > 0 && is_alpha((unsigned char)p.s[i - 1])) {
-    i--;
-    letters++;
-  }
-  return i > 1 && p.s[i - 1] == '.' && letters >= 2 && letters <= 6;
-}
-
-/* Does part p name the site: equal to a site name, or to the URL's host or
- * its main label, ignoring case, spaces and punctuation?  Loosely, for a
- * part of a title, also a name that starts or ends with the host's label
- * ("Example Forums" on example.com); strictly (loose == 0), for a heading
- * that could just as well name a product, only the exact forms. */
-static int site_part(mx *x, span p, const span *sites, int nsites, int loose) {
-  span np = norm(x, p);
-  if (np.n == 0)
-    return 0;
-  if (domain_like(trim(p)))
-    return 1;
-  for (int i = 0; i < nsites; i++) {
-    if (!has(sites[i]))
-      continue;
-    span ns = norm(x, sites[i]);
-    if (ns.n && ns.n == np.n && memcmp(ns.s, np.s, np.n) == 0)
-      return 1;
-    /* The first word(s) of the site's name: "Django" for "Django
-     * Project". */
-    if (np.n >= 4 && np.n < ns.n && memcmp(ns.s, np.s, np.n) == 0) {
-      span w[8];
-      int nw = words_of(sites[i], w, 8);
-      size_t acc = 0;
-      for (int k = 0; k < nw && acc < np.n; k++)
-        acc += norm(x, w[k]).n;
-      if (acc == np.n)
-        return 1;
-    }
-  }
-  span nh = norm(x, x->host), nl = norm(x, x->label);
-  if (nh.n && nh.n == np.n && memcmp(nh.s, np.s, np.n) == 0)
-    return 1;
-  if (!loose)
-    return nl.n >= 3 && nl.n == np.n && memcmp(nl.s, np.s, np.n) == 0;
-  if (nl.n >= 3 && np.n >= nl.n && memcmp(np.s, nl.s, nl.n) == 0 &&
-      np.n - nl.n <= 7)
-    return 1; /* "Example", "Example.com", "Example UK", "Example Forums" */
-  if (nl.n >= 4 && np.n >= 4 && np.n <= nl.n && memcmp(np.s, nl.s, np.n) == 0)
-    return np.n * 2 >= nl.n; /* "Alliance" for alliancenews */
-  if (np.n >= 4 && nl.n >= 4 && np.n > nl.n) {
-    /* "The Example Times" for "exampletimes": the label at the end. */
-    if (memcmp(np.s + np.n - nl.n, nl.s, nl.n) == 0 && np.n - nl.n <= 3)
-      return 1;
-  }
-  return 0;
-}
-
-static int is_site_part(mx *x, span p, const span *sites, int nsites) {
-  return site_part(x, p, sites, nsites, 1);
-}
-
-/* Does a title part look like a site name by its shape alone: short, few
- * words, no sentence punctuation? */
-static int site_shaped(span p) {
-  size_t w = word_count(p);
-  if (w == 0 || w > 4 || p.n > 40)
-    return 0;
-  for (size_t i = 0; i < p.n; i++)
-    if (p.s[i] == '?' || p.s[i] == ',')
-      return 0;
-  return 1;
-}
-
-/* Strip site-name parts from a title.  *site_out receives the removed
- * part when one was removed. */
-static span strip_title(mx *x, span s, const span *sites, int nsites,
-                        span *site_out) {
-  size_t at[16], len[16];
-  if (site_out)
-    *site_out = nospan();
-  if (!has(s))
-    return s;
-  /* "| Site": a page that left its own title empty. */
-  for (const char *const *sep = title_seps; *sep; sep++)
-    if (s.n > strlen(*sep) && memcmp(s.s, *sep + 1, strlen(*sep) - 1) == 0) {
-      if (site_out)
-        *site_out =
-            trim(mkspan(s.s + strlen(*sep) - 1, s.n - strlen(*sep) + 1));
-      return nospan();
-    }
-  int k = title_splits(s, at, len, 16);
-  if (k == 0) {
-    /* "Site: Title" */
-    long c = x->home ? -1 : find_lit(s, ": ");
-    if (c > 0) {
-      span head = mkspan(s.s, (size_t)c);
-      if (is_site_part(x, head, sites, nsites)) {
-        if (site_out)
-          *site_out = head;
-        return trim(mkspan(s.s + c + 2, s.n - (size_t)c - 2));
-      }
-    }
-    return s;
-  }
-  /* Trailing part(s) that name the site. */
-  span last =
-      trim(mkspan(s.s + at[k - 1] + len[k - 1], s.n - at[k - 1] - len[k - 1]));
-  if (is_site_part(x, last, sites, nsites)) {
-    if (site_out)
-      *site_out = last;
-    /* "Title | Section | Site": the parts between are sections. */
-    if (k >= 2 && len[0] == len[k - 1] &&
-        memcmp(s.s + at[0], s.s + at[k - 1], len[0]) == 0)
-      return trim(mkspan(s.s, at[0]));
-    return trim(mkspan(s.s, at[k - 1]));
-  }
-  /* "Site - Tagline": on the site's front page the name leads the title
-   * and stays; elsewhere it is a prefix to drop. */
-  span first = trim(mkspan(s.s, at[0]));
-  if (x->home && is_site_part(x, first, sites, nsites))
-    return s;
-  if (is_site_part(x, first, sites, nsites)) {
-    if (site_out)
-      *site_out = first;
-    return trim(mkspan(s.s + at[0] + len[0], s.n - at[0] - len[0]));
-  }
-  /* Any part that names the site, e.g. "Title | Section | Site Name". */
-  for (int i = k - 2; i >= 0; i--) {
-    span mid = trim(mkspan(s.s + at[i] + len[i],
-                           (i + 1 < k ? at[i + 1] : s.n) - at[i] - len[i]));
-    if (is_site_part(x, mid, sites, nsites)) {
-      if (site_out)
-        *site_out = mid;
-      return trim(mkspan(s.s, at[i]));
-    }
-  }
-  /* Failing that, a short trailing part that looks like a site name. */
-  span head = trim(mkspan(s.s, at[k - 1]));
-  if ((site_shaped(last) && last.n < head.n) || domain_like(last)) {
-    if (site_out)
-      *site_out = last;
-    return head;
-  }
-  return s;
-}
-
-/* The leading part of a title that still holds separators once the
- * site's name is gone: "Headline - Tagline", "Headline | Section".  Sites
- * put the page's own name first and qualifiers, sections and slogans
- * after it, so the first part is the headline -- unless it is too short
- * to be one (a lone word like "News" or an acronym before the name). */
-static span lead_part(mx *x, span s, const span *sites, int nsites) {
-  size_t at[16], len[16];
-  if (!has(s))
-    return s;
-  int k = title_splits(s, at, len, 16);
-  if (k == 0)
-    return s;
-  span head = trim(mkspan(s.s, at[0]));
-  if (word_count(head) < LEAD_MIN_WORDS || is_site_part(x, head, sites, nsites))
-    return s;
-  return head;
-}
-
-/* A heading with separators ("Headline | Subtitle") whose first part is
- * the first part of <title> (doc) too: the two sources agree on the
- * shorter headline, the rest is a subtitle. */
-static span heading_lead(mx *x, span h, span doc, const span *sites,
-                         int nsites) {
-  span lead = lead_part(x, h, sites, nsites);
-  if (lead.n < h.n && same(x, lead, doc))
-    return lead;
-  return h;
-}
-
-static int word_eq(span a, span b);
-
-/* Is heading h the last part of title s, "Headline - Name", where the
- * first part does not name the site?  Sites end their titles with their
- * own name, so such a heading is the site's (or the book's, the forum's)
- * name in a banner, even when no metadata says so. */
-static int is_title_tail(mx *x, span h, span s, const span *sites, int nsites) {
-  size_t at[16], len[16];
-  int k = title_splits(s, at, len, 16);
-  if (k == 0)
-    return 0;
-  span last =
-      mkspan(s.s + at[k - 1] + len[k - 1], s.n - at[k - 1] - len[k - 1]);
-  return same(x, h, last) &&
-         !is_site_part(x, trim(mkspan(s.s, at[0])), sites, nsites);
-}
-
-/* Does heading h end with the words of title m, after a few words of its
- * own (no more than m has)?  "Review: Title", "Dec 18 2025 Title", "Brand
- * Title": a kicker, date or label set before the headline in the same
- * element.  A longer lead-in makes a different sentence. */
-static int ends_with_title(span h, span m) {
-  span wh[48], wm[48];
-  int nh = words_of(h, wh, 48), nm = words_of(m, wm, 48);
-  if (nm == 0 || nm >= nh || nh == 48 || nh - nm > nm)
-    return 0;
-  for (int i = 0; i < nm; i++)
-    if (!word_eq(wh[nh - nm + i], wm[i]))
-      return 0;
-  return 1;
-}
-
-/* Is h the first part (before a separator) of title s? */
-static int is_prefix_part(mx *x, span h, span s) {
-  size_t at[16], len[16];
-  int k = title_splits(s, at, len, 16);
-  for (int i = 0; i < k; i++) {
-    if (same(x, h, mkspan(s.s, at[i])))
-      return 1;
-    /* The trailing parts too: "Site | Title". */
-    if (same(x, h, mkspan(s.s + at[i] + len[i], s.n - at[i] - len[i])))
-      return 1;
-  }
-  return 0;
-}
-
-static int word_eq(span a, span b) {
-  if (a.n != b.n)
-    return 0;
-  for (size_t i = 0; i < a.n; i++)
-    if (lower((unsigned char)a.s[i]) != lower((unsigned char)b.s[i]))
-      return 0;
-  return 1;
-}
-
-/* Share of words in common (|A and B| / |A or B|, in percent). */
-static int overlap_pct(span a, span b) {
-  span wa[48], wb[48];
-  int na = words_of(a, wa, 48), nb = words_of(b, wb, 48);
-  if (na == 0 || nb == 0)
-    return 0;
-  int common = 0;
-  for (int i = 0; i < na; i++) {
-    int dup = 0;
-    for (int k = 0; k < i && !dup; k++)
-      dup = word_eq(wa[i], wa[k]);
-    if (dup)
-      continue;
-    for (int k = 0; k < nb; k++)
-      if (word_eq(wa[i], wb[k])) {
-        common++;
-        break;
-      }
-  }
-  int uni = na + nb - common;
-  return uni > 0 ? common * 100 / uni : 0;
-}
-
-/* The chosen heading, trimmed where metadata shows where the headline
- * is: a metadata title (meta[0..nmeta): og:title, JSON-LD, twitter:title,
- * <title>, microdata; their first parts) that ends the heading after a
- * short kicker or label; else the heading's first part when <title>
- * (doc) starts with it too.  A heading that agreed with metadata as a
- * whole is only checked against <title> (nmeta == 0). */
-static span refine_heading(mx *x, span h, const span *meta, int nmeta, span doc,
-                           const span *sites, int nsites) {
-  for (int k = 0; k < nmeta; k++)
-    if (has(meta[k]) && ends_with_title(h, meta[k]))
-      return meta[k];
-  return heading_lead(x, h, doc, sites, nsites);
-}
-
-/* The title.  Headings are what readers see as the headline, metadata is
- * what the site wants in search results and link previews (often with the
- * site's name).  Metadata titles lose their site part and whatever follows
- * their first separator; those that only name the site are set aside.  A
- * heading that agrees with any metadata title wins; else the main <h1>
- * unless it names the site (or repeats the site-name end of <title>) or
- * shares almost no words with the metadata (a logo, a section label, a
- * marketing slogan); else the metadata titles, preferring ones that agree
- * with each other.  A chosen heading is then trimmed (refine_heading).
- *
- * *doc_alt receives the headline of <title> when it differs from a main
- * <h1> chosen only for sharing words with the metadata: the two compete,
- * and which one a page goes by depends on its type (an article's headline
- * is its <h1>, a service page's <h1> is often a slogan), which is only
- * known later; pith__meta_settle_title() decides. */
-static span choose_title(mx *x, span sitename_guess[], int nsites,
-                         span *title_site, span *doc_alt) {
-  *doc_alt = nospan();
-  span doc = strip_title(x, x->doc_title, sitename_guess, nsites, title_site);
-  span og = strip_title(x, x->og_title, sitename_guess, nsites, NULL);
-  span tw = strip_title(x, x->tw_title, sitename_guess, nsites, NULL);
-  span ldh = has(x->ld_headline)    ? x->ld_headline
-             : x->ld_name_rank >= 3 ? x->ld_name
-                                    : nospan();
-  ldh = strip_title(x, ldh, sitename_guess, nsites, NULL);
-  doc = lead_part(x, doc, sitename_guess, nsites);
-  og = lead_part(x, og, sitename_guess, nsites);
-  tw = lead_part(x, tw, sitename_guess, nsites);
-  ldh = lead_part(x, ldh, sitename_guess, nsites);
-  span iph = clean_span(x, x->ip_headline, MAX_FIELD);
-  /* A metadata title that is just the site's name ("Example", "| Example";
-   * a microdata headline on the logo that is the "Name" of a <title>
-   * "Headline - Name") says nothing about the page: a last resort only. */
-  span site_only = nospan();
-  span *mt[5] = {&doc, &og, &tw, &ldh, &iph};
-  for (int k = 0; k < 5; k++)
-    if (has(*mt[k]) && (norm(x, *mt[k]).n == 0 ||
-                        site_part(x, *mt[k], sitename_guess, nsites, 0) ||
-                        (k == 4 && is_title_tail(x, *mt[k], x->doc_title,
-                                                 sitename_guess, nsites)))) {
-      if (!has(site_only) && norm(x, *mt[k]).n)
-        site_only = *mt[k];
-      *mt[k] = nospan();
-    }
-
-  span meta[7] = {og, ldh, tw, doc, iph, x->og_title, x->tw_title};
-  /* Headings that agree with metadata: h1 in article/main first. */
-  for (int pass = 0; pass < 2; pass++) {
-    for (int i = 0; i < x->nh1; i++) {
-      if (pass == 0 && !x->h1[i].in_main)
-        continue;
-      span h = x->h1[i].text;
-      if (is_title_tail(x, h, x->doc_title, sitename_guess, nsites))
-        continue;
-      for (int k = 0; k < 7; k++)
-        if (same(x, h, meta[k]))
-          return refine_heading(x, h, meta, 0, doc, sitename_guess, nsites);
-      /* A part of <title>, unless it is the part naming the site. */
-      if (has(x->doc_title) && is_prefix_part(x, h, x->doc_title) &&
-          !is_site_part(x, h, sitename_guess, nsites))
-        return refine_heading(x, h, meta, 0, doc, sitename_guess, nsites);
-    }
-  }
-  for (int i = 0; i < x->nh2; i++) {
-    span h = x->h2[i].text;
-    for (int k = 0; k < 7; k++)
-      if (same(x, h, meta[k]))
-        return h;
-  }
-  /* The best metadata title: one that agrees with another source. */
-  span best = nospan();
-  if (has(og) && (same(x, og, doc) || same(x, og, ldh) || same(x, og, tw)))
-    best = og;
-  else if (has(ldh) && (same(x, ldh, doc) || same(x, ldh, tw)))
-    best = ldh;
-  else if (has(ldh) && has(x->ld_headline))
-    best = ldh;
-  else if (has(og))
-    best = og;
-  else if (has(ldh) && !has(doc)) /* a name: of an FAQ question, a video */
-    best = ldh;
-  else if (has(iph))
-    best = iph;
-  else if (has(tw))
-    best = tw;
-  else
-    best = doc;
-  /* The main h1: in article/main first; not the site's name. */
-  span h1 = nospan();
-  for (int pass = 0; pass < 2 && !has(h1); pass++) {
-    for (int i = 0; i < x->nh1; i++) {
-      if (pass == 0 && !x->h1[i].in_main)
-        continue;
-      span h = x->h1[i].text;
-      if (site_part(x, h, sitename_guess, nsites, 0) ||
-          is_title_tail(x, h, x->doc_title, sitename_guess, nsites))
-        continue;
-      h1 = h;
-      break;
-    }
-  }
-  if (has(h1) && (!has(best) || overlap_pct(h1, best) >= 15)) {
-    span h = refine_heading(x, h1, meta, 5, doc, sitename_guess, nsites);
-    if (has(doc) && !same(x, h, doc))
-      *doc_alt = doc;
-    return h;
-  }
-  if (has(best))
-    return best;
-  if (x->nh1 > 0)
-    return x->h1[0].text;
-  return site_only;
-}
-
-/* Is a a UTF-8 sequence of trailing punctuation we strip from names:
- * ASCII ",;:-|/" or "»", "›", "•", "·", "–", "—"?  Returns its length. */
-static size_t trailing_punct(span a) {
-  if (!a.n)
-    return 0;
-  unsigned char c = (unsigned char)a.s[a.n - 1];
-  if (c == ',' || c == ';' || c == ':' || c == '-' || c == '|' || c == '/')
-    return 1;
-  static const char *const multi[] = {
-      "\xc2\xbb", "\xe2\x80\xba", "\xe2\x80\xa2",
-      "\xc2\xb7", "\xe2\x80\x93", "\xe2\x80\x94",
-      NULL};
-  for (const char *const *m = multi; *m; m++)
-    if (ends_lit(a, *m))
-      return strlen(*m);
-  return 0;
-}
-
-/* Words that name a job, not a person: a byline part that holds one
- * ("Jane Doe, Senior Editor") ends the name. */
-static int has_role_word(span a) {
-  static const char *const roles[] = {
-      "editor",     "writer",        "reporter",  "journalist", "contributor",
-      "analyst",    "expert",        "founder",   "co-founder", "director",
-      "manager",    "correspondent", "columnist", "producer",   "specialist",
-      "strategist", "officer",       "president", "ceo",        "cto",
-      "cmo",        "head",          "lead",      "consultant", "copywriter",
-      "researcher", "intern",        "freelance", "staff",      "moderator",
-      "member",     "ambassador",    "joined",    "posts",      "reviewer",
-      "marketer",   "engineer",      "designer",  "developer",  NULL};
-  span w[24];
-  int nw = words_of(a, w, 24);
-  for (int i = 0; i < nw; i++)
-    if (key_in(w[i], roles))
-      return 1;
-  return 0;
-}
-
-/* Is a the bare label of a byline ("By", "Written by", "Author:")? */
-static int byline_label(span a) {
-  a = trim(a);
-  while (a.n && (a.s[a.n - 1] == ':' || is_sp((unsigned char)a.s[a.n - 1])))
-    a.n--;
-  static const char *const labels[] = {
-      "by",           "written by", "posted by", "author",
-      "authors",      "words by",   "story by",  "reported by",
-      "published by", "text by",    "von",       "par",
-      "por",          NULL};
-  return key_in(a, labels);
-}
-
-/* Clean one byline part: drop "By", "Written by", "Author:", cut at dates,
- * separators, numbers (reputation scores, reading times) and e-mail
- * addresses.  Returns an empty span when what is left does not look like
- * a name. */
-static span clean_one(span s, size_t maxlen) {
-  s = trim(s);
-  if (!has(s))
-    return nospan();
-  static const char *const prefixes[] = {
-      "written by",  "posted by",    "published by", "reviewed by",
-      "authored by", "submitted by", "reported by",  "story by",
-      "words by",    "text by",      "article by",   "post by",
-      "posts by",    "a post by",    "by:",          "by ",
-      "author:",     "authors:",     "author ",      "autor:",
-      "auteur:",     "von ",         "par ",         "por ",
-      "di ",         "door ",        "via ",         NULL};
-  /* Lines that carry a date, not a name. */
-  static const char *const dateline[] = {
-      "updated",  "published",     "posted on", "last updated",
-      "modified", "last modified", NULL};
-  for (const char *const *p = dateline; *p; p++)
-    if (starts_lit(s, *p))
-      return nospan();
-  /* A part that starts with a number or a date ("Dec 17, 2025"). */
-  if (is_digit((unsigned char)s.s[0]))
-    return nospan();
-  {
-    size_t e = 0;
-    while (e < s.n && is_alpha((unsigned char)s.s[e]))
-      e++;
-    if (pith__date_month(s.s, e)) {
-      while (e < s.n &&
-             (s.s[e] == '.' || s.s[e] == ',' || is_sp((unsigned char)s.s[e])))
-        e++;
-      if (e < s.n && is_digit((unsigned char)s.s[e]))
-        return nospan();
-    }
-  }
-  for (int again = 0; again < 2; again++) {
-    for (const char *const *p = prefixes; *p; p++) {
-      if (starts_lit(s, *p)) {
-        s = trim(mkspan(s.s + strlen(*p), s.n - strlen(*p)));
-        break;
-      }
-    }
-  }
-  /* "Recipe by Jane", "Guide by Jane", "This post was written by Jane". */
-  long by = find_lit(s, " by ");
-  if (by > 0 && word_count(mkspan(s.s, (size_t)by)) <= 5)
-    s = trim(mkspan(s.s + by + 4, s.n - (size_t)by - 4));
-  /* A label alone: "Recipe by", "Insights from", "via". */
-  if (ends_lit(s, " by") || ends_lit(s, " from") || eq_lit(s, "via") ||
-      eq_lit(s, "from") || byline_label(s))
-    return nospan();
-  /* Cut at separators. */
-  static const char *const cuts[] = {" | ",
-                                     "|",
-                                     " \xe2\x80\x93 ",
-                                     " \xe2\x80\x94 ",
-                                     " - ",
-                                     "\xe2\x80\xa2",
-                                     "\xc2\xb7",
-                                     " on ",
-                                     " at ",
-                                     " posted",
-                                     " published",
-                                     " updated",
-                                     " last ",
-                                     " in ",
-                                     " follow",
-                                     " view ",
-                                     " read ",
-                                     " share",
-                                     " \xc2\xbb",
-                                     " \xe2\x80\xba",
-                                     " sponsored",
-                                     " reviewed",
-                                     " edited",
-                                     " fact checked",
-                                     " medically",
-                                     " (",
-                                     NULL};
-  for (const char *const *c = cuts; *c; c++) {
-    long p = find_lit(s, *c);
-    if (p >= 0)
-      s = trim(mkspan(s.s, (size_t)p));
-  }
-  /* A month name followed by a number starts a date. */
-  for (size_t i = 1; i < s.n; i++) {
-    if (!is_sp((unsigned char)s.s[i - 1]) || !is_alpha((unsigned char)s.s[i]))
-      continue;
-    size_t e = i;
-    while (e < s.n && is_alpha((unsigned char)s.s[e]))
-      e++;
-    if (!pith__date_month(s.s + i, e - i))
-      continue;
-    while (e < s.n &&
-           (s.s[e] == '.' || s.s[e] == ',' || is_sp((unsigned char)s.s[e])))
-      e++;
-    if (e < s.n && is_digit((unsigned char)s.s[e])) {
-      s = trim(mkspan(s.s, i));
-      break;
-    }
-  }
-  /* A word starting with a digit ends the name: dates, "5 min read",
-   * reputation scores. */
-  for (size_t i = 1; i < s.n; i++) {
-    if (is_digit((unsigned char)s.s[i]) && is_sp((unsigned char)s.s[i - 1])) {
-      s = trim(mkspan(s.s, i));
-      break;
-    }
-  }
-  /* ", Senior Editor": a job title after a comma. */
-  for (long c = find_lit(s, ","); c > 0;) {
-    span rest = mkspan(s.s + c + 1, s.n - (size_t)c - 1);
-    if (has_role_word(rest)) {
-      s = trim(mkspan(s.s, (size_t)c));
-      break;
-    }
-    long nx = find_lit(rest, ",");
-    c = nx < 0 ? -1 : c + 1 + nx;
-  }
-  /* Drop e-mail addresses and @handles (whole words with '@'). */
-  for (size_t i = 0; i < s.n; i++) {
-    if (s.s[i] != '@')
-      continue;
-    size_t b = i;
-    while (b > 0 && !is_sp((unsigned char)s.s[b - 1]))
-      b--;
-    if (b == 0)
-      return nospan();
-    s = trim(mkspan(s.s, b));
-    break;
-  }
-  for (size_t tp; (tp = trailing_punct(s)) > 0;)
-    s = trim(mkspan(s.s, s.n - tp));
-  while (s.n &&
-         (s.s[0] == ',' || s.s[0] == ':' || s.s[0] == '-' || s.s[0] == '|'))
-    s = trim(mkspan(s.s + 1, s.n - 1));
-  if (!has(s) || s.n > maxlen || looks_like_url(s) || domain_like(s))
-    return nospan();
-  int letters = 0, dots_inside = 0;
-  for (size_t i = 0; i < s.n; i++) {
-    letters += is_alpha((unsigned char)s.s[i]) || (unsigned char)s.s[i] >= 0x80;
-    /* "page.head.author", "first.last": identifiers, not names. */
-    if (s.s[i] == '.' && i > 0 && i + 1 < s.n &&
-        !is_sp((unsigned char)s.s[i + 1]) &&
-        is_alpha((unsigned char)s.s[i + 1]) &&
-        (unsigned char)s.s[i - 1] >= 'a' && (unsigned char)s.s[i - 1] <= 'z')
-      dots_inside++;
-  }
-  if (letters < 2 || dots_inside)
-    return nospan();
-  static const char *const junk[] = {"by",
-                                     "author",
-                                     "authors",
-                                     "written by",
-                                     "posted by",
-                                     "admin",
-                                     "administrator",
-                                     "guest",
-                                     "anonymous",
-                                     "unknown",
-                                     "share",
-                                     "follow",
-                                     "about the author",
-                                     "more",
-                                     "sign up",
-                                     "sign in",
-                                     "log in",
-                                     "login",
-                                     "register",
-                                     "subscribe",
-                                     "create account",
-                                     "topic author",
-                                     "youtube",
-                                     "facebook",
-                                     "twitter",
-                                     "linkedin",
-                                     "instagram",
-                                     "email",
-                                     "print",
-                                     "comments",
-                                     "reply",
-                                     "the author",
-                                     "mon",
-                                     "tue",
-                                     "wed",
-                                     "thu",
-                                     "fri",
-                                     "sat",
-                                     "sun",
-                                     "monday",
-                                     "tuesday",
-                                     "wednesday",
-                                     "thursday",
-                                     "friday",
-                                     "saturday",
-                                     "sunday",
-                                     NULL};
-  if (key_in(s, junk))
-    return nospan();
-  return s;
-}
-
-/* Is a byline part only a list joiner: ",", "and", "&", ", and"? */
-static int is_joiner(span a) {
-  a = trim(a);
-  if (a.n && (a.s[0] == ',' || a.s[0] == '&' || a.s[0] == ';')) {
-    a = trim(mkspan(a.s + 1, a.n - 1));
-  }
-  return !has(a) || eq_lit(a, "and") || eq_lit(a, "&") || eq_lit(a, "und") ||
-         eq_lit(a, "et") || eq_lit(a, "y") || eq_lit(a, "e");
-}
-
-/* Clean a byline.  Text from a page element comes in parts split at
- * element boundaries (SEG): "By" | "Jane Doe" | "June 5, 2024", or
- * "Jane Doe" | ", " | "John Roe".  The name is the first part that looks
- * like one, plus further names joined by ",", "and" or "&". */
-static span clean_author(mx *x, span s) {
-  s = s.s ? clean_mode(x, s.s, s.n, 400, 1) : s;
-  if (!has(s))
-    return nospan();
-  if (!memchr(s.s, SEG, s.n)) {
-    span r = clean_one(s, 100);
-    return (has(r) && word_count(r) <= 8) ? r : nospan();
-  }
-  span part[16];
-  int np = 0;
-  size_t b = 0;
-  for (size_t i = 0; i <= s.n && np < 16; i++) {
-    if (i == s.n || s.s[i] == SEG) {
-      span p = trim(mkspan(s.s + b, i - b));
-      if (has(p))
-        part[np++] = p;
-      b = i + 1;
-    }
-  }
-  char *out = tmp_alloc(x, s.n + 1);
-  if (!out)
-    return nospan();
-  size_t o = 0;
-  int k = 0, names = 0;
-  /* The first name among the first parts ("By" alone cleans to nothing). */
-  for (; k < np && k < 4 && !names; k++) {
-    if (has_role_word(part[k]) && word_count(part[k]) <= 3 &&
-        find_lit(part[k], ",") < 0)
-      continue; /* "Staff Writer" above the name */
-    span c = clean_one(part[k], 80);
-    if (has(c) && word_count(c) <= 6) {
-      memcpy(out, c.s, c.n);
-      o = c.n;
-      names = 1;
-    }
-  }
-  /* More names joined by "," / "and" / "&". */
-  while (names && k + 1 < np && is_joiner(part[k])) {
-    span c = clean_one(part[k + 1], 80);
-    if (!has(c) || word_count(c) > 6)
-      break;
-    span j = trim(part[k]);
-    if (j.n && j.s[0] != ',' && j.s[0] != ';')
-      out[o++] = ' ';
-    memcpy(out + o, j.s, j.n);
-    o += j.n;
-    out[o++] = ' ';
-    memcpy(out + o, c.s, c.n);
-    o += c.n;
-    k += 2;
-  }
-  if (!names)
-    return nospan();
-  out[o] = '\0';
-  return mkspan(out, o);
-}
-
-/* Does a look like a person's or organisation's name: mostly capitalised
- * words ("Jane van der Berg", "ACME Labs"), not a sentence fragment? */
-static int name_like(span a) {
-  span w[10];
-  int nw = words_of(a, w, 10), caps = 0;
-  if (nw == 0 || nw > 6)
-    return 0;
-  for (int i = 0; i < nw; i++) {
-    unsigned char c = (unsigned char)w[i].s[0];
-    caps += (c >= 'A' && c <= 'Z') || c >= 0x80;
-  }
-  return caps * 3 >= nw * 2 &&
-         (a.n == 0 || a.s[a.n - 1] != '.' ||
-          (a.n >= 2 && is_alpha((unsigned char)a.s[a.n - 2]) &&
-           (a.n == 2 || !is_alpha((unsigned char)a.s[a.n - 3]))));
-}
-
-/* Does byline b name every author of the "; "-joined list a? */
-static int names_all(span b, span a) {
-  size_t i = 0;
-  int parts = 0;
-  while (i < a.n) {
-    size_t e = i;
-    while (e < a.n && a.s[e] != ';')
-      e++;
-    span part = trim(mkspan(a.s + i, e - i));
-    if (has(part)) {
-      char key[128];
-      if (part.n >= sizeof key)
-        return 0;
-      for (size_t k = 0; k < part.n; k++)
-        key[k] = (char)lower((unsigned char)part.s[k]);
-      key[part.n] = '\0';
-      if (!has_lit(b, key))
-        return 0;
-      parts++;
-    }
-    i = e + 1;
-  }
-  return parts > 0;
-}
-
-/* A byline in the visible text right after the headline: a text that
- * starts with "By " / "Written by ", or a bare "By" label followed by the
- * name in the next text. */
-static span byline_from_text(mx *x, uint32_t head) {
-  const pith_tree *t = x->t;
-  if (!head || !x->ctx)
-    return nospan();
-  int texts = 0, label = 0;
-  for (uint32_t n = head + 1; n < t->nnodes && texts < 60; n++) {
-    const pith_node *nd = &t->nodes[n];
-    if (nd->tag != PITH_TAG_TEXT || (x->ctx[n] & (CX_HIDDEN | CX_BOILER)))
-      continue;
-    unsigned ptag = t->nodes[nd->parent].tag;
-    if (pith__tag_kind(ptag) & PITH_KIND_SKIP)
-      continue;
-    span s = trim(mkspan(pith__text(t, n), nd->len));
-    if (!has(s))
-      continue;
-    texts++;
-    if (s.n > 200) {
-      label = 0;
-      continue;
-    }
-    if (label) {
-      span c = clean_author(x, s);
-      if (has(c))
-        return c;
-    }
-    label = byline_label(s);
-    if (!label && (starts_lit(s, "by ") || starts_lit(s, "written by ") ||
-                   starts_lit(s, "posted by ") || starts_lit(s, "author: "))) {
-      span c = clean_author(x, s);
-      if (has(c))
-        return c;
-    }
-  }
-  return nospan();
-}
-
-/* The author: structured data first (JSON-LD, meta, microdata, rel=author),
- * then the byline near the headline.  A byline that names the same
- * people as the structured value but lists more of them, or writes the
- * list as the page does ("A, B and C"), wins.  A value equal to the site
- * name is kept only when nothing else is found. */
-static span choose_author(mx *x, span sitename, uint32_t head_node) {
-  span byline = nospan();
-  for (int i = 0; i < x->nbylines && !has(byline); i++) {
-    /* Bylines near the headline: after it, or shortly before it. */
-    uint32_t bn = x->byline_node[i];
-    if (head_node && bn + 200 < head_node)
-      continue;
-    byline = clean_author(x, x->bylines[i]);
-  }
-  if (!has(byline))
-    byline = byline_from_text(x, head_node);
-  span cands[8];
-  int nc = 0;
-  if (x->ld_author_rank >= 3)
-    cands[nc++] = x->ld_author;
-  cands[nc++] = x->meta_author;
-  cands[nc++] = x->ip_author;
-  cands[nc++] = x->rel_author;
-  cands[nc++] = byline;
-  if (x->ld_author_rank < 3)
-    cands[nc++] = x->ld_author;
-  span box = clean_author(x, x->author_box);
-  if (name_like(box))
-    cands[nc++] = box;
-  span fallback = nospan();
-  for (int i = 0; i < nc; i++) {
-    span c = cands[i].s == byline.s ? byline : clean_author(x, cands[i]);
-    if (!has(c))
-      continue;
-    if (has(sitename) && same(x, c, sitename)) {
-      if (!has(fallback))
-        fallback = c;
-      continue;
-    }
-    if (has(byline) && c.s != byline.s && byline.n > c.n &&
-        names_all(byline, c) &&
-        (has_lit(byline, ",") || has_lit(byline, " and ") ||
-         has_lit(byline, "&")))
-      return byline;
-    return c;
-  }
-  return fallback;
-}
-
-/* Dates in visible text right after the headline (or the start of the
- * article): the last resort before giving up. */
-static int text_node_ok(mx *x, uint32_t n) {
-  const pith_tree *t = x->t;
-  const pith_node *nd = &t->nodes[n];
-  if (nd->tag != PITH_TAG_TEXT || (x->ctx[n] & (CX_HIDDEN | CX_BOILER)))
-    return 0;
-  return !(pith__tag_kind(t->nodes[nd->parent].tag) & PITH_KIND_SKIP);
-}
-
-/* What the words just before a date in visible text call it. */
-enum { DL_NONE, DL_PUB, DL_MOD, DL_OTHER };
-
-static const char *const date_pub_words[] = {"published",
-                                             "posted",
-                                             "publish",
-                                             "released",
-                                             "written",
-                                             "publi\xc3\xa9",
-                                             "publi\xc3\xa9"
-                                             "e",
-                                             "ver\xc3\xb6"
-                                             "ffentlicht",
-                                             "publicado",
-                                             "publicada",
-                                             "pubblicato",
-                                             "gepubliceerd",
-                                             NULL};
-static const char *const date_mod_words[] = {
-    "updated",    "update",       "modified",    "edited",      "revised",
-    "reviewed",   "aktualisiert", "actualizado", "actualizada", "jour",
-    "aggiornato", "bijgewerkt",   "atualizado",  NULL};
-/* Dates that are not the page's: a member's, a company's, a deadline. */
-static const char *const date_other_words[] = {
-    "joined",     "since", "founded",   "established", "expires", "born",
-    "registered", "until", "copyright", "deadline",    NULL};
-/* Small words between a label and its date: "Posted on the", "mis à
- * jour le", "veröffentlicht am". */
-static const char *const date_filler_words[] = {"on", "the", "at", "le", "el",
-                                                "il", "am",  "op", "em", NULL};
-
-/* The label of the date starting at s[start]: the last words of
- * s[from..start).  Letters are ASCII letters and non-ASCII characters
- * other than the punctuation of U+0080-U+00BF and U+2000-U+2BFF. */
-static int date_label(const char *s, size_t from, size_t start) {
-  if (start - from > 48)
-    from = start - 48;
-  span w[8];
-  int nw = 0;
-  size_t i = from;
-  while (i < start && ((unsigned char)s[i] & 0xc0) == 0x80)
-    i++; /* the window began inside a character */
-  while (i < start) {
-    size_t b = i;
-    while (i < start) {
-      unsigned char c = (unsigned char)s[i];
-      size_t len = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-      int letter = c < 0x80 ? is_alpha(c) : c >= 0xc3 && c != 0xe2;
-      if (!letter || i + len > start)
-        break;
-      i += len;
-    }
-    if (i > b) {
-      if (nw == 8) {
-        memmove(w, w + 1, 7 * sizeof w[0]);
-        nw = 7;
-      }
-      w[nw++] = mkspan(s + b, i - b);
-    } else {
-      i++;
-    }
-  }
-  /* "last post by NAME", "latest reply": a thread's newest activity. */
-  static const char *const last_words[] = {"last", "latest", NULL};
-  static const char *const activity_words[] = {"post",     "reply",   "comment",
-                                               "activity", "message", NULL};
-  for (int k = 0; k + 1 < nw; k++)
-    if (key_in(w[k], last_words) && key_in(w[k + 1], activity_words))
-      return DL_OTHER;
-  /* "Written by Jane Doe and John Roe": the byline's verb labels it. */
-  for (int k = nw - 2; k >= 1; k--) {
-    if (!eq_lit(w[k], "by"))
-      continue;
-    int names = 1;
-    for (int j = k + 1; j < nw; j++)
-      names &= (w[j].s[0] >= 'A' && w[j].s[0] <= 'Z') || eq_lit(w[j], "and");
-    if (names && key_in(w[k - 1], date_pub_words))
-      return DL_PUB;
-    break;
-  }
-  for (int k = nw - 1, skipped = 0; k >= 0; k--) {
-    if (key_in(w[k], date_filler_words) && skipped++ < 2)
-      continue;
-    if (key_in(w[k], date_pub_words))
-      return DL_PUB;
-    if (key_in(w[k], date_mod_words))
-      return DL_MOD;
-    if (key_in(w[k], date_other_words))
-      return DL_OTHER;
-    break;
-  }
-  return DL_NONE;
-}
-
-/* The date to take from the dates of s[0..n): the first one not labelled
- * as an update (or as another kind of date), else the first update.  An
- * unlabelled date long after an update's is the text's, not the page's.
- * Returns the label of the date taken, or -1 when there is none. */
-static int pick_text_date(const char *s, size_t n, int order, char out[11]) {
-  size_t pos = 0, mod_end = 0;
-  int have_mod = 0, tries = 0;
-  char d[11];
-  while (pos < n && tries++ < 64) {
-    size_t start, end;
-    if (!pith__date_in_text(s + pos, n - pos, order, d, &start, &end))
-      break;
-    int label = date_label(s, pos, pos + start);
-    size_t at = pos + start;
-    pos += end;
-    if (label == DL_OTHER)
-      continue;
-    if (label == DL_MOD) {
-      if (!have_mod) {
-        memcpy(out, d, 11);
-        have_mod = 1;
-        mod_end = pos;
-      }
-      continue;
-    }
-    if (have_mod && label != DL_PUB && at > mod_end + 150)
-      break;
-    memcpy(out, d, 11);
-    return label;
-  }
-  return have_mod ? DL_MOD : -1;
-}
-
-/* The date in the visible text after node `head`, within `limit` bytes
- * of text (see pick_text_date): returns its label, or -1. */
-static int date_after(mx *x, uint32_t head, size_t limit, char out[11]) {
-  const pith_tree *t = x->t;
-  pith_buf *b = &x->buf;
-  pith__buf_reset(b);
-  uint32_t seen = 0;
-  for (uint32_t n = head + 1; n < t->nnodes && seen < 2000; n++, seen++) {
-    if (!text_node_ok(x, n))
-      continue;
-    /* Runs of white space count as one space (indentation between
-     * elements would otherwise use up the limit). */
-    const char *s = pith__text(t, n);
-    for (size_t i = 0, len = t->nodes[n].len; i < len; i++) {
-      if (!is_sp((unsigned char)s[i]))
-        pith__buf_putc(b, s[i]);
-      else if (b->len && !is_sp((unsigned char)b->data[b->len - 1]))
-        pith__buf_putc(b, ' ');
-    }
-    if (b->len && !is_sp((unsigned char)b->data[b->len - 1]))
-      pith__buf_putc(b, ' ');
-    if (b->len > limit)
-      break;
-  }
-  if (b->oom) {
-    x->oom = 1;
-    return -1;
-  }
-  if (!b->len)
-    return -1;
-  return pick_text_date(b->data, b->len > limit ? limit : b->len, x->order,
-                        out);
-}
-
-/* Does s[0..n) hold four digits in a row (the year every date has)? */
-static int has_year(const char *s, size_t n) {
-  for (size_t i = 0, run = 0; i < n; i++) {
-    run = is_digit((unsigned char)s[i]) ? run + 1 : 0;
-    if (run == 4)
-      return 1;
-  }
-  return 0;
-}
-
-/* A month and year without a day ("June 2022") in s[0..n) whose label
- * (date_label) is DL_PUB or DL_MOD: the first day of that month.  Returns
- * the label, or 0. */
-static int month_year(const char *s, size_t n, char out[11]) {
-  size_t i = 0, prev_end = 0;
-  int prev_num = 0;
-  while (i < n) {
-    if (!is_alpha((unsigned char)s[i]) && (unsigned char)s[i] < 0x80) {
-      if (is_digit((unsigned char)s[i])) {
-        while (i < n && is_digit((unsigned char)s[i]))
-          i++;
-        prev_num = 1;
-        prev_end = i;
-      } else {
-        i++;
-      }
-      continue;
-    }
-    size_t b = i;
-    while (i < n &&
-           (is_alpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
-      i++;
-    int m = pith__date_month(s + b, i - b);
-    /* "16 June 2022" is a full date, read elsewhere. */
-    int after_day = prev_num && pith__date_soft_sep(s, prev_end, b);
-    prev_num = 0;
-    if (!m || after_day)
-      continue;
-    size_t j = i;
-    while (j < n && j < i + 3 && (is_sp((unsigned char)s[j]) || s[j] == ','))
-      j++;
-    if (j + 4 > n || j == i)
-      continue;
-    int ok = 1, y = 0;
-    for (size_t k = j; k < j + 4; k++) {
-      ok &= is_digit((unsigned char)s[k]);
-      y = y * 10 + (s[k] - '0');
-    }
-    if (!ok || (j + 4 < n && is_digit((unsigned char)s[j + 4])))
-      continue;
-    int label = date_label(s, 0, b);
-    if ((label == DL_PUB || label == DL_MOD) && pith__date_make(y, m, 1, out))
-      return label;
-  }
-  return 0;
-}
-
-/* A date labelled as the publication date ("Published", "Posted on")
- * anywhere in the visible text, or failing that (want == DL_MOD) one
- * labelled as an update ("Last updated:"), or failing that a labelled
- * month ("Last updated: June 2022", taken as its first day). */
-static int date_labelled(mx *x, int want, char out[11]) {
-  const pith_tree *t = x->t;
-  pith_buf *b = &x->buf;
-  char tail[48], month[11];
-  size_t ntail = 0, bytes = 0;
-  int found = 0, found_month = 0;
-  for (uint32_t n = 1; n < t->nnodes && bytes < 300000; n++) {
-    if (!(x->ctx[n] & CX_BODY) || !text_node_ok(x, n))
-      continue;
-    const char *s = pith__text(t, n);
-    size_t len = t->nodes[n].len;
-    bytes += len;
-    if (!has_year(s, len)) {
-      /* No date here: its end may label a date in the next text. */
-      char tmp[2 * sizeof tail + 1];
-      size_t k = len < sizeof tail ? len : sizeof tail;
-      memcpy(tmp, tail, ntail);
-      tmp[ntail] = ' ';
-      memcpy(tmp + ntail + 1, s + len - k, k);
-      size_t m = ntail + 1 + k;
-      ntail = m < sizeof tail ? m : sizeof tail;
-      memcpy(tail, tmp + m - ntail, ntail);
-      continue;
-    }
-    pith__buf_reset(b);
-    pith__buf_append(b, tail, ntail);
-    pith__buf_putc(b, ' ');
-    pith__buf_append(b, s, len);
-    if (b->oom) {
-      x->oom = 1;
-      return 0;
-    }
-    size_t pos = 0;
-    for (int tries = 0; pos < b->len && tries < 16; tries++) {
-      size_t start, end;
-      char d[11];
-      if (!pith__date_in_text(b->data + pos, b->len - pos, x->order, d, &start,
-                              &end))
-        break;
-      int label = date_label(b->data, pos, pos + start);
-      pos += end;
-      if (label == DL_PUB) {
-        memcpy(out, d, 11);
-        return 1;
-      }
-      if (label == DL_MOD && want == DL_MOD && !found) {
-        memcpy(out, d, 11);
-        found = 1;
-      }
-    }
-    if (!found && !found_month && pos == 0 && b->len < 2000) {
-      int label = month_year(b->data, b->len, month);
-      found_month = label == DL_PUB || (label == DL_MOD && want == DL_MOD);
-    }
-    /* Keep the end of this text (after its last date) for the label of
-     * a date in the next one. */
-    size_t keep = b->len - pos;
-    if (keep > sizeof tail)
-      keep = sizeof tail;
-    memcpy(tail, b->data + b->len - keep, keep);
-    ntail = keep;
-  }
-  if (!found && found_month)
-    memcpy(out, month, 11);
-  return found || found_month;
-}
-
-/* The date just before node `head` within its own section (a date above
- * the headline in the article header, but not the site header's "today"
- * date): the nearest one not labelled as an update, else the nearest
- * update.  Returns its label, or -1. */
-static int date_before(mx *x, uint32_t head, char out[11]) {
-  const pith_tree *t = x->t;
-  uint32_t anc = head;
-  for (int up = 0; up < 3; up++) {
-    uint32_t p = t->nodes[anc].parent;
-    if (!p || t->nodes[p].tag == PITH_TAG_BODY ||
-        t->nodes[p].tag == PITH_TAG_HTML)
-      break;
-    anc = p;
-  }
-  int texts = 0, have_mod = 0;
-  char d[11];
-  for (uint32_t n = head; n > anc + 1 && texts < 30;) {
-    n--;
-    if (!text_node_ok(x, n))
-      continue;
-    texts++;
-    int label = pick_text_date(pith__text(t, n), t->nodes[n].len, x->order, d);
-    if (label == DL_MOD && !have_mod) {
-      memcpy(out, d, 11);
-      have_mod = 1;
-    } else if (label >= 0 && label != DL_MOD) {
-      memcpy(out, d, 11);
-      return label;
-    }
-  }
-  return have_mod ? DL_MOD : -1;
-}
-
-/* Dates in visible text around the headline: right after it, then just
- * before it within its own section (a date above the headline in the
- * article header, but not the site header's "today" date), then further
- * down, then one labelled "Published" anywhere.  The last resort before
- * giving up. */
-static void date_from_text(mx *x, uint32_t head) {
-  char d[11];
-  if (head) {
-    if (date_after(x, head, 600, d) >= 0) {
-      offer_date(x, mkspan(d, 10), DP_TEXT);
-      return;
-    }
-    if (date_before(x, head, d) >= 0) {
-      offer_date(x, mkspan(d, 10), DP_TEXT);
-      return;
-    }
-    if (date_after(x, head, DATE_TEXT_MAX, d) >= 0) {
-      offer_date(x, mkspan(d, 10), DP_TEXT);
-      return;
-    }
-  }
-  if (date_labelled(x, DL_MOD, d))
-    offer_date(x, mkspan(d, 10), DP_TEXT);
-}
-
-/* Is date d shown to readers: written in the page's visible text
- * (navigation and footers included), or the datetime of a visible <time>?
- * Reads at most 300000 bytes of text. */
-static int date_shown(mx *x, const char d[11]) {
-  const pith_tree *t = x->t;
-  for (int i = 0; i < x->ntimes; i++)
-    if (memcmp(x->times[i], d, 10) == 0)
-      return 1;
-  pith_buf *b = &x->buf;
-  pith__buf_reset(b);
-  for (uint32_t n = 1; n < t->nnodes && b->len < 300000; n++) {
-    const pith_node *nd = &t->nodes[n];
-    if (nd->tag != PITH_TAG_TEXT || !(x->ctx[n] & CX_BODY) ||
-        (x->ctx[n] & CX_HIDDEN) ||
-        (pith__tag_kind(t->nodes[nd->parent].tag) & PITH_KIND_SKIP))
-      continue;
-    pith__buf_append(b, pith__text(t, n), nd->len);
-    pith__buf_putc(b, ' ');
-  }
-  if (b->oom) {
-    x->oom = 1;
-    return 1;
-  }
-  /* Numeric dates are read both ways: "09.10.2024" shows 2024-09-10 as
-   * well as 2024-10-09. */
-  int orders[2] = {PITH_DATE_ORDER_MDY, PITH_DATE_ORDER_DMY};
-  for (int o = 0; o < 2; o++) {
-    size_t pos = 0;
-    for (int tries = 0; pos < b->len && tries < 2000; tries++) {
-      size_t start, end;
-      char v[11];
-      if (!pith__date_in_text(b->data + pos, b->len - pos, orders[o], v, &start,
-                              &end))
-        break;
-      if (memcmp(v, d, 10) == 0)
-        return 1;
-      pos += end;
-    }
-  }
-  return 0;
-}
-
-/* When the page's hidden sources disagree on the publication date, the
- * one shown right after the headline (unless labelled as an update) is
- * the publication date.  So is an earlier date shown there when the
- * article's JSON-LD datePublished is its dateModified to the second: a
- * stamp of the last build, not of the first publication. */
-static void date_agreement(mx *x, uint32_t head) {
-  char d[11];
-  int label;
-  int stamp = x->ld_same && x->date_prio == DP_LD;
-  label = date_after(x, head, 400, d);
-  if (label < 0)
-    label = date_before(x, head, d);
-  if (label != DL_NONE && label != DL_PUB) {
-    /* A build stamp with no date by the headline: a date labelled
-     * "Published" further down, when earlier. */
-    if (stamp && date_labelled(x, DL_PUB, d) && memcmp(d, x->date, 10) < 0)
-      memcpy(x->date, d, 11);
-    return;
-  }
-  if (memcmp(d, x->date, 10) == 0)
-    return;
-  if (x->date_utc && (next_day(x->date, d) || next_day(d, x->date))) {
-    memcpy(x->date, d, 11); /* the site's own day */
-    return;
-  }
-  if (x->npubs < 2 && !stamp) {
-    if (!next_day(x->date, d) && !next_day(d, x->date) &&
-        !(x->date_mod_prio && memcmp(d, x->date_mod, 10) == 0) &&
-        !date_shown(x, x->date))
-      memcpy(x->date, d, 11);
-    return;
-  }
-  if (stamp && memcmp(d, x->date, 10) < 0) {
-    memcpy(x->date, d, 11);
-    return;
-  }
-  for (int i = 0; i < x->npubs; i++)
-    if (memcmp(x->pubs[i], d, 10) == 0) {
-      memcpy(x->date, d, 11);
-      return;
-    }
-}
+/* The headline's element, URLs, language, output                      */
 
 /* The element holding the headline when no heading matched the title: the
  * first visible text in the body that equals the title (a styled <p>, <h4>
@@ -3169,7 +1386,7 @@ static uint32_t find_headline(mx *x, span title) {
   const pith_tree *t = x->t;
   if (!has(title) || !x->ctx)
     return 0;
-  span key = norm(x, title);
+  span key = pith__meta_norm(x, title);
   if (!key.n)
     return 0;
   for (uint32_t n = 1; n < t->nnodes; n++) {
@@ -3428,15 +1645,15 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
   }
 
   /* Site name candidates from metadata (before looking at the title). */
-  span site = clean_span(x, x->og_site, 300);
+  span site = pith__meta_clean_span(x, x->og_site, 300);
   if (!has(site))
     site = x->ld_website;
   if (!has(site))
     site = x->ld_publisher;
   if (!has(site))
-    site = clean_span(x, x->app_name, 300);
+    site = pith__meta_clean_span(x, x->app_name, 300);
   span sites[4] = {site, x->ld_website, x->ld_publisher,
-                   clean_span(x, x->app_name, 300)};
+                   pith__meta_clean_span(x, x->app_name, 300)};
   /* Without the caller's URL, the page's own canonical address names the
    * host, which a title's site part often repeats. */
   if (!has(x->host)) {
@@ -3450,65 +1667,36 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
     }
   }
   span title_site, title_doc;
-  x->doc_title = clean_span(x, x->doc_title, MAX_FIELD);
-  x->og_title = clean_span(x, x->og_title, MAX_FIELD);
-  x->tw_title = clean_span(x, x->tw_title, MAX_FIELD);
-  span title = choose_title(x, sites, 4, &title_site, &title_doc);
+  x->doc_title = pith__meta_clean_span(x, x->doc_title, MAX_FIELD);
+  x->og_title = pith__meta_clean_span(x, x->og_title, MAX_FIELD);
+  x->tw_title = pith__meta_clean_span(x, x->tw_title, MAX_FIELD);
+  span title = pith__meta_choose_title(x, sites, 4, &title_site, &title_doc);
   /* The pilcrow of a heading's anchor link ("Middleware¶"). */
   while (ends_lit(title, "\xc2\xb6"))
     title = trim(mkspan(title.s, title.n - 2));
-  if (!has(site) && has(title_site) && site_shaped(title_site))
+  if (!has(site) && has(title_site) && pith__meta_site_shaped(title_site))
     site = title_site;
 
-  /* Date: structured sources first, then the URL (the page's, else its
-   * canonical or og:url), then the text. */
-  {
-    char d[11];
-    if ((url && date_in_url(url, d)) || url_date(x, d)) {
-      note_pub(x, d);
-      if (x->date_prio < DP_URL) {
-        memcpy(x->date, d, 11);
-        x->date_prio = DP_URL;
-        x->date_utc = 0;
-      } else if (next_day(x->date, d) || next_day(d, x->date)) {
-        /* A timestamp a day off the URL's date: the site put the page
-         * under the day of its own time zone. */
-        memcpy(x->date, d, 11);
-        x->date_utc = 0;
-      }
-    }
-  }
   uint32_t head_node = 0;
   for (int i = 0; i < x->nh1 && !head_node; i++)
-    if (same(x, x->h1[i].text, title))
+    if (pith__meta_same(x, x->h1[i].text, title))
       head_node = x->h1[i].node;
   for (int i = 0; i < x->nh2 && !head_node; i++)
-    if (same(x, x->h2[i].text, title))
+    if (pith__meta_same(x, x->h2[i].text, title))
       head_node = x->h2[i].node;
   if (!head_node)
     head_node = find_headline(x, title);
   if (!head_node && x->nh1)
     head_node = x->h1[0].node;
-  /* The first <time> outside an article counts only after the headline,
-   * or anywhere when there is no headline to go by. */
-  if (x->time_any_seen && x->date_prio < DP_TIME_ANY &&
-      (!head_node || x->time_any_seen > head_node))
-    offer_date(x, mkspan(x->time_any, 10), DP_TIME_ANY);
-  if (x->date_prio < DP_TEXT && x->ctx)
-    date_from_text(x, head_node ? head_node : x->first_main);
-  else if (x->ctx && head_node)
-    date_agreement(x, head_node);
-  if (x->time_any_seen)
-    offer_date(x, mkspan(x->time_any, 10), DP_MODIFIED - 5);
-  if (x->time_hidden[0])
-    offer_date(x, mkspan(x->time_hidden, 10), DP_MODIFIED - 6);
+  span date, mod;
+  pith__meta_choose_dates(x, url, head_node, &date, &mod);
 
-  span author = choose_author(x, site, head_node);
+  span author = pith__meta_choose_author(x, site, head_node);
 
   span desc = has(x->desc)      ? x->desc
               : has(x->og_desc) ? x->og_desc
                                 : x->tw_desc;
-  desc = clean_span(x, desc, MAX_FIELD);
+  desc = pith__meta_clean_span(x, desc, MAX_FIELD);
 
   span lang = norm_lang(x, x->lang);
   if (!has(lang))
@@ -3559,28 +1747,7 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
   if (has(lic) && (looks_like_url(lic) || lic.s[0] == '/'))
     lic = cap_utf8(resolve_url(x, lic, base), 8192);
   else if (has(lic))
-    lic = clean_span(x, lic, 300);
-  /* A publication date months after the modified date is impossible (a
-   * scheduled post can be edited the day before it goes out, not a
-   * season before): when the page's metadata offered another publication
-   * date no later than the modification, that one is the publication,
-   * and the first was a build stamp or a republication time. */
-  if (x->date_mod_prio && x->date_prio &&
-      month_index(x->date) - month_index(x->date_mod) >= 2) {
-    int best = -1;
-    for (int i = 0; i < x->npubs; i++)
-      if (memcmp(x->pubs[i], x->date_mod, 10) <= 0 &&
-          (best < 0 || memcmp(x->pubs[i], x->pubs[best], 10) > 0))
-        best = i;
-    if (best >= 0)
-      memcpy(x->date, x->pubs[best], 11);
-  }
-  /* A modified date before the publication date is a wrong one. */
-  span mod = nospan();
-  if (x->date_mod_prio &&
-      !(x->date_prio && memcmp(x->date_mod, x->date, 10) < 0))
-    mod = mkspan(x->date_mod, 10);
-
+    lic = pith__meta_clean_span(x, lic, 300);
   const slist *cats = first_list(&x->meta_cats, &x->ld_cats, &x->rel_cats);
   const slist *tags = first_list(&x->meta_tags, &x->ld_tags, &x->rel_tags);
 
@@ -3591,7 +1758,7 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
   m->title = out_str(a, title, &oom);
   m->title_doc = out_str(a, title_doc, &oom);
   m->author = out_str(a, author, &oom);
-  m->date = out_str(a, x->date_prio ? mkspan(x->date, 10) : nospan(), &oom);
+  m->date = out_str(a, date, &oom);
   m->sitename = out_str(a, site, &oom);
   m->description = out_str(a, desc, &oom);
   m->language = out_str(a, lang, &oom);
@@ -3609,18 +1776,4 @@ done:
   pith__arena_free(&x->tmp);
   pith__free(x);
   return oom ? -1 : 0;
-}
-
-void pith__meta_settle_title(pith_meta *m) {
-  /* A service (a business's landing page) states what it offers in
-   * <title>, the words it wants found by, and greets visitors with a
-   * slogan in its <h1> ("Accounting software to keep you organized" over
-   * "Small Business Accounting Software").  An article's <h1> is its
-   * headline, and shops, listings and documentation name the page in
-   * theirs (a category's "Hiking Boots" under "Hiking Boots: Shop Boots
-   * for ... | Store"), so elsewhere the <h1> stays.  Only an <h1> that no
-   * metadata title agreed with is open to this (title_doc is "" else). */
-  if (m->title_doc && *m->title_doc && m->page_type &&
-      !strcmp(m->page_type, "service"))
-    m->title = m->title_doc;
 }

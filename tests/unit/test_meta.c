@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * test_meta.c - unit tests for the metadata stage (lib/meta.c).
+ * test_meta.c - unit tests for the metadata stage (lib/meta.c and
+ * lib/meta_title.c, meta_author.c, meta_date.c).
  *
  * Each case parses a small HTML string with pith__tree_parse() and checks
  * the fields pith__meta_extract() fills: title choice and site-name

@@ -1,0 +1,368 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * meta_int.h - what the files of the metadata stage share (internal, not
+ * installed): the byte-range type `span` and its small helpers, the
+ * collection state `mx` that meta.c's tree walk fills, and the functions
+ * one file of the stage calls in another.
+ *
+ *   meta.c        the tree walk that collects candidates, text cleaning and
+ *                 comparison keys, and the assembly of pith_meta
+ *   meta_title.c  choosing the title (site-name parts, heading/metadata
+ *                 agreement)
+ *   meta_author.c choosing the author, cleaning bylines into names
+ *   meta_date.c   ranking the dates the walk offers, choosing the dates
+ */
+#ifndef PITH_META_INT_H
+#define PITH_META_INT_H
+
+#include "meta.h"
+
+#include "chars.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#define MAX_ITEMS 50   /* categories, tags */
+#define MAX_HEADS 8    /* h1 / h2 candidates kept */
+#define MAX_BYLINES 12 /* class="author|byline" candidates kept */
+#define MAX_FIELD 4096 /* bytes of any single-string field */
+
+/* A byte range; s == NULL means absent. */
+typedef struct {
+  const char *s;
+  size_t n;
+} span;
+
+/* ------------------------------------------------------------------ */
+/* Character and span helpers                                          */
+
+static inline span mkspan(const char *s, size_t n) {
+  span r;
+  r.s = s;
+  r.n = n;
+  return r;
+}
+static inline span nospan(void) { return mkspan(NULL, 0); }
+static inline int has(span a) { return a.s != NULL && a.n > 0; }
+
+/* Case-insensitive (ASCII) equality with a lower-case literal. */
+static inline int eq_lit(span a, const char *lit) {
+  /* The first byte rejects most keys before strlen(). */
+  if (!a.s || !a.n || lower((unsigned char)a.s[0]) != (unsigned char)lit[0])
+    return 0;
+  size_t n = strlen(lit);
+  if (a.n != n)
+    return 0;
+  for (size_t i = 0; i < n; i++)
+    if (lower((unsigned char)a.s[i]) != (unsigned char)lit[i])
+      return 0;
+  return 1;
+}
+
+static inline int starts_lit(span a, const char *lit) {
+  size_t n = strlen(lit);
+  if (!a.s || a.n < n)
+    return 0;
+  for (size_t i = 0; i < n; i++)
+    if (lower((unsigned char)a.s[i]) != (unsigned char)lit[i])
+      return 0;
+  return 1;
+}
+
+static inline int ends_lit(span a, const char *lit) {
+  size_t n = strlen(lit);
+  if (!a.s || a.n < n)
+    return 0;
+  return starts_lit(mkspan(a.s + a.n - n, n), lit);
+}
+
+/* Position of lower-case `needle` in a (ASCII case-insensitive), or -1. */
+static inline long find_lit(span a, const char *needle) {
+  size_t n = strlen(needle);
+  if (!a.s || n == 0 || a.n < n)
+    return n == 0 ? 0 : -1;
+  unsigned char first = (unsigned char)needle[0];
+  for (size_t i = 0; i + n <= a.n; i++) {
+    if (lower((unsigned char)a.s[i]) != first)
+      continue;
+    size_t k = 1;
+    while (k < n &&
+           lower((unsigned char)a.s[i + k]) == (unsigned char)needle[k])
+      k++;
+    if (k == n)
+      return (long)i;
+  }
+  return -1;
+}
+static inline int has_lit(span a, const char *needle) {
+  return find_lit(a, needle) >= 0;
+}
+
+static inline span trim(span a) {
+  if (!a.s)
+    return a;
+  while (a.n && is_sp((unsigned char)a.s[0])) {
+    a.s++;
+    a.n--;
+  }
+  while (a.n && is_sp((unsigned char)a.s[a.n - 1]))
+    a.n--;
+  return a;
+}
+
+/* ------------------------------------------------------------------ */
+/* Extraction state                                                    */
+
+typedef struct {
+  span v[MAX_ITEMS];
+  size_t n;
+  size_t tries; /* additions attempted (bounded) */
+} slist;
+
+typedef struct {
+  span text;
+  uint32_t node;
+  int in_main;
+} head_cand;
+
+/* Context bits inherited down the tree. */
+#define CX_HIDDEN 1u
+#define CX_MAIN 2u   /* inside article, main, role=main */
+#define CX_BOILER 4u /* inside nav, or a footer/aside outside articles */
+#define CX_AUTHOR 8u /* inside itemprop=author */
+#define CX_PUBLISHER 16u
+#define CX_BODY 32u
+
+/* Date source priorities (higher wins). */
+enum {
+  DP_NONE = 0,
+  DP_MODIFIED = 10,  /* any modified/updated date: last resort */
+  DP_LD_TEXT = 25,   /* JSON-LD date written for people ("Jun 24, 2025") */
+  DP_TEXT = 30,      /* visible text after the headline */
+  DP_TIME_ANY = 40,  /* first <time> in the body */
+  DP_TIME_MAIN = 55, /* first <time> inside the article */
+  DP_META_WEAK = 60, /* meta name=date and similar */
+  DP_URL = 65,
+  DP_TIME_PUB = 75, /* <time> marked as published */
+  DP_LD_WEAK = 80,  /* JSON-LD dateCreated, WebPage datePublished */
+  DP_ITEMPROP = 85,
+  DP_META = 90, /* article:published_time and friends */
+  DP_LD = 95    /* JSON-LD datePublished of the article object */
+};
+
+/* The state of the metadata stage: what meta.c's tree walk collected,
+ * read by the files that choose each field, and their scratch memory. */
+typedef struct {
+  const pith_tree *t;
+  pith_arena tmp; /* scratch: freed at the end */
+  int oom;
+  uint8_t *ctx;
+  pith_buf buf; /* scratch text buffer */
+
+  span host;  /* the URL's host, lower case, without "www." */
+  span label; /* the host's main label ("example" of www.example.co.uk) */
+  int home;   /* the URL is the site's front page ("/", "/index.html") */
+
+  span doc_title, og_title, tw_title, ip_headline;
+  head_cand h1[MAX_HEADS];
+  int nh1;
+  head_cand h2[MAX_HEADS];
+  int nh2;
+
+  span og_site, app_name;
+  span meta_author, ip_author, rel_author, author_box;
+  span bylines[MAX_BYLINES];
+  uint32_t byline_node[MAX_BYLINES];
+  int nbylines;
+
+  char date[11];
+  int date_prio;
+  int date_utc;      /* date's source was a time in UTC ("...Z") or zoneless */
+  char date_mod[11]; /* the last-modified date, and its source's rank */
+  int date_mod_prio;
+  int order; /* ORDER_*: day and month order of the page's locale */
+  /* Distinct publication dates offered by sources readers do not see
+   * (metadata, JSON-LD, the URL), whatever their rank. */
+  char pubs[8][11];
+  int npubs;
+  int ld_same; /* an article's JSON-LD datePublished is its dateModified */
+  /* Dates of the first visible <time datetime> elements: shown to
+   * readers whatever their text says. */
+  char times[8][11];
+  int ntimes;
+  char time_hidden[11]; /* the first hidden <time datetime>, or "" */
+  span og_image, tw_image, ip_image, link_image, ld_image;
+  int ld_image_rank;
+  span license; /* rel=license, meta license, JSON-LD license */
+  span cc_link; /* a link to a Creative Commons license */
+  uint32_t time_main_seen, time_any_seen; /* time_any_seen: its node */
+  uint32_t time_any_tries;
+  char time_any[11];
+
+  span desc, og_desc, tw_desc;
+  span lang, http_lang, og_locale;
+  span canonical, og_url;
+  slist meta_cats, meta_tags, rel_cats, rel_tags;
+
+  /* JSON-LD, best value per field with the rank of its object. */
+  span ld_headline, ld_name, ld_author, ld_lang;
+  int ld_headline_rank, ld_name_rank, ld_author_rank, ld_lang_rank;
+  span ld_website, ld_publisher;
+  slist ld_cats, ld_tags;
+  int ld_cats_rank, ld_tags_rank;
+  int ld_scripts;
+
+  uint32_t first_main; /* first article/main element, 0 if none */
+  /* Nodes element-text reads may still visit.  Candidates are read one
+   * element at a time (at most meta.c's TEXT_NODES_MAX nodes each); this bounds
+   * the total on hostile pages with 100000 nested or repeated candidates. */
+  size_t budget;
+} mx;
+
+/* Segment separator inside byline text (element boundaries). */
+#define SEG '\x1f'
+
+/* n bytes of scratch memory from x's arena, freed when the stage ends;
+ * NULL (and x->oom set) when out of memory. */
+static inline void *tmp_alloc(mx *x, size_t n) {
+  void *p = pith__arena_alloc(&x->tmp, n);
+  if (!p)
+    x->oom = 1;
+  return p;
+}
+
+/* Number of words (runs of non-space) in a. */
+static inline size_t word_count(span a) {
+  size_t w = 0;
+  int in = 0;
+  for (size_t i = 0; i < a.n; i++) {
+    int s = is_sp((unsigned char)a.s[i]);
+    if (!s && !in)
+      w++;
+    in = !s;
+  }
+  return w;
+}
+
+/* Split a into lower-case words (ASCII letters and digits, non-ASCII
+ * bytes); returns the count, at most max. */
+static inline int words_of(span a, span *w, int max) {
+  int k = 0;
+  size_t i = 0;
+  while (i < a.n && k < max) {
+    while (i < a.n && !is_word_byte((unsigned char)a.s[i]))
+      i++;
+    size_t b = i;
+    while (i < a.n && is_word_byte((unsigned char)a.s[i]))
+      i++;
+    if (i > b)
+      w[k++] = mkspan(a.s + b, i - b);
+  }
+  return k;
+}
+
+/* "example.com", "Example.co.uk": one word ending in a dot and 2-6
+ * letters. */
+static inline int domain_like(span p) {
+  if (!has(p) || p.n > 64 || word_count(p) != 1)
+    return 0;
+  size_t i = p.n, letters = 0;
+  while (i > 0 && is_alpha((unsigned char)p.s[i - 1])) {
+    i--;
+    letters++;
+  }
+  return i > 1 && p.s[i - 1] == '.' && letters >= 2 && letters <= 6;
+}
+
+/* Does a look like a URL ("http:", "//", "www.", "://" inside)? */
+static inline int looks_like_url(span a) {
+  return starts_lit(a, "http:") || starts_lit(a, "https:") ||
+         starts_lit(a, "//") || starts_lit(a, "www.") || has_lit(a, "://");
+}
+
+/* Is k one of the lower-case literals of the NULL-terminated `list`
+ * (ASCII case-insensitive)? */
+static inline int key_in(span k, const char *const *list) {
+  for (; *list; list++)
+    if (eq_lit(k, *list))
+      return 1;
+  return 0;
+}
+
+/* Is text node n one readers see in the page: not hidden, not in
+ * navigation or footer boilerplate, not in an element whose text is
+ * skipped (script, style and the like)? */
+static inline int text_node_ok(mx *x, uint32_t n) {
+  const pith_tree *t = x->t;
+  const pith_node *nd = &t->nodes[n];
+  if (nd->tag != PITH_TAG_TEXT || (x->ctx[n] & (CX_HIDDEN | CX_BOILER)))
+    return 0;
+  return !(pith__tag_kind(t->nodes[nd->parent].tag) & PITH_KIND_SKIP);
+}
+
+/* --- meta.c ----------------------------------------------------------- */
+
+/* A copy of s[0..n) cleaned for output (white space collapsed, control and
+ * invisible characters dropped, leftover character references decoded,
+ * trimmed), capped at `max` bytes, in x's scratch arena.  keep_seg keeps
+ * element boundaries (SEG) in byline text. */
+span pith__meta_clean_mode(mx *x, const char *s, size_t n, size_t max,
+                           int keep_seg);
+/* pith__meta_clean_mode() of a span without SEG; an absent span stays
+ * absent. */
+span pith__meta_clean_span(mx *x, span a, size_t max);
+/* The comparison key of a: lower-case ASCII letters and digits plus
+ * non-ASCII letters, in x's scratch arena. */
+span pith__meta_norm(mx *x, span a);
+/* Do a and b (both present) have the same comparison key? */
+int pith__meta_same(mx *x, span a, span b);
+
+/* --- meta_author.c ---------------------------------------------------- */
+
+/* The author, from the structured values and bylines collected in x;
+ * head_node is the headline's element (0 if unknown), sitename the site's
+ * name (a value equal to it is a last resort).  The string lives in x's
+ * scratch arena or the tree; absent when none is found. */
+span pith__meta_choose_author(mx *x, span sitename, uint32_t head_node);
+
+/* --- meta_date.c ------------------------------------------------------ */
+
+/* Read date string v ("2024-06-05T10:00:00Z", "June 5, 2024", ...; day
+ * and month in `order` when numeric) into out ("YYYY-MM-DD"); 0 if none. */
+int pith__meta_date_value(span v, int order, char out[11]);
+/* Is v a machine-readable (ISO 8601) date, not one written for people? */
+int pith__meta_machine_date(span v);
+/* Note the page's day and month order from a language tag ("en-US",
+ * "en_GB", "fr"): the first tag that tells wins. */
+void pith__meta_note_order(mx *x, span tag);
+/* Offer publication date v from a source of rank prio (DP_*); hidden: the
+ * source is one readers do not see. */
+void pith__meta_offer_date_from(mx *x, span v, int prio, int hidden);
+/* pith__meta_offer_date_from(), hidden unless prio is DP_TEXT or
+ * DP_TIME_ANY. */
+void pith__meta_offer_date(mx *x, span v, int prio);
+/* Offer a last-modified date from a source of rank prio (1 visible <time>,
+ * 2 meta, 3 JSON-LD). */
+void pith__meta_offer_mod(mx *x, span v, int prio);
+/* Once the walk is done and the headline's element (head_node, 0 if
+ * unknown) is found: settle the dates, with `url` the caller's (may be
+ * NULL).  *date and *mod receive "YYYY-MM-DD" spans into x, or absent
+ * spans. */
+void pith__meta_choose_dates(mx *x, const char *url, uint32_t head_node,
+                             span *date, span *mod);
+
+/* --- meta_title.c ----------------------------------------------------- */
+
+/* The title, from the headings and metadata titles collected in x, with
+ * site-name candidates sites[0..nsites).  *title_site receives the part of
+ * <title> that names the site (or an absent span); *doc_alt the headline of
+ * <title> when it competes with the chosen <h1> (see
+ * pith__meta_settle_title()).  Strings live in x's scratch arena or the
+ * tree. */
+span pith__meta_choose_title(mx *x, span sitename_guess[], int nsites,
+                             span *title_site, span *doc_alt);
+/* Does a title part look like a site name by its shape alone: short, few
+ * words, no sentence punctuation? */
+int pith__meta_site_shaped(span p);
+
+#endif
