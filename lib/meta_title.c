@@ -31,6 +31,7 @@ static const char *const title_seps[] = {" | ",
                                          " \xe2\x80\xa2 ",
                                          " ~ ",
                                          " // ",
+                                         " / ",
                                          NULL};
 
 /* Split points: positions of separators in a title.  Returns the count;

@@ -289,6 +289,14 @@ static void test_title_choice(void) {
   done(&p);
 
   run(&p,
+      "<html><head><title>Which tent for winter? / Camping / Example Forums"
+      "</title></head><body><p>x</p></body></html>",
+      NULL);
+  STR_EQ(p.m.title, "Which tent for winter?",
+         "title: ' / ' separates a forum's title from its sections");
+  done(&p);
+
+  run(&p,
       "<html><head></head><body><h1><span class=label>Notice</span></h1>"
       "<p>x</p></body></html>",
       NULL);
