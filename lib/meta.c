@@ -1017,6 +1017,53 @@ static void do_meta(mx *x, const attrs *a, unsigned cx) {
   }
 }
 
+/* Is href the address of a site's front page: "/", "", "index.html",
+ * "https://example.com", "//example.com/"? */
+static int front_page_href(const char *h, size_t n) {
+  span v = trim(mkspan(h, n));
+  size_t i = 0;
+  if (starts_lit(v, "https://"))
+    i = 8;
+  else if (starts_lit(v, "http://"))
+    i = 7;
+  else if (starts_lit(v, "//"))
+    i = 2;
+  if (i) { /* skip the host */
+    while (i < v.n && v.s[i] != '/' && v.s[i] != '?' && v.s[i] != '#')
+      i++;
+  }
+  if (i < v.n && v.s[i] == '/')
+    i++;
+  span rest = mkspan(v.s + i, v.n - i);
+  return rest.n == 0 || starts_lit(rest, "index.");
+}
+
+/* Is heading n a logo: all of its text inside one link to the site's
+ * front page ("<h1><a href="/">Example</a></h1>")? */
+static int logo_heading(const pith_tree *t, uint32_t n) {
+  uint32_t link = 0;
+  for (uint32_t i = pith__next_node(t, n, n, 0); i;) {
+    const pith_node *nd = &t->nodes[i];
+    if (nd->tag == PITH_TAG_A && !link) {
+      size_t len;
+      const char *h = pith__attr(t, i, PITH_ATTR_HREF, &len);
+      if (!h || !front_page_href(h, len))
+        return 0;
+      link = i;
+      i = pith__next_node(t, n, i, 1); /* past the link */
+      continue;
+    }
+    if (nd->tag == PITH_TAG_TEXT) {
+      const char *s = pith__text(t, i);
+      for (uint32_t k = 0; k < nd->len; k++)
+        if (!is_sp((unsigned char)s[k]))
+          return 0; /* text outside the link */
+    }
+    i = pith__next_node(t, n, i, 0);
+  }
+  return link != 0;
+}
+
 static void record_head(mx *x, head_cand *list, int *count, uint32_t n,
                         unsigned cx) {
   if (*count >= MAX_HEADS || (cx & (CX_HIDDEN | CX_BOILER)))
@@ -1031,6 +1078,7 @@ static void record_head(mx *x, head_cand *list, int *count, uint32_t n,
   h->text = s;
   h->node = n;
   h->in_main = (cx & CX_MAIN) != 0;
+  h->logo = logo_heading(x->t, n);
 }
 
 /* Does a class or id name a byline?  "author", "byline", "writer",

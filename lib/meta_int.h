@@ -123,6 +123,7 @@ typedef struct {
   span text;
   uint32_t node;
   int in_main;
+  int logo; /* all its text is a link to the front page */
 } head_cand;
 
 /* Context bits inherited down the tree. */

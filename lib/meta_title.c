@@ -370,7 +370,8 @@ span pith__meta_choose_title(mx *x, span sitename_guess[], int nsites,
       if (pass == 0 && !x->h1[i].in_main)
         continue;
       span h = x->h1[i].text;
-      if (is_title_tail(x, h, x->doc_title, sitename_guess, nsites))
+      if (x->h1[i].logo ||
+          is_title_tail(x, h, x->doc_title, sitename_guess, nsites))
         continue;
       for (int k = 0; k < 7; k++)
         if (pith__meta_same(x, h, meta[k]))
@@ -414,7 +415,7 @@ span pith__meta_choose_title(mx *x, span sitename_guess[], int nsites,
       if (pass == 0 && !x->h1[i].in_main)
         continue;
       span h = x->h1[i].text;
-      if (site_part(x, h, sitename_guess, nsites, 0) ||
+      if (x->h1[i].logo || site_part(x, h, sitename_guess, nsites, 0) ||
           is_title_tail(x, h, x->doc_title, sitename_guess, nsites))
         continue;
       h1 = h;

@@ -289,6 +289,24 @@ static void test_title_choice(void) {
   done(&p);
 
   run(&p,
+      "<html><head><title>Which tent for winter in Norway - Camping Forums"
+      "</title></head><body><h1><a href='https://example.org/'>Camping in "
+      "Norway</a></h1><p>x</p></body></html>",
+      NULL);
+  STR_EQ(p.m.title, "Which tent for winter in Norway",
+         "title: an h1 that is a link to the front page is a logo");
+  done(&p);
+
+  run(&p,
+      "<html><head><title>Which tent for winter in Norway - Camping Forums"
+      "</title></head><body><h1><a href='/t/which-tent'>Which tent for "
+      "winter in Norway?</a></h1><p>x</p></body></html>",
+      NULL);
+  STR_EQ(p.m.title, "Which tent for winter in Norway?",
+         "title: an h1 linking to the page itself is its headline");
+  done(&p);
+
+  run(&p,
       "<html><head><title>Which tent for winter? / Camping / Example Forums"
       "</title></head><body><p>x</p></body></html>",
       NULL);
