@@ -586,7 +586,9 @@ static uint32_t drop_more_box(const pith_tree *t, pith_scratch *s,
   uint32_t box = h;
   while (box != root) {
     uint32_t p = t->nodes[box].parent, first = 0;
-    for (uint32_t c = t->nodes[p].first; c; c = t->nodes[c].next)
+    int seen = 0; /* bounded: empty siblings are no reason to scan long */
+    for (uint32_t c = t->nodes[p].first; c && seen < 64;
+         c = t->nodes[c].next, seen++)
       if (s->raw[c]) {
         first = c;
         break;
