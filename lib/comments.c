@@ -13,7 +13,8 @@
  *    holds the author line), and its text (blocks joined by spaces) one
  *    paragraph;
  *  - in a comment area without such markup, each paragraph (<p>) is a
- *    paragraph of the comments;
+ *    paragraph of the comments, unless its class names something else
+ *    ("comments-note", "meta");
  *  - paragraphs made only of links ("Reply", "Flag") are left out, and
  *    forms (the reply form and its messages; not a form of 2,000 visible
  *    bytes or more that wraps the whole list), buttons, hidden elements,
@@ -63,10 +64,13 @@ static int in_words(const char *w, const char *const *list) {
   return 0;
 }
 
-/* Classify an attribute value: returns 1 when a word names the text and
- * none names something else.  Words split at non-letters and at
+/* What the words of an attribute value name (bits). */
+#define NAMES_BODY 1  /* the text: "comment-content" */
+#define NAMES_OTHER 2 /* something else: "comment-meta", "comments-note" */
+
+/* Classify an attribute value.  Words split at non-letters and at
  * lower-to-upper case changes ("commentBody"). */
-static int names_body(const char *v, size_t len) {
+static int names_of(const char *v, size_t len) {
   char w[WORD_MAX + 1];
   size_t k = 0;
   int body = 0, other = 0;
@@ -95,7 +99,12 @@ static int names_body(const char *v, size_t len) {
       k++;
     }
   }
-  return body && !other;
+  return (body ? NAMES_BODY : 0) | (other ? NAMES_OTHER : 0);
+}
+
+/* Does an attribute value name a comment's text (and nothing else)? */
+static int names_body(const char *v, size_t len) {
+  return names_of(v, len) == NAMES_BODY;
 }
 
 static int attr_eq(const pith_tree *t, uint32_t n, unsigned id,
@@ -140,10 +149,15 @@ static uint8_t marks_of(const pith_tree *t, const pith_scratch *s, uint32_t n) {
     break;
   }
   uint8_t m = 0;
-  if (tag == PITH_TAG_P)
-    m |= CM_PARA;
   size_t len;
   const char *v = pith__attr(t, n, PITH_ATTR_CLASS, &len);
+  if (tag == PITH_TAG_P) {
+    /* A notice of the comment area ("comments-note": "Comments are
+     * moderated"), not a comment. */
+    if (v && names_of(v, len) == NAMES_OTHER)
+      return CM_SKIP;
+    m |= CM_PARA;
+  }
   if (v && names_body(v, len))
     m |= CM_BODY;
   v = pith__attr(t, n, PITH_ATTR_ID, &len);

@@ -123,6 +123,24 @@ static void test_thread(void) {
   pith_result_free(r);
 }
 
+static void test_notice(void) {
+  /* A comment area's notice is not a comment. */
+  pith_result *r =
+      run("<html><body><article><h1>Ferry back in service</h1>" PROSE
+          "</article><section class=\"comments\"><h2>Comments</h2>"
+          "<p class=\"comments-note\">Comments are moderated and may take a "
+          "few minutes to appear.</p><p>I took the ferry this morning and "
+          "it left right on time.</p></section></body></html>",
+          0);
+  if (!OK(r != NULL, "notice page extracts"))
+    return;
+  OK(strstr(pith_result_comments(r), "moderated") == NULL,
+     "a paragraph classed as the comment area's note is not a comment");
+  OK(strstr(pith_result_comments(r), "right on time") != NULL,
+     "a plain paragraph of the comment area still is");
+  pith_result_free(r);
+}
+
 static void test_form_wrapper(void) {
   /* Comments inside a moderation form (a checkbox per post) that wraps
    * the whole list: the form is a wrapper, not the reply form. */
@@ -185,6 +203,7 @@ int main(void) {
   test_wordpress();
   test_plain();
   test_thread();
+  test_notice();
   test_form_wrapper();
   test_hostile();
   return done_testing();
