@@ -16,9 +16,11 @@
  * "Author:") go, the text is cut at dates, separators, numbers (reading
  * times, reputation scores), job titles after a comma and e-mail
  * addresses, and what is left must look like a name (not "admin", "Share",
- * a weekday or a URL).  Byline text read from an element keeps its element
- * boundaries (SEG), so "By" | "Jane Doe" | "June 5, 2024" gives the first
- * part that is a name, plus further names joined by ",", "and" or "&".
+ * a weekday, a URL, or a sentence: "By providing your number ..." is not
+ * a byline, nor is "Explore our full list of members").  Byline text read from
+ * an element keeps its element boundaries (SEG), so "By" | "Jane Doe" | "June
+ * 5, 2024" gives the first part that is a name, plus further names joined by
+ * ",", "and" or "&".
  */
 #include "meta_int.h"
 
@@ -73,6 +75,30 @@ static int byline_label(span a) {
       "published by", "text by",    "von",       "par",
       "por",          NULL};
   return key_in(a, labels);
+}
+
+/* Is a a sentence rather than a name: three or more words that start
+ * with a lower-case word other than "the" or a name particle ("providing
+ * a telephone number ...", from "By providing ..."), or that speak to or
+ * for the reader ("Explore our full list of members")?  A lower-case name
+ * or handle ("jsteinhardt", "kirstin boatto") has fewer words, "van der
+ * Berg" starts with a particle, "Your Native Teacher" can be a brand. */
+static int sentence_like(span a) {
+  span w[12];
+  int nw = words_of(a, w, 12);
+  if (nw < 3)
+    return 0;
+  static const char *const particles[] = {
+      "the", "van", "von", "de",  "da",  "di",  "del", "della", "der", "den",
+      "du",  "la",  "le",  "ter", "ten", "bin", "al",  "el",    NULL};
+  if (w[0].s[0] >= 'a' && w[0].s[0] <= 'z' && !key_in(w[0], particles))
+    return 1;
+  static const char *const person[] = {"our", "we", "you", "my",
+                                       "i",   "us", NULL};
+  for (int i = 0; i < nw; i++)
+    if (key_in(w[i], person))
+      return 1;
+  return 0;
 }
 
 /* Clean one byline part: drop "By", "Written by", "Author:", cut at dates,
@@ -274,8 +300,20 @@ static span clean_one(span s, size_t maxlen) {
                                      "friday",
                                      "saturday",
                                      "sunday",
+                                     "my",
+                                     "our",
+                                     "your",
+                                     "we",
+                                     "you",
+                                     "us",
+                                     "me",
                                      NULL};
   if (key_in(s, junk))
+    return nospan();
+  if (sentence_like(s))
+    return nospan();
+  /* Two lower-case letters are a unit ("$50/mo"), not a name. */
+  if (s.n <= 2 && !(s.s[0] >= 'A' && s.s[0] <= 'Z'))
     return nospan();
   return s;
 }

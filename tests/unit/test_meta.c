@@ -432,6 +432,38 @@ static void test_jsonld(void) {
 static void test_author(void) {
   page p;
   run(&p,
+      "<html><body><article><h1>Headline here</h1>"
+      "<p>By handling routine tasks centrally, HR teams focus on people."
+      "</p><p>Body.</p></article></body></html>",
+      NULL);
+  STR_EQ(p.m.author, "", "author: 'By handling ...' starts a sentence");
+  done(&p);
+
+  run(&p,
+      "<html><body><article><h1>Headline here</h1>"
+      "<p><a href='/contributors/'>Explore our full list of "
+      "contributors</a></p><p>Body.</p></article></body></html>",
+      NULL);
+  STR_EQ(p.m.author, "", "author: a link speaking to the reader is no name");
+  done(&p);
+
+  run(&p,
+      "<html><body><article><h1>Headline here</h1>"
+      "<p>By <a href='/author/vdb'>van der Berg</a></p><p>Body.</p>"
+      "</article></body></html>",
+      NULL);
+  STR_EQ(p.m.author, "van der Berg",
+         "author: a name may start with a lower-case particle");
+  done(&p);
+
+  run(&p,
+      "<html><body><article><h1>Headline here</h1>"
+      "<p>By <a href='/u/jsteinhardt'>jsteinhardt</a></p><p>Body.</p>"
+      "</article></body></html>",
+      NULL);
+  STR_EQ(p.m.author, "jsteinhardt", "author: a lower-case handle stays");
+  done(&p);
+  run(&p,
       "<html><head><meta name=author content='Dana Smith'>"
       "<meta property='og:site_name' content='Example'></head>"
       "<body><h1>Headline here</h1></body></html>",
