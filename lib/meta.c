@@ -956,6 +956,12 @@ static void do_meta(mx *x, const attrs *a, unsigned cx) {
     set_once(&x->og_title, content);
   else if (eq_lit(key, "twitter:title"))
     set_once(&x->tw_title, content);
+  else if (key.n == 14 && starts_lit(key, "twitter:label") &&
+           key.s[13] >= '1' && key.s[13] <= '4')
+    x->card_label[key.s[13] - '1'] = content;
+  else if (key.n == 13 && starts_lit(key, "twitter:data") && key.s[12] >= '1' &&
+           key.s[12] <= '4')
+    x->card_data[key.s[12] - '1'] = content;
   else if (eq_lit(key, "og:site_name"))
     set_once(&x->og_site, content);
   else if (eq_lit(key, "application-name") ||

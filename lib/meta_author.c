@@ -7,7 +7,9 @@
  * meta name=author and kin, microdata, rel=author), then the byline near
  * the headline (an element whose class names the author or byline, else a
  * "By ..." text right after the headline), then a JSON-LD author of a
- * lesser object and an author box.  A byline that names the same people as
+ * lesser object, an author box, and last the "Written by" value of the
+ * link-preview card (twitter:label1/twitter:data1, as WordPress SEO
+ * plugins write it).  A byline that names the same people as
  * the structured value but lists more of them, or writes the list as the
  * page does ("A, B and C"), wins; a value equal to the site's name is kept
  * only when nothing else is found.
@@ -486,7 +488,7 @@ span pith__meta_choose_author(mx *x, span sitename, uint32_t head_node) {
   }
   if (!has(byline))
     byline = byline_from_text(x, head_node);
-  span cands[8];
+  span cands[9];
   int nc = 0;
   if (x->ld_author_rank >= 3)
     cands[nc++] = x->ld_author;
@@ -499,6 +501,16 @@ span pith__meta_choose_author(mx *x, span sitename, uint32_t head_node) {
   span box = clean_author(x, x->author_box);
   if (name_like(box))
     cands[nc++] = box;
+  /* Last, the "Written by" value of the link-preview card. */
+  static const char *const card_labels[] = {
+      "written by", "author",          "by",          "autor",
+      "auteur",     "geschrieben von", "escrito por", "scritto da",
+      "écrit par",  "geschreven door", NULL};
+  for (int i = 0; i < 4; i++)
+    if (has(x->card_data[i]) && key_in(trim(x->card_label[i]), card_labels)) {
+      cands[nc++] = x->card_data[i];
+      break;
+    }
   span fallback = nospan();
   for (int i = 0; i < nc; i++) {
     span c = cands[i].s == byline.s ? byline : clean_author(x, cands[i]);

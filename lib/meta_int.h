@@ -172,6 +172,9 @@ typedef struct {
 
   span og_site, app_name;
   span meta_author, ip_author, rel_author, author_box;
+  /* A link preview's labelled values (twitter:label1 "Written by",
+   * twitter:data1 "Jane Doe"), as WordPress SEO plugins write them. */
+  span card_label[4], card_data[4];
   span bylines[MAX_BYLINES];
   uint32_t byline_node[MAX_BYLINES];
   int nbylines;

@@ -457,6 +457,25 @@ static void test_author(void) {
   done(&p);
 
   run(&p,
+      "<html><head><meta name='twitter:label1' content='Written by'>"
+      "<meta name='twitter:data1' content='Dana Smith'>"
+      "<meta name='twitter:label2' content='Est. reading time'>"
+      "<meta name='twitter:data2' content='4 minutes'></head>"
+      "<body><h1>Headline here</h1><p>Body.</p></body></html>",
+      NULL);
+  STR_EQ(p.m.author, "Dana Smith",
+         "author: a link-preview card's 'Written by' value, last resort");
+  done(&p);
+
+  run(&p,
+      "<html><head><meta name='twitter:label1' content='Est. reading time'>"
+      "<meta name='twitter:data1' content='4 minutes'></head>"
+      "<body><h1>Headline here</h1><p>Body.</p></body></html>",
+      NULL);
+  STR_EQ(p.m.author, "", "author: other card values are not authors");
+  done(&p);
+
+  run(&p,
       "<html><body><article><h1>Headline here</h1>"
       "<p>By <a href='/u/jsteinhardt'>jsteinhardt</a></p><p>Body.</p>"
       "</article></body></html>",
