@@ -49,6 +49,11 @@ static int title_splits(span s, size_t *at, size_t *len, int max) {
         if ((unsigned char)(*sep)[1] == 0xe2 && i + l < s.n &&
             s.s[i + l] >= 'a' && s.s[i + l] <= 'z')
           break;
+        /* "2026 / 2027" is one range, not two parts. */
+        if (l == 3 && (*sep)[1] == '/' && i > 0 && i + l < s.n &&
+            is_digit((unsigned char)s.s[i - 1]) &&
+            is_digit((unsigned char)s.s[i + l]))
+          break;
         at[k] = i;
         len[k] = l;
         k++;
@@ -310,8 +315,30 @@ static int overlap_pct(span a, span b) {
  * short kicker or label; else the heading's first part when <title>
  * (doc) starts with it too.  A heading that agreed with metadata as a
  * whole is only checked against <title> (nmeta == 0). */
+/* The last part of s after its last separator ("" when it has none). */
+static span last_part(span s) {
+  size_t at[16], len[16];
+  int k = title_splits(s, at, len, 16);
+  if (k == 0)
+    return nospan();
+  return trim(
+      mkspan(s.s + at[k - 1] + len[k - 1], s.n - at[k - 1] - len[k - 1]));
+}
+
 static span refine_heading(mx *x, span h, const span *meta, int nmeta, span doc,
                            const span *sites, int nsites) {
+  /* "Headline | Opinion" under <title> "Other words | Opinion": a short
+   * part both end with is a section or the site, not the headline's. */
+  span tail = last_part(h);
+  if (has(tail) && word_count(tail) <= 3 && has(x->doc_title) &&
+      !pith__meta_same(x, h, x->doc_title) &&
+      pith__meta_same(x, tail, last_part(x->doc_title))) {
+    size_t at[16], len[16];
+    int k = title_splits(h, at, len, 16);
+    span head = trim(mkspan(h.s, at[k - 1]));
+    if (word_count(head) >= LEAD_MIN_WORDS)
+      h = head;
+  }
   for (int k = 0; k < nmeta; k++)
     if (has(meta[k]) && ends_with_title(h, meta[k]))
       return meta[k];

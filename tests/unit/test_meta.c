@@ -307,6 +307,23 @@ static void test_title_choice(void) {
   done(&p);
 
   run(&p,
+      "<html><head><title>Why the rivers keep rising | Opinion</title>"
+      "</head><body><article><h1>Rivers rise as the ice melts | Opinion</h1>"
+      "<p>x</p></article></body></html>",
+      NULL);
+  STR_EQ(p.m.title, "Rivers rise as the ice melts",
+         "title: a short tail the h1 shares with <title> is a section");
+  done(&p);
+
+  run(&p,
+      "<html><head><title>Tech conferences 2026 / 2027</title></head>"
+      "<body><p>x</p></body></html>",
+      NULL);
+  STR_EQ(p.m.title, "Tech conferences 2026 / 2027",
+         "title: ' / ' between numbers is a range, not a separator");
+  done(&p);
+
+  run(&p,
       "<html><head><title>Which tent for winter? / Camping / Example Forums"
       "</title></head><body><p>x</p></body></html>",
       NULL);
