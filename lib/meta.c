@@ -376,6 +376,11 @@ static span elem_text_mode(mx *x, uint32_t n, size_t max, int *cut, int mode) {
     } else if ((pith__tag_kind(nd->tag) & PITH_KIND_SKIP) ||
                (nd->flags & PITH_NF_HIDDEN)) {
       skip = 1;
+    } else if (mode == TEXT_HEADING && i != n && nd->tag >= PITH_TAG_H1 &&
+               nd->tag <= PITH_TAG_H6) {
+      /* A heading inside the heading (a date line in an <h3>, which
+       * parsers nest when the <h1> is left open) is not the headline. */
+      skip = 1;
     } else if (mode == TEXT_HEADING && b->len == 0 && i != n) {
       /* "<span class=label>News</span> Headline": a forum's thread
        * prefix or a "New" badge set before the headline. */

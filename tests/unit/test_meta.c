@@ -316,6 +316,15 @@ static void test_title_choice(void) {
   done(&p);
 
   run(&p,
+      "<html><head></head><body><h1>Rivers rise as the ice melts"
+      "<h3 class=date>Posted on July 1, 2024 by Jo</h3></h1><p>x</p>"
+      "</body></html>",
+      NULL);
+  STR_EQ(p.m.title, "Rivers rise as the ice melts",
+         "title: a heading nested in the h1 is not part of it");
+  done(&p);
+
+  run(&p,
       "<html><head><title>Tech conferences 2026 / 2027</title></head>"
       "<body><p>x</p></body></html>",
       NULL);
