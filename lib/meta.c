@@ -1296,8 +1296,12 @@ static void walk(mx *x) {
     case PITH_TAG_BODY:
       cx |= CX_BODY;
       break;
-    case PITH_TAG_ARTICLE:
     case PITH_TAG_MAIN:
+      /* The page's main region is never navigation: a <main> inside a
+       * <nav> was put there by error recovery (an unclosed list). */
+      cx &= ~CX_BOILER;
+      /* fall through */
+    case PITH_TAG_ARTICLE:
       cx |= CX_MAIN;
       if (!x->first_main && !(cx & CX_HIDDEN))
         x->first_main = n;

@@ -457,6 +457,17 @@ static void test_jsonld(void) {
 
 static void test_author(void) {
   page p;
+  /* An unclosed list in the navigation swallows the page: the <main>
+   * inside it is still the main region. */
+  run(&p,
+      "<html><body><nav><ul><li><a href=/>Home</a>"
+      "<main><article><h1>Rivers rise as the ice melts</h1>"
+      "<p class=byline>By Dana Smith</p><span>Mar 27, 2025</span>"
+      "<p>Body text.</p></article></main></body></html>",
+      NULL);
+  STR_EQ(p.m.author, "Dana Smith", "author: a <main> inside <nav> is main");
+  STR_EQ(p.m.date, "2025-03-27", "date: under the headline in that <main>");
+  done(&p);
   run(&p,
       "<html><body><article><h1>Headline here</h1>"
       "<p>By handling routine tasks centrally, HR teams focus on people."
