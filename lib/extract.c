@@ -41,6 +41,7 @@
 #define BYLINE_SHORT 100
 /* Main content shorter than this (visible bytes) is suspiciously little. */
 #define SMALL_CONTENT 250
+#define COPYRIGHT_READ 200 /* bytes of a block read for a copyright line */
 
 void pith__scratch_free(pith_scratch *s) {
   pith__free(s->flags);
@@ -567,6 +568,35 @@ static int is_more_label(const pith_tree *t, uint32_t b) {
   return 0;
 }
 
+/* Is the short block b a copyright notice: its text (own and of its
+ * inline children, the first COPYRIGHT_READ bytes) starts with "©",
+ * "(c)" or "Copyright", or says "all rights reserved"?  Footers that leak
+ * into the content end with one; articles do not contain them. */
+static int is_copyright(const pith_tree *t, uint32_t b) {
+  char w[COPYRIGHT_READ + 1];
+  size_t k = 0;
+  uint32_t e = pith__next_node(t, b, b, 1);
+  for (uint32_t c = pith__next_node(t, b, b, 0);
+       c && c != e && k < COPYRIGHT_READ; c = pith__next_node(t, b, c, 0)) {
+    const pith_node *nd = &t->nodes[c];
+    if (nd->tag != PITH_TAG_TEXT)
+      continue;
+    const char *x = pith__text(t, c);
+    for (uint32_t i = 0; i < nd->len && k < COPYRIGHT_READ; i++) {
+      unsigned char ch = (unsigned char)x[i];
+      if (is_sp(ch)) {
+        if (k && w[k - 1] != ' ')
+          w[k++] = ' ';
+        continue;
+      }
+      w[k++] = (char)lower(ch);
+    }
+  }
+  w[k] = '\0';
+  return !strncmp(w, "\xc2\xa9", 2) || !strncmp(w, "(c)", 3) ||
+         !strncmp(w, "copyright", 9) || strstr(w, "all rights reserved");
+}
+
 /* The index just past the subtree of n (nn when it runs to the end):
  * pre-order numbering makes every subtree a contiguous range. */
 static uint32_t subtree_end(const pith_tree *t, uint32_t n) {
@@ -645,6 +675,9 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root) {
       if ((f & PITH_X_BYLINE) && !(rootf & PITH_X_BYLINE) && own < BYLINE_SHORT)
         drop = 1;
       if (own <= 30 && is_ui_label(t, i))
+        drop = 1;
+      if (own <= COPYRIGHT_READ && t->nodes[i].tag != PITH_TAG_PRE &&
+          is_copyright(t, i))
         drop = 1;
       if (own <= 40 && t->nodes[i].tag >= PITH_TAG_H1 &&
           t->nodes[i].tag <= PITH_TAG_H6 && is_more_label(t, i)) {

@@ -200,6 +200,17 @@ static void test_boilerplate(void) {
   OK(contains(text, "takes effect"), "so does the next section");
   free(text);
 
+  /* A copyright line that leaks from the footer into the content. */
+  const char *copy =
+      "<html><body><div>" PARA1 PARA2
+      "<p>\xc2\xa9 2025 Example News, Inc. All rights reserved.</p>"
+      "<p>Copyright 2025 Example News</p></div></body></html>";
+  text = text_of(copy, 0);
+  OK(contains(text, "Opponents"), "text before a copyright line kept");
+  OK(!contains(text, "rights reserved") && !contains(text, "Copyright"),
+     "copyright lines dropped");
+  free(text);
+
   /* One such element among others is still boilerplate. */
   const char *one =
       "<html><body><article>" PARA1 PARA2 "</article>"
