@@ -462,7 +462,8 @@ static span byline_from_text(mx *x, uint32_t head) {
         return c;
     }
     label = byline_label(s);
-    if (!label && (starts_lit(s, "by ") || starts_lit(s, "written by ") ||
+    if (!label && (starts_lit(s, "by ") || starts_lit(s, "by:") ||
+                   starts_lit(s, "written by ") ||
                    starts_lit(s, "posted by ") || starts_lit(s, "author: "))) {
       span c = clean_author(x, s);
       if (has(c))

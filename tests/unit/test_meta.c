@@ -514,6 +514,14 @@ static void test_author(void) {
 
   run(&p,
       "<html><body><article><h1>Headline here</h1>"
+      "<p>by: Dana Smith, Dec 17, 2025</p><p>Body.</p></article></body>"
+      "</html>",
+      NULL);
+  STR_EQ(p.m.author, "Dana Smith", "author: 'by:' opens a byline text");
+  done(&p);
+
+  run(&p,
+      "<html><body><article><h1>Headline here</h1>"
       "<p>By <a href='/u/jsteinhardt'>jsteinhardt</a></p><p>Body.</p>"
       "</article></body></html>",
       NULL);
