@@ -6,7 +6,8 @@
  * Structured values come first (a JSON-LD author of the article object,
  * meta name=author and kin, microdata, rel=author), then the byline near
  * the headline (an element whose class names the author or byline, else a
- * "By ..." text right after the headline), then a JSON-LD author of a
+ * "By ..." text right after the headline, else a "Written by ..." text
+ * anywhere in the body), then a JSON-LD author of a
  * lesser object, an author box, and last the "Written by" value of the
  * link-preview card (twitter:label1/twitter:data1, as WordPress SEO
  * plugins write it).  A byline that names the same people as
@@ -436,6 +437,27 @@ static int names_all(span b, span a) {
 /* A byline in the visible text right after the headline: a text that
  * starts with "By " / "Written by ", or a bare "By" label followed by the
  * name in the next text. */
+/* "Written by NAME" anywhere in the visible body: an explicit label is
+ * evidence wherever the theme put it (an author box after the article). */
+static span written_by_anywhere(mx *x) {
+  const pith_tree *t = x->t;
+  if (!x->ctx)
+    return nospan();
+  for (uint32_t n = 1; n < t->nnodes; n++) {
+    const pith_node *nd = &t->nodes[n];
+    if (nd->tag != PITH_TAG_TEXT || !(x->ctx[n] & CX_BODY) ||
+        (x->ctx[n] & (CX_HIDDEN | CX_BOILER)) || nd->len > 200)
+      continue;
+    span s = trim(mkspan(pith__text(t, n), nd->len));
+    if (starts_lit(s, "written by ")) {
+      span c = clean_author(x, s);
+      if (has(c))
+        return c;
+    }
+  }
+  return nospan();
+}
+
 static span byline_from_text(mx *x, uint32_t head) {
   const pith_tree *t = x->t;
   if (!head || !x->ctx)
@@ -489,6 +511,8 @@ span pith__meta_choose_author(mx *x, span sitename, uint32_t head_node) {
   }
   if (!has(byline))
     byline = byline_from_text(x, head_node);
+  if (!has(byline))
+    byline = written_by_anywhere(x);
   span cands[9];
   int nc = 0;
   if (x->ld_author_rank >= 3)

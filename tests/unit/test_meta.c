@@ -513,6 +513,14 @@ static void test_author(void) {
   done(&p);
 
   run(&p,
+      "<html><body><div class=card><p>Written by Dana Smith</p></div>"
+      "<article><h1>Headline here</h1><p>Body.</p></article></body></html>",
+      NULL);
+  STR_EQ(p.m.author, "Dana Smith",
+         "author: 'Written by NAME' anywhere, as a last resort");
+  done(&p);
+
+  run(&p,
       "<html><body><article><h1>Headline here</h1>"
       "<p>by: Dana Smith, Dec 17, 2025</p><p>Body.</p></article></body>"
       "</html>",
