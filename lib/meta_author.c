@@ -437,8 +437,9 @@ static int names_all(span b, span a) {
 /* A byline in the visible text right after the headline: a text that
  * starts with "By " / "Written by ", or a bare "By" label followed by the
  * name in the next text. */
-/* "Written by NAME" anywhere in the visible body: an explicit label is
- * evidence wherever the theme put it (an author box after the article). */
+/* "Written by NAME" anywhere in the visible body, not in a link (a
+ * teaser's): an explicit label is evidence wherever the theme put it (an
+ * author box after the article). */
 static span written_by_anywhere(mx *x) {
   const pith_tree *t = x->t;
   if (!x->ctx)
@@ -446,8 +447,9 @@ static span written_by_anywhere(mx *x) {
   for (uint32_t n = 1; n < t->nnodes; n++) {
     const pith_node *nd = &t->nodes[n];
     if (nd->tag != PITH_TAG_TEXT || !(x->ctx[n] & CX_BODY) ||
-        (x->ctx[n] & (CX_HIDDEN | CX_BOILER)) || nd->len > 200)
-      continue;
+        (x->ctx[n] & (CX_HIDDEN | CX_BOILER)) || nd->len > 200 ||
+        t->nodes[nd->parent].tag == PITH_TAG_A)
+      continue; /* not a teaser's link */
     span s = trim(mkspan(pith__text(t, n), nd->len));
     if (starts_lit(s, "written by ")) {
       span c = clean_author(x, s);
