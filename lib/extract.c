@@ -41,7 +41,8 @@
 #define BYLINE_SHORT 100
 /* Main content shorter than this (visible bytes) is suspiciously little. */
 #define SMALL_CONTENT 250
-#define COPYRIGHT_READ 200 /* bytes of a block read for a copyright line */
+#define COPYRIGHT_READ 200  /* bytes of a block read for a copyright line */
+#define LABEL_NODES_MAX 256 /* nodes of a block read for a label or notice */
 
 void pith__scratch_free(pith_scratch *s) {
   pith__free(s->flags);
@@ -557,10 +558,14 @@ static int is_more_label(const pith_tree *t, uint32_t b) {
   char w[40];
   size_t k = 0;
   uint32_t e = pith__next_node(t, b, b, 1);
+  int visits = 0;
   for (uint32_t c = pith__next_node(t, b, b, 0); c && c != e;
-       c = pith__next_node(t, b, c, 0))
+       c = pith__next_node(t, b, c, 0)) {
+    if (++visits > LABEL_NODES_MAX)
+      return 0;
     if (t->nodes[c].tag == PITH_TAG_TEXT && !fold_label(t, c, w, &k, sizeof w))
       return 0;
+  }
   w[k] = '\0';
   for (size_t i = 0; i < sizeof more_labels / sizeof more_labels[0]; i++)
     if (!strcmp(w, more_labels[i]))
@@ -576,8 +581,10 @@ static int is_copyright(const pith_tree *t, uint32_t b) {
   char w[COPYRIGHT_READ + 1];
   size_t k = 0;
   uint32_t e = pith__next_node(t, b, b, 1);
+  int visits = 0;
   for (uint32_t c = pith__next_node(t, b, b, 0);
-       c && c != e && k < COPYRIGHT_READ; c = pith__next_node(t, b, c, 0)) {
+       c && c != e && k < COPYRIGHT_READ && ++visits <= LABEL_NODES_MAX;
+       c = pith__next_node(t, b, c, 0)) {
     const pith_node *nd = &t->nodes[c];
     if (nd->tag != PITH_TAG_TEXT)
       continue;
