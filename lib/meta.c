@@ -40,18 +40,23 @@
 /* ------------------------------------------------------------------ */
 /* Character and span helpers (more in meta_int.h)                     */
 
+/* The next token of the space-separated list `a` from *i on (an empty
+ * span at the end). */
+static span next_token(span a, size_t *i) {
+  while (*i < a.n && is_sp((unsigned char)a.s[*i]))
+    (*i)++;
+  size_t b = *i;
+  while (*i < a.n && !is_sp((unsigned char)a.s[*i]))
+    (*i)++;
+  return mkspan(a.s + b, *i - b);
+}
+
 /* Does the space-separated token list `a` contain token `lit`? */
 static int has_token(span a, const char *lit) {
   size_t i = 0;
-  while (i < a.n) {
-    while (i < a.n && is_sp((unsigned char)a.s[i]))
-      i++;
-    size_t b = i;
-    while (i < a.n && !is_sp((unsigned char)a.s[i]))
-      i++;
-    if (i > b && eq_lit(mkspan(a.s + b, i - b), lit))
+  for (span tok; (tok = next_token(a, &i)).n;)
+    if (eq_lit(tok, lit))
       return 1;
-  }
   return 0;
 }
 
@@ -315,17 +320,10 @@ static void list_add_split(mx *x, slist *l, span v) {
  * label--primary", "badge bg-info".) */
 static int label_class(const char *c, size_t n) {
   size_t i = 0;
-  while (i < n) {
-    while (i < n && is_sp((unsigned char)c[i]))
-      i++;
-    size_t b = i;
-    while (i < n && !is_sp((unsigned char)c[i]))
-      i++;
-    span tok = mkspan(c + b, i - b);
+  for (span tok; (tok = next_token(mkspan(c, n), &i)).n;)
     if (eq_lit(tok, "label") || eq_lit(tok, "badge") || eq_lit(tok, "prefix") ||
         starts_lit(tok, "label-") || starts_lit(tok, "badge-"))
       return 1;
-  }
   return 0;
 }
 
@@ -1028,6 +1026,14 @@ static void do_meta(mx *x, const attrs *a, unsigned cx) {
   }
 }
 
+/* Is the path of a URL (without query or fragment) a site's front
+ * page: empty, "/", or an index file ("/index.html")? */
+static int front_page_path(span path) {
+  if (path.n && path.s[0] == '/')
+    path = mkspan(path.s + 1, path.n - 1);
+  return path.n == 0 || starts_lit(path, "index.");
+}
+
 /* Is href the address of a site's front page: "/", "", "index.html",
  * "https://example.com", "//example.com/"? */
 static int front_page_href(const char *h, size_t n) {
@@ -1042,11 +1048,13 @@ static int front_page_href(const char *h, size_t n) {
   if (i) { /* skip the host */
     while (i < v.n && v.s[i] != '/' && v.s[i] != '?' && v.s[i] != '#')
       i++;
+  } else if (v.n && (v.s[0] == '#' || v.s[0] == '?')) {
+    return 0; /* "#section": this page, not the front page */
   }
-  if (i < v.n && v.s[i] == '/')
-    i++;
-  span rest = mkspan(v.s + i, v.n - i);
-  return rest.n == 0 || starts_lit(rest, "index.");
+  size_t e = i;
+  while (e < v.n && v.s[e] != '?' && v.s[e] != '#')
+    e++;
+  return front_page_path(mkspan(v.s + i, e - i));
 }
 
 /* Is heading n a logo: all of its text inside one link to the site's
@@ -1494,8 +1502,7 @@ static void parse_host(mx *x, const char *url) {
       i++;
     path = mkspan(path.s + i, path.n - i);
   }
-  x->home = path.n <= 1 || eq_lit(path, "/index.html") ||
-            eq_lit(path, "/index.htm") || eq_lit(path, "/index.php");
+  x->home = front_page_path(path);
   span host = mkspan(h, n);
   if (starts_lit(host, "www.") || starts_lit(host, "www2.") ||
       starts_lit(host, "m.")) {

@@ -307,6 +307,15 @@ static void test_title_choice(void) {
   done(&p);
 
   run(&p,
+      "<html><head><title>Introduction - The Example Book</title></head>"
+      "<body><h1><a href='#introduction'>Introduction</a></h1><p>x</p>"
+      "</body></html>",
+      NULL);
+  STR_EQ(p.m.title, "Introduction",
+         "title: an h1 linking to its own anchor is not a logo");
+  done(&p);
+
+  run(&p,
       "<html><head><title>Why the rivers keep rising | Opinion</title>"
       "</head><body><article><h1>Rivers rise as the ice melts | Opinion</h1>"
       "<p>x</p></article></body></html>",
