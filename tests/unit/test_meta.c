@@ -307,11 +307,11 @@ static void test_title_choice(void) {
   done(&p);
 
   run(&p,
-      "<html><head><title>Introduction - The Example Book</title></head>"
-      "<body><h1><a href='#introduction'>Introduction</a></h1><p>x</p>"
-      "</body></html>",
+      "<html><head><meta property='og:title' content='Rivers and lakes: "
+      "a primer'></head><body><h1><a href='#intro'>A primer on rivers</a>"
+      "</h1><p>x</p></body></html>",
       NULL);
-  STR_EQ(p.m.title, "Introduction",
+  STR_EQ(p.m.title, "A primer on rivers",
          "title: an h1 linking to its own anchor is not a logo");
   done(&p);
 
