@@ -412,54 +412,107 @@ static float prose_in(const pith_tree *t, const pith_scratch *s,
 /* Interface labels: the whole text of a block that is a control or the
  * title of a boilerplate box, never article text.  Ad labels come first,
  * in the languages of the web's larger news markets.  Compared after
- * folding ASCII case and dropping everything but letters. */
-static const char *const ui_labels[] = {
-    "ad",
-    "ads",
-    "advertisement",
-    "advertisements",
-    "advertising",
-    "annonce",
-    "anuncio",
-    "anzeige",
-    "publicidad",
-    "publicidade",
-    "publicite",
-    "publicité",
-    "pubblicità",
-    "reklama",
-    "sponsored",
-    "werbung",
-    "abouttheauthor",
-    "backtotop",
-    "comments",
-    "followus",
-    "leaveacomment",
-    "leaveareply",
-    "loadmore",
-    "login",
-    "print",
-    "readmore",
-    "relatedarticles",
-    "related",
-    "relatedcontent",
-    "relatedposts",
-    "relatedstories",
-    "readnext",
-    "recommended",
-    "share",
-    "tableofcontents",
-    "youmayalsolike",
-    "sharethis",
-    "sharethisarticle",
-    "showmore",
-    "signin",
-    "signup",
-    "skiptocontent",
-    "skiptomaincontent",
-    "subscribe",
-    "tags",
+ * folding ASCII case and dropping everything but letters.  A LABEL_BOX
+ * entry titles recommendations of other pages ("You might also like",
+ * "Customers also viewed"): as a heading it takes its box or section
+ * with it (drop_more_box). */
+enum { LABEL_NONE, LABEL_UI, LABEL_BOX };
+static const struct {
+  const char *text;
+  unsigned char kind;
+} ui_labels[] = {
+    {"ad", LABEL_UI},
+    {"ads", LABEL_UI},
+    {"advertisement", LABEL_UI},
+    {"advertisements", LABEL_UI},
+    {"advertising", LABEL_UI},
+    {"annonce", LABEL_UI},
+    {"anuncio", LABEL_UI},
+    {"anzeige", LABEL_UI},
+    {"publicidad", LABEL_UI},
+    {"publicidade", LABEL_UI},
+    {"publicite", LABEL_UI},
+    {"publicité", LABEL_UI},
+    {"pubblicità", LABEL_UI},
+    {"reklama", LABEL_UI},
+    {"sponsored", LABEL_UI},
+    {"werbung", LABEL_UI},
+    {"abouttheauthor", LABEL_UI},
+    {"backtotop", LABEL_UI},
+    {"comments", LABEL_UI},
+    {"followus", LABEL_UI},
+    {"leaveacomment", LABEL_UI},
+    {"leaveareply", LABEL_UI},
+    {"loadmore", LABEL_UI},
+    {"login", LABEL_UI},
+    {"print", LABEL_UI},
+    {"readmore", LABEL_UI},
+    {"relatedarticles", LABEL_BOX},
+    {"related", LABEL_UI},
+    {"relatedcontent", LABEL_BOX},
+    {"relatedposts", LABEL_BOX},
+    {"relatedstories", LABEL_BOX},
+    {"readnext", LABEL_BOX},
+    {"recommended", LABEL_UI},
+    {"share", LABEL_UI},
+    {"tableofcontents", LABEL_UI},
+    {"youmayalsolike", LABEL_BOX},
+    {"sharethis", LABEL_UI},
+    {"sharethisarticle", LABEL_UI},
+    {"showmore", LABEL_UI},
+    {"signin", LABEL_UI},
+    {"signup", LABEL_UI},
+    {"skiptocontent", LABEL_UI},
+    {"skiptomaincontent", LABEL_UI},
+    {"subscribe", LABEL_UI},
+    {"tags", LABEL_UI},
+    {"alsoread", LABEL_BOX},
+    {"articlessimilaires", LABEL_BOX},
+    {"articlesliés", LABEL_BOX},
+    {"articolicorrelati", LABEL_BOX},
+    {"articulosrelacionados", LABEL_BOX},
+    {"artículosrelacionados", LABEL_BOX},
+    {"artigosrelacionados", LABEL_BOX},
+    {"customersalsobought", LABEL_BOX},
+    {"customersalsoviewed", LABEL_BOX},
+    {"daskönntesieauchinteressieren", LABEL_BOX},
+    {"frequentlyboughttogether", LABEL_BOX},
+    {"gerelateerdeartikelen", LABEL_BOX},
+    {"leesook", LABEL_BOX},
+    {"leiatambém", LABEL_BOX},
+    {"mehrzumthema", LABEL_BOX},
+    {"morelikethis", LABEL_BOX},
+    {"peoplealsoviewed", LABEL_BOX},
+    {"peoplewhoviewedthisitemalsoviewed", LABEL_BOX},
+    {"potrebbeinteressarti", LABEL_BOX},
+    {"recommendedforyou", LABEL_BOX},
+    {"relatedproducts", LABEL_BOX},
+    {"relatedreading", LABEL_BOX},
+    {"similaritems", LABEL_BOX},
+    {"similarproducts", LABEL_BOX},
+    {"surlemêmesujet", LABEL_BOX},
+    {"tambiénpuedeinteresarte", LABEL_BOX},
+    {"tambiéntepuedeinteresar", LABEL_BOX},
+    {"tepuedeinteresar", LABEL_BOX},
+    {"vousaimerezaussi", LABEL_BOX},
+    {"weitereartikel", LABEL_BOX},
+    {"youmayalsobeinterestedin", LABEL_BOX},
+    {"youmightalsobeinterestedin", LABEL_BOX},
+    {"youmightalsolike", LABEL_BOX},
+    {"\xc3\x84hnlicheartikel",
+     LABEL_BOX}, /* "Ähnliche Artikel": only ASCII is folded */
+    {"Ähnliche Artikel", LABEL_BOX},
+    {"\xc3\x80lireaussi", LABEL_BOX}, /* "À lire aussi" */
+    {"À lire aussi", LABEL_BOX},
 };
+
+/* The kind of folded label text w. */
+static int label_kind(const char *w) {
+  for (size_t i = 0; i < sizeof ui_labels / sizeof ui_labels[0]; i++)
+    if (!strcmp(w, ui_labels[i].text))
+      return ui_labels[i].kind;
+  return LABEL_NONE;
+}
 
 /* Fold the letters of text node n into w (ASCII lower case, other
  * characters except white space and punctuation kept as bytes).  Returns
@@ -501,58 +554,8 @@ static int is_ui_label(const pith_tree *t, uint32_t b) {
         return 0;
   }
   w[k] = '\0';
-  for (size_t i = 0; i < sizeof ui_labels / sizeof ui_labels[0]; i++)
-    if (!strcmp(w, ui_labels[i]))
-      return 1;
-  return 0;
+  return label_kind(w) != LABEL_NONE;
 }
-
-/* Titles of boxes that recommend other pages ("You might also like",
- * "Customers also viewed"): the heading and the rest of its section go.
- * Folded as for ui_labels. */
-static const char *const more_labels[] = {
-    "alsoread",
-    "articlessimilaires",
-    "articlesliés",
-    "articolicorrelati",
-    "articulosrelacionados",
-    "artículosrelacionados",
-    "artigosrelacionados",
-    "customersalsobought",
-    "customersalsoviewed",
-    "daskönntesieauchinteressieren",
-    "frequentlyboughttogether",
-    "gerelateerdeartikelen",
-    "leesook",
-    "leiatambém",
-    "mehrzumthema",
-    "morelikethis",
-    "peoplealsoviewed",
-    "peoplewhoviewedthisitemalsoviewed",
-    "potrebbeinteressarti",
-    "readnext",
-    "recommendedforyou",
-    "relatedarticles",
-    "relatedcontent",
-    "relatedposts",
-    "relatedproducts",
-    "relatedreading",
-    "relatedstories",
-    "similaritems",
-    "similarproducts",
-    "surlemêmesujet",
-    "tambiénpuedeinteresarte",
-    "tambiéntepuedeinteresar",
-    "tepuedeinteresar",
-    "vousaimerezaussi",
-    "weitereartikel",
-    "youmayalsobeinterestedin",
-    "youmayalsolike",
-    "youmightalsobeinterestedin",
-    "youmightalsolike",
-    "\xc3\x84hnlicheartikel", /* "Ähnliche Artikel": only ASCII is folded */
-    "\xc3\x80lireaussi",      /* "À lire aussi" */
-};
 
 static int is_more_label(const pith_tree *t, uint32_t b) {
   char w[40];
@@ -567,10 +570,7 @@ static int is_more_label(const pith_tree *t, uint32_t b) {
       return 0;
   }
   w[k] = '\0';
-  for (size_t i = 0; i < sizeof more_labels / sizeof more_labels[0]; i++)
-    if (!strcmp(w, more_labels[i]))
-      return 1;
-  return 0;
+  return label_kind(w) == LABEL_BOX;
 }
 
 /* Is the short block b a copyright notice: its text (own and of its
