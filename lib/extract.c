@@ -412,7 +412,8 @@ static float prose_in(const pith_tree *t, const pith_scratch *s,
 /* Interface labels: the whole text of a block that is a control or the
  * title of a boilerplate box, never article text.  Ad labels come first,
  * in the languages of the web's larger news markets.  Compared after
- * folding ASCII case and dropping everything but letters.  A LABEL_BOX
+ * folding case (ASCII and Latin-1) and dropping everything but letters
+ * (fold_label).  A LABEL_BOX
  * entry titles recommendations of other pages ("You might also like",
  * "Customers also viewed"): as a heading it takes its box or section
  * with it (drop_more_box). */
@@ -499,11 +500,8 @@ static const struct {
     {"youmayalsobeinterestedin", LABEL_BOX},
     {"youmightalsobeinterestedin", LABEL_BOX},
     {"youmightalsolike", LABEL_BOX},
-    {"\xc3\x84hnlicheartikel",
-     LABEL_BOX}, /* "Ähnliche Artikel": only ASCII is folded */
-    {"Ähnliche Artikel", LABEL_BOX},
-    {"\xc3\x80lireaussi", LABEL_BOX}, /* "À lire aussi" */
-    {"À lire aussi", LABEL_BOX},
+    {"ähnlicheartikel", LABEL_BOX},
+    {"àlireaussi", LABEL_BOX},
 };
 
 /* The kind of folded label text w. */
@@ -514,8 +512,9 @@ static int label_kind(const char *w) {
   return LABEL_NONE;
 }
 
-/* Fold the letters of text node n into w (ASCII lower case, other
- * characters except white space and punctuation kept as bytes).  Returns
+/* Fold the letters of text node n into w (ASCII and Latin-1 letters in
+ * lower case, other non-ASCII characters kept as bytes, white space and
+ * punctuation dropped).  Returns
  * 0 when the text cannot be a label (too long, or has digits). */
 static int fold_label(const pith_tree *t, uint32_t n, char *w, size_t *k,
                       size_t cap) {
@@ -525,6 +524,10 @@ static int fold_label(const pith_tree *t, uint32_t n, char *w, size_t *k,
     if (is_alpha(ch) || ch >= 0x80) {
       if (*k + 1 >= cap)
         return 0;
+      /* Latin-1 capitals ("À" to "Þ", but not "×") fold too. */
+      if (ch >= 0x80 && ch < 0xc0 && *k && (unsigned char)w[*k - 1] == 0xc3 &&
+          ch <= 0x9e && ch != 0x97)
+        ch |= 0x20;
       w[(*k)++] = (char)lower(ch);
     } else if (is_digit(ch)) {
       return 0;

@@ -211,6 +211,17 @@ static void test_boilerplate(void) {
      "copyright lines dropped");
   free(text);
 
+  /* Labels fold Latin-1 capitals: "Ähnliche Artikel". */
+  const char *de =
+      "<html><body><article>" PARA1 PARA2
+      "<h2>\xc3\x84hnliche Artikel</h2><ul><li><p>Parks department plans "
+      "a new summer festival for families</p></li></ul></article>"
+      "</body></html>";
+  text = text_of(de, 0);
+  OK(!contains(text, "Artikel") && !contains(text, "festival"),
+     "a box titled 'Ähnliche Artikel' goes");
+  free(text);
+
   /* One such element among others is still boilerplate. */
   const char *one =
       "<html><body><article>" PARA1 PARA2 "</article>"
