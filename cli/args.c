@@ -53,6 +53,10 @@ static const char *const usage_text[] = {
     "                     the main method finds too little text\n"
     "  --keep-hidden      keep elements hidden from readers (hidden,\n"
     "                     aria-hidden, display:none)\n"
+    "  --precision        drop doubtful blocks (for corpora): less\n"
+    "                     boilerplate, some article text may go\n"
+    "  --recall           keep doubtful blocks (for search and RAG): more\n"
+    "                     of the article, more boilerplate\n"
     "  --no-metadata      skip metadata extraction (text only)\n"
     "  --input-dir DIR    also process every file under DIR (recursively,\n"
     "                     in name order; names starting with '.' skipped)\n"
@@ -357,6 +361,10 @@ int args_parse(int argc, char **argv, cli_args *a) {
       bit = PITH_OPT_NO_FALLBACK;
     else if (IS("--keep-hidden"))
       bit = PITH_OPT_KEEP_HIDDEN;
+    else if (IS("--precision"))
+      bit = PITH_OPT_PRECISION;
+    else if (IS("--recall"))
+      bit = PITH_OPT_RECALL;
     else if (IS("--no-metadata"))
       bit = PITH_OPT_NO_METADATA;
     else if (IS("--truncate"))

@@ -662,7 +662,8 @@ static uint32_t drop_more_box(const pith_tree *t, pith_scratch *s,
  * link lists (unless the content is itself a page of links), comment
  * sections, ad and interface labels, and the bylines, dates and headline
  * fragments before the first real paragraph. */
-static void filter(const pith_tree *t, pith_scratch *s, uint32_t root) {
+static void filter(const pith_tree *t, pith_scratch *s, uint32_t root,
+                   unsigned opts) {
   uint8_t rootf = s->flags[root];
   uint32_t raw = s->raw[root] ? s->raw[root] : 1;
   int root_links = s->rawlink[root] * 3 > raw; /* a page of links */
@@ -677,7 +678,17 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root) {
     if ((f & PITH_X_BLOCK) && s->own[i]) {
       uint32_t own = s->own[i], link = s->ownlink[i];
       int drop = 0;
-      if (!root_links && link * 2 > own)
+      /* Link-heavy: over half of the text in links; a third in precision
+       * mode, three quarters in recall mode. */
+      if (!root_links && ((opts & PITH_XOPT_PRECISION)
+                              ? link * 3 > own
+                              : (opts & PITH_XOPT_RECALL) ? link * 4 > own * 3
+                                                          : link * 2 > own))
+        drop = 1;
+      /* Precision mode: a block inside a probably-boilerplate container
+       * that the content root is not inside goes. */
+      if ((opts & PITH_XOPT_PRECISION) && (f & PITH_X_SOFT) &&
+          !(rootf & PITH_X_SOFT))
         drop = 1;
       if ((f & PITH_X_COMMENT) && !(rootf & PITH_X_COMMENT))
         drop = 1;
@@ -768,7 +779,8 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
       s->flags[a] &= (uint8_t)~PITH_X_REMOVED;
   }
 
-  uint32_t best = select_best(t, s, 1);
+  /* Recall mode selects without the soft penalties from the start. */
+  uint32_t best = select_best(t, s, !(opts & PITH_XOPT_RECALL));
   if (!(opts & PITH_XOPT_NO_FALLBACK)) {
     /* Fallback: less than half of the page's prose in the first choice. */
     float all = prose_in(t, s, body);
@@ -785,13 +797,14 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
    * page's text): all the visible text of the body. */
   if (best && s->raw[best] < SMALL_CONTENT && s->raw[best] * 4 < total)
     best = 0;
-  if (!best && !(opts & PITH_XOPT_NO_FALLBACK) && body && total) {
+  if (!best && !(opts & (PITH_XOPT_NO_FALLBACK | PITH_XOPT_PRECISION)) &&
+      body && total) {
     *root = body;
     return 0;
   }
   if (!best)
     return 0;
-  filter(t, s, best);
+  filter(t, s, best, opts);
   *root = best;
   return 0;
 }

@@ -42,6 +42,8 @@ void pith__scratch_free(pith_scratch *s);
 /* Options for pith__extract (subset of PITH_OPT_*, same bit values). */
 #define PITH_XOPT_NO_FALLBACK 1u
 #define PITH_XOPT_KEEP_HIDDEN 2u
+#define PITH_XOPT_PRECISION 4u /* drop doubtful blocks */
+#define PITH_XOPT_RECALL 8u    /* keep doubtful blocks */
 
 /* Run pruning, scoring and selection over `t`.  On success returns 0 and
  * sets *root to the node whose subtree holds the main content (0 when the

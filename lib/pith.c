@@ -185,6 +185,12 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
     xopts |= PITH_XOPT_NO_FALLBACK;
   if (ex->opts & PITH_OPT_KEEP_HIDDEN)
     xopts |= PITH_XOPT_KEEP_HIDDEN;
+  /* Both modes at once cancel out: the default balance. */
+  unsigned mode = ex->opts & (PITH_OPT_PRECISION | PITH_OPT_RECALL);
+  if (mode == PITH_OPT_PRECISION)
+    xopts |= PITH_XOPT_PRECISION;
+  else if (mode == PITH_OPT_RECALL)
+    xopts |= PITH_XOPT_RECALL;
   if (pith__extract(&tree, xopts, &ex->scratch, &root) < 0)
     goto fail;
   if (!(ex->opts & PITH_OPT_NO_COMMENTS) &&

@@ -86,6 +86,14 @@ PITH_EXPORT void pith_global_cleanup(void);
 #define PITH_OPT_NO_METADATA (1u << 2)
 /* Do not collect reader comments (pith_result_comments() stays ""). */
 #define PITH_OPT_NO_COMMENTS (1u << 3)
+/* Precision mode, for corpora: blocks the default keeps on doubtful
+ * evidence (inside containers whose class words say "probably
+ * boilerplate", link-heavy blocks, the whole-page fallback) are dropped. */
+#define PITH_OPT_PRECISION (1u << 5)
+/* Recall mode, for search and retrieval: doubtful blocks are kept (no
+ * down-scoring of probably-boilerplate containers when selecting, looser
+ * link-density limit).  With PITH_OPT_PRECISION too, neither applies. */
+#define PITH_OPT_RECALL (1u << 6)
 
 /*
  * Bits 8..15: structure and rendering.  The same bits are given to
