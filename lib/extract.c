@@ -680,10 +680,9 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root,
       int drop = 0;
       /* Link-heavy: over half of the text in links; a third in precision
        * mode, three quarters in recall mode. */
-      if (!root_links && ((opts & PITH_XOPT_PRECISION)
-                              ? link * 3 > own
-                              : (opts & PITH_XOPT_RECALL) ? link * 4 > own * 3
-                                                          : link * 2 > own))
+      if (!root_links && ((opts & PITH_XOPT_PRECISION) ? link * 3 > own
+                          : (opts & PITH_XOPT_RECALL)  ? link * 4 > own * 3
+                                                       : link * 2 > own))
         drop = 1;
       /* Precision mode: a block inside a probably-boilerplate container
        * that the content root is not inside goes. */
