@@ -44,6 +44,10 @@
 #define SMALL_CONTENT 250
 #define COPYRIGHT_READ 200  /* bytes of a block read for a copyright line */
 #define LABEL_NODES_MAX 256 /* nodes of a block read for a label or notice */
+/* A paragraph of prose has at least this much visible text (a sentence),
+ * and a page with prose at least this much of it (a few paragraphs). */
+#define PROSE_PARA 80
+#define PROSE_PAGE 600
 
 void pith__scratch_free(pith_scratch *s) {
   pith__free(s->flags);
@@ -796,11 +800,28 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
    * until own_text() runs, so it carries the bits. */
   uint8_t *protect = (uint8_t *)s->own;
   memset(protect, 0, nn);
+  /* The page's prose, blind to class names: the non-link text of
+   * paragraphs of a sentence or more that are not mostly links.  `ownlink`
+   * is free until own_text() too. */
+  uint32_t *prose = s->ownlink;
+  memset(prose, 0, nn * sizeof *prose);
+  for (uint32_t i = nn; i-- > 1;) {
+    if (t->nodes[i].tag == PITH_TAG_P && s->raw[i] >= PROSE_PARA &&
+        s->rawlink[i] * 3 < s->raw[i])
+      prose[i] = s->raw[i] - s->rawlink[i];
+    prose[t->nodes[i].parent] += prose[i];
+  }
+  uint32_t all_prose = prose[body];
   for (uint32_t i = nn; i-- > 1;) {
     const pith_node *nd = &t->nodes[i];
     if (nd->tag == PITH_TAG_TEXT)
       continue;
     protect_sections(t, s, i, total, protect);
+    /* Class words are evidence, not verdicts: an element that holds most
+     * of the page's prose stays, whatever its name. */
+    if (!protect[i] && all_prose >= PROSE_PAGE &&
+        (uint64_t)prose[i] * 2 > all_prose)
+      protect[i] = 1;
     if (!protect[i] && s->raw[i] * 4 >= total && is_main_marker(t, i))
       protect[i] = 1;
     if (!protect[i] && s->raw[i] * 2 >= total && s->rawlink[i] * 2 < s->raw[i])
