@@ -406,7 +406,7 @@ int pith__explain_build(const pith_trace_input *in, pith_arena *a,
     out->selected = pith__explain_path(t, root, 6, a);
     if (!out->selected)
       return -1;
-    out->selected_score = s->score[root];
+    out->selected_score = s->selected;
   }
   out->fallback = s->fallback == PITH_FALLBACK_NO_SOFT ? "no-soft-penalties"
                   : s->fallback == PITH_FALLBACK_WHOLE_BODY ? "whole-body"

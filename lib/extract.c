@@ -48,6 +48,11 @@
  * and a page with prose at least this much of it (a few paragraphs). */
 #define PROSE_PARA 80
 #define PROSE_PAGE 600
+/* The core of the selection holds at least this share of its prose. */
+#define CORE_SHARE 0.85f
+/* After the core, a paragraph that weighs this much (some 130 visible
+ * bytes of non-link text) is prose and stays. */
+#define TAIL_PROSE 200.0f
 
 void pith__scratch_free(pith_scratch *s) {
   pith__free(s->flags);
@@ -774,6 +779,63 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root,
   }
 }
 
+/* The end of the article.  Inside the selected element, the article's own
+ * prose usually sits in one descendant (the "core": the deepest element
+ * holding nearly all of the kept prose); what follows the core inside the
+ * selection - lists of other stories, tags, share and promo boxes, author
+ * boxes - is not the article unless it is prose itself: a paragraph of
+ * real length with few links.  Precision mode drops everything after the
+ * core.  s->score is reused for the kept prose of each subtree. */
+static void trim_tail(const pith_tree *t, pith_scratch *s, uint32_t root,
+                      unsigned opts) {
+  uint32_t end = subtree_end(t, root);
+  for (uint32_t i = root; i < end; i++)
+    s->score[i] = 0;
+  for (uint32_t i = end; i-- > root;) {
+    uint8_t f = s->flags[i];
+    if ((f & PITH_X_BLOCK) && !(f & (PITH_X_REMOVED | PITH_X_DROP))) {
+      float w = block_weight(t, s, i, 0);
+      if (w > 0)
+        s->score[i] += w;
+    }
+    if (i > root && !(f & PITH_X_REMOVED))
+      s->score[t->nodes[i].parent] += s->score[i];
+  }
+  float all = s->score[root];
+  if (all <= 0)
+    return;
+  uint32_t core = root;
+  for (;;) {
+    uint32_t next = 0;
+    for (uint32_t c = t->nodes[core].first; c; c = t->nodes[c].next)
+      if (!(s->flags[c] & PITH_X_REMOVED) &&
+          s->score[c] >= s->score[core] * CORE_SHARE) {
+        next = c;
+        break;
+      }
+    if (!next || t->nodes[next].tag == PITH_TAG_TEXT ||
+        ((s->flags[next] & PITH_X_BLOCK) && !t->nodes[next].first))
+      break;
+    core = next;
+  }
+  if (core == root)
+    return;
+  uint32_t core_end = subtree_end(t, core);
+  for (uint32_t i = core_end; i < end; i++) {
+    uint8_t f = s->flags[i];
+    if (!(f & PITH_X_BLOCK) || (f & (PITH_X_REMOVED | PITH_X_DROP)) ||
+        !s->own[i])
+      continue;
+    int prose = !(opts & PITH_XOPT_PRECISION) &&
+                t->nodes[i].tag == PITH_TAG_P &&
+                block_weight(t, s, i, 0) >= TAIL_PROSE;
+    if (!prose) {
+      s->flags[i] |= PITH_X_DROP;
+      note(s, i, PITH_R_AFTER_ARTICLE);
+    }
+  }
+}
+
 int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
                   uint32_t *root) {
   *root = 0;
@@ -891,7 +953,10 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
   }
   if (!best)
     return 0;
+  s->selected = s->score[best];
   filter(t, s, best, opts);
+  if (!(opts & PITH_XOPT_RECALL))
+    trim_tail(t, s, best, opts);
   *root = best;
   return 0;
 }

@@ -40,8 +40,9 @@ typedef struct {
    * fired on node n itself, 0 when none did.  Descendants inherit it. */
   uint8_t *why;
   uint32_t whycap;
-  int explain;  /* why[] is filled for the current page */
-  int fallback; /* PITH_FALLBACK_*: the selection fallback taken */
+  int explain;    /* why[] is filled for the current page */
+  int fallback;   /* PITH_FALLBACK_*: the selection fallback taken */
+  float selected; /* the selected node's subtree score */
 } pith_scratch;
 
 /* Selection fallbacks, for the trace. */
