@@ -55,6 +55,8 @@
   X(REPEATED, "repeated", "a repeat of an earlier block")                      \
   X(EMPTY_SECTION, "empty-section", "a heading whose section lost its text")   \
   X(TABLE, "table", "a table row, left out on request (no tables)")            \
+  X(TEASER, "teaser",                                                          \
+    "a label and a link to another story (Also read: ...) inside the text")    \
   X(AFTER_ARTICLE, "after-article",                                            \
     "after the end of the article: outside the element holding its prose, "    \
     "and not prose itself")

@@ -48,6 +48,10 @@
  * and a page with prose at least this much of it (a few paragraphs). */
 #define PROSE_PARA 80
 #define PROSE_PAGE 600
+/* An inline teaser: a label of at most this many visible bytes, and a
+ * block of at most TEASER_MAX. */
+#define TEASER_LABEL 30
+#define TEASER_MAX 300
 /* The core of the selection holds at least this share of its prose. */
 #define CORE_SHARE 0.85f
 /* After the core, a paragraph that weighs this much (some 130 visible
@@ -664,6 +668,40 @@ static int is_copyright(const pith_tree *t, uint32_t b) {
          !strncmp(w, "copyright", 9) || strstr(w, "all rights reserved");
 }
 
+/* Is block b an inline teaser: a short label ending in a colon ("Also
+ * read:", "Lesen Sie auch:", "See also:") and then a link with a
+ * headline's worth of text to another page, and nothing else?  Any
+ * language: the shape is the evidence, not the words. */
+static int is_teaser(const pith_tree *t, const pith_scratch *s, uint32_t b) {
+  uint32_t label = 0, linked = 0;
+  char last = 0; /* the last visible byte of the label */
+  uint32_t e = pith__next_node(t, b, b, 1);
+  int visits = 0;
+  for (uint32_t c = pith__next_node(t, b, b, 0); c && c != e;
+       c = pith__next_node(t, b, c, 0)) {
+    if (++visits > LABEL_NODES_MAX)
+      return 0;
+    const pith_node *nd = &t->nodes[c];
+    if (nd->tag != PITH_TAG_TEXT || !s->raw[c])
+      continue;
+    if (s->anchor[c]) {
+      linked += s->raw[c];
+      continue;
+    }
+    if (linked)
+      return 0; /* text after the link: a sentence, not a teaser */
+    label += s->raw[c];
+    const char *x = pith__text(t, c);
+    for (uint32_t i = nd->len; i-- > 0;)
+      if (!is_html_sp((unsigned char)x[i])) {
+        last = x[i];
+        break;
+      }
+  }
+  return label >= 3 && label <= TEASER_LABEL && linked >= LONG_ANCHOR &&
+         last == ':';
+}
+
 /* The index just past the subtree of n (nn when it runs to the end):
  * pre-order numbering makes every subtree a contiguous range. */
 static uint32_t subtree_end(const pith_tree *t, uint32_t n) {
@@ -759,6 +797,9 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root,
       if (!drop && own <= COPYRIGHT_READ && t->nodes[i].tag != PITH_TAG_PRE &&
           is_copyright(t, i))
         drop = PITH_R_COPYRIGHT;
+      if (!drop && own <= TEASER_MAX && s->ownlink[i] < own &&
+          is_teaser(t, s, i))
+        drop = PITH_R_TEASER;
       if (own <= 40 && t->nodes[i].tag >= PITH_TAG_H1 &&
           t->nodes[i].tag <= PITH_TAG_H6 && is_more_label(t, i)) {
         i = drop_more_box(t, s, root, i);
