@@ -862,15 +862,18 @@ static void trim_tail(const pith_tree *t, pith_scratch *s, uint32_t root,
   if (core == root)
     return;
   uint32_t core_end = subtree_end(t, core);
+  int ended = !!(opts & PITH_XOPT_PRECISION);
   for (uint32_t i = core_end; i < end; i++) {
     uint8_t f = s->flags[i];
-    if (!(f & PITH_X_BLOCK) || (f & (PITH_X_REMOVED | PITH_X_DROP)) ||
-        !s->own[i])
+    if (!(f & PITH_X_BLOCK) || (f & PITH_X_REMOVED) || !s->own[i])
       continue;
-    int prose = !(opts & PITH_XOPT_PRECISION) &&
-                t->nodes[i].tag == PITH_TAG_P &&
+    /* The first block after the core that is not prose ends the
+     * article: a box of teasers may hold prose-like summaries. */
+    int prose = !ended && !(f & PITH_X_DROP) && t->nodes[i].tag == PITH_TAG_P &&
                 block_weight(t, s, i, 0) >= TAIL_PROSE;
-    if (!prose) {
+    if (!prose)
+      ended = 1;
+    if (!prose && !(f & PITH_X_DROP)) {
       s->flags[i] |= PITH_X_DROP;
       note(s, i, PITH_R_AFTER_ARTICLE);
     }
