@@ -52,6 +52,10 @@
  * block of at most TEASER_MAX. */
 #define TEASER_LABEL 30
 #define TEASER_MAX 300
+/* A card of another story holds at most this much visible text; cards
+ * are the content when they hold a third of the selection's text. */
+#define CARD_MAX 400
+#define CARD_SHARE 6
 /* The core of the selection holds at least this share of its prose. */
 #define CORE_SHARE 0.85f
 /* After the core, a paragraph that weighs this much (some 130 visible
@@ -702,6 +706,87 @@ static int is_teaser(const pith_tree *t, const pith_scratch *s, uint32_t b) {
          last == ':';
 }
 
+static uint32_t subtree_end(const pith_tree *t, uint32_t n);
+
+/* Is heading h a link to another page: its text all inside one <a> whose
+ * address is not a fragment of this page? */
+static int linked_heading(const pith_tree *t, const pith_scratch *s,
+                          uint32_t h) {
+  uint32_t a = 0;
+  uint32_t e = pith__next_node(t, h, h, 1);
+  int visits = 0;
+  for (uint32_t c = pith__next_node(t, h, h, 0); c && c != e;
+       c = pith__next_node(t, h, c, 0)) {
+    if (++visits > LABEL_NODES_MAX)
+      return 0;
+    if (t->nodes[c].tag != PITH_TAG_TEXT || !s->raw[c])
+      continue;
+    if (!s->anchor[c] || (a && s->anchor[c] != a))
+      return 0;
+    a = s->anchor[c];
+  }
+  if (!a) {
+    /* The heading inside the link: <a href><h3>...</h3></a>. */
+    a = s->anchor[h];
+    if (!a)
+      return 0;
+  }
+  const char *href = pith__attr(t, a, PITH_ATTR_HREF, NULL);
+  return href && *href && *href != '#';
+}
+
+/* The card around linked heading h: the widest ancestor below root that
+ * holds at most CARD_MAX visible bytes. */
+static uint32_t card_of(const pith_tree *t, const pith_scratch *s,
+                        uint32_t root, uint32_t h) {
+  uint32_t box = h;
+  while (box != root) {
+    uint32_t p = t->nodes[box].parent;
+    if (p == root || s->raw[p] > CARD_MAX)
+      break;
+    box = p;
+  }
+  return box;
+}
+
+/* Cards of other stories inside the selection (a heading that links
+ * elsewhere, a summary, a date) go, unless the cards are the page: a
+ * listing's index of stories. */
+static void drop_cards(const pith_tree *t, pith_scratch *s, uint32_t root) {
+  uint32_t end = subtree_end(t, root);
+  uint64_t in_cards = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    for (uint32_t i = root; i < end;) {
+      uint8_t f = s->flags[i];
+      unsigned tag = t->nodes[i].tag;
+      if (f & PITH_X_REMOVED) {
+        i = subtree_end(t, i);
+        continue;
+      }
+      if (tag >= PITH_TAG_H1 && tag <= PITH_TAG_H6 && s->raw[i] &&
+          linked_heading(t, s, i)) {
+        uint32_t box = card_of(t, s, root, i);
+        uint32_t box_end = subtree_end(t, box);
+        if (pass == 0) {
+          in_cards += s->raw[box];
+        } else {
+          for (uint32_t c = box; c < box_end; c++)
+            if ((s->flags[c] & PITH_X_BLOCK) && !(s->flags[c] & PITH_X_DROP)) {
+              s->flags[c] |= PITH_X_DROP;
+              note(s, c, PITH_R_CARD);
+            }
+        }
+        i = box_end > i ? box_end : i + 1;
+        continue;
+      }
+      i++;
+    }
+    /* A page of cards: they are its content. */
+    if (pass == 0 && in_cards * CARD_SHARE >= s->raw[root])
+      return;
+  }
+}
+
 /* The index just past the subtree of n (nn when it runs to the end):
  * pre-order numbering makes every subtree a contiguous range. */
 static uint32_t subtree_end(const pith_tree *t, uint32_t n) {
@@ -999,6 +1084,7 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
     return 0;
   s->selected = s->score[best];
   filter(t, s, best, opts);
+  drop_cards(t, s, best);
   if (!(opts & PITH_XOPT_RECALL))
     trim_tail(t, s, best, opts);
   *root = best;
