@@ -48,6 +48,9 @@
  * and a page with prose at least this much of it (a few paragraphs). */
 #define PROSE_PARA 80
 #define PROSE_PAGE 600
+/* A heading before the first paragraph with this much non-link text is
+ * a lead. */
+#define LEAD_HEADING 80
 /* An inline teaser: a label of at most this many visible bytes, and a
  * block of at most TEASER_MAX. */
 #define TEASER_LABEL 30
@@ -891,9 +894,14 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root,
         continue;
       }
       if (!drop && !seen_prose) {
+        unsigned tag = t->nodes[i].tag;
         if (block_weight(t, s, i, 0) > 0)
           seen_prose = 1;
-        else
+        /* A sub-heading of a sentence or more before the first paragraph
+         * is the article's lead set as a heading; the headline (h1) and
+         * short kickers are not text. */
+        else if (!(tag > PITH_TAG_H1 && tag <= PITH_TAG_H6 &&
+                   own - link >= LEAD_HEADING))
           drop = PITH_R_BEFORE_PROSE;
       }
       if (drop) {
