@@ -48,6 +48,11 @@
  * and a page with prose at least this much of it (a few paragraphs). */
 #define PROSE_PARA 80
 #define PROSE_PAGE 600
+/* A lead above the selection: a paragraph of this much non-link text,
+ * found within this many nodes before it and this many levels up. */
+#define LEAD_MIN 80
+#define LEAD_SCAN 400
+#define LEAD_LEVELS 3
 /* A heading before the first paragraph with this much non-link text is
  * a lead. */
 #define LEAD_HEADING 80
@@ -913,6 +918,40 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root,
   }
 }
 
+/* The article's lead (standfirst), when the page sets it in the header
+ * above the element selected for the body: the nearest block before the
+ * selection, passing over at most two short lines (a byline, a date) but
+ * not over a heading, that is a paragraph of prose, within a few levels
+ * of the selection.  0 when there is none. */
+static uint32_t find_lead(const pith_tree *t, const pith_scratch *s,
+                          uint32_t root) {
+  int passed = 0;
+  for (uint32_t i = root; i-- > 1 && root - i <= LEAD_SCAN;) {
+    uint8_t f = s->flags[i];
+    if (subtree_end(t, i) > root) {
+      /* An ancestor of the selection: the lead may be no further up. */
+      int depth = 0;
+      for (uint32_t a = root; a && a != i; a = t->nodes[a].parent)
+        depth++;
+      if (depth > LEAD_LEVELS)
+        return 0;
+      continue;
+    }
+    if (!(f & PITH_X_BLOCK) || (f & PITH_X_REMOVED) || !s->own[i])
+      continue;
+    unsigned tag = t->nodes[i].tag;
+    if (tag >= PITH_TAG_H1 && tag <= PITH_TAG_H6)
+      return 0;
+    uint32_t own = s->own[i], link = s->ownlink[i];
+    if ((tag == PITH_TAG_P || tag == PITH_TAG_DIV) && own - link >= LEAD_MIN &&
+        link * 3 < own && !(f & (PITH_X_BYLINE | PITH_X_COMMENT)))
+      return i;
+    if (++passed > 2 || own > LEAD_MIN * 2)
+      return 0;
+  }
+  return 0;
+}
+
 /* The end of the article.  Inside the selected element, the article's own
  * prose usually sits in one descendant (the "core": the deepest element
  * holding nearly all of the kept prose); what follows the core inside the
@@ -982,6 +1021,7 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
   if (scratch_reserve(s, nn) < 0)
     return -1;
   s->explain = !!(opts & PITH_XOPT_EXPLAIN);
+  s->lead = 0;
   s->fallback = PITH_FALLBACK_NONE;
   if (s->explain && why_reserve(s, nn) < 0)
     return -1;
@@ -1093,6 +1133,8 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
   s->selected = s->score[best];
   filter(t, s, best, opts);
   drop_cards(t, s, best);
+  if (!(opts & PITH_XOPT_PRECISION) && s->fallback == PITH_FALLBACK_NONE)
+    s->lead = find_lead(t, s, best);
   if (!(opts & PITH_XOPT_RECALL))
     trim_tail(t, s, best, opts);
   *root = best;

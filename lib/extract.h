@@ -43,6 +43,8 @@ typedef struct {
   int explain;    /* why[] is filled for the current page */
   int fallback;   /* PITH_FALLBACK_*: the selection fallback taken */
   float selected; /* the selected node's subtree score */
+  uint32_t lead;  /* the article's lead just before the selection (a
+                     standfirst in the header), output first; 0: none */
 } pith_scratch;
 
 /* Selection fallbacks, for the trace. */
