@@ -415,6 +415,7 @@ int pith__explain_build(const pith_trace_input *in, pith_arena *a,
   }
   out->fallback = s->fallback == PITH_FALLBACK_NO_SOFT ? "no-soft-penalties"
                   : s->fallback == PITH_FALLBACK_WHOLE_BODY ? "whole-body"
+                  : s->fallback == PITH_FALLBACK_PROSE      ? "prose-net"
                                                             : "none";
   return 0;
 

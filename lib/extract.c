@@ -64,6 +64,12 @@
  * are the content when they hold a third of the selection's text. */
 #define CARD_MAX 400
 #define CARD_SHARE 6
+/* The safety net: a page with this much class-blind prose (some 250
+ * words) never comes out with less than NET_KEPT visible bytes; its core
+ * holds 60% of that prose. */
+#define NET_PROSE 1500
+#define NET_KEPT 300
+#define NET_SHARE10 6
 /* The core of the selection holds at least this share of its prose. */
 #define CORE_SHARE 0.85f
 /* After the core, a paragraph that weighs this much (some 130 visible
@@ -1012,6 +1018,76 @@ static void trim_tail(const pith_tree *t, pith_scratch *s, uint32_t root,
   }
 }
 
+/* The safety net.  The class-blind estimate of the article: the deepest
+ * element holding most of the page's prose (prose[], before pruning), on
+ * a page with a few hundred words of it; 0 when the page has too little. */
+static uint32_t prose_core(const pith_tree *t, const uint32_t *prose,
+                           uint32_t body) {
+  if (!body || prose[body] < NET_PROSE)
+    return 0;
+  uint32_t core = body;
+  for (;;) {
+    uint32_t next = 0;
+    for (uint32_t c = t->nodes[core].first; c; c = t->nodes[c].next)
+      if ((uint64_t)prose[c] * 10 >= (uint64_t)prose[core] * NET_SHARE10) {
+        next = c;
+        break;
+      }
+    if (!next)
+      return core;
+    core = next;
+  }
+}
+
+/* Visible text of the blocks kept inside root (and the lead). */
+static uint64_t kept_len(const pith_tree *t, const pith_scratch *s,
+                         uint32_t root) {
+  uint64_t k = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    uint32_t r = pass ? s->lead : root;
+    if (!r)
+      continue;
+    uint32_t end = subtree_end(t, r);
+    for (uint32_t i = r; i < end; i++)
+      if ((s->flags[i] & PITH_X_BLOCK) &&
+          !(s->flags[i] & (PITH_X_REMOVED | PITH_X_DROP)))
+        k += s->own[i];
+  }
+  return k;
+}
+
+/* The text came out nearly empty while the page holds prose: take the
+ * class-blind core instead, with every rule but hidden-by-markup and the
+ * elements nobody sees lifted inside it, and filter it again.  Returns
+ * the new root. */
+static uint32_t prose_net(const pith_tree *t, pith_scratch *s, uint32_t net,
+                          unsigned opts) {
+  uint32_t end = subtree_end(t, net);
+  for (uint32_t i = net; i < end; i++) {
+    const pith_node *nd = &t->nodes[i];
+    uint8_t f = s->flags[i] & (uint8_t) ~(PITH_X_REMOVED | PITH_X_DROP |
+                                          PITH_X_SOFT | PITH_X_COMMENT);
+    int gone = i > net && (s->flags[nd->parent] & PITH_X_REMOVED);
+    if (nd->tag != PITH_TAG_TEXT) {
+      unsigned tag = nd->tag;
+      if (tag == PITH_TAG_SCRIPT || tag == PITH_TAG_STYLE ||
+          tag == PITH_TAG_TEMPLATE || tag == PITH_TAG_SVG ||
+          tag == PITH_TAG_MATH || (pith__tag_kind(tag) & PITH_KIND_SKIP) ||
+          ((nd->flags & PITH_NF_HIDDEN) && !(opts & PITH_XOPT_KEEP_HIDDEN)))
+        gone = 1;
+      if (s->explain && !gone)
+        s->why[i] = 0;
+    }
+    s->flags[i] = gone ? (uint8_t)(f | PITH_X_REMOVED) : f;
+  }
+  own_text(t, s);
+  s->lead = 0;
+  s->fallback = PITH_FALLBACK_PROSE;
+  s->selected = 0;
+  filter(t, s, net, opts);
+  return net;
+}
+
 int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
                   uint32_t *root) {
   *root = 0;
@@ -1048,9 +1124,13 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
     if (t->nodes[i].tag == PITH_TAG_P && s->raw[i] >= PROSE_PARA &&
         s->rawlink[i] * 3 < s->raw[i])
       prose[i] = s->raw[i] - s->rawlink[i];
+    /* Hidden by markup stays a verdict: its prose does not count. */
+    if ((t->nodes[i].flags & PITH_NF_HIDDEN) && !(opts & PITH_XOPT_KEEP_HIDDEN))
+      prose[i] = 0;
     prose[t->nodes[i].parent] += prose[i];
   }
   uint32_t all_prose = prose[body];
+  uint32_t net = prose_core(t, prose, body);
   for (uint32_t i = nn; i-- > 1;) {
     const pith_node *nd = &t->nodes[i];
     if (nd->tag == PITH_TAG_TEXT)
@@ -1122,10 +1202,12 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
    * page's text): all the visible text of the body. */
   if (best && s->raw[best] < SMALL_CONTENT && s->raw[best] * 4 < total)
     best = 0;
-  if (!best && !(opts & (PITH_XOPT_NO_FALLBACK | PITH_XOPT_PRECISION)) &&
-      body && total) {
+  int nets = !(opts & (PITH_XOPT_NO_FALLBACK | PITH_XOPT_PRECISION));
+  if (!best && nets && body && total) {
     *root = body;
     s->fallback = PITH_FALLBACK_WHOLE_BODY;
+    if (net && kept_len(t, s, body) < NET_KEPT)
+      *root = prose_net(t, s, net, opts);
     return 0;
   }
   if (!best)
@@ -1137,6 +1219,8 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
     s->lead = find_lead(t, s, best);
   if (!(opts & PITH_XOPT_RECALL))
     trim_tail(t, s, best, opts);
+  if (nets && net && kept_len(t, s, best) < NET_KEPT)
+    best = prose_net(t, s, net, opts);
   *root = best;
   return 0;
 }

@@ -51,6 +51,7 @@ typedef struct {
 #define PITH_FALLBACK_NONE 0
 #define PITH_FALLBACK_NO_SOFT 1    /* reselected without soft penalties */
 #define PITH_FALLBACK_WHOLE_BODY 2 /* the whole visible body */
+#define PITH_FALLBACK_PROSE 3      /* the safety net: the class-blind core */
 
 void pith__scratch_free(pith_scratch *s);
 
