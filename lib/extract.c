@@ -48,6 +48,8 @@
  * and a page with prose at least this much of it (a few paragraphs). */
 #define PROSE_PARA 80
 #define PROSE_PAGE 600
+/* A short line that can title a box: at most this much visible text. */
+#define BOX_LABEL_MAX 40
 /* A lead above the selection: a paragraph of this much non-link text,
  * found within this many nodes before it and this many levels up. */
 #define LEAD_MIN 80
@@ -924,6 +926,63 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root,
   }
 }
 
+/* Does the own text of block b end like a title of what follows: no
+ * sentence end, or a colon or question mark? */
+static int title_like(const pith_tree *t, uint32_t b) {
+  char last = 0;
+  for (uint32_t c = t->nodes[b].first; c; c = t->nodes[c].next) {
+    uint32_t x = c;
+    if (t->nodes[x].tag != PITH_TAG_TEXT) {
+      /* one level of inline markup: <p><strong>Label</strong></p> */
+      if (!(pith__tag_kind(t->nodes[x].tag) & PITH_KIND_INLINE))
+        continue;
+      x = t->nodes[x].last;
+      if (!x || t->nodes[x].tag != PITH_TAG_TEXT)
+        continue;
+    }
+    const char *s = pith__text(t, x);
+    for (uint32_t i = t->nodes[x].len; i-- > 0;)
+      if (!is_html_sp((unsigned char)s[i])) {
+        last = s[i];
+        break;
+      }
+  }
+  return last && last != '.' && last != '!' && last != ')' && last != '"';
+}
+
+/* A short line that titles a box ("More on this:", "Don't miss") whose
+ * content the rules above dropped is part of the box: it goes too.  The
+ * blocks in order are read off the text nodes of root. */
+static void drop_box_labels(const pith_tree *t, pith_scratch *s,
+                            uint32_t root) {
+  /* On a page of links (an index, a listing), the titles of its lists
+   * are its content. */
+  if ((uint64_t)s->rawlink[root] * 4 > s->raw[root])
+    return;
+  uint32_t end = subtree_end(t, root);
+  uint32_t prev = 0; /* the last kept short block, waiting for its next */
+  uint32_t cur = 0;
+  for (uint32_t i = root; i < end; i++) {
+    if (t->nodes[i].tag != PITH_TAG_TEXT || !s->raw[i] ||
+        (t->nodes[t->nodes[i].parent].flags & PITH_NF_KEEPTEXT))
+      continue;
+    uint32_t o = s->owner[i];
+    if (o == cur)
+      continue;
+    cur = o;
+    int kept = !(s->flags[i] & PITH_X_REMOVED) && !(s->flags[o] & PITH_X_DROP);
+    /* What the label titles is a box with some text, not a button. */
+    if (prev && !kept && s->raw[o] >= BOX_LABEL_MAX) {
+      s->flags[prev] |= PITH_X_DROP;
+      note(s, prev, PITH_R_BOX_LABEL);
+    }
+    prev = kept && o != root && s->own[o] <= BOX_LABEL_MAX &&
+                   s->ownlink[o] == 0 && title_like(t, o)
+               ? o
+               : 0;
+  }
+}
+
 /* The article's lead (standfirst), when the page sets it in the header
  * above the element selected for the body: the nearest block before the
  * selection, passing over at most two short lines (a byline, a date) but
@@ -1215,6 +1274,7 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
   s->selected = s->score[best];
   filter(t, s, best, opts);
   drop_cards(t, s, best);
+  drop_box_labels(t, s, best);
   if (!(opts & PITH_XOPT_PRECISION) && s->fallback == PITH_FALLBACK_NONE)
     s->lead = find_lead(t, s, best);
   if (!(opts & PITH_XOPT_RECALL))
