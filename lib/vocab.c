@@ -54,7 +54,8 @@ static const char *const good_words[] = {
 
 /* Words of panels that a reader opens with a click (accordions, tabs). */
 static const char *const disclosure_words[] = {
-    "accordion", "collapse", "collapsible", "expandable", "tabpanel",
+    "accordion", "collapse", "collapsible", "expandable",
+    "pane",      "tab",      "tabpanel",    "tabs",
 };
 
 /* Words that turn the other words into a description of the layout
