@@ -48,7 +48,7 @@ static span next_token(span a, size_t *i) {
   size_t b = *i;
   while (*i < a.n && !is_sp((unsigned char)a.s[*i]))
     (*i)++;
-  return mkspan(a.s + b, *i - b);
+  return mkspan(a.n ? a.s + b : a.s, *i - b); /* no NULL + 0 */
 }
 
 /* Does the space-separated token list `a` contain token `lit`? */
