@@ -659,22 +659,21 @@ static void dedupe(builder *b) {
  * of a higher rank, or the end.  (A run of same-rank headings is kept: it
  * is a list of titles.) */
 static void drop_empty_sections(builder *b) {
-  size_t k = b->n;
-  /* Walk backwards so a chain of empty headings goes at once. */
+  /* Walk backwards so a chain of empty headings goes at once.  `next` is
+   * the first block after i that stays: the headings dropped on the way
+   * are passed over once, not again for every heading before them (a run
+   * of 200,000 empty headings took 20 s that way). */
+  size_t next = b->n;
   for (size_t i = b->n; i-- > 0;) {
     pith_block *blk = &b->blocks[i];
-    if (blk->type != PITH_BLOCK_HEADING)
-      continue;
-    size_t next = i + 1;
-    while (next < b->n && b->blocks[next].type == PITH_BLOCK_HEADING &&
-           b->blocks[next].level < 0)
-      next++;
-    int empty = next >= b->n || (b->blocks[next].type == PITH_BLOCK_HEADING &&
-                                 b->blocks[next].level < blk->level);
-    if (empty)
+    if (blk->type == PITH_BLOCK_HEADING &&
+        (next >= b->n || (b->blocks[next].type == PITH_BLOCK_HEADING &&
+                          b->blocks[next].level < blk->level)))
       blk->level = -blk->level; /* mark; removed below */
+    else
+      next = i;
   }
-  k = 0;
+  size_t k = 0;
   for (size_t i = 0; i < b->n; i++)
     if (!(b->blocks[i].type == PITH_BLOCK_HEADING && b->blocks[i].level < 0))
       b->blocks[k++] = b->blocks[i];
@@ -720,6 +719,9 @@ int pith__body_build(const pith_tree *t, const pith_scratch *s, uint32_t root,
       if (!n)
         break;
     }
+    /* Out of time (clock.h): keep the blocks so far. */
+    if (pith__clock_over(s->clock))
+      break;
     if (t->nodes[n].tag == PITH_TAG_TEXT) {
       if (kept_text(&b, n))
         put_text(&b, pith__text(t, n), t->nodes[n].len);

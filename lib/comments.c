@@ -288,7 +288,7 @@ int pith__comments_build(const pith_tree *t, const pith_scratch *s,
   k.comments = 0;
   uint8_t want = any_body ? CM_BODY : CM_PARA;
   uint32_t i = 1;
-  while (i && i < nn) {
+  while (i && i < nn && !pith__clock_over(s->clock)) {
     const pith_node *nd = &t->nodes[i];
     if (mk[i] & CM_SKIP) {
       i = pith__next_node(t, 0, i, 1);

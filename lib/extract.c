@@ -78,6 +78,7 @@ static int scratch_reserve(pith_scratch *s, uint32_t n) {
     pith__scratch_free(&ns);
     return -1;
   }
+  ns.clock = s->clock;
   pith__scratch_free(s);
   *s = ns;
   return 0;
@@ -754,6 +755,11 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
   /* prune() reads protect[] (aliasing own[]) before own_text() resets it. */
   prune(t, s, opts, total, protect);
   own_text(t, s);
+  /* Out of time (clock.h): the pruned body is the answer. */
+  if (pith__clock_expired(s->clock)) {
+    *root = body;
+    return 0;
+  }
 
   /* A page that declares its main region once confines the search.  A
    * subtree is a contiguous range of the pre-order node array. */
@@ -803,7 +809,8 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
   }
   if (!best)
     return 0;
-  filter(t, s, best, opts);
+  if (!pith__clock_expired(s->clock))
+    filter(t, s, best, opts);
   *root = best;
   return 0;
 }

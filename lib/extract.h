@@ -35,6 +35,9 @@ typedef struct {
   uint32_t *anchor;  /* the nearest <a> ancestor-or-self, 0 if none */
   uint32_t *seq;     /* the kept blocks of the content, in order */
   uint32_t cap;
+  /* The page's clock (clock.h), checked by every stage that gets the
+   * scratch; NULL: none.  Set by the pipeline for one page. */
+  pith_clock *clock;
 } pith_scratch;
 
 void pith__scratch_free(pith_scratch *s);

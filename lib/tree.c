@@ -97,12 +97,11 @@ typedef struct {
   uint32_t skip;      /* open elements inside a content-less element */
   uint32_t last_text; /* the text node chars were last appended to */
   uint32_t max_depth;
-  uint64_t deadline; /* CLOCK_MONOTONIC ns; 0: none */
-  uint32_t ticks;    /* events since the clock was last read */
+  pith_clock clock; /* the parse's share of the page's time budget */
   htmlParserCtxtPtr ctxt;
 } builder;
 
-static uint64_t now_ns(void) {
+uint64_t pith__now_ns(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
@@ -111,11 +110,10 @@ static uint64_t now_ns(void) {
 /* Past the time budget?  Then stop libxml2 and keep the partial tree.
  * The clock is read once every 256 events, a few ns of cost per event. */
 static int over_budget(builder *b) {
-  if (!b->deadline || ++b->ticks < 256)
+  if (!pith__clock_over(&b->clock))
     return 0;
-  b->ticks = 0;
-  if (now_ns() < b->deadline)
-    return 0;
+  if (b->t->timed_out)
+    return 1;
   b->t->truncated = 1;
   b->t->timed_out = 1;
   xmlStopParser(b->ctxt);
@@ -420,8 +418,11 @@ int pith__tree_parse_limited(pith_tree *t, const char *utf8, size_t len,
   memset(&b, 0, sizeof b);
   b.t = t;
   b.max_depth = lim && lim->max_depth ? lim->max_depth : TREE_MAX_DEPTH;
-  if (lim && lim->time_budget_ms)
-    b.deadline = now_ns() + (uint64_t)lim->time_budget_ms * 1000000u;
+  if (lim && lim->clock)
+    b.clock.deadline =
+        lim->parse_deadline ? lim->parse_deadline : lim->clock->deadline;
+  else if (lim)
+    pith__clock_start(&b.clock, lim->time_budget_ms);
   /* The root node, index 0. */
   t->nodes = pith__malloc(1024 * sizeof *t->nodes);
   if (!t->nodes)
@@ -440,7 +441,7 @@ int pith__tree_parse_limited(pith_tree *t, const char *utf8, size_t len,
 
   htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(utf8, (int)len);
   if (!ctxt)
-    return -1;
+    return PITH_TREE_PARSER;
   b.ctxt = ctxt;
   htmlSAXHandler sax;
   memset(&sax, 0, sizeof sax);

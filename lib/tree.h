@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "alloc.h"
+#include "clock.h"
 
 /* X(enum name, tag name, kind) where kind: B block, I inline, V void,
  * S content readers never see (script, style, svg, select, ...): the
@@ -233,7 +234,10 @@ typedef struct {
 void pith__html_fixup(char *s, size_t n);
 
 /* Parse UTF-8 HTML (already decoded, no NUL bytes) into `t`.  Returns 0 on
- * success, -1 when out of memory.  Free the tree with pith__tree_free(). */
+ * success, -1 when out of memory (t->chars.toobig: a buffer reached its
+ * cap) and PITH_TREE_PARSER when libxml2 could not start a parser.  Free
+ * the tree with pith__tree_free() in every case. */
+#define PITH_TREE_PARSER (-2)
 int pith__tree_parse(pith_tree *t, const char *utf8, size_t len);
 
 /* Limits of one parse; 0 in a field keeps its default (4Mi nodes, depth
@@ -242,6 +246,11 @@ typedef struct {
   uint32_t max_nodes;      /* nodes past this are dropped: truncated */
   uint32_t max_depth;      /* deeper elements are flattened: no loss */
   uint32_t time_budget_ms; /* parsing stops here: truncated, timed_out */
+  /* The page's clock (clock.h), when the parse is one stage of a page:
+   * then time_budget_ms is not read, and parsing stops at parse_deadline
+   * (CLOCK_MONOTONIC ns; 0: the clock's own deadline). */
+  pith_clock *clock;
+  uint64_t parse_deadline;
 } pith_tree_limits;
 
 /* pith__tree_parse() with limits (`lim` may be NULL). */
