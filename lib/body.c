@@ -343,16 +343,36 @@ static void flush(builder *b) {
     emit(b, PITH_BLOCK_PARAGRAPH, 0);
 }
 
+/* Is s[i] white space, a no-break space included?  Its length, or 0. */
+static size_t space_at(const char *s, size_t n, size_t i) {
+  unsigned char c = (unsigned char)s[i];
+  return is_sp(c) ? 1 : c == 0xC2 || c == 0xE2 ? nb_space(s, n, i) : 0;
+}
+
 static void put_text(builder *b, const char *s, size_t n) {
   pith_buf *seg = &b->seg;
   if (b->pre) {
-    pith__buf_append(seg, s, n);
+    /* Code keeps its spacing; a no-break space is a plain space. */
+    size_t from = 0;
+    for (size_t i = 0; i < n; i++) {
+      unsigned char c = (unsigned char)s[i];
+      size_t w = c == 0xC2 || c == 0xE2 ? nb_space(s, n, i) : 0;
+      if (w) {
+        pith__buf_append(seg, s + from, i - from);
+        pith__buf_putc(seg, ' ');
+        from = i + w;
+        i += w - 1;
+      }
+    }
+    pith__buf_append(seg, s + from, n - from);
     return;
   }
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
-    if (is_sp(c)) {
+    size_t w = space_at(s, n, i);
+    if (w) {
       b->pending = 1;
+      i += w - 1;
       continue;
     }
     if (b->soft && !b->pending && seg->len && is_alnum(c) &&
@@ -365,7 +385,7 @@ static void put_text(builder *b, const char *s, size_t n) {
     b->soft = 0;
     /* Append the run of non-space bytes in one go. */
     size_t j = i + 1;
-    while (j < n && !is_sp((unsigned char)s[j]))
+    while (j < n && !space_at(s, n, j))
       j++;
     pith__buf_append(seg, s + i, j - i);
     i = j - 1;

@@ -214,8 +214,10 @@ static void put_comment(const pith_tree *t, const pith_scratch *sc,
       const char *s = pith__text(t, i);
       for (uint32_t j = 0; j < nd->len; j++) {
         unsigned char c = (unsigned char)s[j];
-        if (is_sp(c)) {
+        size_t w = is_sp(c) ? 1 : nb_space(s, nd->len, j);
+        if (w) {
           pending = 1;
+          j += (uint32_t)w - 1;
           continue;
         }
         if (pending && k->out.len > text_start)

@@ -162,6 +162,17 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
   res->charset = "";
   res->base = "";
   res->comments = "";
+  /* The caller's address is metadata too: no control or invisible
+   * characters in it, as in the page's text (tree.h). */
+  if (url) {
+    char *u = pith__arena_strndup(&res->arena, url, strlen(url));
+    if (!u) {
+      pith_result_free(res);
+      return PITH_ERR_NOMEM;
+    }
+    u[pith__clean_text(u, strlen(u))] = '\0';
+    url = u;
+  }
 
   /* One clock for the whole page.  Parsing may use half of the budget:
    * the later stages are linear in the nodes it kept and take about as

@@ -19,7 +19,8 @@
 #include "clock.h"
 
 /* X(enum name, tag name, kind) where kind: B block, I inline, V void,
- * S content readers never see (script, style, svg, select, ...): the
+ * S content readers never see (script, style, svg, select, the ruby
+ * annotations rt and rp, ...): the
  * parser keeps no text of script and style; the rest is pruned later. */
 #define PITH_TAG_LIST(X)                                                       \
   X(A, "a", I)                                                                 \
@@ -100,7 +101,7 @@
   X(PROGRESS, "progress", S)                                                   \
   X(Q, "q", I)                                                                 \
   X(RP, "rp", S)                                                               \
-  X(RT, "rt", I)                                                               \
+  X(RT, "rt", S)                                                               \
   X(RUBY, "ruby", I)                                                           \
   X(S, "s", I)                                                                 \
   X(SAMP, "samp", I)                                                           \
@@ -232,6 +233,20 @@ typedef struct {
  * libxml2 compares each attribute with every earlier one of its tag.  One
  * linear pass. */
 void pith__html_fixup(char *s, size_t n);
+
+/* Clean s[0..n) of valid UTF-8 in place and return its new length (never
+ * longer): C0 and C1 controls other than tab and newline go (a CR before
+ * a newline goes, a lone CR becomes a newline, form feed and vertical tab
+ * a space); the soft hyphen (U+00AD) and zero-width characters (U+200B,
+ * U+200C, U+200D, U+2060, U+FEFF) go.  The parser applies it to every
+ * text run and attribute value as they enter the tree, so every stage,
+ * renderer and metadata field sees the same clean text; JSON-LD strings
+ * get it after their escapes are decoded.
+ * No-break spaces (nb_space() in chars.h) stay in the tree, where the
+ * extract stage counts them as visible, as it always has; the text
+ * writers (body.c, comments.c, and the metadata's cleaning) turn them
+ * into plain spaces. */
+size_t pith__clean_text(char *s, size_t n);
 
 /* Parse UTF-8 HTML (already decoded, no NUL bytes) into `t`.  Returns 0 on
  * success, -1 when out of memory (t->chars.toobig: a buffer reached its
