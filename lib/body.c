@@ -147,7 +147,18 @@ static void span_attrs(builder *b, size_t i, uint32_t n) {
       v = pith__attr(b->t, n, PITH_ATTR_SRC, &len);
     sp->url = v ? pith__arena_strndup(b->a, v, len) : NULL;
     v = pith__attr(b->t, n, PITH_ATTR_ALT, &len);
-    sp->alt = v ? pith__arena_strndup(b->a, v, len) : NULL;
+    char *alt = v ? pith__arena_strndup(b->a, v, len) : NULL;
+    if (alt) {
+      /* Text like any other: no-break spaces are plain spaces. */
+      size_t k = 0;
+      for (size_t j = 0; j < len; j++) {
+        size_t w = nb_space(alt, len, j);
+        alt[k++] = w ? ' ' : alt[j];
+        j += w ? w - 1 : 0;
+      }
+      alt[k] = '\0';
+    }
+    sp->alt = alt;
   }
 }
 
