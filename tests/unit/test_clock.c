@@ -71,10 +71,11 @@ static void stages(void) {
   /* Without a clock: every paragraph, and the tag. */
   INT_EQ(pith__extract(&t, 0, &s, &root), 0, "clock: extract, no clock");
   OK(root != 0, "clock: content found");
-  pith_block *blocks = NULL;
+  pith_block *blocks = NULL, *gone = NULL;
+  size_t ngone = 0;
   size_t full = 0, part = 0;
-  INT_EQ(pith__body_build(&t, &s, root, 0, &a, &blocks, &full), 0,
-         "clock: body, no clock");
+  INT_EQ(pith__body_build(&t, &s, root, 0, &a, &blocks, &full, &gone, &ngone),
+         0, "clock: body, no clock");
   OK(full >= 1000, "clock: the paragraphs are blocks");
   pith_meta m;
   INT_EQ(pith__meta_extract(&t, root, NULL, NULL, &a, &m), 0,
@@ -85,8 +86,8 @@ static void stages(void) {
   pith_clock c;
   expired(&c);
   s.clock = &c;
-  INT_EQ(pith__body_build(&t, &s, root, 0, &a, &blocks, &part), 0,
-         "clock: body, time up");
+  INT_EQ(pith__body_build(&t, &s, root, 0, &a, &blocks, &part, &gone, &ngone),
+         0, "clock: body, time up");
   OK(part < full / 4, "clock: the body stage stops early");
   OK(c.hit, "clock: the body stage saw the time up");
 
