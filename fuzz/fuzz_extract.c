@@ -24,7 +24,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       bits &
       (PITH_OPT_NO_FALLBACK | PITH_OPT_KEEP_HIDDEN | PITH_OPT_NO_METADATA |
        PITH_OPT_NO_COMMENTS | PITH_OPT_TRUNCATE_INPUT | PITH_OPT_LINKS |
-       PITH_OPT_IMAGES | PITH_OPT_FORMATTING | PITH_OPT_NO_TABLES);
+       PITH_OPT_IMAGES | PITH_OPT_FORMATTING | PITH_OPT_NO_TABLES |
+       PITH_OPT_PRECISION | PITH_OPT_RECALL);
   pith_extractor *ex = pith_extractor_new(opts);
   if (!ex)
     return 0;
