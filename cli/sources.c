@@ -126,7 +126,7 @@ static job *record_job(const char *source, const pith_warc_record *rec,
   if (st != PITH_OK) {
     char msg[300];
     snprintf(msg, sizeof msg, "WARC record at offset %llu: %s",
-             pith_warc_record_offset(rec), pith_warc_record_error(rec));
+             pith_warc_record_stored_offset(rec), pith_warc_record_error(rec));
     j = job_new(JOB_ERROR, source, msg);
   } else {
     j = job_new(JOB_PAGE, source, NULL);
@@ -139,6 +139,10 @@ static job *record_job(const char *source, const pith_warc_record *rec,
   j->date = dup_nonempty(pith_warc_record_date(rec));
   j->http_status = pith_warc_record_http_status(rec);
   j->truncated = dup_nonempty(pith_warc_record_truncated(rec));
+  j->warc_offset = (long long)pith_warc_record_stored_offset(rec);
+  j->warc_length = pith_warc_record_stored_length(rec)
+                       ? (long long)pith_warc_record_stored_length(rec)
+                       : -1;
   if (st == PITH_OK) {
     size_t len;
     const char *body = pith_warc_record_body(rec, &len);

@@ -21,7 +21,13 @@
 
 #include "chars.h"
 
+#ifdef PITH_HAVE_UCHARDET
+#include <uchardet.h>
+#endif
+
 /* How much of the page the <meta> prescan looks at. */
+/* How much of an undeclared page the charset detector reads. */
+#define GUESS_MAX (256 * 1024)
 #define PRESCAN_MAX 4096
 
 /* Input bytes handled per output reservation on the hand-written paths. */
@@ -1057,6 +1063,85 @@ static int hint_encoding(const char *hint, const unsigned char *s, size_t len) {
   return enc;
 }
 
+/* UTF-16 without a byte-order mark: in the first 1 KiB, at least 3 in 4
+ * bytes of one parity are NUL and few of the other (markup and Latin text
+ * in UTF-16 have a NUL high byte).  Returns the encoding, or -1. */
+static int guess_utf16(const unsigned char *s, size_t len) {
+  size_t i, zero[2] = {0, 0}, n = len < 1024 ? len : 1024;
+  if (n < 16)
+    return -1;
+  for (i = 0; i < n; i++)
+    zero[i & 1] += s[i] == 0;
+  if (zero[1] * 8 >= n * 3 && zero[0] * 8 < zero[1])
+    return ENC_UTF_16LE;
+  if (zero[0] * 8 >= n * 3 && zero[1] * 8 < zero[0])
+    return ENC_UTF_16BE;
+  return -1;
+}
+
+#ifdef PITH_HAVE_UCHARDET
+/* The encoding of a charset name that uchardet gives, or -1: its names
+ * are WHATWG labels but for a few. */
+static int detected_encoding(const char *name) {
+  if (!name || !*name || !strcmp(name, "UTF-8"))
+    return -1; /* the bytes are not UTF-8: the windows-1252 reading */
+  if (!strcmp(name, "MAC-CYRILLIC"))
+    return ENC_X_MAC_CYRILLIC;
+  if (!strcmp(name, "ISO-8859-11"))
+    return ENC_WINDOWS_874;
+  unsigned char low[32];
+  size_t n = strlen(name);
+  if (n >= sizeof low)
+    return -1;
+  for (size_t i = 0; i < n; i++)
+    low[i] = lower((unsigned char)name[i]);
+  int enc = label_encoding(low, n);
+  switch (enc) {
+  case ENC_UTF_16LE:
+  case ENC_UTF_16BE:
+  /* The Latin charsets differ from windows-1252 in a few letters, which
+   * the detector tells apart poorly on short or mostly-English text: the
+   * windows-1252 reading (what browsers do) is kept for them. */
+  case ENC_ISO_8859_2:
+  case ENC_ISO_8859_3:
+  case ENC_ISO_8859_4:
+  case ENC_ISO_8859_10:
+  case ENC_ISO_8859_13:
+  case ENC_ISO_8859_14:
+  case ENC_ISO_8859_15:
+  case ENC_ISO_8859_16:
+  case ENC_MACINTOSH:
+  case ENC_WINDOWS_1250:
+  case ENC_WINDOWS_1254:
+  case ENC_WINDOWS_1257:
+  case ENC_WINDOWS_1258:
+    return -1;
+  default:
+    return enc;
+  }
+}
+#endif
+
+/* The charset of bytes that are not UTF-8 and declare none: Mozilla's
+ * universal charset detector (uchardet) when built with it, over the
+ * first GUESS_MAX bytes; windows-1252 when it has no answer, or one we do
+ * not decode. */
+static int guess_legacy(const unsigned char *s, size_t len) {
+  int enc = -1;
+#ifdef PITH_HAVE_UCHARDET
+  uchardet_t ud = uchardet_new();
+  if (ud) {
+    if (uchardet_handle_data(ud, (const char *)s,
+                             len < GUESS_MAX ? len : GUESS_MAX) == 0) {
+      uchardet_data_end(ud);
+      enc = detected_encoding(uchardet_get_charset(ud));
+    }
+    uchardet_delete(ud);
+  }
+#endif
+  return enc >= 0 ? enc : ENC_WINDOWS_1252;
+}
+
 int pith__decode(const char *buf, size_t len, const char *hint, pith_buf *out,
                  char charset[32]) {
   const unsigned char *s = (const unsigned char *)buf;
@@ -1086,15 +1171,20 @@ int pith__decode(const char *buf, size_t len, const char *hint, pith_buf *out,
     declared = enc >= 0;
   }
 
-  /* Guess; or overrule a windows-1252 label on bytes that are clearly
-   * UTF-8 (common with server defaults and copied templates).  `clean`
-   * remembers how much the check proved valid, so that part is not
-   * checked twice. */
-  if (enc < 0 || (declared && enc == ENC_WINDOWS_1252)) {
-    int cls = utf8_classify(s, len, &clean);
+  /* Guess; or overrule a legacy label on bytes that are clearly UTF-8
+   * (common with server defaults and copied templates: a page that says
+   * gb2312 or windows-1252 but is written in UTF-8; legacy text with
+   * bytes over 0x7F is practically never valid UTF-8 by accident).
+   * `clean` remembers how much the check proved valid, so that part is
+   * not checked twice. */
+  if (enc < 0 || (declared && enc != ENC_UTF_8 && enc != ENC_UTF_16LE &&
+                  enc != ENC_UTF_16BE)) {
+    int cls = enc < 0 && (enc = guess_utf16(s, len)) >= 0
+                  ? 0
+                  : utf8_classify(s, len, &clean);
     if (enc < 0)
-      enc = cls >= 0 ? ENC_UTF_8 : ENC_WINDOWS_1252;
-    else if (cls > 0)
+      enc = cls >= 0 ? ENC_UTF_8 : guess_legacy(s, len);
+    else if (declared && cls > 0)
       enc = ENC_UTF_8;
   }
 
