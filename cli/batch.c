@@ -178,24 +178,26 @@ static void process(const batch *b, pith_extractor *ex, job *j) {
     if (err)
       j->emsg = job_strdup(err);
     if (a->json)
-      j->out = j->warc ? pith_render_json_warc_at(
-                             NULL, j->source, j->url, j->record_id, j->date,
-                             j->http_status, j->truncated, j->warc_offset,
-                             j->warc_length, err)
-                       : pith_render_json_error(j->source, a->url, err);
+      j->out =
+          j->warc
+              ? pith_render_json_warc_at(NULL, j->source, j->url, j->record_id,
+                                         j->date, j->http_status, j->truncated,
+                                         j->warc_offset, j->warc_length, err)
+              : pith_render_json_error(j->source, a->url, err);
     if (empty && a->json && !j->out)
       j->emsg = job_strdup("out of memory");
     return;
   }
   if (a->json) {
-    j->out = j->warc ? pith_render_json_warc_at(
-                           res, j->source, j->url, j->record_id, j->date,
-                           j->http_status, j->truncated, j->warc_offset,
-                           j->warc_length, NULL)
-             : a->md_field
-                 ? pith_render_json_ex(res, j->source,
-                                       a->opts | PITH_RENDER_MARKDOWN_FIELD)
-                 : pith_render_json(res, j->source);
+    j->out =
+        j->warc
+            ? pith_render_json_warc_at(res, j->source, j->url, j->record_id,
+                                       j->date, j->http_status, j->truncated,
+                                       j->warc_offset, j->warc_length, NULL)
+        : a->md_field
+            ? pith_render_json_ex(res, j->source,
+                                  a->opts | PITH_RENDER_MARKDOWN_FIELD)
+            : pith_render_json(res, j->source);
     if (!j->out)
       j->emsg = job_strdup("out of memory");
     pith_result_free(res);
@@ -230,8 +232,8 @@ static void show_progress(batch *b, int final) {
              (int)(left / 60) % 60, (int)left % 60);
   }
   if (b->tty) {
-    fprintf(stderr, "\rpith: %llu %s, %.1f pages/s, %llu %s%s\033[K",
-            b->pages, b->pages == 1 ? "page" : "pages", rate, b->errors,
+    fprintf(stderr, "\rpith: %llu %s, %.1f pages/s, %llu %s%s\033[K", b->pages,
+            b->pages == 1 ? "page" : "pages", rate, b->errors,
             b->errors == 1 ? "error" : "errors", eta);
     b->shown = 1;
   } else if (!final) {
@@ -453,10 +455,11 @@ int batch_finish(batch *b) {
       fputs("\r\033[K", stderr);
     fprintf(stderr,
             "pith: %llu %s, %llu skipped, %llu %s, %.2f s, %.1f "
-            "pages/s\n",
+            "pages/s, %d %s\n",
             b->pages, b->pages == 1 ? "page" : "pages", b->skipped, b->errors,
             b->errors == 1 ? "error" : "errors", el,
-            el > 0 ? (double)b->pages / el : 0.0);
+            el > 0 ? (double)b->pages / el : 0.0, b->nthreads,
+            b->nthreads == 1 ? "thread" : "threads");
   }
   int failed = b->failed;
   batch_free(b);

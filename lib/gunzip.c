@@ -20,8 +20,8 @@
 #endif
 
 int pith__is_gzip(const char *s, size_t n) {
-  return n >= 3 && (unsigned char)s[0] == 0x1f &&
-         (unsigned char)s[1] == 0x8b && (unsigned char)s[2] == 8;
+  return n >= 3 && (unsigned char)s[0] == 0x1f && (unsigned char)s[1] == 0x8b &&
+         (unsigned char)s[2] == 8;
 }
 
 #ifdef PITH_HAVE_LIBDEFLATE
@@ -41,8 +41,7 @@ static int whole_members(const unsigned char *src, size_t n, size_t *pos,
     size_t in_used = 0, out_used = 0;
     if (libdeflate_gzip_decompress_ex(
             ld, src + *pos, n - *pos, (unsigned char *)out->data + out->len,
-            out->cap - 1 - out->len, &in_used,
-            &out_used) != LIBDEFLATE_SUCCESS)
+            out->cap - 1 - out->len, &in_used, &out_used) != LIBDEFLATE_SUCCESS)
       break;
     *pos += in_used;
     out->len += out_used;

@@ -131,8 +131,9 @@ void pith_extractor_set_time_budget(pith_extractor *ex, unsigned ms) {
   if (ms == PITH_NO_TIME_LIMIT)
     ex->limits.time_budget_ms = 0; /* no deadline */
   else
-    ex->limits.time_budget_ms =
-        !ms ? DEFAULT_TIME_BUDGET_MS : ms > UINT32_MAX ? UINT32_MAX : ms;
+    ex->limits.time_budget_ms = !ms               ? DEFAULT_TIME_BUDGET_MS
+                                : ms > UINT32_MAX ? UINT32_MAX
+                                                  : ms;
 }
 
 const char *pith_extractor_error(const pith_extractor *ex) {

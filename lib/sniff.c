@@ -55,7 +55,10 @@ static const struct {
     {0, 4, "PK\x07\x08", "ZIP archive"},
     {0, 2, "\x1f\x8b", "gzip data"},
     {0, 2, "\x1f\x9d", "compress data"},
-    {0, 6, "\xfd" "7zXZ\0", "xz data"},
+    {0, 6,
+     "\xfd"
+     "7zXZ\0",
+     "xz data"},
     {0, 4, "\x28\xb5\x2f\xfd", "Zstandard data"},
     {0, 4, "\x04\x22\x4d\x18", "LZ4 data"},
     {0, 4, "LZIP", "lzip data"},
@@ -71,7 +74,10 @@ static const struct {
     {0, 5, "\0\x01\0\0\0", "TrueType font"},
     {0, 5, "OTTO\0", "OpenType font"},
     {0, 4, "ttcf", "TrueType font collection"},
-    {0, 4, "\x7f" "ELF", "ELF executable"},
+    {0, 4,
+     "\x7f"
+     "ELF",
+     "ELF executable"},
     {0, 4, "\xfe\xed\xfa\xce", "Mach-O executable"},
     {0, 4, "\xfe\xed\xfa\xcf", "Mach-O executable"},
     {0, 4, "\xce\xfa\xed\xfe", "Mach-O executable"},
@@ -116,8 +122,7 @@ static const char *pe_what(const unsigned char *s, size_t n) {
     return NULL;
   size_t pe = (size_t)s[60] | (size_t)s[61] << 8 | (size_t)s[62] << 16 |
               (size_t)s[63] << 24;
-  return pe >= 64 && at_is(s, n, pe, "PE\0\0", 4) ? "Windows executable"
-                                                  : NULL;
+  return pe >= 64 && at_is(s, n, pe, "PE\0\0", 4) ? "Windows executable" : NULL;
 }
 
 const char *pith__sniff_magic(const unsigned char *s, size_t n) {

@@ -109,9 +109,9 @@ struct pith_warc_reader {
   int resync; /* after an error record: skipped bytes are its own */
   unsigned long long member_out; /* bytes the current gzip member gave */
   int cut_after_output;          /* the damaged member had given bytes */
-  size_t next_pos; /* where the record after the current one starts */
-  pith_buf strs;   /* the current record's header strings */
-  pith_buf body;   /* the decoded HTTP body, when it needed decoding */
+  size_t next_pos;  /* where the record after the current one starts */
+  pith_buf strs;    /* the current record's header strings */
+  pith_buf body;    /* the decoded HTTP body, when it needed decoding */
   member_span *mem; /* the members whose output is in the window */
   size_t nmem, capmem;
   struct pith_warc_record rec;
@@ -1324,8 +1324,8 @@ pith_status pith_warc_reader_next(pith_warc_reader *r,
   while (trail < 4 && trail < tail &&
          (r->d[after + trail] == '\r' || r->d[after + trail] == '\n'))
     trail++;
-  if (trail == 3 || (trail == 4 && r->d[after + 1] == '\n' &&
-                     r->d[after + 2] == '\n'))
+  if (trail == 3 ||
+      (trail == 4 && r->d[after + 1] == '\n' && r->d[after + 2] == '\n'))
     trail = 2; /* "\n\n" then the next record's bytes */
   if (r->mode == MODE_GZIP) {
     /* The member holding the record's last byte may not have ended yet
@@ -1398,12 +1398,10 @@ const char *pith_warc_record_body(const pith_warc_record *rec, size_t *len) {
 unsigned long long pith_warc_record_offset(const pith_warc_record *rec) {
   return rec ? rec->offset : 0;
 }
-unsigned long long
-pith_warc_record_stored_offset(const pith_warc_record *rec) {
+unsigned long long pith_warc_record_stored_offset(const pith_warc_record *rec) {
   return rec ? rec->stored_offset : 0;
 }
-unsigned long long
-pith_warc_record_stored_length(const pith_warc_record *rec) {
+unsigned long long pith_warc_record_stored_length(const pith_warc_record *rec) {
   return rec ? rec->stored_length : 0;
 }
 

@@ -220,8 +220,8 @@ static void test_warc(void) {
                         "\"truncated\":true}"),
      "WARC record cut by the crawler: its reason, and truncated");
   pith__free(got);
-  got = pith_render_json_warc_at(&r, "c.warc", "http://e.org/", NULL, NULL,
-                                 200, NULL, 0, 1234, NULL);
+  got = pith_render_json_warc_at(&r, "c.warc", "http://e.org/", NULL, NULL, 200,
+                                 NULL, 0, 1234, NULL);
   OK(got && strstr(got, "\"warc_offset\":0,\"warc_length\":1234}"),
      "WARC record: its stored offset and length");
   pith__free(got);
