@@ -1411,5 +1411,8 @@ int pith_warc_record_is_html(const pith_warc_record *rec) {
   if (strcmp(rec->mime, "text/html") == 0 ||
       strcmp(rec->mime, "application/xhtml+xml") == 0)
     return 1;
-  return rec->mime[0] == '\0' && sniff_html(rec->body, rec->body_len);
+  /* No Content-Type: HTML by its first bytes, or no payload at all (a
+   * redirect), which gives a record with empty text. */
+  return rec->mime[0] == '\0' &&
+         (rec->body_len == 0 || sniff_html(rec->body, rec->body_len));
 }
