@@ -1089,6 +1089,8 @@ static int detected_encoding(const char *name) {
     return ENC_X_MAC_CYRILLIC;
   if (!strcmp(name, "ISO-8859-11"))
     return ENC_WINDOWS_874;
+  if (!strcmp(name, "UHC"))
+    return ENC_EUC_KR; /* Unified Hangul Code: CP949, what EUC-KR decodes */
   unsigned char low[32];
   size_t n = strlen(name);
   if (n >= sizeof low)
