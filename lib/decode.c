@@ -1128,8 +1128,110 @@ static int detected_encoding(const char *name) {
  * universal charset detector (uchardet) when built with it, over the
  * first GUESS_MAX bytes; windows-1252 when it has no answer, or one we do
  * not decode. */
+/* ---- double-byte rescue ------------------------------------------------ */
+
+/* A page in a double-byte charset whose text is mostly ASCII (an English
+ * page served as GBK or Shift_JIS, with curly quotes and dashes as its
+ * only non-ASCII characters) gives the statistical detector too little to
+ * go on, and it answers with a Latin charset.  Read as windows-1252, such
+ * bytes are implausible: bytes 1252 leaves undefined (Shift_JIS's lead
+ * 0x81), or two symbols in a row ("\xa1\xb0" for GBK's left double
+ * quote).  When that happens often, the structure of each double-byte
+ * charset is checked instead: the bytes must form valid characters only,
+ * and those are scored by how common they are (symbols, kana, hangul, the
+ * frequent hanzi and kanji); the best scorer wins. */
+
+/* Whether a byte read as windows-1252 is a symbol (0x80..0xBF), and the
+ * five it leaves undefined. */
+static int w1252_undefined(unsigned c) {
+  return c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D;
+}
+
+/* How many places in s[0..len) are implausible as windows-1252. */
+static size_t w1252_implausible(const unsigned char *s, size_t len) {
+  size_t n = 0;
+  for (size_t i = 0; i < len; i++) {
+    if (s[i] < 0x80)
+      continue;
+    if (w1252_undefined(s[i]))
+      n++;
+    else if (i + 1 < len && s[i] <= 0xBF && s[i + 1] >= 0x80 &&
+             s[i + 1] <= 0xBF) {
+      n++;
+      i++;
+    }
+  }
+  return n;
+}
+
+enum { DB_GBK, DB_EUC_KR, DB_SHIFT_JIS, DB_BIG5, DB_COUNT };
+
+/* The score of s[0..len) in double-byte charset `cs`: common characters
+ * count 1, rare ones (extension areas, half-width katakana) -2; -1000000
+ * when the bytes are not valid in it. */
+static long db_score(int cs, const unsigned char *s, size_t len) {
+  long score = 0;
+  for (size_t i = 0; i < len; i++) {
+    unsigned a = s[i], b = i + 1 < len ? s[i + 1] : 0;
+    if (a < 0x80)
+      continue;
+    int ok = 0, common = 0;
+    switch (cs) {
+    case DB_GBK: /* GB2312 area: both bytes A1..FE */
+      ok = a >= 0x81 && a <= 0xFE && b >= 0x40 && b <= 0xFE && b != 0x7F;
+      common = a >= 0xA1 && a <= 0xF7 && b >= 0xA1;
+      break;
+    case DB_EUC_KR: /* KS X 1001: both A1..FE; CP949 adds 81..C6 leads */
+      ok = a >= 0x81 && a <= 0xFE && b >= 0x41 && b <= 0xFE &&
+           (b >= 0x81 || (b <= 0x5A || (b >= 0x61 && b <= 0x7A)));
+      common = a >= 0xA1 && b >= 0xA1;
+      break;
+    case DB_SHIFT_JIS:
+      if (a >= 0xA1 && a <= 0xDF) { /* half-width katakana: one byte */
+        score -= 2;
+        continue;
+      }
+      ok = ((a >= 0x81 && a <= 0x9F) || (a >= 0xE0 && a <= 0xFC)) &&
+           b >= 0x40 && b <= 0xFC && b != 0x7F;
+      common = (a >= 0x81 && a <= 0x84) || (a >= 0x88 && a <= 0x9F);
+      break;
+    default: /* Big5 */
+      ok = a >= 0xA1 && a <= 0xF9 &&
+           ((b >= 0x40 && b <= 0x7E) || (b >= 0xA1 && b <= 0xFE));
+      common = a <= 0xC6;
+      break;
+    }
+    if (!ok)
+      return -1000000;
+    score += common ? 1 : -2;
+    i++;
+  }
+  return score;
+}
+
+/* The double-byte charset s[0..len) is in, when windows-1252 is
+ * implausible for it; -1 otherwise. */
+static int double_byte_rescue(const unsigned char *s, size_t len) {
+  static const int encs[DB_COUNT] = {ENC_GBK, ENC_EUC_KR, ENC_SHIFT_JIS,
+                                     ENC_BIG5};
+  if (w1252_implausible(s, len) < 2)
+    return -1;
+  long best = 1; /* at least two common characters */
+  int enc = -1;
+  for (int cs = 0; cs < DB_COUNT; cs++) {
+    long sc = db_score(cs, s, len);
+    if (sc > best) {
+      best = sc;
+      enc = encs[cs];
+    }
+  }
+  return enc;
+}
+
 static int guess_legacy(const unsigned char *s, size_t len) {
   int enc = -1;
+  if (len > GUESS_MAX)
+    len = GUESS_MAX;
 #ifdef PITH_HAVE_UCHARDET
   uchardet_t ud = uchardet_new();
   if (ud) {
@@ -1141,6 +1243,8 @@ static int guess_legacy(const unsigned char *s, size_t len) {
     uchardet_delete(ud);
   }
 #endif
+  if (enc < 0)
+    enc = double_byte_rescue(s, len);
   return enc >= 0 ? enc : ENC_WINDOWS_1252;
 }
 
