@@ -1133,16 +1133,15 @@ static int detected_encoding(const char *name) {
 /* A page in a double-byte charset whose text is mostly ASCII (an English
  * page served as GBK or Shift_JIS, with curly quotes and dashes as its
  * only non-ASCII characters) gives the statistical detector too little to
- * go on, and it answers with a Latin charset.  Read as windows-1252, such
- * bytes are implausible: bytes 1252 leaves undefined (Shift_JIS's lead
- * 0x81), or two symbols in a row ("\xa1\xb0" for GBK's left double
- * quote).  When that happens often, the structure of each double-byte
+ * go on, and it answers with a Latin charset, or a wrong Asian one.  Read as
+ * windows-1252, such bytes are implausible: bytes 1252 leaves undefined
+ * (Shift_JIS's lead 0x81), or two symbols in a row ("\xa1\xb0" for GBK's left
+ * double quote).  When that happens often, the structure of each double-byte
  * charset is checked instead: the bytes must form valid characters only,
  * and those are scored by how common they are (symbols, kana, hangul, the
  * frequent hanzi and kanji); the best scorer wins. */
 
-/* Whether a byte read as windows-1252 is a symbol (0x80..0xBF), and the
- * five it leaves undefined. */
+/* The five bytes windows-1252 leaves undefined. */
 static int w1252_undefined(unsigned c) {
   return c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D;
 }
@@ -1166,72 +1165,103 @@ static size_t w1252_implausible(const unsigned char *s, size_t len) {
 
 enum { DB_GBK, DB_EUC_KR, DB_SHIFT_JIS, DB_BIG5, DB_COUNT };
 
-/* The score of s[0..len) in double-byte charset `cs`: common characters
- * count 1, rare ones (extension areas, half-width katakana) -2; -1000000
- * when the bytes are not valid in it. */
-static long db_score(int cs, const unsigned char *s, size_t len) {
-  long score = 0;
+/* Read s[0..len) as double-byte charset `cs`: 0 with *common and *rare
+ * counted (common: symbols, kana, hangul, the frequent hanzi and kanji;
+ * rare: extension areas, half-width katakana), or -1 when the bytes are
+ * not valid in it. */
+static int db_count(int cs, const unsigned char *s, size_t len, long *common,
+                    long *rare, long *letters) {
+  *common = *rare = *letters = 0;
   for (size_t i = 0; i < len; i++) {
     unsigned a = s[i], b = i + 1 < len ? s[i + 1] : 0;
     if (a < 0x80)
       continue;
-    int ok = 0, common = 0;
+    int ok = 0, usual = 0;
     switch (cs) {
-    case DB_GBK: /* GB2312 area: both bytes A1..FE */
+    case DB_GBK: /* GB2312's area (both bytes A1..FE), GBK's symbols */
       ok = a >= 0x81 && a <= 0xFE && b >= 0x40 && b <= 0xFE && b != 0x7F;
-      common = a >= 0xA1 && a <= 0xF7 && b >= 0xA1;
+      usual = (a >= 0xA1 && a <= 0xF7 && b >= 0xA1) ||
+              ((a == 0xA8 || a == 0xA9) && b < 0xA1);
       break;
     case DB_EUC_KR: /* KS X 1001: both A1..FE; CP949 adds 81..C6 leads */
       ok = a >= 0x81 && a <= 0xFE && b >= 0x41 && b <= 0xFE &&
-           (b >= 0x81 || (b <= 0x5A || (b >= 0x61 && b <= 0x7A)));
-      common = a >= 0xA1 && b >= 0xA1;
+           (b >= 0x81 || b <= 0x5A || (b >= 0x61 && b <= 0x7A));
+      usual = a >= 0xA1 && b >= 0xA1;
       break;
     case DB_SHIFT_JIS:
       if (a >= 0xA1 && a <= 0xDF) { /* half-width katakana: one byte */
-        score -= 2;
+        ++*rare;
         continue;
       }
       ok = ((a >= 0x81 && a <= 0x9F) || (a >= 0xE0 && a <= 0xFC)) &&
            b >= 0x40 && b <= 0xFC && b != 0x7F;
-      common = (a >= 0x81 && a <= 0x84) || (a >= 0x88 && a <= 0x9F);
+      usual = (a >= 0x81 && a <= 0x84) || (a >= 0x88 && a <= 0x9F);
       break;
     default: /* Big5 */
       ok = a >= 0xA1 && a <= 0xF9 &&
            ((b >= 0x40 && b <= 0x7E) || (b >= 0xA1 && b <= 0xFE));
-      common = a <= 0xC6;
+      usual = a <= 0xC6;
       break;
     }
     if (!ok)
-      return -1000000;
-    score += common ? 1 : -2;
+      return -1;
+    ++*(usual ? common : rare);
+    /* Past the symbol rows: hanzi, hangul, kanji - real text. */
+    *letters += a >= (cs == DB_BIG5        ? 0xA4u
+                      : cs == DB_SHIFT_JIS ? 0x88u
+                                           : 0xB0u);
     i++;
   }
-  return score;
+  return 0;
 }
 
-/* The double-byte charset s[0..len) is in, when windows-1252 is
- * implausible for it; -1 otherwise. */
-static int double_byte_rescue(const unsigned char *s, size_t len) {
+/* The double-byte charset s[0..len) is written in, when windows-1252 is
+ * implausible for it: the one in which the bytes are valid with the most
+ * common characters (at least 2, and no fewer than rare ones).  A tie
+ * (GBK and EUC-KR share their byte structure, and punctuation rows with
+ * Big5) goes to the detector's answer `detected` when there is real text
+ * (10 characters or more past the symbol rows), else to the first of GBK,
+ * EUC-KR, Shift_JIS and Big5: on symbols alone the detector guesses.
+ * -1 when none. */
+static int double_byte_rescue(const unsigned char *s, size_t len,
+                              int detected) {
   static const int encs[DB_COUNT] = {ENC_GBK, ENC_EUC_KR, ENC_SHIFT_JIS,
                                      ENC_BIG5};
   if (w1252_implausible(s, len) < 2)
     return -1;
-  long best = 1; /* at least two common characters */
+  long best = 1;
   int enc = -1;
   for (int cs = 0; cs < DB_COUNT; cs++) {
-    long sc = db_score(cs, s, len);
-    if (sc > best) {
-      best = sc;
+    long common, rare, letters;
+    if (db_count(cs, s, len, &common, &rare, &letters) < 0 || common < rare)
+      continue;
+    int named = encs[cs] == detected ||
+                (encs[cs] == ENC_GBK && detected == ENC_GB18030);
+    if (common > best || (common == best && named && letters >= 10)) {
+      best = common;
       enc = encs[cs];
     }
   }
+  if (enc == ENC_GBK && detected == ENC_GB18030)
+    enc = ENC_GB18030; /* the same bytes; keep the detector's name */
   return enc;
 }
 
-static int guess_legacy(const unsigned char *s, size_t len) {
+/* ISO-8859-7 puts the right single quote, the apostrophe of English
+ * text, at 0xA2, which windows-1252 reads as a cent sign: "don\xa2t".
+ * A cent sign between two ASCII letters, at least twice, is that
+ * apostrophe; no Latin charset writes it there. */
+static int greek_apostrophes(const unsigned char *s, size_t len) {
+  size_t n = 0;
+  for (size_t i = 1; i + 1 < len; i++)
+    if (s[i] == 0xA2 && is_alpha(s[i - 1]) && is_alpha(s[i + 1]))
+      n++;
+  return n >= 2;
+}
+
+static int guess_legacy(const unsigned char *s, size_t all) {
   int enc = -1;
-  if (len > GUESS_MAX)
-    len = GUESS_MAX;
+  size_t len = all < GUESS_MAX ? all : GUESS_MAX;
 #ifdef PITH_HAVE_UCHARDET
   uchardet_t ud = uchardet_new();
   if (ud) {
@@ -1243,8 +1273,11 @@ static int guess_legacy(const unsigned char *s, size_t len) {
     uchardet_delete(ud);
   }
 #endif
-  if (enc < 0)
-    enc = double_byte_rescue(s, len);
+  int db = double_byte_rescue(s, len, enc);
+  if (db >= 0)
+    enc = db;
+  else if ((enc < 0 || enc == ENC_WINDOWS_1252) && greek_apostrophes(s, all))
+    enc = ENC_ISO_8859_7;
   return enc >= 0 ? enc : ENC_WINDOWS_1252;
 }
 

@@ -196,6 +196,12 @@ static void test_guess(void) {
       "e, \xc2\xa9 2024 "
       "\xc2\xbb more",
       "WINDOWS-1252", "Latin accents stay windows-1252");
+  DEC("It\xa2s here, isn\xa2t it? Prices: 5\xa2.", NULL,
+      "It\xe2\x80\x99s here, isn\xe2\x80\x99t it? Prices: 5\xe2\x80\x99.",
+      "ISO-8859-7", "English apostrophes in ISO-8859-7");
+  DEC("A 5\xa2 stamp, a 10\xa2 coin.", NULL,
+      "A 5\xc2\xa2 stamp, a 10\xc2\xa2 coin.", "WINDOWS-1252",
+      "cent signs after digits stay windows-1252");
   DEC("<meta charset=iso-8859-1>caf\xC3\xA9", NULL,
       "<meta charset=iso-8859-1>caf\xC3\xA9", "UTF-8",
       "latin1 label on clearly-UTF-8 bytes is overruled");
