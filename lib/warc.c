@@ -270,8 +270,10 @@ static const member_span *member_at(const pith_warc_reader *r,
 /* Forget the members that ended before stream offset `off`. */
 static void members_drop_before(pith_warc_reader *r, unsigned long long off) {
   size_t k = 0;
+  /* (One that gave nothing at `off` stays: a damaged member there is the
+   * broken record's.) */
   while (k < r->nmem && r->mem[k].out_end != UNKNOWN &&
-         r->mem[k].out_end <= off)
+         r->mem[k].out_end <= off && r->mem[k].out_start < off)
     k++;
   if (k) {
     memmove(r->mem, r->mem + k, (r->nmem - k) * sizeof *r->mem);

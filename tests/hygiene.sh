@@ -188,5 +188,15 @@ fi
 ok "text mode: a failed input keeps its form-feed line" \
   test "$(tr '\n' '|' <ff.out)" = $'One page of text for the include test.|\f|\f|Another page of text, deeper down.|'
 
+# --help, the manual and the README name the new options.
+"$pith" --help >help.txt
+for opt in --include --source-name; do
+  ok "--help lists $opt" grep -qF -- "$opt" help.txt
+  ok "the manual lists $opt" grep -qF -- "${opt//-/\\-}" "$root/man/pith.1"
+  ok "the README lists $opt" grep -qF -- "\`$opt" "$root/README.md"
+done
+ok "--help says --time-limit 0 turns the clock off" grep -qF "0: no limit" help.txt
+ok "the manual names warc_offset" grep -qF "warc_offset" "$root/man/pith.1"
+
 echo "1..$n"
 [ "$failed" -eq 0 ]
