@@ -119,11 +119,13 @@ static void job_free(job *j) {
   free(j);
 }
 
-/* The bounds of the command line, on one extractor. */
+/* gzip bytes: the library decompresses them and words its own size
+ * message ("over N bytes after gunzip"). */
 static int is_gzip_bytes(const char *d, size_t n) {
   return n >= 2 && (unsigned char)d[0] == 0x1f && (unsigned char)d[1] == 0x8b;
 }
 
+/* The bounds of the command line, on one extractor. */
 static void set_bounds(const batch *b, pith_extractor *ex) {
   pith_extractor_set_max_input(ex, b->max);
   pith_extractor_set_max_nodes(ex, b->a->max_nodes);
