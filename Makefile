@@ -33,7 +33,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # cmark-gfm parses the Markdown output back in the golden tests (they skip
 # that check, saying so, when it is missing).
 DEB_PACKAGES := cmake gcc libc6-dev make pkg-config libxml2-dev zlib1g-dev \
-	libdeflate-dev python3 cmark-gfm libcld2-dev g++
+	libdeflate-dev libuchardet-dev python3 cmark-gfm libcld2-dev g++
 
 FORMAT_SOURCES := $(wildcard include/pith/*.h lib/*.c lib/*.h cli/*.c \
 	cli/*.h tests/unit/*.c tests/unit/*.h bench/*.c fuzz/*.c fuzz/*.h)

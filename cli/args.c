@@ -38,8 +38,10 @@ static const char *const usage_text[] = {
     "  --no-comments      do not collect reader comments (the \"comments\"\n"
     "                     key is null)\n"
     "  --markdown-field   JSON: add a \"markdown\" key, the body as Markdown\n"
-    "  --url URL          the page's address, used for metadata and to\n"
-    "                     resolve relative links (applies to every input)\n"
+    "  --url URL          the page's address (an absolute URL), used for\n"
+    "                     metadata and to resolve relative links (applies\n"
+    "                     to every input)\n"
+    "  --source-name NAME the \"source\" of standard input (default \"-\")\n"
     "  --max-size BYTES   refuse inputs larger than BYTES after gunzip\n"
     "                     (suffixes K, M, G = 1024-based; default 64M)\n"
     "  --truncate         cut inputs over --max-size to that size (the\n"
@@ -49,7 +51,7 @@ static const char *const usage_text[] = {
     "  --max-depth N      flatten nesting deeper than N (default 512)\n"
     "  --time-limit MS    spend at most MS milliseconds on a page (every\n"
     "                     stage; parsing gets half), keep what was done by\n"
-    "                     then, flagged (default 5000)\n",
+    "                     then, flagged (default 5000; 0: no limit)\n",
     "  --no-fallback      do not fall back to whole-page extraction when\n"
     "                     the main method finds too little text\n"
     "  --keep-hidden      keep elements hidden from readers (hidden,\n"
@@ -61,15 +63,20 @@ static const char *const usage_text[] = {
     "  --no-metadata      skip metadata extraction (text only)\n"
     "  --input-dir DIR    also process every file under DIR (recursively,\n"
     "                     in name order; names starting with '.' skipped)\n"
+    "  --include GLOB     --input-dir: only files whose name matches GLOB\n"
+    "                     (e.g. '*.html*'; may be repeated: any matches;\n"
+    "                     default: every file)\n"
     "  --input-list FILE  also process the paths listed in FILE, one per\n"
     "                     line (- reads the list from standard input)\n"
-    "  -j, --jobs N       extract with N threads (default: one per core);\n"
-    "                     the output is the same as with -j 1\n"
+    "  -j, --jobs N       extract with N threads (default: one per CPU the\n"
+    "                     process may use: its affinity mask and cgroup CPU\n"
+    "                     quota); the output is the same as with -j 1\n"
     "  --warc             treat every input as a WARC file (WARC files are\n"
     "                     also recognised by their first bytes)\n"
     "  --warc-stats       only read the WARC inputs and count their records\n"
     "  --progress         show progress on stderr and a summary at the end\n"
-    "                     (the default when stderr is a terminal)\n"
+    "                     (the default when stderr is a terminal; to a file\n"
+    "                     or pipe, one line a second)\n"
     "  --quiet            no progress line and no summary\n"
     "  -h, --help         show this help and exit\n"
     "  -V, --version      show the version and exit\n",
@@ -77,7 +84,9 @@ static const char *const usage_text[] = {
     "Text output: the main text of each page, paragraphs separated by a\n"
     "blank line.  With several inputs, the documents are separated by a\n"
     "line holding a single form feed (\\f).  A failed input prints\n"
-    "\"pith: FILE: message\" on standard error and no document.\n"
+    "\"pith: FILE: message\" on standard error and an empty document (its\n"
+    "form feed is kept, so the n-th document is the n-th input).  Binary\n"
+    "files (PDF, images, archives...) fail with \"not HTML: ...\".\n"
     "\n"
     "JSON output keys, in this order: source, url, title, author (names\n"
     "joined by \"; \"), date (YYYY-MM-DD), sitename, description, language\n"
@@ -100,9 +109,11 @@ static const char *const usage_text[] = {
     "other records are skipped and counted.  In JSON, its url is the\n"
     "WARC-Target-URI, source the WARC file, and the keys warc_record_id,\n"
     "warc_date, http_status (200, 404...: error pages are extracted too) and\n"
-    "warc_truncated (WARC-Truncated, e.g. \"length\") follow comments.  A\n"
-    "broken record gives an error record and reading goes on at the next\n"
-    "record.\n"
+    "warc_truncated (WARC-Truncated, e.g. \"length\"), warc_offset and\n"
+    "warc_length (where the record, or its gzip member, lies in the file)\n"
+    "follow comments.  A response with an empty body (a redirect) gives a\n"
+    "record with empty text.  A broken record, or binary data labelled\n"
+    "HTML, gives an error record and reading goes on at the next record.\n"
     "\n"
     "Exit status: 0 when every input produced a result, 1 when any input\n"
     "failed (the others are still processed) or output could not be\n"
@@ -182,6 +193,21 @@ static int parse_size(const char *s, size_t *out) {
   return 0;
 }
 
+/* An absolute URL: a scheme ("http:", "mailto:"...) - letters first, then
+ * letters, digits, '+', '-' or '.' - and something after the colon.  A
+ * file name given by mistake ("page.html") has none. */
+static int looks_like_url(const char *s) {
+  size_t i = 0;
+  if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
+    return 0;
+  while (s[i] &&
+         ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+          (s[i] >= '0' && s[i] <= '9') || s[i] == '+' || s[i] == '-' ||
+          s[i] == '.'))
+    i++;
+  return i >= 2 && s[i] == ':' && s[i + 1] != '\0';
+}
+
 /* Parse a -j value: 1 to 1024.  Returns 0, or -1 when invalid. */
 static int parse_jobs(const char *s, int *out) {
   if (*s < '0' || *s > '9')
@@ -198,7 +224,8 @@ static int parse_jobs(const char *s, int *out) {
 void args_free(cli_args *a) {
   free(a->input_dirs);
   free(a->input_lists);
-  a->input_dirs = a->input_lists = NULL;
+  free(a->includes);
+  a->input_dirs = a->input_lists = a->includes = NULL;
 }
 
 int args_parse(int argc, char **argv, cli_args *a) {
@@ -208,7 +235,8 @@ int args_parse(int argc, char **argv, cli_args *a) {
   a->progress = -1;
   a->input_dirs = calloc((size_t)argc, sizeof *a->input_dirs);
   a->input_lists = calloc((size_t)argc, sizeof *a->input_lists);
-  if (!a->input_dirs || !a->input_lists) {
+  a->includes = calloc((size_t)argc, sizeof *a->includes);
+  if (!a->input_dirs || !a->input_lists || !a->includes) {
     fputs("pith: out of memory\n", stderr);
     args_free(a);
     return ARGS_USAGE;
@@ -259,7 +287,8 @@ int args_parse(int argc, char **argv, cli_args *a) {
     size_t namelen = eq ? (size_t)(eq - arg) : strlen(arg);
     const char *value = eq ? eq + 1 : NULL;
 #define IS(name) (namelen == strlen(name) && strncmp(arg, name, namelen) == 0)
-    if (IS("--jobs") || IS("--input-dir") || IS("--input-list")) {
+    if (IS("--jobs") || IS("--input-dir") || IS("--input-list") ||
+        IS("--include") || IS("--source-name")) {
       if (!value) {
         if (i + 1 >= argc) {
           usage_error(ERR_NEEDS_ARG, arg);
@@ -269,6 +298,10 @@ int args_parse(int argc, char **argv, cli_args *a) {
       }
       if (IS("--input-dir")) {
         a->input_dirs[a->ninput_dirs++] = (char *)value;
+      } else if (IS("--include")) {
+        a->includes[a->nincludes++] = (char *)value;
+      } else if (IS("--source-name")) {
+        a->source_name = value;
       } else if (IS("--input-list")) {
         a->input_lists[a->ninput_lists++] = (char *)value;
       } else if (parse_jobs(value, &a->threads) != 0) {
@@ -304,7 +337,17 @@ int args_parse(int argc, char **argv, cli_args *a) {
       }
       size_t num = 0;
       if (IS("--url")) {
+        if (!looks_like_url(value)) {
+          fprintf(stderr,
+                  "pith: '%s' after --url is not a URL (it needs a scheme, "
+                  "as in https://example.org/page)\n",
+                  value);
+          fputs("Try 'pith --help' for more information.\n", stderr);
+          return ARGS_USAGE;
+        }
         a->url = value;
+      } else if (IS("--time-limit") && strcmp(value, "0") == 0) {
+        a->time_limit = PITH_NO_TIME_LIMIT; /* the clock off */
       } else if (IS("--format")) {
         static const char *const names[] = {"txt", "json", "markdown", "xml",
                                             "html"};

@@ -22,7 +22,8 @@ typedef struct {
   size_t max_size;     /* --max-size in bytes, or 0 for the library default */
   size_t max_nodes;    /* --max-nodes, or 0 for the library default */
   unsigned max_depth;  /* --max-depth, or 0 for the library default */
-  unsigned time_limit; /* --time-limit in ms, or 0 for the default */
+  unsigned time_limit; /* --time-limit in ms, 0 for the default, or
+                        * PITH_NO_TIME_LIMIT (--time-limit 0) */
   char **inputs;       /* input paths ("-" is standard input); never empty */
   size_t ninputs;
   /* Batches, WARC input and progress. */
@@ -34,6 +35,9 @@ typedef struct {
   size_t ninput_dirs;
   char **input_lists; /* --input-list FILEs ("-" is standard input) */
   size_t ninput_lists;
+  char **includes; /* --include GLOBs for --input-dir files (argv strings) */
+  size_t nincludes;
+  const char *source_name; /* --source-name: stdin's "source", or NULL */
 } cli_args;
 
 /* What main() should do after args_parse(). */
@@ -47,7 +51,8 @@ enum {
  * ARGS_EXIT or ARGS_USAGE. */
 int args_parse(int argc, char **argv, cli_args *a);
 
-/* Free what args_parse() allocated (the --input-dir/--input-list arrays). */
+/* Free what args_parse() allocated (the --input-dir/--input-list/--include
+ * arrays). */
 void args_free(cli_args *a);
 
 #endif

@@ -52,7 +52,8 @@ struct batch {
   unsigned long long pages, errors, skipped;
   unsigned long long total_inputs, inputs_done, total_bytes, bytes;
   int progress;
-  double t0, last_shown;
+  int tty; /* stderr is a terminal: redraw one line with \r */
+  double t0, last_shown, last_line;
   int shown;
 };
 
@@ -88,6 +89,7 @@ job *job_new(int kind, const char *source, const char *msg) {
   if (!j)
     return NULL;
   j->kind = kind;
+  j->warc_offset = j->warc_length = -1;
   j->source = job_strdup(source);
   j->msg = job_strdup(msg);
   if ((source && !j->source) || (msg && !j->msg)) {
@@ -117,6 +119,12 @@ static void job_free(job *j) {
   free(j);
 }
 
+/* gzip bytes: the library decompresses them and words its own size
+ * message ("over N bytes after gunzip"). */
+static int is_gzip_bytes(const char *d, size_t n) {
+  return n >= 2 && (unsigned char)d[0] == 0x1f && (unsigned char)d[1] == 0x8b;
+}
+
 /* The bounds of the command line, on one extractor. */
 static void set_bounds(const batch *b, pith_extractor *ex) {
   pith_extractor_set_max_input(ex, b->max);
@@ -132,6 +140,7 @@ static void process(const batch *b, pith_extractor *ex, job *j) {
   char msg[256];
   const char *err = NULL;
   pith_result *res = NULL;
+  int empty = 0;
 
   if (j->kind == JOB_NOTE)
     return;
@@ -149,14 +158,16 @@ static void process(const batch *b, pith_extractor *ex, job *j) {
       data = in.data;
       len = in.len;
     }
-    if (!err) {
+    if (!err && j->warc && len == 0) {
+      empty = 1; /* a response without a body (a redirect): no text */
+    } else if (!err) {
       pith_status st =
           pith_extractor_extract(ex, data, len, url, j->charset, &res);
-      if (st == PITH_ERR_TOO_LARGE)
+      if (st == PITH_ERR_TOO_LARGE && !is_gzip_bytes(data, len))
         snprintf(msg, sizeof msg, "input too large (%zu bytes, max %zu)", len,
                  b->max);
       else if (st != PITH_OK)
-        snprintf(msg, sizeof msg, "%s", pith_strerror(st));
+        snprintf(msg, sizeof msg, "%s", pith_extractor_error(ex));
       if (st != PITH_OK)
         err = msg;
     }
@@ -165,24 +176,30 @@ static void process(const batch *b, pith_extractor *ex, job *j) {
     j->data = NULL;
   }
 
-  if (err) {
-    j->emsg = job_strdup(err);
+  if (err || empty) {
+    if (err)
+      j->emsg = job_strdup(err);
     if (a->json)
-      j->out = j->warc
-                   ? pith_render_json_warc(NULL, j->source, j->url,
-                                           j->record_id, j->date,
-                                           j->http_status, j->truncated, err)
-                   : pith_render_json_error(j->source, a->url, err);
+      j->out =
+          j->warc
+              ? pith_render_json_warc_at(NULL, j->source, j->url, j->record_id,
+                                         j->date, j->http_status, j->truncated,
+                                         j->warc_offset, j->warc_length, err)
+              : pith_render_json_error(j->source, a->url, err);
+    if (empty && a->json && !j->out)
+      j->emsg = job_strdup("out of memory");
     return;
   }
   if (a->json) {
-    j->out = j->warc ? pith_render_json_warc(res, j->source, j->url,
-                                             j->record_id, j->date,
-                                             j->http_status, j->truncated, NULL)
-             : a->md_field
-                 ? pith_render_json_ex(res, j->source,
-                                       a->opts | PITH_RENDER_MARKDOWN_FIELD)
-                 : pith_render_json(res, j->source);
+    j->out =
+        j->warc
+            ? pith_render_json_warc_at(res, j->source, j->url, j->record_id,
+                                       j->date, j->http_status, j->truncated,
+                                       j->warc_offset, j->warc_length, NULL)
+        : a->md_field
+            ? pith_render_json_ex(res, j->source,
+                                  a->opts | PITH_RENDER_MARKDOWN_FIELD)
+            : pith_render_json(res, j->source);
     if (!j->out)
       j->emsg = job_strdup("out of memory");
     pith_result_free(res);
@@ -216,9 +233,20 @@ static void show_progress(batch *b, int final) {
     snprintf(eta, sizeof eta, ", ETA %d:%02d:%02d", (int)(left / 3600),
              (int)(left / 60) % 60, (int)left % 60);
   }
-  fprintf(stderr, "\rpith: %llu pages, %.1f pages/s, %llu errors%s\033[K",
-          b->pages, rate, b->errors, eta);
-  b->shown = 1;
+  if (b->tty) {
+    fprintf(stderr, "\rpith: %llu %s, %.1f pages/s, %llu %s%s\033[K", b->pages,
+            b->pages == 1 ? "page" : "pages", rate, b->errors,
+            b->errors == 1 ? "error" : "errors", eta);
+    b->shown = 1;
+  } else if (!final) {
+    /* Not a terminal (a log file): one line per update, once a second. */
+    if (t - b->last_line < 1.0)
+      return;
+    b->last_line = t;
+    fprintf(stderr, "pith: %llu %s, %.1f pages/s, %llu %s%s\n", b->pages,
+            b->pages == 1 ? "page" : "pages", rate, b->errors,
+            b->errors == 1 ? "error" : "errors", eta);
+  }
 }
 
 /* Write job j (under mu). */
@@ -241,6 +269,10 @@ static void write_job(batch *b, job *j) {
   if (j->out) {
     output_line(j->out);
   } else if (j->emsg) {
+    /* No document, but its place: the form-feed line that precedes every
+     * document after the first, so documents and inputs stay in step. */
+    if (b->documents++)
+      output_write("\f\n", 2);
     if (b->shown)
       fputs("\r\033[K", stderr);
     if (j->warc)
@@ -253,6 +285,9 @@ static void write_job(batch *b, job *j) {
     if (b->documents++)
       output_write("\f\n", 2);
     output_text(j->doc);
+  } else if (!a->json && !j->res) {
+    if (b->documents++) /* an empty WARC response: an empty document */
+      output_write("\f\n", 2);
   } else if (j->res && !a->json) {
     /* Documents after the first are preceded by a form-feed line. */
     if (b->documents++)
@@ -321,7 +356,8 @@ batch *batch_start(const cli_args *a, int threads) {
   b->nthreads = threads < 1 ? 1 : threads;
   b->k = 4 * (size_t)b->nthreads + 4;
   b->ring = calloc(b->k, sizeof *b->ring);
-  b->progress = a->progress < 0 ? isatty(STDERR_FILENO) : a->progress;
+  b->tty = isatty(STDERR_FILENO);
+  b->progress = a->progress < 0 ? b->tty : a->progress;
   b->t0 = batch_now();
   pthread_mutex_init(&b->mu, NULL);
   pthread_cond_init(&b->cv_work, NULL);
@@ -420,10 +456,12 @@ int batch_finish(batch *b) {
     if (b->shown)
       fputs("\r\033[K", stderr);
     fprintf(stderr,
-            "pith: %llu pages, %llu skipped, %llu errors, %.2f s, %.1f "
-            "pages/s\n",
-            b->pages, b->skipped, b->errors, el,
-            el > 0 ? (double)b->pages / el : 0.0);
+            "pith: %llu %s, %llu skipped, %llu %s, %.2f s, %.1f "
+            "pages/s, %d %s\n",
+            b->pages, b->pages == 1 ? "page" : "pages", b->skipped, b->errors,
+            b->errors == 1 ? "error" : "errors", el,
+            el > 0 ? (double)b->pages / el : 0.0, b->nthreads,
+            b->nthreads == 1 ? "thread" : "threads");
   }
   int failed = b->failed;
   batch_free(b);

@@ -30,8 +30,9 @@ typedef struct job {
   char *date;
   int http_status; /* WARC responses: the HTTP status; else 0 */
   char *truncated; /* WARC-Truncated value, or NULL */
-  char *charset;   /* encoding hint, or NULL */
-  char *data;      /* JOB_PAGE: the page (malloc'd) */
+  long long warc_offset, warc_length; /* where the record is stored; -1 */
+  char *charset;                      /* encoding hint, or NULL */
+  char *data;                         /* JOB_PAGE: the page (malloc'd) */
   size_t len;
   char *msg; /* JOB_ERROR, JOB_NOTE: the message */
   /* Filled in by the worker. */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * input.h - reading one input (a file or standard input) fully into
- * memory, gunzipping it when it is gzip-compressed.
+ * memory; gzip-compressed input is decompressed by the library.
  */
 #ifndef PITH_CLI_INPUT_H
 #define PITH_CLI_INPUT_H
@@ -15,12 +15,13 @@ typedef struct {
 } input_buf;
 
 /*
- * Read all of `path` (NULL or "-" means standard input) into *in.  Input
- * that starts with the gzip magic bytes 1f 8b is decompressed (several
- * concatenated members are joined, as gzip -d does).  `max` caps the size
- * of the page (after decompression), so a huge file or a gzip bomb is
- * refused without using more than about `max` bytes of memory - or, with
- * `truncate`, cut to its first `max` bytes (in->truncated set).
+ * Read all of `path` (NULL or "-" means standard input) into *in.  `max`
+ * caps the size of the page, so a huge file is refused without using more
+ * than about `max` bytes of memory - or, with `truncate`, cut to its first
+ * `max` bytes (in->truncated set).  Input that starts with the gzip magic
+ * bytes 1f 8b is read as it is, up to a little over `max` (gzip framing
+ * can make incompressible data larger), for the library to decompress
+ * within the same cap.
  * Returns 0 on success.  On failure returns -1, leaves *in empty and
  * writes a one-line message (no file name, no newline) to err[errlen].
  */

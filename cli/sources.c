@@ -11,13 +11,15 @@
  * through read_cb(), and each HTML payload is copied into its job, so
  * memory is bounded by the pipeline's window, not by the file.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT */
 
 #include "sources.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <fnmatch.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,7 +128,7 @@ static job *record_job(const char *source, const pith_warc_record *rec,
   if (st != PITH_OK) {
     char msg[300];
     snprintf(msg, sizeof msg, "WARC record at offset %llu: %s",
-             pith_warc_record_offset(rec), pith_warc_record_error(rec));
+             pith_warc_record_stored_offset(rec), pith_warc_record_error(rec));
     j = job_new(JOB_ERROR, source, msg);
   } else {
     j = job_new(JOB_PAGE, source, NULL);
@@ -139,6 +141,10 @@ static job *record_job(const char *source, const pith_warc_record *rec,
   j->date = dup_nonempty(pith_warc_record_date(rec));
   j->http_status = pith_warc_record_http_status(rec);
   j->truncated = dup_nonempty(pith_warc_record_truncated(rec));
+  j->warc_offset = (long long)pith_warc_record_stored_offset(rec);
+  j->warc_length = pith_warc_record_stored_length(rec)
+                       ? (long long)pith_warc_record_stored_length(rec)
+                       : -1;
   if (st == PITH_OK) {
     size_t len;
     const char *body = pith_warc_record_body(rec, &len);
@@ -285,8 +291,9 @@ static int do_stdin(run_ctx *c) {
       break;
     n += (size_t)got;
   }
+  const char *name = c->a->source_name ? c->a->source_name : "-";
   if (c->a->warc || c->a->warc_stats || looks_like_warc(pre, n)) {
-    int rc = do_warc(c, "-", STDIN_FILENO, pre, n);
+    int rc = do_warc(c, name, STDIN_FILENO, pre, n);
     free(pre);
     return rc;
   }
@@ -295,8 +302,8 @@ static int do_stdin(run_ctx *c) {
   if (input_read_stdin_rest(pre, n, PEEK, c->max,
                             (c->a->opts & PITH_OPT_TRUNCATE_INPUT) != 0, &in,
                             msg, sizeof msg) != 0)
-    return submit(c, job_new(JOB_ERROR, "-", msg));
-  job *j = job_new(JOB_PAGE, "-", NULL);
+    return submit(c, job_new(JOB_ERROR, name, msg));
+  job *j = job_new(JOB_PAGE, name, NULL);
   if (!j) {
     input_free(&in);
     return submit(c, NULL);
@@ -336,6 +343,17 @@ static int do_path(run_ctx *c, const char *path) {
   return rc;
 }
 
+/* Does a file found under --input-dir pass --include (any GLOB matches
+ * its name; no --include: every file)? */
+static int included(const cli_args *a, const char *name) {
+  if (!a->nincludes)
+    return 1;
+  for (size_t i = 0; i < a->nincludes; i++)
+    if (fnmatch(a->includes[i], name, 0) == 0)
+      return 1;
+  return 0;
+}
+
 static int by_name(const struct dirent **x, const struct dirent **y) {
   return strcmp((*x)->d_name, (*y)->d_name);
 }
@@ -370,7 +388,8 @@ static int do_dir(run_ctx *c, const char *dir, int depth) {
         if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
           if (depth < 64)
             rc = do_dir(c, path, depth + 1);
-        } else if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+        } else if (stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+                   included(c->a, name)) {
           rc = do_path(c, path);
           if (c->b)
             batch_input_done(c->b);
@@ -415,7 +434,8 @@ static int do_list(run_ctx *c, const char *list) {
   return rc;
 }
 
-static int count_dir(const char *dir, int depth, unsigned long long *n) {
+static int count_dir(const cli_args *a, const char *dir, int depth,
+                     unsigned long long *n) {
   struct dirent **names;
   int k = scandir(dir, &names, NULL, by_name);
   if (k < 0)
@@ -430,8 +450,8 @@ static int count_dir(const char *dir, int depth, unsigned long long *n) {
         struct stat st;
         if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
           if (depth < 64)
-            count_dir(path, depth + 1, n);
-        } else {
+            count_dir(a, path, depth + 1, n);
+        } else if (included(a, name)) {
           ++*n;
         }
         free(path);
@@ -489,16 +509,120 @@ static int run_warc_stats(const cli_args *a, size_t max) {
   return rc < 0 || c.failed || s.errors ? 1 : 0;
 }
 
+/* Read a small file whole into buf (NUL-terminated); 0, or -1. */
+static int read_small(const char *path, char *buf, size_t cap) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return -1;
+  ssize_t n = read(fd, buf, cap - 1);
+  close(fd);
+  if (n < 0)
+    return -1;
+  buf[n] = '\0';
+  return 0;
+}
+
+/* The CPU quota of cgroup directory `dir` (v2 cpu.max "QUOTA PERIOD", or
+ * v1 cpu.cfs_quota_us and cpu.cfs_period_us) in CPUs, rounded up; 0 when
+ * there is none. */
+static int cgroup_quota(const char *dir) {
+  char path[4200], buf[128];
+  long long quota = -1, period = 0;
+  snprintf(path, sizeof path, "%s/cpu.max", dir);
+  if (read_small(path, buf, sizeof buf) == 0) {
+    if (sscanf(buf, "%lld %lld", &quota, &period) != 2)
+      quota = -1; /* "max PERIOD": no limit */
+  } else {
+    snprintf(path, sizeof path, "%s/cpu.cfs_quota_us", dir);
+    if (read_small(path, buf, sizeof buf) == 0)
+      quota = atoll(buf);
+    snprintf(path, sizeof path, "%s/cpu.cfs_period_us", dir);
+    if (read_small(path, buf, sizeof buf) == 0)
+      period = atoll(buf);
+  }
+  if (quota <= 0 || period <= 0)
+    return 0;
+  long long n = (quota + period - 1) / period;
+  return n > 1024 ? 1024 : (int)n;
+}
+
+/* The smallest CPU quota on the way from the process's cgroup up to the
+ * root of the hierarchy mounted at `mount` (the tightest limit holds). */
+static int cgroup_limit(const char *mount, const char *rel) {
+  char dir[4096];
+  int best = 0;
+  snprintf(dir, sizeof dir, "%s%s", mount, rel);
+  for (;;) {
+    int q = cgroup_quota(dir);
+    if (q > 0 && (best == 0 || q < best))
+      best = q;
+    char *slash = strrchr(dir, '/');
+    if (!slash || (size_t)(slash - dir) < strlen(mount))
+      break;
+    *slash = '\0';
+  }
+  return best;
+}
+
+/* The CPU quota of the process's cgroup (v2, or v1's cpu controller), in
+ * whole CPUs; 0 when there is none. */
+static int cgroup_cpus(void) {
+  FILE *f = fopen("/proc/self/cgroup", "r");
+  if (!f)
+    return 0;
+  char line[4096];
+  int best = 0;
+  while (fgets(line, sizeof line, f)) {
+    line[strcspn(line, "\n")] = '\0';
+    char *c1 = strchr(line, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+    if (!c2)
+      continue;
+    *c2 = '\0';
+    const char *ctrl = c1 + 1, *rel = c2 + 1;
+    if (strcmp(rel, "/") == 0)
+      rel = "";
+    int q = 0;
+    if (strcmp(line, "0") == 0 && !*ctrl) {
+      q = cgroup_limit("/sys/fs/cgroup", rel);
+    } else if (strstr(ctrl, "cpu") && !strstr(ctrl, "cpuset")) {
+      /* v1: "cpu,cpuacct" or "cpu"; the mount may be named either way.
+       * In a container the path is often the host's: try the mount root
+       * too. */
+      char mount[256];
+      snprintf(mount, sizeof mount, "/sys/fs/cgroup/%s", ctrl);
+      q = cgroup_limit(mount, rel);
+      if (!q)
+        q = cgroup_limit("/sys/fs/cgroup/cpu", rel);
+      if (!q)
+        q = cgroup_quota(mount);
+    }
+    if (q > 0 && (best == 0 || q < best))
+      best = q;
+  }
+  fclose(f);
+  return best;
+}
+
+/* The default -j: the CPUs this process may run on (its affinity mask, as
+ * taskset sets it), capped by its cgroup's CPU quota (a container's
+ * --cpus); the online CPUs when neither can be read. */
+static int usable_cpus(void) {
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+    n = CPU_COUNT(&set);
+  int q = cgroup_cpus();
+  if (q > 0 && q < n)
+    n = q;
+  return n > 0 ? (n > 1024 ? 1024 : (int)n) : 1;
+}
+
 int sources_run(const cli_args *a) {
   size_t max = a->max_size ? a->max_size : PITH_DEFAULT_MAX_INPUT;
   if (a->warc_stats)
     return run_warc_stats(a, max);
 
-  int threads = a->threads;
-  if (threads <= 0) {
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    threads = n > 0 ? (n > 1024 ? 1024 : (int)n) : 1;
-  }
+  int threads = a->threads > 0 ? a->threads : usable_cpus();
   batch *b = batch_start(a, threads);
   if (!b) {
     fputs("pith: out of memory\n", stderr);
@@ -529,7 +653,7 @@ int sources_run(const cli_args *a) {
     }
   }
   for (size_t i = 0; i < a->ninput_dirs; i++)
-    count_dir(a->input_dirs[i], 0, &inputs);
+    count_dir(a, a->input_dirs[i], 0, &inputs);
   if (all_warc)
     batch_set_total(b, 0, bytes);
   else if (!a->ninput_lists)

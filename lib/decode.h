@@ -5,9 +5,11 @@
  * Every page passes through pith__decode() before parsing, so later stages
  * can assume their input is valid UTF-8 without NUL bytes.  The charset is
  * taken from a byte-order mark, else a <meta> declaration in the first
- * 4096 bytes, else the caller's hint, else guessed (UTF-8 if the bytes are
- * valid UTF-8, windows-1252 otherwise).  Labels follow the WHATWG Encoding
- * standard.  UTF-8, windows-1252 and UTF-16 are decoded by hand; other
+ * 4096 bytes, else the caller's hint, else guessed: UTF-16 when NUL bytes
+ * say so, UTF-8 if the bytes are valid UTF-8, else what Mozilla's
+ * universal charset detector (uchardet, when built with it) says, else
+ * windows-1252.  Labels follow the WHATWG Encoding standard.  UTF-8,
+ * windows-1252 and UTF-16 are decoded by hand; other
  * charsets go through iconv.  Mojibake (UTF-8 once read as windows-1252
  * and encoded again) is repaired afterwards.
  */
@@ -33,10 +35,11 @@
  * parser deals with them as a browser does).  Bytes that are invalid for
  * the charset become U+FFFD, except in UTF-8 input, where each invalid byte
  * is read as windows-1252 (pages declared UTF-8 often contain stray cp1252
- * bytes).  A windows-1252 (or latin1/ascii) declaration or hint is
- * overridden by UTF-8 when the bytes are valid UTF-8 and contain at least
- * one multi-byte sequence: such pages are mislabelled, and cp1252 text is
- * practically never valid UTF-8 by accident.  A UTF-16 hint without a BOM
+ * bytes).  A declaration or hint of any legacy charset (windows-1252,
+ * gb2312, Shift_JIS, ...) is overridden by UTF-8 when the bytes are valid
+ * UTF-8 and contain at least one multi-byte sequence: such pages are
+ * mislabelled, and legacy text is practically never valid UTF-8 by
+ * accident.  A UTF-16 hint without a BOM
  * is only believed when the first 1 KiB contains NUL bytes, whose positions
  * then pick the byte order.
  *

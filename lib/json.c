@@ -270,13 +270,51 @@ char *pith_render_json_error(const char *source, const char *url,
   return pith__buf_steal(&b);
 }
 
+/* A record with no content (an empty WARC payload): the keys of a result
+ * whose text is empty, with nothing found. */
+static void put_empty(pith_buf *b) {
+  for (size_t i = 0; i < sizeof null_keys / sizeof null_keys[0]; i++) {
+    const char *k = null_keys[i];
+    if (!strcmp(k, "categories") || !strcmp(k, "tags")) {
+      put_key(b, k);
+      pith__buf_puts(b, "[]");
+    } else if (!strcmp(k, "text")) {
+      put_key(b, k);
+      pith__buf_puts(b, "\"\"");
+    } else {
+      put_field(b, k, NULL);
+    }
+  }
+}
+
+/* ",\"key\":N" for v >= 0, else ",\"key\":null" (digits by hand: json.c
+ * keeps clear of stdio). */
+static void put_count_or_null(pith_buf *b, const char *key, long long v) {
+  put_key(b, key);
+  if (v < 0) {
+    pith__buf_puts(b, "null");
+    return;
+  }
+  char digits[24];
+  size_t nd = 0;
+  unsigned long long u = (unsigned long long)v;
+  do
+    digits[nd++] = (char)('0' + u % 10);
+  while ((u /= 10) != 0);
+  while (nd)
+    pith__buf_putc(b, digits[--nd]);
+}
+
 /* WARC records: as above, but "url" is the record's WARC-Target-URI and
- * "warc_record_id", "warc_date", "http_status", "warc_truncated" follow
- * the usual keys (before "truncated" or "error"). */
-char *pith_render_json_warc(const pith_result *res, const char *source,
-                            const char *url, const char *record_id,
-                            const char *date, int http_status,
-                            const char *warc_truncated, const char *message) {
+ * "warc_record_id", "warc_date", "http_status", "warc_truncated",
+ * "warc_offset" and "warc_length" follow the usual keys (before
+ * "truncated" or "error"). */
+char *pith_render_json_warc_at(const pith_result *res, const char *source,
+                               const char *url, const char *record_id,
+                               const char *date, int http_status,
+                               const char *warc_truncated,
+                               long long warc_offset, long long warc_length,
+                               const char *message) {
   pith_buf b;
   pith__buf_init(&b);
   if (res)
@@ -286,35 +324,39 @@ char *pith_render_json_warc(const pith_result *res, const char *source,
   put_field(&b, "url", url);
   if (res)
     put_result(&b, res, 0); /* no Markdown field: cannot fail */
+  else if (!message)
+    put_empty(&b);
   else
     put_nulls(&b);
   put_field(&b, "warc_record_id", record_id);
   put_field(&b, "warc_date", date);
-  if (http_status > 0) {
-    /* Digits by hand: json.c keeps clear of stdio. */
-    char num[32] = ",\"http_status\":";
-    size_t n = strlen(num);
-    char digits[12];
-    size_t nd = 0;
-    for (unsigned v = (unsigned)http_status; v; v /= 10)
-      digits[nd++] = (char)('0' + v % 10);
-    while (nd)
-      num[n++] = digits[--nd];
-    pith__buf_append(&b, num, n);
-  } else {
-    pith__buf_append(&b, ",\"http_status\":null", 19);
-  }
+  put_count_or_null(&b, "http_status", http_status > 0 ? http_status : -1);
   put_field(&b, "warc_truncated", warc_truncated);
+  put_count_or_null(&b, "warc_offset", warc_offset);
+  put_count_or_null(&b, "warc_length", warc_length);
   if (res && !res->truncated && warc_truncated && *warc_truncated) {
     /* The crawler cut the page short: as much a cut page as our bounds'. */
     put_key(&b, "truncated");
     pith__buf_puts(&b, "true");
   } else if (res) {
     put_truncated(&b, res);
-  } else
+  } else if (message) {
     put_error(&b, message);
+  } else if (warc_truncated && *warc_truncated) {
+    put_key(&b, "truncated");
+    pith__buf_puts(&b, "true");
+  }
   pith__buf_putc(&b, '}');
   return pith__buf_steal(&b);
+}
+
+char *pith_render_json_warc(const pith_result *res, const char *source,
+                            const char *url, const char *record_id,
+                            const char *date, int http_status,
+                            const char *warc_truncated, const char *message) {
+  return pith_render_json_warc_at(res, source, url, record_id, date,
+                                  http_status, warc_truncated, -1, -1,
+                                  res || message ? message : "unknown error");
 }
 
 /* ------------------------------------------------------------------ */

@@ -7,6 +7,8 @@
 #include <pith/pith.h>
 
 #include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -19,10 +21,12 @@
 #include "decode.h"
 #include "explain.h"
 #include "extract.h"
+#include "gunzip.h"
 #include "lang.h"
 #include "meta.h"
 #include "pagetype.h"
 #include "result.h"
+#include "sniff.h"
 #include "tree.h"
 
 /* Defaults of the bounds (see pith.h). */
@@ -36,6 +40,8 @@ struct pith_extractor {
   pith_tree_limits limits;
   pith_scratch scratch; /* reused across pages */
   pith_buf utf8;        /* reused decode buffer */
+  pith_buf gz;          /* reused gunzip buffer */
+  char error[160];      /* why the last extraction failed, or "" */
 };
 
 /* One table for status names and messages. */
@@ -48,7 +54,8 @@ struct pith_extractor {
   X(PITH_ERR_TOO_LARGE, "input too large")                                     \
   X(PITH_ERR_IO, "input/output error")                                         \
   X(PITH_ERR_WARC_FORMAT, "malformed WARC record")                             \
-  X(PITH_ERR_EMPTY, "empty input")
+  X(PITH_ERR_EMPTY, "empty input")                                             \
+  X(PITH_ERR_NOT_HTML, "not an HTML or text document")
 
 const char *pith_strerror(pith_status status) {
   switch (status) {
@@ -87,6 +94,7 @@ pith_extractor *pith_extractor_new(unsigned opts) {
   ex->limits.max_depth = DEFAULT_MAX_DEPTH;
   ex->limits.time_budget_ms = DEFAULT_TIME_BUDGET_MS;
   pith__buf_init(&ex->utf8);
+  pith__buf_init(&ex->gz);
   return ex;
 }
 
@@ -95,6 +103,7 @@ void pith_extractor_free(pith_extractor *ex) {
     return;
   pith__scratch_free(&ex->scratch);
   pith__buf_free(&ex->utf8);
+  pith__buf_free(&ex->gz);
   pith__free(ex);
 }
 
@@ -119,8 +128,26 @@ void pith_extractor_set_max_depth(pith_extractor *ex, unsigned max_depth) {
 }
 
 void pith_extractor_set_time_budget(pith_extractor *ex, unsigned ms) {
-  if (ex)
-    ex->limits.time_budget_ms = ms ? ms : DEFAULT_TIME_BUDGET_MS;
+  if (!ex)
+    return;
+  if (ms == PITH_NO_TIME_LIMIT)
+    ex->limits.time_budget_ms = 0; /* no deadline */
+  else
+    ex->limits.time_budget_ms = !ms               ? DEFAULT_TIME_BUDGET_MS
+                                : ms > UINT32_MAX ? UINT32_MAX
+                                                  : ms;
+}
+
+const char *pith_extractor_error(const pith_extractor *ex) {
+  return ex ? ex->error : "";
+}
+
+/* Fail with `st`, saying why in ex->error (a message, or the status's). */
+static pith_status fail_with(pith_extractor *ex, pith_status st,
+                             const char *msg) {
+  snprintf(ex->error, sizeof ex->error, "%s",
+           msg && *msg ? msg : pith_strerror(st));
+  return st;
 }
 
 int pith_result_truncated(const pith_result *res) {
@@ -144,19 +171,39 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
   *out = NULL;
   if (!ex || (!buf && len))
     return PITH_ERR_INVALID_ARG;
+  ex->error[0] = '\0';
   if (len == 0)
-    return PITH_ERR_EMPTY;
+    return fail_with(ex, PITH_ERR_EMPTY, NULL);
   int cut = 0;
-  if (len > ex->max_input) {
+  if (pith__is_gzip(buf, len)) {
+    /* A compressed page: the size cap holds for what it inflates to. */
+    char msg[128];
+    pith_status gst = pith__gunzip(buf, len, ex->max_input,
+                                   (ex->opts & PITH_OPT_TRUNCATE_INPUT) != 0,
+                                   &ex->gz, &cut, msg, sizeof msg);
+    if (gst != PITH_OK)
+      return fail_with(ex, gst, msg);
+    buf = ex->gz.data;
+    len = ex->gz.len;
+    if (len == 0)
+      return fail_with(ex, PITH_ERR_EMPTY, "empty input (after gunzip)");
+  } else if (len > ex->max_input) {
     if (!(ex->opts & PITH_OPT_TRUNCATE_INPUT))
-      return PITH_ERR_TOO_LARGE;
+      return fail_with(ex, PITH_ERR_TOO_LARGE, NULL);
     len = ex->max_input; /* the decoder copes with a cut character */
     cut = 1;
+  }
+  const char *what = pith__sniff_magic((const unsigned char *)buf, len);
+  if (what) {
+    snprintf(ex->error, sizeof ex->error, "not HTML: %s", what);
+    if (ex->gz.cap > ((size_t)8 << 20))
+      pith__buf_free(&ex->gz);
+    return PITH_ERR_NOT_HTML;
   }
 
   pith_result *res = pith__calloc(1, sizeof *res);
   if (!res)
-    return PITH_ERR_NOMEM;
+    return fail_with(ex, PITH_ERR_NOMEM, NULL);
   pith__arena_init(&res->arena);
   meta_defaults(&res->meta);
   res->text = "";
@@ -197,6 +244,11 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
   if (pith__decode(buf, len, encoding, &ex->utf8, charset) < 0) {
     if (ex->utf8.toobig)
       st = PITH_ERR_TOO_LARGE; /* the decoded text outgrew a buffer's cap */
+    goto fail;
+  }
+  if (pith__sniff_binary_text(ex->utf8.data, ex->utf8.len)) {
+    st = PITH_ERR_NOT_HTML;
+    snprintf(ex->error, sizeof ex->error, "not HTML: binary data");
     goto fail;
   }
   res->charset = pith__arena_strndup(&res->arena, charset, strlen(charset));
@@ -319,6 +371,8 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
   /* Do not let one huge page pin its buffer for the extractor's life. */
   if (ex->utf8.cap > ((size_t)8 << 20))
     pith__buf_free(&ex->utf8);
+  if (ex->gz.cap > ((size_t)8 << 20))
+    pith__buf_free(&ex->gz);
   *out = res;
   return PITH_OK;
 
@@ -327,6 +381,10 @@ fail:
   pith__free(cmark);
   pith__tree_free(&tree);
   pith_result_free(res);
+  if (ex->gz.cap > ((size_t)8 << 20))
+    pith__buf_free(&ex->gz);
+  if (!ex->error[0])
+    fail_with(ex, st, NULL);
   return st;
 }
 

@@ -63,7 +63,16 @@ struct pith_warc_record {
   const char *body;
   size_t body_len;
   unsigned long long offset;
+  unsigned long long stored_offset, stored_length;
 };
+
+/* A gzip member: where it lies in the input and in the uncompressed
+ * stream.  The ends are UNKNOWN while it is being inflated; a damaged
+ * member gets its output end and no input end. */
+#define UNKNOWN ULLONG_MAX
+typedef struct {
+  unsigned long long raw_start, raw_end, out_start, out_end;
+} member_span;
 
 enum { MODE_UNKNOWN, MODE_PLAIN, MODE_GZIP };
 enum { FILL_DATA = 1, FILL_EOF = 0, FILL_FATAL = -1, FILL_CUT = 2 };
@@ -100,9 +109,11 @@ struct pith_warc_reader {
   int resync; /* after an error record: skipped bytes are its own */
   unsigned long long member_out; /* bytes the current gzip member gave */
   int cut_after_output;          /* the damaged member had given bytes */
-  size_t next_pos; /* where the record after the current one starts */
-  pith_buf strs;   /* the current record's header strings */
-  pith_buf body;   /* the decoded HTTP body, when it needed decoding */
+  size_t next_pos;  /* where the record after the current one starts */
+  pith_buf strs;    /* the current record's header strings */
+  pith_buf body;    /* the decoded HTTP body, when it needed decoding */
+  member_span *mem; /* the members whose output is in the window */
+  size_t nmem, capmem;
   struct pith_warc_record rec;
 };
 
@@ -132,6 +143,7 @@ void pith_warc_reader_free(pith_warc_reader *r) {
   pith__free(r->raw);
   pith__buf_free(&r->strs);
   pith__buf_free(&r->body);
+  pith__free(r->mem);
   pith__free(r);
 }
 
@@ -206,6 +218,88 @@ static ptrdiff_t raw_refill(pith_warc_reader *r) {
 
 static int is_gzip_magic(const unsigned char *p) {
   return p[0] == 0x1f && p[1] == 0x8b && p[2] == 8;
+}
+
+/* The input offset of raw[i]. */
+static unsigned long long raw_abs(const pith_warc_reader *r, size_t i) {
+  return r->raw_total - r->raw_len + i;
+}
+
+/* A member starts at raw_pos; its output goes at the window's end.
+ * Returns 0, or -1 when out of memory (r->fatal set). */
+static int member_begin(pith_warc_reader *r) {
+  if (r->nmem == r->capmem) {
+    size_t ncap = r->capmem ? 2 * r->capmem : 16;
+    member_span *m = pith__realloc(r->mem, ncap * sizeof *m);
+    if (!m) {
+      r->fatal = PITH_ERR_NOMEM;
+      return -1;
+    }
+    r->mem = m;
+    r->capmem = ncap;
+  }
+  member_span *m = &r->mem[r->nmem++];
+  m->raw_start = raw_abs(r, r->raw_pos);
+  m->raw_end = m->out_end = UNKNOWN;
+  m->out_start = r->dbase + r->dlen;
+  return 0;
+}
+
+/* The current member ended at raw_pos (`whole`), or broke. */
+static void member_end_at(pith_warc_reader *r, int whole) {
+  if (!r->nmem)
+    return;
+  member_span *m = &r->mem[r->nmem - 1];
+  m->out_end = r->dbase + r->dlen;
+  m->raw_end = whole ? raw_abs(r, r->raw_pos) : 0;
+}
+
+/* The member whose output holds stream offset `off`, or NULL. */
+static const member_span *member_at(const pith_warc_reader *r,
+                                    unsigned long long off) {
+  for (size_t i = 0; i < r->nmem; i++)
+    if (r->mem[i].out_start <= off && off < r->mem[i].out_end)
+      return &r->mem[i];
+  /* A member that gave nothing there: a damaged one, or an empty one. */
+  for (size_t i = r->nmem; i-- > 0;)
+    if (r->mem[i].out_start == off)
+      return &r->mem[i];
+  return NULL;
+}
+
+/* Forget the members that ended before stream offset `off`. */
+static void members_drop_before(pith_warc_reader *r, unsigned long long off) {
+  size_t k = 0;
+  /* (One that gave nothing at `off` stays: a damaged member there is the
+   * broken record's.) */
+  while (k < r->nmem && r->mem[k].out_end != UNKNOWN &&
+         r->mem[k].out_end <= off && r->mem[k].out_start < off)
+    k++;
+  if (k) {
+    memmove(r->mem, r->mem + k, (r->nmem - k) * sizeof *r->mem);
+    r->nmem -= k;
+  }
+}
+
+/* Set the record's stored place from its stream range [from, to): in a
+ * plain file the range itself; in gzip, from the start of the member
+ * holding `from` to the end of the one holding to - 1 (0: unknown). */
+static void set_stored(pith_warc_reader *r, unsigned long long from,
+                       unsigned long long to) {
+  pith_warc_record *rec = &r->rec;
+  if (r->mode != MODE_GZIP) {
+    rec->stored_offset = from;
+    rec->stored_length = to > from ? to - from : 0;
+    return;
+  }
+  const member_span *a = member_at(r, from);
+  rec->stored_offset = a ? a->raw_start : 0;
+  rec->stored_length = 0;
+  if (!a || to <= from)
+    return;
+  const member_span *b = member_at(r, to - 1);
+  if (b && b->raw_end != UNKNOWN && b->raw_end > a->raw_start)
+    rec->stored_length = b->raw_end - a->raw_start;
 }
 
 /* Drop what lies before dpos from the window. */
@@ -433,8 +527,11 @@ static int fill(pith_warc_reader *r) {
       r->member_out = 0;
       r->mstart = r->raw_pos;
       r->mstart_valid = 1;
+      if (member_begin(r) < 0)
+        return FILL_FATAL;
       if (fast_member(r)) {
         r->in_member = 0;
+        member_end_at(r, 1);
         if (r->dlen > before)
           return FILL_DATA;
         continue;
@@ -448,6 +545,7 @@ static int fill(pith_warc_reader *r) {
         return FILL_FATAL;
       if (n == 0) {
         r->in_member = 0;
+        member_end_at(r, 0);
         r->cut_after_output = r->member_out > 0;
         snprintf(r->cut_msg, sizeof r->cut_msg, "truncated gzip member");
         if (r->mstart_valid)
@@ -471,6 +569,7 @@ static int fill(pith_warc_reader *r) {
     r->member_out += avail_out - r->zs.avail_out;
     if (ret == Z_STREAM_END) {
       r->in_member = 0;
+      member_end_at(r, 1);
       if (r->dlen > before)
         return FILL_DATA;
       continue;
@@ -489,6 +588,7 @@ static int fill(pith_warc_reader *r) {
     snprintf(r->cut_msg, sizeof r->cut_msg, "corrupt gzip member (%s)",
              r->zs.msg ? r->zs.msg : "invalid data");
     r->in_member = 0;
+    member_end_at(r, 0);
     r->cut_after_output = r->member_out > 0;
     /* Look for the next member from just after this one's start: the
      * damage may have made inflate run into the members after it. */
@@ -1037,6 +1137,8 @@ pith_status pith_warc_reader_next(pith_warc_reader *r,
   }
   r->resync = 0;
   r->rec.offset = r->dbase + r->dpos;
+  members_drop_before(r, r->rec.offset);
+  set_stored(r, r->rec.offset, r->rec.offset); /* the offset; no length */
   if (cut) {
     /* Bytes of the damaged member that came out before the damage may
      * hold a header: use it for the error record's identity. */
@@ -1201,7 +1303,6 @@ pith_status pith_warc_reader_next(pith_warc_reader *r,
               cl, (unsigned long long)(avail - end));
     return broken(r, out);
   }
-  const char *block = r->d + r->dpos + end;
   size_t after = r->dpos + end + (size_t)cl;
   size_t tail = r->dlen - after < 4 ? r->dlen - after : 4;
   int trailer_ok = tail == 0 ||
@@ -1221,6 +1322,36 @@ pith_status pith_warc_reader_next(pith_warc_reader *r,
     return broken(r, out);
   }
   r->next_pos = after; /* the record-start scan skips the CR/LFs */
+  size_t trail = 0;
+  while (trail < 4 && trail < tail &&
+         (r->d[after + trail] == '\r' || r->d[after + trail] == '\n'))
+    trail++;
+  if (trail == 3 ||
+      (trail == 4 && r->d[after + 1] == '\n' && r->d[after + 2] == '\n'))
+    trail = 2; /* "\n\n" then the next record's bytes */
+  if (r->mode == MODE_GZIP) {
+    /* The member holding the record's last byte may not have ended yet
+     * (its trailer still to come through zlib): read a little further,
+     * without moving the record, which the window keeps from dpos on.
+     * Pointers into the window are taken after this. */
+    unsigned long long last = r->dbase + after + trail - 1;
+    size_t rel = after - r->dpos; /* fill() may move the window */
+    for (;;) {
+      const member_span *m = member_at(r, last);
+      size_t held = r->dlen - r->dpos;
+      if (!m || m->out_end != UNKNOWN || held > need + RAW_CHUNK ||
+          held + 2 * RAW_CHUNK > r->max_record + HDR_CAP)
+        break;
+      int f = fill(r);
+      if (f == FILL_CUT)
+        r->cut_pending = 1;
+      if (f != FILL_DATA)
+        break;
+    }
+    after = r->dpos + rel;
+  }
+  set_stored(r, r->rec.offset, r->dbase + after + trail);
+  const char *block = r->d + r->dpos + end;
   r->rec.body = block;
   r->rec.body_len = (size_t)cl;
   if (strcmp(r->rec.type, "response") == 0 && parse_http(r, block, cl, 0) < 0) {
@@ -1269,6 +1400,12 @@ const char *pith_warc_record_body(const pith_warc_record *rec, size_t *len) {
 unsigned long long pith_warc_record_offset(const pith_warc_record *rec) {
   return rec ? rec->offset : 0;
 }
+unsigned long long pith_warc_record_stored_offset(const pith_warc_record *rec) {
+  return rec ? rec->stored_offset : 0;
+}
+unsigned long long pith_warc_record_stored_length(const pith_warc_record *rec) {
+  return rec ? rec->stored_length : 0;
+}
 
 int pith_warc_record_is_html(const pith_warc_record *rec) {
   if (!rec || rec->status != PITH_OK || strcmp(rec->type, "response") != 0)
@@ -1276,5 +1413,8 @@ int pith_warc_record_is_html(const pith_warc_record *rec) {
   if (strcmp(rec->mime, "text/html") == 0 ||
       strcmp(rec->mime, "application/xhtml+xml") == 0)
     return 1;
-  return rec->mime[0] == '\0' && sniff_html(rec->body, rec->body_len);
+  /* No Content-Type: HTML by its first bytes, or no payload at all (a
+   * redirect), which gives a record with empty text. */
+  return rec->mime[0] == '\0' &&
+         (rec->body_len == 0 || sniff_html(rec->body, rec->body_len));
 }

@@ -105,8 +105,10 @@ ok "directory message" has "pith: adir: cannot read: Is a directory" err
 ok "empty input message" has "pith: empty.html: " err
 ok "truncated gzip message" has "pith: trunc.gz: gzip: truncated input" err
 ok "corrupt gzip message" has "pith: corrupt.gz: gzip: corrupt input" err
-ok "text documents separated by a form-feed line" \
-  test "$(grep -c $'^\f$' out)" -eq 1
+# 7 inputs, 2 documents: every input after the first has its form-feed
+# line, failed ones too, so the n-th document is the n-th input.
+ok "text documents separated by a form-feed line, failed inputs too" \
+  test "$(grep -c $'^\f$' out)" -eq 6
 run --max-size 1K page.html page.html.gz
 ok "too large exits 1" test $rc -eq 1
 ok "too large message (plain)" has "pith: page.html: input too large (" err

@@ -54,7 +54,9 @@ typedef enum {
   PITH_ERR_TOO_LARGE = 5,   /* the input exceeds the configured size cap */
   PITH_ERR_IO = 6,          /* reserved for I/O helpers */
   PITH_ERR_WARC_FORMAT = 7, /* a malformed WARC record */
-  PITH_ERR_EMPTY = 8        /* the input has no bytes at all */
+  PITH_ERR_EMPTY = 8,       /* the input has no bytes at all */
+  PITH_ERR_NOT_HTML = 9     /* binary data (a PDF, an image, an archive,
+                             * random bytes...), not a text document */
 } pith_status;
 
 /* A short, static English message for a status code; never NULL. */
@@ -140,7 +142,8 @@ typedef struct pith_result pith_result;
 PITH_EXPORT pith_extractor *pith_extractor_new(unsigned opts);
 /* Free an extractor.  Results it produced stay valid.  NULL is a no-op. */
 PITH_EXPORT void pith_extractor_free(pith_extractor *ex);
-/* Set the input size cap in bytes (0 means PITH_DEFAULT_MAX_INPUT). */
+/* Set the input size cap in bytes (0 means PITH_DEFAULT_MAX_INPUT).  For
+ * gzip-compressed input the cap holds for the decompressed page. */
 PITH_EXPORT void pith_extractor_set_max_input(pith_extractor *ex,
                                               size_t max_bytes);
 
@@ -163,6 +166,8 @@ PITH_EXPORT void pith_extractor_set_max_input(pith_extractor *ex,
  *    clock and, when it runs out, stop where they are and keep what they
  *    have.  Such a result is flagged and may differ between runs; all
  *    other results are deterministic.
+ *    PITH_NO_TIME_LIMIT turns the clock off (results are then always
+ *    deterministic).
  */
 PITH_EXPORT void pith_extractor_set_max_nodes(pith_extractor *ex,
                                               size_t max_nodes);
@@ -170,20 +175,37 @@ PITH_EXPORT void pith_extractor_set_max_depth(pith_extractor *ex,
                                               unsigned max_depth);
 PITH_EXPORT void pith_extractor_set_time_budget(pith_extractor *ex,
                                                 unsigned ms);
+/* The time budget that means "no time limit". */
+#define PITH_NO_TIME_LIMIT ((unsigned)-1)
 
 /*
  * Extract one page.  `buf`/`len` is the raw page (the library copies what it
- * needs).  `url` (may be NULL) is the page's address, used for metadata.
- * `encoding` (may be NULL) is a charset hint such as one from an HTTP
- * header; it is used when the page declares none.  On PITH_OK, *out holds a
- * new result the caller frees with pith_result_free(); on error *out is
- * NULL.
+ * needs); gzip-compressed bytes (magic 1f 8b 08) are decompressed first,
+ * within the size cap.  `url` (may be NULL) is the page's address, used for
+ * metadata.  `encoding` (may be NULL) is a charset hint such as one from an
+ * HTTP header; it is used when the page declares none.  On PITH_OK, *out
+ * holds a new result the caller frees with pith_result_free(); on error
+ * *out is NULL and pith_extractor_error() says why.  Errors:
+ * PITH_ERR_EMPTY (no bytes), PITH_ERR_TOO_LARGE (over the size cap, also
+ * after gunzip), PITH_ERR_ENCODING (damaged gzip data), PITH_ERR_NOT_HTML
+ * (the bytes are binary: the magic number of a PDF, image, archive, font,
+ * audio or video file, executable..., or, after decoding, more than 1 in
+ * 40 characters that no text holds: NUL and other control characters,
+ * bytes the charset leaves undefined), PITH_ERR_NOMEM, and
+ * PITH_ERR_INVALID_ARG.  Plain text is accepted: its text is its
+ * paragraphs.
  */
 PITH_EXPORT pith_status pith_extractor_extract(pith_extractor *ex,
                                                const char *buf, size_t len,
                                                const char *url,
                                                const char *encoding,
                                                pith_result **out);
+
+/* Why the extractor's last pith_extractor_extract() failed: a one-line
+ * message more precise than pith_strerror() of the status, e.g. "not
+ * HTML: PDF document", "not HTML: binary data" or "gzip: truncated input";
+ * "" after a success.  Borrowed, valid until the next call on `ex`. */
+PITH_EXPORT const char *pith_extractor_error(const pith_extractor *ex);
 
 /* One-call convenience: a temporary extractor with `opts`.  Same contract
  * as pith_extractor_extract(). */
@@ -202,7 +224,11 @@ PITH_EXPORT const char *pith_result_author(const pith_result *res);
 PITH_EXPORT const char *pith_result_date(const pith_result *res);
 PITH_EXPORT const char *pith_result_sitename(const pith_result *res);
 PITH_EXPORT const char *pith_result_description(const pith_result *res);
-/* Language of the page from its markup (e.g. "en", "pt-BR"), or "". */
+/* Language of the page: detected from the extracted text with CLD2 when
+ * built with it and the detection is reliable (the markup's tag is kept
+ * when it names the same language, e.g. "pt-BR"); else the one the markup
+ * declares (<html lang>, Content-Language, og:locale, JSON-LD
+ * inLanguage); or "". */
 PITH_EXPORT const char *pith_result_language(const pith_result *res);
 /* The canonical URL if the page names one, else the URL given, or "". */
 PITH_EXPORT const char *pith_result_url(const pith_result *res);
@@ -472,9 +498,25 @@ PITH_EXPORT const char *pith_warc_record_body(const pith_warc_record *rec,
 /* Offset of the record's "WARC/" line in the uncompressed stream. */
 PITH_EXPORT unsigned long long
 pith_warc_record_offset(const pith_warc_record *rec);
+/* Where the record is stored in the input as read through the callback,
+ * so that it can be fetched again by range, as CDX indexes do: the byte
+ * offset and length of the record from its "WARC/" line to the end of its
+ * trailing CRLFCRLF in an uncompressed file, or of the gzip member that
+ * holds it in a .warc.gz (from the member holding its first byte to the
+ * end of the one holding its last, should it span several).  A range read
+ * there gives input that a new reader returns the same record from (with
+ * the other records of a shared member).  The offset is always set; the
+ * length is 0 when unknown (a broken record whose member could not be
+ * delimited, or one cut by the end of input). */
+PITH_EXPORT unsigned long long
+pith_warc_record_stored_offset(const pith_warc_record *rec);
+PITH_EXPORT unsigned long long
+pith_warc_record_stored_length(const pith_warc_record *rec);
 /* 1 for a good response record whose payload is HTML: Content-Type
  * text/html or application/xhtml+xml, or no Content-Type and a payload
- * that starts like HTML; else 0. */
+ * that starts like HTML or is empty (a redirect without a body); else 0.
+ * The payload may still turn out to be binary data under an HTML label:
+ * pith_extractor_extract() then returns PITH_ERR_NOT_HTML. */
 PITH_EXPORT int pith_warc_record_is_html(const pith_warc_record *rec);
 
 /*
@@ -483,7 +525,9 @@ PITH_EXPORT int pith_warc_record_is_html(const pith_warc_record *rec);
  * than the page's canonical URL, then "warc_record_id", "warc_date",
  * "http_status" (`http_status`, e.g. 200 or 404, as a number; null when
  * 0, i.e. unknown) and "warc_truncated" (`warc_truncated`, the record's
- * WARC-Truncated value such as "length"; null when NULL or "").  A record
+ * WARC-Truncated value such as "length"; null when NULL or ""), then
+ * "warc_offset" and "warc_length" as null (pith_render_json_warc_at()
+ * fills them in).  A record
  * the crawler truncated is also marked "truncated": true.  With `res` NULL
  * it renders a failed record instead (the keys of
  * pith_render_json_error(), then the four WARC keys, then "error":
@@ -496,6 +540,23 @@ PITH_EXPORT char *pith_render_json_warc(const pith_result *res,
                                         int http_status,
                                         const char *warc_truncated,
                                         const char *message);
+
+/*
+ * pith_render_json_warc() with the record's place in its file: after
+ * "warc_truncated" come "warc_offset" and "warc_length" (what
+ * pith_warc_record_stored_offset() and _stored_length() give; null when
+ * negative).  With `res` and `message` both NULL it renders a record with
+ * no content, for a response whose payload is empty (a redirect, an empty
+ * 200): "text" is "", "categories" and "tags" are [], the other keys of
+ * pith_render_json() null, and no "error".  Returns a new string freed
+ * with pith_free(), or NULL when out of memory.
+ */
+PITH_EXPORT char *
+pith_render_json_warc_at(const pith_result *res, const char *source,
+                         const char *url, const char *record_id,
+                         const char *date, int http_status,
+                         const char *warc_truncated, long long warc_offset,
+                         long long warc_length, const char *message);
 
 #ifdef __cplusplus
 }

@@ -176,8 +176,32 @@ static void test_guess(void) {
   DEC("caf\xC3\xA9", NULL, "caf\xC3\xA9", "UTF-8", "valid UTF-8 guessed");
   DEC("caf\xE9 \x93q\x94", NULL, "caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D",
       "WINDOWS-1252", "invalid UTF-8 guessed as windows-1252");
-  DEC("\x81\x8D\x8F\x90\x9D\x9F", NULL, FFFD FFFD FFFD FFFD FFFD "\xC5\xB8",
-      "WINDOWS-1252", "undefined windows-1252 bytes become U+FFFD");
+  DEC("\x81\x8D\x8F\x90\x9D\x9F", "windows-1252",
+      FFFD FFFD FFFD FFFD FFFD "\xC5\xB8", "WINDOWS-1252",
+      "undefined windows-1252 bytes become U+FFFD");
+  /* Mostly-ASCII text in a double-byte charset: the detector has too
+   * little to go on, the double-byte structure tells. */
+  DEC("He said \xa1\xb0hello\xa1\xb1 to us \xa1\xaa and went home.", NULL,
+      "He said \xe2\x80\x9chello\xe2\x80\x9d to us \xe2\x80\x94 and went "
+      "home.",
+      "GBK", "English with GBK quotes and a dash");
+  DEC("He said \x81\x67hello\x81\x68 to us \x81\x63 and went home.", NULL,
+      "He said \xe2\x80\x9chello\xe2\x80\x9d to us \xe2\x80\xa6 and went "
+      "home.",
+      "SHIFT_JIS", "English with Shift_JIS quotes and an ellipsis");
+  DEC("Caf\xe9 cr\xe8me br\xfbl\xe9"
+      "e, \xa9 2024 \xbb more",
+      NULL,
+      "Caf\xc3\xa9 cr\xc3\xa8me br\xc3\xbbl\xc3\xa9"
+      "e, \xc2\xa9 2024 "
+      "\xc2\xbb more",
+      "WINDOWS-1252", "Latin accents stay windows-1252");
+  DEC("It\xa2s here, isn\xa2t it? Prices: 5\xa2.", NULL,
+      "It\xe2\x80\x99s here, isn\xe2\x80\x99t it? Prices: 5\xe2\x80\x99.",
+      "ISO-8859-7", "English apostrophes in ISO-8859-7");
+  DEC("A 5\xa2 stamp, a 10\xa2 coin.", NULL,
+      "A 5\xc2\xa2 stamp, a 10\xc2\xa2 coin.", "WINDOWS-1252",
+      "cent signs after digits stay windows-1252");
   DEC("<meta charset=iso-8859-1>caf\xC3\xA9", NULL,
       "<meta charset=iso-8859-1>caf\xC3\xA9", "UTF-8",
       "latin1 label on clearly-UTF-8 bytes is overruled");

@@ -201,21 +201,38 @@ static void test_warc(void) {
         "\"page_type\":null,\"dateline\":null,\"text\":null,\"comments\":null,"
         "\"warc_record_id\":\"<urn:uuid:1>\","
         "\"warc_date\":\"2024-03-04T10:00:00Z\",\"http_status\":404,"
-        "\"warc_truncated\":null,\"error\":\"bad record\"}",
+        "\"warc_truncated\":null,\"warc_offset\":null,\"warc_length\":null,"
+        "\"error\":\"bad record\"}",
         "WARC error record with its HTTP status");
   pith_result r;
   empty_result(&r);
   char *got = pith_render_json_warc(&r, "c.warc", "http://e.org/", NULL, NULL,
                                     0, "", NULL);
   OK(got && strstr(got, "\"warc_record_id\":null,\"warc_date\":null,"
-                        "\"http_status\":null,\"warc_truncated\":null}"),
+                        "\"http_status\":null,\"warc_truncated\":null,"
+                        "\"warc_offset\":null,\"warc_length\":null}"),
      "WARC record: unknown status is null, not truncated");
   pith__free(got);
   got = pith_render_json_warc(&r, "c.warc", "http://e.org/", NULL, NULL, 200,
                               "length", NULL);
   OK(got && strstr(got, "\"http_status\":200,\"warc_truncated\":\"length\","
+                        "\"warc_offset\":null,\"warc_length\":null,"
                         "\"truncated\":true}"),
      "WARC record cut by the crawler: its reason, and truncated");
+  pith__free(got);
+  got = pith_render_json_warc_at(&r, "c.warc", "http://e.org/", NULL, NULL, 200,
+                                 NULL, 0, 1234, NULL);
+  OK(got && strstr(got, "\"warc_offset\":0,\"warc_length\":1234}"),
+     "WARC record: its stored offset and length");
+  pith__free(got);
+  got = pith_render_json_warc_at(NULL, "c.warc", "http://e.org/", "<urn:x>",
+                                 NULL, 301, NULL, 98765432101LL, 77, NULL);
+  OK(got && strstr(got, "\"categories\":[],\"tags\":[]") &&
+         strstr(got, "\"text\":\"\",\"comments\":null,") &&
+         strstr(got, "\"http_status\":301,") &&
+         strstr(got, "\"warc_offset\":98765432101,\"warc_length\":77}") &&
+         !strstr(got, "error"),
+     "WARC record without a payload: empty text, no error");
   pith__free(got);
   pith__arena_free(&r.arena);
 }

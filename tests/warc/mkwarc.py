@@ -5,6 +5,7 @@ downloads): the project's own generator for the WARC tests and benchmarks.
 
 Usage: mkwarc.py OUT [--gzip] [--repeat N] [--broken] [--uri-base URL]
                   [--cc [--truncate BYTES]] PAGE...
+       mkwarc.py OUT [--gzip] --mixed N
 
 Each PAGE (.html, or .html.gz, which is unpacked) becomes a request record
 and a response record ("HTTP/1.1 200 OK", Content-Type: text/html) whose
@@ -34,9 +35,24 @@ being stored decoded) and a metadata record (fetch time, detected charset
 and a CLD2 language line).  Payloads over --truncate BYTES (default
 1 MiB, Common Crawl's limit; 0: never) are cut there and marked
 "WARC-Truncated: length".  No image records are added in this mode.
+
+--mixed N writes what a real crawl holds, from generated pages (no PAGE
+arguments): N HTML responses with varied text, N/10 responses without a
+body (301/302 redirects with a Location, empty 200s, one 304 without a
+Content-Type), N/20 binary payloads labelled text/html (PDF, PNG, ZIP,
+gzip of random bytes, random bytes), each followed by an image response
+(skipped), and 5 damaged records spread through the file (a gzip member
+or block cut short, a Content-Length 25 bytes too short, a payload that
+is not HTTP, a gzip member with corrupt data, a WARC header that never
+ends); all deterministic.  Prints "html=N empty=E binary=B broken=5
+skipped=K".
 """
 import base64
 import gzip
+import io
+import random
+import struct
+import zipfile
 import hashlib
 import os
 import signal
@@ -158,10 +174,115 @@ def member(data, gz):
     # mtime=0 keeps the output reproducible.
     return gzip.compress(data, compresslevel=6, mtime=0)
 
+WORDS = ("river harbour winter council budget museum library station "
+         "village farmers schools rainfall bridge festival market doctors "
+         "teachers history garden island mountain railway factory theatre "
+         "election report season weather science students journey").split()
+
+
+def mixed_page(rng, n):
+    paras = []
+    for _ in range(3 + n % 5):
+        words = [rng.choice(WORDS) for _ in range(25 + rng.randrange(40))]
+        paras.append("<p>" + " ".join(words).capitalize() + ".</p>")
+    return ("<!doctype html><html><head><meta charset=utf-8><title>Page %d"
+            "</title></head><body><nav><a href=/>Home</a></nav><article>"
+            "<h1>Story number %d</h1>%s</article><footer>Footer</footer>"
+            "</body></html>" % (n, n, "".join(paras))).encode()
+
+
+def binary_payload(rng, k):
+    def rnd(n):
+        return bytes(rng.getrandbits(8) for _ in range(n))
+    kind = k % 5
+    if kind == 0:
+        return b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nstream\n" + \
+            rnd(3000) + b"\nendstream\nendobj\n%%EOF\n"
+    if kind == 1:
+        ihdr = struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0)
+        return (b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + ihdr +
+                struct.pack(">I", zlib.crc32(b"IHDR" + ihdr)) + rnd(2000))
+    if kind == 2:
+        b = io.BytesIO()
+        with zipfile.ZipFile(b, "w") as z:
+            z.writestr("page.html", mixed_page(rng, k))
+        return b.getvalue()
+    if kind == 3:
+        return gzip.compress(rnd(4000), mtime=0)
+    return rnd(5000)
+
+
+def http_status(status, body, ctype="text/html", extra=""):
+    reason = {200: "OK", 204: "No Content", 301: "Moved Permanently",
+              302: "Found", 304: "Not Modified"}[status]
+    ct = "Content-Type: %s\r\n" % ctype if ctype else ""
+    return ("HTTP/1.1 %d %s\r\n%s%sContent-Length: %d\r\n\r\n"
+            % (status, reason, ct, extra, len(body))).encode() + body
+
+
+def write_mixed(out, n, gz):
+    rng = random.Random(16)
+    base = "http://mixed.test/"
+    nempty, nbin = n // 10, n // 20
+    recs = [("ok", member(record("warcinfo", "", b"software: mkwarc.py\r\n"),
+                          gz))]
+    for i in range(n):
+        recs.append(("ok", member(record("response", base + "page/%d" % i,
+                                         http(mixed_page(rng, i))), gz)))
+    for i in range(nempty):
+        uri = base + "empty/%d" % i
+        kind = i % 4
+        if kind == 0:
+            h = http_status(301, b"", "text/html; charset=utf-8",
+                            "Location: %spage/%d\r\n" % (base, i))
+        elif kind == 1:
+            h = http_status(302, b"", None, "Location: /page/%d\r\n" % i)
+        elif kind == 2:
+            h = http_status(200, b"")
+        else:
+            h = http_status(304 if i % 8 == 3 else 204, b"", None)
+        recs.append(("ok", member(record("response", uri, h), gz)))
+    for i in range(nbin):
+        recs.append(("ok", member(record("response", base + "bin/%d" % i,
+                                         http(binary_payload(rng, i))), gz)))
+        png = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
+        recs.append(("ok", member(record("response", base + "img/%d.png" % i,
+                                         http(png, "image/png")), gz)))
+    # Shuffle, deterministically, so every kind is spread through the file.
+    head, rest = recs[:1], recs[1:]
+    rng.shuffle(rest)
+    page = mixed_page(rng, 99999)
+    cut = member(record("response", base + "broken/cut", http(page)), gz)
+    short = member(record("response", base + "broken/short", http(page),
+                          cl_delta=-25), gz)
+    nothttp = member(record("response", base + "broken/nothttp", page), gz)
+    if gz:
+        bad = bytearray(member(record("response", base + "broken/corrupt",
+                                      http(page)), gz))
+        for k in range(40, len(bad) - 20, 7):
+            bad[k] ^= 0x5a
+        corrupt = bytes(bad)
+    else:
+        corrupt = record("response", base + "broken/corrupt",
+                         http(page)).replace(b"\r\n\r\nHTTP", b"\r\n\r\nXXXX")
+    # A header whose blank line never comes before the next record.
+    nohead = member(b"WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: " +
+                    base.encode() + b"broken/header\r\nContent-Length: 10\r\n",
+                    gz)
+    broken = [cut[: len(cut) // 2], short, nothttp, corrupt, nohead]
+    step = len(rest) // (len(broken) + 1)
+    for j, b in enumerate(broken):
+        rest.insert((j + 1) * step + j, ("broken", b))
+    with open(out, "wb") as f:
+        for _, m in head + rest:
+            f.write(m)
+    print("html=%d empty=%d binary=%d broken=%d skipped=%d"
+          % (n, nempty, nbin, len(broken), 1 + nbin))
+
 
 def main(argv):
     out, pages, gz, repeat, broken = None, [], False, 1, False
-    cc, truncate = False, 1 << 20
+    cc, truncate, mixed = False, 1 << 20, 0
     base = "http://wcxb.test/"
     i = 0
     while i < len(argv):
@@ -172,7 +293,7 @@ def main(argv):
             return
         if a.startswith("-") and a not in ("--gzip", "--broken", "--cc",
                                            "--truncate", "--repeat",
-                                           "--uri-base"):
+                                           "--uri-base", "--mixed"):
             sys.exit(f"mkwarc.py: unknown option {a}\n{__doc__}")
         if a == "--gzip":
             gz = True
@@ -186,6 +307,9 @@ def main(argv):
         elif a == "--repeat":
             i += 1
             repeat = int(argv[i])
+        elif a == "--mixed":
+            i += 1
+            mixed = int(argv[i])
         elif a == "--uri-base":
             i += 1
             base = argv[i]
@@ -196,6 +320,9 @@ def main(argv):
         i += 1
     if out is None:
         sys.exit(__doc__)
+    if mixed:
+        write_mixed(out, mixed, gz)
+        return
     html = skipped = nbroken = 0
     if cc:
         info, info_id = cc_warcinfo(os.path.basename(out))
