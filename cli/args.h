@@ -34,6 +34,7 @@ typedef struct {
   size_t ninput_dirs;
   char **input_lists; /* --input-list FILEs ("-" is standard input) */
   size_t ninput_lists;
+  int jsonl_input; /* --jsonl-input: JSON Lines pages on stdin (jsonl.c) */
 } cli_args;
 
 /* What main() should do after args_parse(). */
