@@ -403,7 +403,7 @@ def bare_extraction(html: HtmlInput, url: Optional[str] = None,
     source, url, title, author, date, sitename, description, language,
     categories, tags, date_modified, image, license, page_type, dateline,
     text, comments (and "truncated": True when a bound cut the page
-    short).  ``text`` is ``None`` when the page has no main text.
+    short).  ``text`` is ``""`` when the page has no main text.
     ``source`` sets the "source" key.  The other arguments are those of
     :func:`extract`.  Raises :class:`pith.Error` on failure.
     """

@@ -275,7 +275,11 @@ static PyObject *Extractor_extract(ExtractorObject *self, PyObject *args,
     Py_RETURN_NONE;
   if (!out)
     return PyErr_NoMemory();
-  PyObject *r = str_from(out);
+  /* Documents without the final newline the tool writes after them. */
+  size_t n = strlen(out);
+  if (format != FMT_JSON && n && out[n - 1] == '\n')
+    n--;
+  PyObject *r = PyUnicode_DecodeUTF8(out, (Py_ssize_t)n, "replace");
   if (is_malloc)
     free(out);
   else
@@ -716,7 +720,23 @@ static PyObject *mod_strerror(PyObject *m, PyObject *arg) {
   return PyUnicode_FromString(pith_strerror((pith_status)st));
 }
 
+static PyObject *mod_error_record(PyObject *m, PyObject *args) {
+  (void)m;
+  const char *source, *url, *message;
+  if (!PyArg_ParseTuple(args, "zzs", &source, &url, &message))
+    return NULL;
+  char *s = pith_render_json_error(source, url, message);
+  if (!s)
+    return PyErr_NoMemory();
+  PyObject *r = str_from(s);
+  pith_free(s);
+  return r;
+}
+
 static PyMethodDef module_methods[] = {
+    {"error_record", mod_error_record, METH_VARARGS,
+     "error_record(source, url, message): the JSON record of a failed "
+     "input, as `pith --json` writes it."},
     {"_set_error_factory", mod_set_error_factory, METH_O,
      "Install callable(status, message) -> exception for library errors."},
     {"strerror", mod_strerror, METH_O,
