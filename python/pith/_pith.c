@@ -351,10 +351,12 @@ typedef struct {
   int read_errno;
   int finished;
   unsigned long long records, pages, errors, skipped;
-  unsigned long long seen_skipped;
+  unsigned long long seen_skipped, bytes_read;
 } WarcIterObject;
 
 static void warc_close(WarcIterObject *it) {
+  if (it->r)
+    it->bytes_read = pith_warc_reader_bytes_read(it->r);
   pith_warc_reader_free(it->r);
   it->r = NULL;
   if (it->own_fd && it->fd >= 0)
@@ -589,7 +591,8 @@ static PyObject *WarcIter_stats(WarcIterObject *it, void *unused) {
   return Py_BuildValue(
       "{sKsKsKsKsKsK}", "records", it->records, "pages", it->pages, "errors",
       it->errors, "skipped", it->skipped, "bytes_read",
-      it->r ? pith_warc_reader_bytes_read(it->r) : 0ULL, "skipped_bytes",
+      it->r ? pith_warc_reader_bytes_read(it->r) : it->bytes_read,
+      "skipped_bytes",
       it->seen_skipped);
 }
 

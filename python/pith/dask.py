@@ -75,7 +75,7 @@ def _page_paths(list_path: str) -> List[str]:
         if not paths and line.startswith("<"):
             raise ValueError("%s is neither a WARC file nor a list of page "
                              "files (it looks like a page)" % list_path)
-        paths.append(os.path.join(base, line))
+        paths.append(os.path.normpath(os.path.join(base, line)))
     return paths
 
 

@@ -38,7 +38,9 @@ if [ "${1:-}" = --needs ]; then
   shift 2
 fi
 tests=()
-for t in "$@"; do tests+=("$here/$t"); done
+for t in "$@"; do
+  case $t in -*) tests+=("$t") ;; *) tests+=("$here/$t") ;; esac
+done
 cd "$build" || exit 1
 "$python" -m pytest -q -p no:cacheprovider -rs "${tests[@]}"
 rc=$?
