@@ -47,7 +47,8 @@ PYTHON ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || \
 PYTHON_FLAGS := $(if $(PYTHON),-DPython3_EXECUTABLE=$(PYTHON))
 
 FORMAT_SOURCES := $(wildcard include/pith/*.h lib/*.c lib/*.h cli/*.c \
-	cli/*.h tests/unit/*.c tests/unit/*.h bench/*.c fuzz/*.c fuzz/*.h)
+	cli/*.h tests/unit/*.c tests/unit/*.h bench/*.c fuzz/*.c fuzz/*.h \
+	python/pith/*.c)
 
 .PHONY: all build deps test demo bench install asan leakcheck fuzz clean \
 	format lint

@@ -127,8 +127,7 @@ typedef struct {
   size_t max_input; /* 0: the library default */
 } ExtractorObject;
 
-static int Extractor_init(ExtractorObject *self, PyObject *args,
-                          PyObject *kw) {
+static int Extractor_init(ExtractorObject *self, PyObject *args, PyObject *kw) {
   static char *kwlist[] = {"opts",      "max_input",  "max_nodes",
                            "max_depth", "time_limit", NULL};
   unsigned int opts = 0, max_depth = 0, time_limit = 0;
@@ -227,8 +226,8 @@ PyDoc_STRVAR(Extractor_extract_doc,
 
 static PyObject *Extractor_extract(ExtractorObject *self, PyObject *args,
                                    PyObject *kw) {
-  static char *kwlist[] = {"html",   "url",           "encoding", "format",
-                           "flags",  "source",        NULL};
+  static char *kwlist[] = {"html",  "url",    "encoding", "format",
+                           "flags", "source", NULL};
   PyObject *html;
   const char *url = NULL, *encoding = NULL, *source = NULL;
   int format = FMT_TXT;
@@ -252,7 +251,8 @@ static PyObject *Extractor_extract(ExtractorObject *self, PyObject *args,
   pith_status st;
   char *out = NULL;
   int empty = 0, is_malloc = 0;
-  Py_BEGIN_ALLOW_THREADS ex_lock(self);
+  PyThreadState *ts = PyEval_SaveThread(); /* the GIL is released */
+  ex_lock(self);
   st = pith_extractor_extract(self->ex, in.data, in.len, url, encoding, &res);
   ex_unlock(self);
   if (st == PITH_OK) {
@@ -261,9 +261,9 @@ static PyObject *Extractor_extract(ExtractorObject *self, PyObject *args,
       out = render(res, format, flags, source, &is_malloc);
   }
   pith_result_free(res);
-  Py_END_ALLOW_THREADS
+  PyEval_RestoreThread(ts);
 
-      size_t len = in.len;
+  size_t len = in.len;
   input_release(&in);
   if (st != PITH_OK) {
     char msg[160];
@@ -312,16 +312,17 @@ static PyObject *Extractor_record(ExtractorObject *self, PyObject *args,
   pith_result *res = NULL;
   pith_status st;
   char *out = NULL;
-  Py_BEGIN_ALLOW_THREADS ex_lock(self);
+  PyThreadState *ts = PyEval_SaveThread(); /* the GIL is released */
+  ex_lock(self);
   st = pith_extractor_extract(self->ex, in.data, in.len, url, encoding, &res);
   ex_unlock(self);
   if (st == PITH_OK)
     out = flags ? pith_render_json_ex(res, source, flags)
                 : pith_render_json(res, source);
   pith_result_free(res);
-  Py_END_ALLOW_THREADS
+  PyEval_RestoreThread(ts);
 
-      size_t len = in.len;
+  size_t len = in.len;
   input_release(&in);
   if (st != PITH_OK) {
     char msg[160];
@@ -592,8 +593,7 @@ static PyObject *WarcIter_stats(WarcIterObject *it, void *unused) {
       "{sKsKsKsKsKsK}", "records", it->records, "pages", it->pages, "errors",
       it->errors, "skipped", it->skipped, "bytes_read",
       it->r ? pith_warc_reader_bytes_read(it->r) : it->bytes_read,
-      "skipped_bytes",
-      it->seen_skipped);
+      "skipped_bytes", it->seen_skipped);
 }
 
 static PyMethodDef WarcIter_methods[] = {
@@ -747,10 +747,14 @@ static PyMethodDef module_methods[] = {
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef module_def = {
-    PyModuleDef_HEAD_INIT, "pith._pith",
-    "libpith bindings; use the pith package, not this module.", -1,
-    module_methods,        NULL,
-    NULL,                  NULL,
+    PyModuleDef_HEAD_INIT,
+    "pith._pith",
+    "libpith bindings; use the pith package, not this module.",
+    -1,
+    module_methods,
+    NULL,
+    NULL,
+    NULL,
     NULL};
 
 PyMODINIT_FUNC PyInit__pith(void);
