@@ -327,7 +327,9 @@ def extract(html: HtmlInput, url: Optional[str] = None,
             include_images: bool = False, include_formatting: bool = False,
             with_metadata: bool = False, favor_precision: bool = False,
             favor_recall: bool = False, *, encoding: Optional[str] = None,
-            **bounds: Any) -> Optional[str]:
+            no_fallback: bool = False, include_hidden: bool = False,
+            max_size: int = 0, truncate: bool = False, max_nodes: int = 0,
+            max_depth: int = 0, time_limit: int = 0) -> Optional[str]:
     """Extract the main text of a web page and render it.
 
     html
@@ -365,10 +367,14 @@ def extract(html: HtmlInput, url: Optional[str] = None,
     encoding
         A charset hint (e.g. from an HTTP header), used when the page
         declares none.
-    **bounds
-        ``no_fallback``, ``include_hidden``, ``max_size``, ``truncate``,
-        ``max_nodes``, ``max_depth``, ``time_limit``: see
-        :class:`Extractor`.
+    no_fallback
+        Do not fall back to the whole page when the main method finds too
+        little text.
+    include_hidden
+        Keep elements hidden from readers (hidden, aria-hidden,
+        display:none).
+    max_size, truncate, max_nodes, max_depth, time_limit
+        Bounds for untrusted input; see :class:`Extractor`.
 
     Returns the document as ``str``, or ``None`` when the page has no main
     text.  Raises :class:`pith.Error` (a subclass per status, e.g.
@@ -383,7 +389,9 @@ def extract(html: HtmlInput, url: Optional[str] = None,
                   include_formatting=include_formatting,
                   with_metadata=with_metadata,
                   favor_precision=favor_precision, favor_recall=favor_recall,
-                  **bounds)
+                  no_fallback=no_fallback, include_hidden=include_hidden,
+                  max_size=max_size, truncate=truncate, max_nodes=max_nodes,
+                  max_depth=max_depth, time_limit=time_limit)
     key = tuple(sorted(kwargs.items()))
     return _cached(key, kwargs).extract(html, url, encoding=encoding)
 
@@ -394,8 +402,11 @@ def bare_extraction(html: HtmlInput, url: Optional[str] = None,
                     favor_precision: bool = False,
                     favor_recall: bool = False, *,
                     encoding: Optional[str] = None,
-                    source: Optional[str] = None,
-                    **bounds: Any) -> Dict[str, Any]:
+                    source: Optional[str] = None, no_fallback: bool = False,
+                    include_hidden: bool = False, max_size: int = 0,
+                    truncate: bool = False, max_nodes: int = 0,
+                    max_depth: int = 0,
+                    time_limit: int = 0) -> Dict[str, Any]:
     """Extract a page and return its record as a ``dict``.
 
     The keys are exactly those of the JSON record ``pith --json`` writes,
@@ -410,7 +421,9 @@ def bare_extraction(html: HtmlInput, url: Optional[str] = None,
     kwargs = dict(include_comments=include_comments,
                   include_tables=include_tables,
                   favor_precision=favor_precision, favor_recall=favor_recall,
-                  **bounds)
+                  no_fallback=no_fallback, include_hidden=include_hidden,
+                  max_size=max_size, truncate=truncate, max_nodes=max_nodes,
+                  max_depth=max_depth, time_limit=time_limit)
     key = ("bare",) + tuple(sorted(kwargs.items()))
     return _cached(key, kwargs).bare_extraction(html, url, encoding=encoding,
                                                 source=source)

@@ -770,6 +770,12 @@ PyMODINIT_FUNC PyInit__pith(void) {
     Py_DECREF(m);
     return NULL;
   }
+  Py_INCREF(&WarcIterType);
+  if (PyModule_AddObject(m, "WarcIterator", (PyObject *)&WarcIterType) < 0) {
+    Py_DECREF(&WarcIterType);
+    Py_DECREF(m);
+    return NULL;
+  }
   struct {
     const char *name;
     long value;
