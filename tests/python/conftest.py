@@ -62,3 +62,9 @@ def cli():
 @pytest.fixture(scope="session")
 def root():
     return ROOT
+
+
+# Under ASan (make asan) freed memory sits in quarantine: RSS says nothing.
+needs_plain_malloc = pytest.mark.skipif(
+    bool(os.environ.get("PITH_SANITIZED")),
+    reason="RSS is not meaningful under ASan (quarantine)")

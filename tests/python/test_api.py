@@ -14,7 +14,7 @@ import resource
 import pytest
 
 import pith
-from conftest import dev_pages, golden_pages, read_page, run_cli
+from conftest import needs_plain_malloc, dev_pages, golden_pages, read_page, run_cli
 
 FORMATS = ("txt", "markdown", "xml", "html")
 
@@ -245,6 +245,7 @@ def rss_kib():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+@needs_plain_malloc
 def test_no_leak_over_10000_calls():
     small = ("<html><head><title>T</title></head><body><article><p>"
              + "A sentence of the article, long enough. " * 20

@@ -14,7 +14,7 @@ import warnings
 import pytest
 
 import pith
-from conftest import ROOT, golden_pages, run_cli
+from conftest import needs_plain_malloc, ROOT, golden_pages, run_cli
 
 MKWARC = os.path.join(ROOT, "tests", "warc", "mkwarc.py")
 
@@ -118,6 +118,7 @@ def rss_kib():
     return 0
 
 
+@needs_plain_malloc
 def test_memory_stays_flat_over_a_long_warc(tmp_path):
     path = mkwarc(tmp_path / "big.warc.gz", "--gzip", "--repeat", "60")
     it = pith.iter_warc(path, raw=True)
