@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "chars.h"
+#include "explain.h"
 
 /* Repeats of blocks at least this long (bytes) are dropped. */
 #define DEDUPE_MIN 10
@@ -53,8 +54,31 @@ typedef struct {
   size_t nlists, caplists;
   pith_block *blocks;
   size_t n, cap;
+  uint32_t seg_node; /* the first text node of the block being collected */
+  uint32_t cur_node; /* the text node put_text() is given */
+  /* With PITH_BODY_EXPLAIN: the blocks dropped here, reason set. */
+  pith_block *gone;
+  size_t ngone, capgone;
   int oom;
 } builder;
+
+/* Keep a copy of a dropped block for the trace. */
+static void keep_gone(builder *b, const pith_block *blk, int reason) {
+  if (!(b->opts & PITH_BODY_EXPLAIN))
+    return;
+  if (b->ngone == b->capgone) {
+    size_t cap = b->capgone ? b->capgone * 2 : 16;
+    pith_block *ng = pith__realloc(b->gone, cap * sizeof *ng);
+    if (!ng) {
+      b->oom = 1;
+      return;
+    }
+    b->gone = ng;
+    b->capgone = cap;
+  }
+  b->gone[b->ngone] = *blk;
+  b->gone[b->ngone++].reason = reason;
+}
 
 /* Do the edges of inline element n separate words?  Links, spans, labels
  * and custom elements are laid out as separate boxes far more often than
@@ -308,6 +332,8 @@ static void emit(builder *b, int type, int level) {
     blk->quote = b->quote;
     blk->header = 0;
     blk->lang = type == PITH_BLOCK_CODE ? b->lang : NULL;
+    blk->node = b->seg_node;
+    blk->reason = 0;
     finish_spans(b, blk, start, blk->len);
     if (!blk->text)
       b->oom = 1;
@@ -316,6 +342,7 @@ static void emit(builder *b, int type, int level) {
   }
 out:
   pith__buf_reset(seg);
+  b->seg_node = 0;
   restart_spans(b);
   b->pending = 0;
   b->soft = 0;
@@ -345,6 +372,12 @@ static void flush(builder *b) {
 
 static void put_text(builder *b, const char *s, size_t n) {
   pith_buf *seg = &b->seg;
+  if (!b->seg_node)
+    for (size_t i = 0; i < n; i++)
+      if (!is_sp((unsigned char)s[i]) || b->pre) {
+        b->seg_node = b->cur_node;
+        break;
+      }
   if (b->pre) {
     pith__buf_append(seg, s, n);
     return;
@@ -409,8 +442,10 @@ static void cell_text(builder *b, uint32_t c) {
     int descend = 0;
     if (!(b->s->flags[n] & PITH_X_REMOVED)) {
       if (t->nodes[n].tag == PITH_TAG_TEXT) {
-        if (kept_text(b, n))
+        if (kept_text(b, n)) {
+          b->cur_node = n;
           put_text(b, pith__text(t, n), t->nodes[n].len);
+        }
       } else {
         if (t->nodes[n].tag == PITH_TAG_BR || (b->s->flags[n] & PITH_X_BLOCK))
           b->pending = 1; /* lines inside a cell stay apart */
@@ -480,6 +515,7 @@ static void table_row(builder *b, uint32_t tr) {
     }
   } else {
     pith__buf_reset(&b->seg);
+    b->seg_node = 0;
     restart_spans(b);
   }
 }
@@ -556,8 +592,15 @@ static int enter(builder *b, uint32_t n) {
     break;
   case PITH_TAG_TR:
     if (simple_row(t, b->s, n)) {
-      if (!(b->opts & PITH_BODY_NO_TABLES))
+      if (!(b->opts & PITH_BODY_NO_TABLES)) {
         table_row(b, n);
+      } else if (b->opts & PITH_BODY_EXPLAIN) {
+        /* Built only to show in the trace what was left out. */
+        size_t before = b->n;
+        table_row(b, n);
+        if (b->n > before)
+          keep_gone(b, &b->blocks[--b->n], PITH_R_TABLE);
+      }
       return 0;
     }
     break;
@@ -643,8 +686,10 @@ static void dedupe(builder *b) {
         }
         j = (j + 1) & (cap - 1);
       }
-      if (dup)
+      if (dup) {
+        keep_gone(b, blk, PITH_R_REPEATED);
         continue;
+      }
       seen[j] = h;
     }
     b->blocks[k++] = *blk;
@@ -675,15 +720,21 @@ static void drop_empty_sections(builder *b) {
       blk->level = -blk->level; /* mark; removed below */
   }
   k = 0;
-  for (size_t i = 0; i < b->n; i++)
-    if (!(b->blocks[i].type == PITH_BLOCK_HEADING && b->blocks[i].level < 0))
-      b->blocks[k++] = b->blocks[i];
+  for (size_t i = 0; i < b->n; i++) {
+    pith_block *blk = &b->blocks[i];
+    if (!(blk->type == PITH_BLOCK_HEADING && blk->level < 0)) {
+      b->blocks[k++] = *blk;
+    } else if (b->opts & PITH_BODY_EXPLAIN) {
+      blk->level = -blk->level;
+      keep_gone(b, blk, PITH_R_EMPTY_SECTION);
+    }
+  }
   b->n = k;
 }
 
 int pith__body_build(const pith_tree *t, const pith_scratch *s, uint32_t root,
                      unsigned opts, pith_arena *a, pith_block **blocks,
-                     size_t *nblocks) {
+                     size_t *nblocks, pith_block **gone, size_t *ngone) {
   builder b;
   memset(&b, 0, sizeof b);
   b.t = t;
@@ -693,6 +744,10 @@ int pith__body_build(const pith_tree *t, const pith_scratch *s, uint32_t root,
   pith__buf_init(&b.seg);
   *blocks = NULL;
   *nblocks = 0;
+  if (gone) {
+    *gone = NULL;
+    *ngone = 0;
+  }
   if (!root)
     return 0;
 
@@ -721,8 +776,10 @@ int pith__body_build(const pith_tree *t, const pith_scratch *s, uint32_t root,
         break;
     }
     if (t->nodes[n].tag == PITH_TAG_TEXT) {
-      if (kept_text(&b, n))
+      if (kept_text(&b, n)) {
+        b.cur_node = n;
         put_text(&b, pith__text(t, n), t->nodes[n].len);
+      }
       descend = 0;
     } else {
       descend = enter(&b, n);
@@ -733,12 +790,25 @@ int pith__body_build(const pith_tree *t, const pith_scratch *s, uint32_t root,
   pith__free(b.sp);
   pith__free(b.open);
   pith__free(b.lists);
-  if (b.oom) {
-    pith__free(b.blocks);
-    return -1;
-  }
   dedupe(&b);
   drop_empty_sections(&b);
+  if (b.oom) {
+    pith__free(b.blocks);
+    pith__free(b.gone);
+    return -1;
+  }
+  if (b.ngone && gone) {
+    pith_block *dst = pith__arena_alloc(a, b.ngone * sizeof *dst);
+    if (!dst) {
+      pith__free(b.blocks);
+      pith__free(b.gone);
+      return -1;
+    }
+    memcpy(dst, b.gone, b.ngone * sizeof *dst);
+    *gone = dst;
+    *ngone = b.ngone;
+  }
+  pith__free(b.gone);
   /* The blocks move into the arena so the result frees in one go. */
   if (b.n) {
     pith_block *dst = pith__arena_alloc(a, b.n * sizeof *dst);

@@ -12,6 +12,7 @@
 /* Options of pith__body_build. */
 #define PITH_BODY_IMAGES 1u    /* keep blocks that hold only images */
 #define PITH_BODY_NO_TABLES 2u /* leave out table rows */
+#define PITH_BODY_EXPLAIN 4u   /* keep the blocks dropped here, for the trace */
 
 /* Build the blocks of the subtree at `root` (0: none), honouring the
  * extract stage's flags in `s` and `opts` (PITH_BODY_*).  Block texts and
@@ -19,7 +20,7 @@
  * out of memory. */
 int pith__body_build(const pith_tree *t, const pith_scratch *s, uint32_t root,
                      unsigned opts, pith_arena *a, pith_block **blocks,
-                     size_t *nblocks);
+                     size_t *nblocks, pith_block **gone, size_t *ngone);
 
 /* The base URL for relative links: the page's <base href> resolved
  * against `url` (else `canonical`), else `url`, else `canonical`, else "".

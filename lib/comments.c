@@ -244,7 +244,8 @@ static void put_comment(const pith_tree *t, const pith_scratch *sc,
 }
 
 int pith__comments_build(const pith_tree *t, const pith_scratch *s,
-                         uint32_t root, pith_arena *a, const char **out) {
+                         uint32_t root, pith_arena *a, const char **out,
+                         uint8_t *mark) {
   *out = "";
   uint32_t nn = t ? t->nnodes : 0;
   if (nn <= 1 || !s->flags || s->cap < nn)
@@ -297,8 +298,11 @@ int pith__comments_build(const pith_tree *t, const pith_scratch *s,
     if (nd->tag != PITH_TAG_TEXT && (mk[i] & want) &&
         !(want == CM_BODY && (mk[i] & CM_OUTER)) &&
         (s->flags[i] & PITH_X_COMMENT)) {
-      if (!in_text(t, s, i, root, root_end))
+      if (!in_text(t, s, i, root, root_end)) {
         put_comment(t, s, mk, i, &k);
+        if (mark)
+          mark[i] = 1;
+      }
       if (k.out.len > COMMENTS_MAX)
         break;
       i = pith__next_node(t, 0, i, 1); /* outermost only */
@@ -342,6 +346,7 @@ int pith__comments_to_blocks(const char *comments, pith_arena *a,
       *sep = '\0';
     memset(&nb[n], 0, sizeof nb[n]); /* no spans, no list or table */
     nb[n].type = PITH_BLOCK_PARAGRAPH;
+    nb[n].node = UINT32_MAX; /* after the page's own blocks */
     nb[n].text = p;
     nb[n].len = strlen(p);
     n++;

@@ -17,9 +17,12 @@
  * string in arena `a`: one comment per paragraph, paragraphs separated by
  * a blank line, in page order; *out is "" when the page has none.  When
  * the main content itself is a comment thread (a forum), its posts are the
- * text and are not repeated here.  Returns 0, or -1 when out of memory. */
+ * text and are not repeated here.  `mark` (may be NULL; one byte per
+ * node, zeroed by the caller) receives 1 at each element whose text
+ * became a comment, for the trace.  Returns 0, or -1 when out of memory. */
 int pith__comments_build(const pith_tree *t, const pith_scratch *s,
-                         uint32_t root, pith_arena *a, const char **out);
+                         uint32_t root, pith_arena *a, const char **out,
+                         uint8_t *mark);
 
 /* Move the comments `comments` (as built above) into the main text: each
  * paragraph becomes a paragraph block appended to *blocks (a new array in

@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "chars.h"
+#include "explain.h"
 #include "vocab.h"
 
 /* Anchors with at least this much visible text are teasers, not links. */
@@ -43,6 +44,19 @@
 #define SMALL_CONTENT 250
 #define COPYRIGHT_READ 200  /* bytes of a block read for a copyright line */
 #define LABEL_NODES_MAX 256 /* nodes of a block read for a label or notice */
+/* A paragraph of prose has at least this much visible text (a sentence),
+ * and a page with prose at least this much of it (a few paragraphs). */
+#define PROSE_PARA 80
+#define PROSE_PAGE 600
+/* An inline teaser: a label of at most this many visible bytes, and a
+ * block of at most TEASER_MAX. */
+#define TEASER_LABEL 30
+#define TEASER_MAX 300
+/* The core of the selection holds at least this share of its prose. */
+#define CORE_SHARE 0.85f
+/* After the core, a paragraph that weighs this much (some 130 visible
+ * bytes of non-link text) is prose and stays. */
+#define TAIL_PROSE 200.0f
 
 void pith__scratch_free(pith_scratch *s) {
   pith__free(s->flags);
@@ -53,6 +67,7 @@ void pith__scratch_free(pith_scratch *s) {
   pith__free(s->ownlink);
   pith__free(s->score);
   pith__free(s->anchor);
+  pith__free(s->why);
   memset(s, 0, sizeof *s);
 }
 
@@ -78,9 +93,32 @@ static int scratch_reserve(pith_scratch *s, uint32_t n) {
     pith__scratch_free(&ns);
     return -1;
   }
+  ns.why = s->why; /* kept: it has a capacity of its own */
+  ns.whycap = s->whycap;
+  s->why = NULL;
   pith__scratch_free(s);
   *s = ns;
   return 0;
+}
+
+/* The trace's reason array, for n nodes. */
+static int why_reserve(pith_scratch *s, uint32_t n) {
+  if (n > s->whycap) {
+    uint8_t *w = pith__malloc(n);
+    if (!w)
+      return -1;
+    pith__free(s->why);
+    s->why = w;
+    s->whycap = n;
+  }
+  memset(s->why, 0, n);
+  return 0;
+}
+
+/* Record reason r for node n when the trace is on. */
+static inline void note(pith_scratch *s, uint32_t n, unsigned r) {
+  if (s->explain && !s->why[n])
+    s->why[n] = (uint8_t)r;
 }
 
 /* Visible length of a text run: bytes that are not ASCII white space. */
@@ -251,23 +289,28 @@ static void prune(const pith_tree *t, pith_scratch *s, unsigned opts,
     }
     unsigned kind = pith__tag_kind(tag);
     int remove = 0, soft_remove = 0;
+    unsigned r = PITH_R_NONE; /* the first rule that fired, for the trace */
     if (kind & PITH_KIND_SKIP)
-      soft_remove = 1;
+      soft_remove = 1, r = PITH_R_TAG;
     if (tag == PITH_TAG_SCRIPT || tag == PITH_TAG_STYLE ||
         tag == PITH_TAG_TITLE || tag == PITH_TAG_TEMPLATE ||
         tag == PITH_TAG_HEAD || tag == PITH_TAG_SVG || tag == PITH_TAG_MATH)
-      remove = 1;
+      remove = 1, r = PITH_R_TAG;
     /* Hidden elements go, unless one holds most of the page's prose: then
      * it is content that a script reveals (lazy sections, streamed
      * rendering), which readers do see. */
     if ((nd->flags & PITH_NF_HIDDEN) && !(opts & PITH_XOPT_KEEP_HIDDEN) &&
-        !is_streamed_segment(t, i))
+        !is_streamed_segment(t, i)) {
       soft_remove = 1;
+      r = r ? r : PITH_R_HIDDEN;
+    }
     /* Page-level classes describe the whole layout ("fixed-nav-bar"). */
     unsigned v =
         (tag == PITH_TAG_BODY || tag == PITH_TAG_HTML) ? 0 : vocab_of(t, i);
-    if ((v & PITH_VOCAB_HIDDEN) && !(opts & PITH_XOPT_KEEP_HIDDEN))
+    if ((v & PITH_VOCAB_HIDDEN) && !(opts & PITH_XOPT_KEEP_HIDDEN)) {
       soft_remove = 1;
+      r = r ? r : PITH_R_HIDDEN_CLASS;
+    }
     switch (tag) {
     case PITH_TAG_NAV:
     case PITH_TAG_ASIDE:
@@ -275,21 +318,32 @@ static void prune(const pith_tree *t, pith_scratch *s, unsigned opts,
     case PITH_TAG_DIALOG:
     case PITH_TAG_MENU:
       soft_remove = 1;
+      r = r ? r : PITH_R_TAG;
       break;
     case PITH_TAG_FORM:
+      /* A page-wide form is not removed, even when hidden. */
       soft_remove = form_is_widget(t, s, i, total);
+      if (soft_remove)
+        r = r ? r : PITH_R_FORM;
       break;
     case PITH_TAG_A:
       f |= PITH_X_LINK;
       break;
     case PITH_TAG_FIGCAPTION:
       remove = 1;
+      r = r ? r : PITH_R_TAG;
       break;
     default:
       break;
     }
-    if (role_is_boilerplate(t, i) || (v & PITH_VOCAB_HARD))
+    if (role_is_boilerplate(t, i)) {
       soft_remove = 1;
+      r = r ? r : PITH_R_ROLE;
+    }
+    if (v & PITH_VOCAB_HARD) {
+      soft_remove = 1;
+      r = r ? r : PITH_R_CLASS_WORD;
+    }
     /* A container with most of the page's prose is not boilerplate,
      * whatever its name. */
     if (soft_remove && !protect[i])
@@ -302,8 +356,10 @@ static void prune(const pith_tree *t, pith_scratch *s, unsigned opts,
       f |= PITH_X_BYLINE;
     if ((v & PITH_VOCAB_GOOD) || is_main_marker(t, i))
       f |= PITH_X_GOOD;
-    if (remove)
+    if (remove) {
       f |= PITH_X_REMOVED;
+      note(s, i, r);
+    }
     if (kind & PITH_KIND_BLOCK)
       f |= PITH_X_BLOCK;
     s->flags[i] = f;
@@ -358,6 +414,11 @@ static float block_weight(const pith_tree *t, const pith_scratch *s, uint32_t b,
   if (soft_penalty && w > 0 && (f & (PITH_X_SOFT | PITH_X_COMMENT)))
     w *= -0.25f;
   return w;
+}
+
+float pith__block_weight(const pith_tree *t, const pith_scratch *s,
+                         uint32_t b) {
+  return (s->flags[b] & PITH_X_BLOCK) ? block_weight(t, s, b, 0) : 0;
 }
 
 /* Score every node and return the best one (0 if none is positive). */
@@ -607,6 +668,40 @@ static int is_copyright(const pith_tree *t, uint32_t b) {
          !strncmp(w, "copyright", 9) || strstr(w, "all rights reserved");
 }
 
+/* Is block b an inline teaser: a short label ending in a colon ("Also
+ * read:", "Lesen Sie auch:", "See also:") and then a link with a
+ * headline's worth of text to another page, and nothing else?  Any
+ * language: the shape is the evidence, not the words. */
+static int is_teaser(const pith_tree *t, const pith_scratch *s, uint32_t b) {
+  uint32_t label = 0, linked = 0;
+  char last = 0; /* the last visible byte of the label */
+  uint32_t e = pith__next_node(t, b, b, 1);
+  int visits = 0;
+  for (uint32_t c = pith__next_node(t, b, b, 0); c && c != e;
+       c = pith__next_node(t, b, c, 0)) {
+    if (++visits > LABEL_NODES_MAX)
+      return 0;
+    const pith_node *nd = &t->nodes[c];
+    if (nd->tag != PITH_TAG_TEXT || !s->raw[c])
+      continue;
+    if (s->anchor[c]) {
+      linked += s->raw[c];
+      continue;
+    }
+    if (linked)
+      return 0; /* text after the link: a sentence, not a teaser */
+    label += s->raw[c];
+    const char *x = pith__text(t, c);
+    for (uint32_t i = nd->len; i-- > 0;)
+      if (!is_html_sp((unsigned char)x[i])) {
+        last = x[i];
+        break;
+      }
+  }
+  return label >= 3 && label <= TEASER_LABEL && linked >= LONG_ANCHOR &&
+         last == ':';
+}
+
 /* The index just past the subtree of n (nn when it runs to the end):
  * pre-order numbering makes every subtree a contiguous range. */
 static uint32_t subtree_end(const pith_tree *t, uint32_t n) {
@@ -653,8 +748,10 @@ static uint32_t drop_more_box(const pith_tree *t, pith_scratch *s,
       end = subtree_end(t, t->nodes[t->nodes[h].parent].last);
   }
   for (uint32_t c = h; c < end; c++)
-    if (s->flags[c] & PITH_X_BLOCK)
+    if (s->flags[c] & PITH_X_BLOCK) {
       s->flags[c] |= PITH_X_DROP;
+      note(s, c, PITH_R_RECOMMENDATIONS);
+    }
   return end < subtree_end(t, root) ? end : 0;
 }
 
@@ -683,22 +780,26 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root,
       if (!root_links && ((opts & PITH_XOPT_PRECISION) ? link * 3 > own
                           : (opts & PITH_XOPT_RECALL)  ? link * 4 > own * 3
                                                        : link * 2 > own))
-        drop = 1;
+        drop = PITH_R_LINK_LIST;
       /* Precision mode: a block inside a probably-boilerplate container
        * that the content root is not inside goes. */
-      if ((opts & PITH_XOPT_PRECISION) && (f & PITH_X_SOFT) &&
+      if (!drop && (opts & PITH_XOPT_PRECISION) && (f & PITH_X_SOFT) &&
           !(rootf & PITH_X_SOFT))
-        drop = 1;
-      if ((f & PITH_X_COMMENT) && !(rootf & PITH_X_COMMENT))
-        drop = 1;
+        drop = PITH_R_DOUBTFUL;
+      if (!drop && (f & PITH_X_COMMENT) && !(rootf & PITH_X_COMMENT))
+        drop = PITH_R_COMMENT_SECTION;
       /* The byline and the author box are metadata, not text. */
-      if ((f & PITH_X_BYLINE) && !(rootf & PITH_X_BYLINE) && own < BYLINE_SHORT)
-        drop = 1;
-      if (own <= 30 && is_ui_label(t, i))
-        drop = 1;
-      if (own <= COPYRIGHT_READ && t->nodes[i].tag != PITH_TAG_PRE &&
+      if (!drop && (f & PITH_X_BYLINE) && !(rootf & PITH_X_BYLINE) &&
+          own < BYLINE_SHORT)
+        drop = PITH_R_BYLINE;
+      if (!drop && own <= 30 && is_ui_label(t, i))
+        drop = PITH_R_LABEL;
+      if (!drop && own <= COPYRIGHT_READ && t->nodes[i].tag != PITH_TAG_PRE &&
           is_copyright(t, i))
-        drop = 1;
+        drop = PITH_R_COPYRIGHT;
+      if (!drop && own <= TEASER_MAX && s->ownlink[i] < own &&
+          is_teaser(t, s, i))
+        drop = PITH_R_TEASER;
       if (own <= 40 && t->nodes[i].tag >= PITH_TAG_H1 &&
           t->nodes[i].tag <= PITH_TAG_H6 && is_more_label(t, i)) {
         i = drop_more_box(t, s, root, i);
@@ -708,12 +809,71 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root,
         if (block_weight(t, s, i, 0) > 0)
           seen_prose = 1;
         else
-          drop = 1;
+          drop = PITH_R_BEFORE_PROSE;
       }
-      if (drop)
+      if (drop) {
         s->flags[i] |= PITH_X_DROP;
+        note(s, i, (unsigned)drop);
+      }
     }
     i = pith__next_node(t, root, i, 0);
+  }
+}
+
+/* The end of the article.  Inside the selected element, the article's own
+ * prose usually sits in one descendant (the "core": the deepest element
+ * holding nearly all of the kept prose); what follows the core inside the
+ * selection - lists of other stories, tags, share and promo boxes, author
+ * boxes - is not the article unless it is prose itself: a paragraph of
+ * real length with few links.  Precision mode drops everything after the
+ * core.  s->score is reused for the kept prose of each subtree. */
+static void trim_tail(const pith_tree *t, pith_scratch *s, uint32_t root,
+                      unsigned opts) {
+  uint32_t end = subtree_end(t, root);
+  for (uint32_t i = root; i < end; i++)
+    s->score[i] = 0;
+  for (uint32_t i = end; i-- > root;) {
+    uint8_t f = s->flags[i];
+    if ((f & PITH_X_BLOCK) && !(f & (PITH_X_REMOVED | PITH_X_DROP))) {
+      float w = block_weight(t, s, i, 0);
+      if (w > 0)
+        s->score[i] += w;
+    }
+    if (i > root && !(f & PITH_X_REMOVED))
+      s->score[t->nodes[i].parent] += s->score[i];
+  }
+  float all = s->score[root];
+  if (all <= 0)
+    return;
+  uint32_t core = root;
+  for (;;) {
+    uint32_t next = 0;
+    for (uint32_t c = t->nodes[core].first; c; c = t->nodes[c].next)
+      if (!(s->flags[c] & PITH_X_REMOVED) &&
+          s->score[c] >= s->score[core] * CORE_SHARE) {
+        next = c;
+        break;
+      }
+    if (!next || t->nodes[next].tag == PITH_TAG_TEXT ||
+        ((s->flags[next] & PITH_X_BLOCK) && !t->nodes[next].first))
+      break;
+    core = next;
+  }
+  if (core == root)
+    return;
+  uint32_t core_end = subtree_end(t, core);
+  for (uint32_t i = core_end; i < end; i++) {
+    uint8_t f = s->flags[i];
+    if (!(f & PITH_X_BLOCK) || (f & (PITH_X_REMOVED | PITH_X_DROP)) ||
+        !s->own[i])
+      continue;
+    int prose = !(opts & PITH_XOPT_PRECISION) &&
+                t->nodes[i].tag == PITH_TAG_P &&
+                block_weight(t, s, i, 0) >= TAIL_PROSE;
+    if (!prose) {
+      s->flags[i] |= PITH_X_DROP;
+      note(s, i, PITH_R_AFTER_ARTICLE);
+    }
   }
 }
 
@@ -724,6 +884,10 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
   if (nn <= 1)
     return 0;
   if (scratch_reserve(s, nn) < 0)
+    return -1;
+  s->explain = !!(opts & PITH_XOPT_EXPLAIN);
+  s->fallback = PITH_FALLBACK_NONE;
+  if (s->explain && why_reserve(s, nn) < 0)
     return -1;
   uint32_t body = 0;
   for (uint32_t i = 1; i < nn; i++)
@@ -739,11 +903,28 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
    * until own_text() runs, so it carries the bits. */
   uint8_t *protect = (uint8_t *)s->own;
   memset(protect, 0, nn);
+  /* The page's prose, blind to class names: the non-link text of
+   * paragraphs of a sentence or more that are not mostly links.  `ownlink`
+   * is free until own_text() too. */
+  uint32_t *prose = s->ownlink;
+  memset(prose, 0, nn * sizeof *prose);
+  for (uint32_t i = nn; i-- > 1;) {
+    if (t->nodes[i].tag == PITH_TAG_P && s->raw[i] >= PROSE_PARA &&
+        s->rawlink[i] * 3 < s->raw[i])
+      prose[i] = s->raw[i] - s->rawlink[i];
+    prose[t->nodes[i].parent] += prose[i];
+  }
+  uint32_t all_prose = prose[body];
   for (uint32_t i = nn; i-- > 1;) {
     const pith_node *nd = &t->nodes[i];
     if (nd->tag == PITH_TAG_TEXT)
       continue;
     protect_sections(t, s, i, total, protect);
+    /* Class words are evidence, not verdicts: an element that holds most
+     * of the page's prose stays, whatever its name. */
+    if (!protect[i] && all_prose >= PROSE_PAGE &&
+        (uint64_t)prose[i] * 2 > all_prose)
+      protect[i] = 1;
     if (!protect[i] && s->raw[i] * 4 >= total && is_main_marker(t, i))
       protect[i] = 1;
     if (!protect[i] && s->raw[i] * 2 >= total && s->rawlink[i] * 2 < s->raw[i])
@@ -776,6 +957,13 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
         s->flags[i] |= PITH_X_REMOVED;
     for (uint32_t a = t->nodes[main_node].parent; a; a = t->nodes[a].parent)
       s->flags[a] &= (uint8_t)~PITH_X_REMOVED;
+    /* The trace names the outermost elements left out (the children of
+     * main's ancestors). */
+    if (s->explain)
+      for (uint32_t i = 1; i < nn; i++)
+        if ((i < main_node || i >= main_end) &&
+            !(s->flags[t->nodes[i].parent] & PITH_X_REMOVED))
+          note(s, i, PITH_R_OUTSIDE_MAIN);
   }
 
   /* Recall mode selects without the soft penalties from the start. */
@@ -786,8 +974,10 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
     float got = best ? prose_in(t, s, best) : 0;
     if (all > 0 && got < all * 0.5f) {
       uint32_t alt = select_best(t, s, 0);
-      if (alt)
+      if (alt) {
         best = alt;
+        s->fallback = PITH_FALLBACK_NO_SOFT;
+      }
     }
   }
   /* The second method, when the first found nothing that scores as prose
@@ -799,11 +989,15 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
   if (!best && !(opts & (PITH_XOPT_NO_FALLBACK | PITH_XOPT_PRECISION)) &&
       body && total) {
     *root = body;
+    s->fallback = PITH_FALLBACK_WHOLE_BODY;
     return 0;
   }
   if (!best)
     return 0;
+  s->selected = s->score[best];
   filter(t, s, best, opts);
+  if (!(opts & PITH_XOPT_RECALL))
+    trim_tail(t, s, best, opts);
   *root = best;
   return 0;
 }

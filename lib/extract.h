@@ -35,7 +35,20 @@ typedef struct {
   uint32_t *anchor;  /* the nearest <a> ancestor-or-self, 0 if none */
   uint32_t *seq;     /* the kept blocks of the content, in order */
   uint32_t cap;
+  /* The decision trace (PITH_XOPT_EXPLAIN only; else why is NULL during
+   * extraction): why[n] is the pith_reason (explain.h) of the rule that
+   * fired on node n itself, 0 when none did.  Descendants inherit it. */
+  uint8_t *why;
+  uint32_t whycap;
+  int explain;    /* why[] is filled for the current page */
+  int fallback;   /* PITH_FALLBACK_*: the selection fallback taken */
+  float selected; /* the selected node's subtree score */
 } pith_scratch;
+
+/* Selection fallbacks, for the trace. */
+#define PITH_FALLBACK_NONE 0
+#define PITH_FALLBACK_NO_SOFT 1    /* reselected without soft penalties */
+#define PITH_FALLBACK_WHOLE_BODY 2 /* the whole visible body */
 
 void pith__scratch_free(pith_scratch *s);
 
@@ -44,6 +57,7 @@ void pith__scratch_free(pith_scratch *s);
 #define PITH_XOPT_KEEP_HIDDEN 2u
 #define PITH_XOPT_PRECISION 4u /* drop doubtful blocks */
 #define PITH_XOPT_RECALL 8u    /* keep doubtful blocks */
+#define PITH_XOPT_EXPLAIN 16u  /* record why[] for the trace */
 
 /* Run pruning, scoring and selection over `t`.  On success returns 0 and
  * sets *root to the node whose subtree holds the main content (0 when the
@@ -51,5 +65,9 @@ void pith__scratch_free(pith_scratch *s);
  * -1 when out of memory. */
 int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
                   uint32_t *root);
+
+/* The weight of block b in the selection (0 for non-blocks), as the
+ * scoring pass computed it without soft penalties. */
+float pith__block_weight(const pith_tree *t, const pith_scratch *s, uint32_t b);
 
 #endif

@@ -19,11 +19,13 @@
  * output is always valid UTF-8 and valid JSON.  U+2028 and U+2029 are
  * escaped too, as they end lines in JavaScript.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "pith/pith.h"
 
 #include "alloc.h"
+#include "explain.h"
 #include "result.h"
 
 /* The length of the valid UTF-8 sequence at s[0..n), or 0 when the bytes
@@ -313,4 +315,110 @@ char *pith_render_json_warc(const pith_result *res, const char *source,
     put_error(&b, message);
   pith__buf_putc(&b, '}');
   return pith__buf_steal(&b);
+}
+
+/* ------------------------------------------------------------------ */
+/* The decision trace as JSON Lines                                    */
+
+static void put_number(pith_buf *b, const char *key, double v) {
+  char num[32];
+  put_key(b, key);
+  snprintf(num, sizeof num, "%.1f", v);
+  pith__buf_puts(b, num);
+}
+
+static void put_count(pith_buf *b, const char *key, size_t v) {
+  char num[24];
+  put_key(b, key);
+  snprintf(num, sizeof num, "%zu", v);
+  pith__buf_puts(b, num);
+}
+
+static const char *const decision_names[] = {"kept", "comment", "dropped"};
+
+char *pith_render_explain_json(const pith_result *res, const char *source) {
+  if (!res)
+    return NULL;
+  pith_buf out, line;
+  pith__buf_init(&out);
+  pith__buf_init(&line);
+  const pith_trace *tr = res->trace;
+
+  /* The header line. */
+  pith__buf_putc(&line, '{');
+  put_field(&line, "source", source);
+  put_field(&line, "selected", tr ? tr->selected : NULL);
+  put_number(&line, "selected_score", tr ? tr->selected_score : 0);
+  put_field(&line, "fallback", tr ? tr->fallback : NULL);
+  put_key(&line, "fields");
+  pith__buf_putc(&line, '{');
+  const char *vals[PITH_F_COUNT] = {
+      res->meta.title,         res->meta.author,      res->meta.date,
+      res->meta.sitename,      res->meta.description, res->meta.language,
+      res->meta.url,           res->meta.image,       res->meta.page_type,
+      res->meta.dateline_place};
+  for (int i = 0; i < PITH_F_COUNT; i++) {
+    if (i)
+      pith__buf_putc(&line, ',');
+    put_string(&line, pith__field_name(i));
+    pith__buf_puts(&line, ":{\"value\":");
+    if (vals[i] && *vals[i])
+      put_string(&line, vals[i]);
+    else
+      pith__buf_puts(&line, "null");
+    pith__buf_puts(&line, ",\"source\":");
+    if (tr && res->meta.src[i])
+      put_string(&line, res->meta.src[i]);
+    else
+      pith__buf_puts(&line, "null");
+    pith__buf_putc(&line, '}');
+  }
+  pith__buf_putc(&line, '}');
+  put_key(&line, "words");
+  pith__buf_putc(&line, '{');
+  int first = 1;
+  for (unsigned r = 1; tr && r < PITH_R_COUNT; r++) {
+    if (!tr->words[r])
+      continue;
+    if (!first)
+      pith__buf_putc(&line, ',');
+    first = 0;
+    char num[24];
+    put_string(&line, pith__reason_name(r));
+    snprintf(num, sizeof num, ":%zu", tr->words[r]);
+    pith__buf_puts(&line, num);
+  }
+  pith__buf_puts(&line, "}}\n");
+  pith__buf_append(&out, line.data, line.len);
+
+  for (size_t i = 0; tr && i < tr->n; i++) {
+    const pith_trace_entry_int *e = &tr->entries[i];
+    pith__buf_reset(&line);
+    pith__buf_putc(&line, '{');
+    put_count(&line, "i", i);
+    put_field(
+        &line, "decision",
+        decision_names[e->decision >= 0 && e->decision <= 2 ? e->decision : 2]);
+    put_field(&line, "reason", pith__reason_name(e->reason));
+    put_field(&line, "detail", e->detail);
+    put_field(&line, "path", e->path);
+    put_field(&line, "block",
+              e->block >= 0
+                  ? (const char *[]){"paragraph", "heading", "list-item",
+                                     "quote", "code", "table-row"}[e->block % 6]
+                  : NULL);
+    put_number(&line, "score", e->score);
+    put_count(&line, "words", e->words);
+    put_key(&line, "text");
+    put_string(&line, e->text ? e->text : "");
+    pith__buf_puts(&line, "}\n");
+    pith__buf_append(&out, line.data, line.len);
+  }
+  int oom = out.oom || line.oom;
+  pith__buf_free(&line);
+  if (oom) {
+    pith__buf_free(&out);
+    return NULL;
+  }
+  return pith__buf_steal(&out);
 }

@@ -1681,6 +1681,36 @@ static const slist *first_list(const slist *a, const slist *b, const slist *c) {
   return c;
 }
 
+/* Where a publication date of rank prio (DP_*) comes from. */
+static const char *date_source(int prio) {
+  switch (prio) {
+  case DP_LD:
+    return "JSON-LD datePublished";
+  case DP_META:
+    return "<meta property=article:published_time> or similar";
+  case DP_ITEMPROP:
+    return "microdata datePublished";
+  case DP_LD_WEAK:
+    return "JSON-LD dateCreated or a page's datePublished";
+  case DP_TIME_PUB:
+    return "<time> marked as published";
+  case DP_URL:
+    return "the date in the URL";
+  case DP_META_WEAK:
+    return "<meta name=date> or similar";
+  case DP_TIME_MAIN:
+    return "the first <time> in the article";
+  case DP_TIME_ANY:
+    return "the first <time> in the body";
+  case DP_TEXT:
+    return "a date in the text after the headline";
+  case DP_LD_TEXT:
+    return "a JSON-LD date written for people";
+  default:
+    return prio > 0 ? "a modified date (last resort)" : NULL;
+  }
+}
+
 int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
                        pith_meta *m) {
   memset(m, 0, sizeof *m);
@@ -1716,12 +1746,14 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
 
   /* Site name candidates from metadata (before looking at the title). */
   span site = pith__meta_clean_span(x, x->og_site, 300);
+  const char *site_src = "og:site_name";
   if (!has(site))
-    site = x->ld_website;
+    site = x->ld_website, site_src = "JSON-LD WebSite name";
   if (!has(site))
-    site = x->ld_publisher;
+    site = x->ld_publisher, site_src = "JSON-LD publisher";
   if (!has(site))
-    site = pith__meta_clean_span(x, x->app_name, 300);
+    site = pith__meta_clean_span(x, x->app_name, 300),
+    site_src = "<meta name=application-name>";
   span sites[4] = {site, x->ld_website, x->ld_publisher,
                    pith__meta_clean_span(x, x->app_name, 300)};
   /* Without the caller's URL, the page's own canonical address names the
@@ -1745,7 +1777,7 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
   while (ends_lit(title, "\xc2\xb6"))
     title = trim(mkspan(title.s, title.n - 2));
   if (!has(site) && has(title_site) && pith__meta_site_shaped(title_site))
-    site = title_site;
+    site = title_site, site_src = "the site part of <title>";
 
   uint32_t head_node = 0;
   for (int i = 0; i < x->nh1 && !head_node; i++)
@@ -1766,15 +1798,19 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
   span desc = has(x->desc)      ? x->desc
               : has(x->og_desc) ? x->og_desc
                                 : x->tw_desc;
+  const char *desc_src = has(x->desc)      ? "<meta name=description>"
+                         : has(x->og_desc) ? "og:description"
+                                           : "twitter:description";
   desc = pith__meta_clean_span(x, desc, MAX_FIELD);
 
   span lang = norm_lang(x, x->lang);
+  const char *lang_src = "<html lang>";
   if (!has(lang))
-    lang = norm_lang(x, x->http_lang);
+    lang = norm_lang(x, x->http_lang), lang_src = "Content-Language";
   if (!has(lang))
-    lang = norm_lang(x, x->og_locale);
+    lang = norm_lang(x, x->og_locale), lang_src = "og:locale";
   if (!has(lang))
-    lang = norm_lang(x, x->ld_lang);
+    lang = norm_lang(x, x->ld_lang), lang_src = "JSON-LD inLanguage";
 
   /* The page's address: its canonical link, else og:url, else the
    * caller's URL - absolute only.  A relative link is resolved against the
@@ -1782,12 +1818,13 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
    * (a relative address is not one a record can be looked up by). */
   span u =
       usable_url(x->canonical) ? resolve_url(x, x->canonical, url) : nospan();
+  const char *url_src = "<link rel=canonical>";
   span hint = has(u) ? u : usable_url(x->og_url) ? trim(x->og_url) : nospan();
   hint = cap_utf8(hint, 8192);
   if (!is_absolute_url(u) && usable_url(x->og_url))
-    u = resolve_url(x, x->og_url, url);
+    u = resolve_url(x, x->og_url, url), url_src = "og:url";
   if (!is_absolute_url(u) && url)
-    u = mkspan(url, strlen(url));
+    u = mkspan(url, strlen(url)), url_src = "the URL given";
   if (!is_absolute_url(u))
     u = nospan();
   u = cap_utf8(u, 8192);
@@ -1798,6 +1835,11 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
              : has(x->tw_image) ? x->tw_image
              : has(x->ip_image) ? x->ip_image
                                 : x->link_image;
+  const char *img_src = has(x->og_image)   ? "og:image"
+                        : has(x->ld_image) ? "JSON-LD image"
+                        : has(x->tw_image) ? "twitter:image"
+                        : has(x->ip_image) ? "microdata image"
+                                           : "<link rel=image_src>";
   img = trim(img);
   const char *base = url;
   if (has(u)) {
@@ -1839,6 +1881,14 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
   m->date_modified = out_str(a, mod, &oom);
   m->image = out_str(a, img, &oom);
   m->license = out_str(a, lic, &oom);
+  m->src[PITH_F_TITLE] = *m->title ? x->src_title : NULL;
+  m->src[PITH_F_AUTHOR] = *m->author ? x->src_author : NULL;
+  m->src[PITH_F_DATE] = *m->date ? date_source(x->date_prio) : NULL;
+  m->src[PITH_F_SITENAME] = *m->sitename ? site_src : NULL;
+  m->src[PITH_F_DESCRIPTION] = *m->description ? desc_src : NULL;
+  m->src[PITH_F_LANGUAGE] = *m->language ? lang_src : NULL;
+  m->src[PITH_F_URL] = *m->url ? url_src : NULL;
+  m->src[PITH_F_IMAGE] = *m->image ? img_src : NULL;
 
 done:
   pith__free(x->ctx);

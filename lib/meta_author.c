@@ -516,18 +516,19 @@ span pith__meta_choose_author(mx *x, span sitename, uint32_t head_node) {
   if (!has(byline))
     byline = written_by_anywhere(x);
   span cands[9];
+  const char *srcs[9]; /* where each candidate comes from, for the trace */
   int nc = 0;
   if (x->ld_author_rank >= 3)
-    cands[nc++] = x->ld_author;
-  cands[nc++] = x->meta_author;
-  cands[nc++] = x->ip_author;
-  cands[nc++] = x->rel_author;
-  cands[nc++] = byline;
+    srcs[nc] = "JSON-LD author", cands[nc++] = x->ld_author;
+  srcs[nc] = "<meta name=author>", cands[nc++] = x->meta_author;
+  srcs[nc] = "microdata author", cands[nc++] = x->ip_author;
+  srcs[nc] = "rel=author link", cands[nc++] = x->rel_author;
+  srcs[nc] = "byline", cands[nc++] = byline;
   if (x->ld_author_rank < 3)
-    cands[nc++] = x->ld_author;
+    srcs[nc] = "JSON-LD author", cands[nc++] = x->ld_author;
   span box = clean_author(x, x->author_box);
   if (name_like(box))
-    cands[nc++] = box;
+    srcs[nc] = "author box", cands[nc++] = box;
   /* Last, the "Written by" value of the link-preview card. */
   static const char *const card_labels[] = {
       "written by", "author",          "by",          "autor",
@@ -535,25 +536,31 @@ span pith__meta_choose_author(mx *x, span sitename, uint32_t head_node) {
       "écrit par",  "geschreven door", NULL};
   for (int i = 0; i < 4; i++)
     if (has(x->card_data[i]) && key_in(trim(x->card_label[i]), card_labels)) {
+      srcs[nc] = "link-preview card (twitter:data)";
       cands[nc++] = x->card_data[i];
       break;
     }
   span fallback = nospan();
+  const char *fallback_src = NULL;
   for (int i = 0; i < nc; i++) {
     span c = cands[i].s == byline.s ? byline : clean_author(x, cands[i]);
     if (!has(c))
       continue;
     if (has(sitename) && pith__meta_same(x, c, sitename)) {
       if (!has(fallback))
-        fallback = c;
+        fallback = c, fallback_src = srcs[i];
       continue;
     }
     if (has(byline) && c.s != byline.s && byline.n > c.n &&
         names_all(byline, c) &&
         (has_lit(byline, ",") || has_lit(byline, " and ") ||
-         has_lit(byline, "&")))
+         has_lit(byline, "&"))) {
+      x->src_author = "byline (names more of the authors)";
       return byline;
+    }
+    x->src_author = srcs[i];
     return c;
   }
+  x->src_author = fallback_src;
   return fallback;
 }

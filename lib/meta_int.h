@@ -160,6 +160,10 @@ typedef struct {
   uint8_t *ctx;
   pith_buf buf; /* scratch text buffer */
 
+  /* Where the chosen title and author came from (static strings, for
+   * the trace). */
+  const char *src_title, *src_author;
+
   span host;  /* the URL's host, lower case, without "www." */
   span label; /* the host's main label ("example" of www.example.co.uk) */
   int home;   /* the URL is the site's front page ("/", "/index.html") */

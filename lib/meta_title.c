@@ -400,9 +400,11 @@ span pith__meta_choose_title(mx *x, span sitename_guess[], int nsites,
       if (x->h1[i].logo ||
           is_title_tail(x, h, x->doc_title, sitename_guess, nsites))
         continue;
+      x->src_title = "<h1> (agrees with a metadata title)";
       for (int k = 0; k < 7; k++)
         if (pith__meta_same(x, h, meta[k]))
           return refine_heading(x, h, meta, 0, doc, sitename_guess, nsites);
+      x->src_title = "<h1> (a part of <title>)";
       /* A part of <title>, unless it is the part naming the site. */
       if (has(x->doc_title) && is_prefix_part(x, h, x->doc_title) &&
           !is_site_part(x, h, sitename_guess, nsites))
@@ -412,27 +414,30 @@ span pith__meta_choose_title(mx *x, span sitename_guess[], int nsites,
   for (int i = 0; i < x->nh2; i++) {
     span h = x->h2[i].text;
     for (int k = 0; k < 7; k++)
-      if (pith__meta_same(x, h, meta[k]))
+      if (pith__meta_same(x, h, meta[k])) {
+        x->src_title = "<h2> (agrees with a metadata title)";
         return h;
+      }
   }
   /* The best metadata title: one that agrees with another source. */
   span best = nospan();
+  const char *best_src = "<title> (site part cut)";
   if (has(og) && (pith__meta_same(x, og, doc) || pith__meta_same(x, og, ldh) ||
                   pith__meta_same(x, og, tw)))
-    best = og;
+    best = og, best_src = "og:title";
   else if (has(ldh) &&
            (pith__meta_same(x, ldh, doc) || pith__meta_same(x, ldh, tw)))
-    best = ldh;
+    best = ldh, best_src = "JSON-LD headline";
   else if (has(ldh) && has(x->ld_headline))
-    best = ldh;
+    best = ldh, best_src = "JSON-LD headline";
   else if (has(og))
-    best = og;
+    best = og, best_src = "og:title";
   else if (has(ldh) && !has(doc)) /* a name: of an FAQ question, a video */
-    best = ldh;
+    best = ldh, best_src = "JSON-LD name";
   else if (has(iph))
-    best = iph;
+    best = iph, best_src = "microdata headline";
   else if (has(tw))
-    best = tw;
+    best = tw, best_src = "twitter:title";
   else
     best = doc;
   /* The main h1: in article/main first; not the site's name. */
@@ -453,12 +458,16 @@ span pith__meta_choose_title(mx *x, span sitename_guess[], int nsites,
     span h = refine_heading(x, h1, meta, 5, doc, sitename_guess, nsites);
     if (has(doc) && !pith__meta_same(x, h, doc))
       *doc_alt = doc;
+    x->src_title = "<h1> (the main heading)";
     return h;
   }
+  x->src_title = best_src;
   if (has(best))
     return best;
+  x->src_title = "<h1> (the first)";
   if (x->nh1 > 0)
     return x->h1[0].text;
+  x->src_title = "a metadata title that names only the site";
   return site_only;
 }
 
@@ -472,6 +481,8 @@ void pith__meta_settle_title(pith_meta *m) {
    * for ... | Store"), so elsewhere the <h1> stays.  Only an <h1> that no
    * metadata title agreed with is open to this (title_doc is "" else). */
   if (m->title_doc && *m->title_doc && m->page_type &&
-      !strcmp(m->page_type, "service"))
+      !strcmp(m->page_type, "service")) {
     m->title = m->title_doc;
+    m->src[PITH_F_TITLE] = "<title> (site part cut; a service page)";
+  }
 }

@@ -22,6 +22,7 @@
  */
 #include "pagetype.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "chars.h"
@@ -814,8 +815,8 @@ static int min_i(int a, int b) { return a < b ? a : b; }
  * and the reverse, to choose the signals), then scaled and rounded to
  * small integers.  See docs/metadata.md for the figures.
  */
-const char *pith__pagetype_classify(const pith_pagetype_features *f) {
-  int sc[T_COUNT] = {0};
+static void type_scores(const pith_pagetype_features *f, int sc[T_COUNT]) {
+  memset(sc, 0, T_COUNT * sizeof *sc);
   int prices = f->n_price_attr + f->n_price_text;
   uint64_t mt = f->main_text ? f->main_text : 1;
   /* most of the main content is paragraphs, or hardly any of it */
@@ -892,10 +893,38 @@ const char *pith__pagetype_classify(const pith_pagetype_features *f) {
     sc[T_SERVICE] += 1;
   if (f->url_known && f->url_words <= 2)
     sc[T_SERVICE] += 3;
+}
 
+const char *pith__pagetype_classify(const pith_pagetype_features *f) {
+  int sc[T_COUNT];
+  type_scores(f, sc);
   int best = T_ARTICLE;
   for (int i = 1; i < T_COUNT; i++)
     if (sc[i] > sc[best])
       best = i;
   return type_names[best];
+}
+
+const char *pith__pagetype_scores(const pith_pagetype_features *f,
+                                  pith_arena *a) {
+  int sc[T_COUNT];
+  type_scores(f, sc);
+  /* The types by score, highest first (ties in table order). */
+  int order[T_COUNT];
+  for (int i = 0; i < T_COUNT; i++) {
+    int j = i;
+    while (j > 0 && sc[order[j - 1]] < sc[i]) {
+      order[j] = order[j - 1];
+      j--;
+    }
+    order[j] = i;
+  }
+  char out[256];
+  size_t k = (size_t)snprintf(out, sizeof out, "signal scores:");
+  for (int i = 0; i < T_COUNT && k < sizeof out; i++)
+    k += (size_t)snprintf(out + k, sizeof out - k, "%s %s %d", i ? "," : "",
+                          type_names[order[i]], sc[order[i]]);
+  if (k >= sizeof out)
+    k = sizeof out - 1;
+  return pith__arena_strndup(a, out, k);
 }

@@ -70,4 +70,9 @@ void pith__pagetype_features(const pith_tree *t, const pith_scratch *s,
  * "service". */
 const char *pith__pagetype_classify(const pith_pagetype_features *f);
 
+/* For the trace: every type's score, highest first ("signal scores:
+ * article 14, listing 9, ..."), in `a`; NULL when out of memory. */
+const char *pith__pagetype_scores(const pith_pagetype_features *f,
+                                  pith_arena *a);
+
 #endif

@@ -16,6 +16,7 @@
 #include "comments.h"
 #include "dateline.h"
 #include "decode.h"
+#include "explain.h"
 #include "extract.h"
 #include "lang.h"
 #include "meta.h"
@@ -163,6 +164,7 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
   res->comments = "";
 
   pith_status st = PITH_ERR_NOMEM;
+  uint8_t *cmark = NULL; /* the trace: elements that became comments */
   pith_tree tree;
   memset(&tree, 0, sizeof tree);
   char charset[32] = "";
@@ -181,6 +183,15 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
 
   uint32_t root = 0;
   unsigned xopts = 0;
+  int explain = !!(ex->opts & PITH_OPT_EXPLAIN);
+  pith_block *gone = NULL;
+  size_t ngone = 0;
+  int moved = 0;
+  if (explain) {
+    xopts |= PITH_XOPT_EXPLAIN;
+    if (!(cmark = pith__calloc(tree.nnodes ? tree.nnodes : 1, 1)))
+      goto fail;
+  }
   if (ex->opts & PITH_OPT_NO_FALLBACK)
     xopts |= PITH_XOPT_NO_FALLBACK;
   if (ex->opts & PITH_OPT_KEEP_HIDDEN)
@@ -195,15 +206,17 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
     goto fail;
   if (!(ex->opts & PITH_OPT_NO_COMMENTS) &&
       pith__comments_build(&tree, &ex->scratch, root, &res->arena,
-                           &res->comments) < 0)
+                           &res->comments, cmark) < 0)
     goto fail;
   unsigned bopts = 0;
   if (ex->opts & PITH_OPT_IMAGES)
     bopts |= PITH_BODY_IMAGES;
   if (ex->opts & PITH_OPT_NO_TABLES)
     bopts |= PITH_BODY_NO_TABLES;
+  if (explain)
+    bopts |= PITH_BODY_EXPLAIN;
   if (pith__body_build(&tree, &ex->scratch, root, bopts, &res->arena,
-                       &res->blocks, &res->nblocks) < 0)
+                       &res->blocks, &res->nblocks, &gone, &ngone) < 0)
     goto fail;
   const char *text = pith__render_text(res->blocks, res->nblocks, &res->arena);
   if (!text)
@@ -215,12 +228,21 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
     if (pith__dateline_find(res->blocks, res->nblocks, &res->arena,
                             &res->meta) < 0)
       goto fail;
+    const char *declared = res->meta.language;
     if (pith__lang_choose(res->text, strlen(res->text), res->meta.language,
                           &res->arena, &res->meta.language) < 0)
       goto fail;
+    if (strcmp(declared, res->meta.language))
+      res->meta.src[PITH_F_LANGUAGE] =
+          *res->meta.language ? "detected from the text (CLD2)" : NULL;
+    if (res->meta.has_dateline)
+      res->meta.src[PITH_F_DATELINE] = "the opening of the text";
     pith_pagetype_features pf;
     pith__pagetype_features(&tree, &ex->scratch, root, &res->meta, &pf);
     res->meta.page_type = pith__pagetype_classify(&pf);
+    if (explain && !(res->meta.src[PITH_F_PAGE_TYPE] =
+                         pith__pagetype_scores(&pf, &res->arena)))
+      goto fail;
     /* The page type was read off the provisional title; now it settles
      * which of the competing titles the page goes by. */
     pith__meta_settle_title(&res->meta);
@@ -234,6 +256,7 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
                                    &res->nblocks) < 0)
         goto fail;
       res->comments = "";
+      moved = 1;
       if (!(res->text =
                 pith__render_text(res->blocks, res->nblocks, &res->arena)))
         goto fail;
@@ -246,6 +269,15 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
   res->base = pith__base_url(&tree, url, res->meta.url, &res->arena);
   if (!res->base)
     goto fail;
+  if (explain) {
+    pith_trace_input in = {&tree,       &ex->scratch, root,
+                           res->blocks, res->nblocks, gone,
+                           ngone,       cmark,        moved};
+    res->trace = pith__arena_alloc(&res->arena, sizeof *res->trace);
+    if (!res->trace || pith__explain_build(&in, &res->arena, res->trace) < 0)
+      goto fail;
+  }
+  pith__free(cmark);
   pith__tree_free(&tree);
   /* Do not let one huge page pin its buffer for the extractor's life. */
   if (ex->utf8.cap > ((size_t)8 << 20))
@@ -254,6 +286,7 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
   return PITH_OK;
 
 fail:
+  pith__free(cmark);
   pith__tree_free(&tree);
   pith_result_free(res);
   return st;

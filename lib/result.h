@@ -65,7 +65,27 @@ typedef struct {
   const char *lang; /* code: language from class="language-..." or NULL */
   const pith_span *spans; /* in the arena */
   size_t nspans;
+  /* For the decision trace: the block's first text node (its place in
+   * document order; UINT32_MAX for blocks made of comments), and for a
+   * block the body stage dropped, why (a pith_reason, explain.h). */
+  uint32_t node;
+  int reason;
 } pith_block;
+
+/* The metadata fields whose source the trace reports. */
+enum {
+  PITH_F_TITLE,
+  PITH_F_AUTHOR,
+  PITH_F_DATE,
+  PITH_F_SITENAME,
+  PITH_F_DESCRIPTION,
+  PITH_F_LANGUAGE,
+  PITH_F_URL,
+  PITH_F_IMAGE,
+  PITH_F_PAGE_TYPE,
+  PITH_F_DATELINE,
+  PITH_F_COUNT
+};
 
 /* Metadata fields, all arena strings ("" when absent). */
 typedef struct {
@@ -97,7 +117,12 @@ typedef struct {
    * title agreed with and <title> names the page otherwise; "" else.
    * pith__meta_settle_title() reads it once the page type is known. */
   const char *title_doc;
+  /* Where each field came from (PITH_F_*): static strings such as "<h1>"
+   * or "JSON-LD headline"; NULL when the field is empty. */
+  const char *src[PITH_F_COUNT];
 } pith_meta;
+
+struct pith_trace_s; /* explain.h */
 
 struct pith_result {
   pith_arena arena;
@@ -110,7 +135,8 @@ struct pith_result {
   /* The base for relative URLs of links and images: <base href>, else the
    * URL given, else the canonical URL; "" when none is known. */
   const char *base;
-  const char *comments; /* reader comments, one per paragraph, or "" */
+  const char *comments;       /* reader comments, one per paragraph, or "" */
+  struct pith_trace_s *trace; /* PITH_OPT_EXPLAIN: the decision trace */
 };
 
 #endif

@@ -125,8 +125,11 @@ static unsigned classify_token(const char *s, size_t n) {
       k++;
     }
   }
+  /* "no-comments", "has-author-box": the layout around the element, not
+   * the element itself. */
   if (layout)
-    bits &= ~(unsigned)(PITH_VOCAB_HARD | PITH_VOCAB_SOFT);
+    bits &= ~(unsigned)(PITH_VOCAB_HARD | PITH_VOCAB_SOFT | PITH_VOCAB_COMMENT |
+                        PITH_VOCAB_BYLINE);
   return bits;
 }
 
@@ -164,6 +167,52 @@ unsigned pith__vocab_classify(const char *value, size_t len) {
     }
   }
   return bits;
+}
+
+static void copy_word(char *word, size_t cap, const char *s, size_t n) {
+  if (n >= cap)
+    n = cap - 1;
+  for (size_t i = 0; i < n; i++)
+    word[i] = (char)(s[i] | (is_alpha((unsigned char)s[i]) ? 0x20 : 0));
+  word[n] = '\0';
+}
+
+int pith__vocab_explain(const char *value, size_t len, unsigned bit, char *word,
+                        size_t cap) {
+  if (!cap)
+    return 0;
+  if (len > 512)
+    len = 512;
+  size_t i = 0;
+  while (i < len) {
+    while (i < len && is_sp((unsigned char)value[i]))
+      i++;
+    size_t start = i;
+    while (i < len && !is_sp((unsigned char)value[i]))
+      i++;
+    if (i == start || !(pith__vocab_classify(value + start, i - start) & bit))
+      continue;
+    /* The token gives the bit: find the word in it that does alone. */
+    const char *tok = value + start;
+    size_t n = i - start;
+    for (size_t a = 0; a < n;) {
+      while (a < n && !is_alpha((unsigned char)tok[a]))
+        a++;
+      size_t b = a + 1;
+      while (b < n && is_alpha((unsigned char)tok[b]) &&
+             !(is_upper((unsigned char)tok[b]) &&
+               !is_upper((unsigned char)tok[b - 1])))
+        b++;
+      if (a < n && (classify_token(tok + a, b - a) & bit)) {
+        copy_word(word, cap, tok + a, b - a);
+        return 1;
+      }
+      a = b;
+    }
+    copy_word(word, cap, tok, n);
+    return 1;
+  }
+  return 0;
 }
 
 static int sorted(const char *const *tab, size_t n) {

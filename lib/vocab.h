@@ -18,6 +18,13 @@
 /* Classify a class or id attribute value (space-separated tokens). */
 unsigned pith__vocab_classify(const char *value, size_t len);
 
+/* For the trace: the first word of a class or id value that gives it
+ * `bit` (PITH_VOCAB_*), written NUL-terminated into word[cap] (a whole
+ * token when no single word of it does).  Returns 1, or 0 when no token
+ * gives the bit. */
+int pith__vocab_explain(const char *value, size_t len, unsigned bit, char *word,
+                        size_t cap);
+
 /* 1 when the word tables are sorted, as the binary search needs (a test
  * checks it after every edit of the tables). */
 int pith__vocab_tables_sorted(void);

@@ -94,6 +94,11 @@ PITH_EXPORT void pith_global_cleanup(void);
  * down-scoring of probably-boilerplate containers when selecting, looser
  * link-density limit).  With PITH_OPT_PRECISION too, neither applies. */
 #define PITH_OPT_RECALL (1u << 6)
+/* Record the decision trace: why each visible text block was kept or
+ * dropped, and where each metadata field came from (pith_result_trace_*,
+ * pith_result_field_source(), pith_render_explain_json()).  Without this
+ * bit nothing is recorded and the trace getters report an empty trace. */
+#define PITH_OPT_EXPLAIN (1u << 7)
 
 /*
  * Bits 8..15: structure and rendering.  The same bits are given to
@@ -233,6 +238,76 @@ PITH_EXPORT size_t pith_result_category_count(const pith_result *res);
 PITH_EXPORT const char *pith_result_category(const pith_result *res, size_t i);
 PITH_EXPORT size_t pith_result_tag_count(const pith_result *res);
 PITH_EXPORT const char *pith_result_tag(const pith_result *res, size_t i);
+
+/*
+ * The decision trace (with PITH_OPT_EXPLAIN; otherwise empty).  Entries
+ * are the page's visible text blocks in document order.  The kept entries
+ * are exactly the blocks of the text, list items with their "- " prefix
+ * and indentation: joined with a blank line ("\n\n"), or with a single
+ * "\n" between two consecutive list items or two consecutive table rows,
+ * they give pith_result_text() byte for byte.
+ */
+#define PITH_TRACE_KEPT 0    /* main text */
+#define PITH_TRACE_COMMENT 1 /* a reader comment (pith_result_comments()) */
+#define PITH_TRACE_DROPPED 2 /* left out; `reason` says why */
+
+typedef struct {
+  int decision;       /* PITH_TRACE_* */
+  const char *reason; /* reason code: "kept", "comment", "class-word", ...
+                         (pith_reason_name() lists them) */
+  const char *detail; /* the rule's word, tag or role and the element it
+                         fired on ("word \"sidebar\" in the class of
+                         div.main-sidebar"); "" when the reason says all */
+  const char *path;   /* the block's element path ("div.entry > p") */
+  const char *text;   /* the block's text, white space collapsed */
+  size_t words;       /* words in text */
+  double score;       /* the block's weight in the selection: prose > 0,
+                         link lists < 0 */
+  const char *block;  /* kept entries, and those the structuring stage
+                         dropped: the block type ("paragraph", "heading",
+                         "list-item", "quote", "code", "table-row"); ""
+                         for other dropped text */
+} pith_trace_entry;
+
+/* Entries in the trace (0 without PITH_OPT_EXPLAIN). */
+PITH_EXPORT size_t pith_result_trace_count(const pith_result *res);
+/* Fill *out with entry i (< count); its strings are borrowed, valid until
+ * pith_result_free().  Returns 0, or -1 when i or an argument is out of
+ * range (*out is then untouched). */
+PITH_EXPORT int pith_result_trace_entry(const pith_result *res, size_t i,
+                                        pith_trace_entry *out);
+/* The element selected as the main content ("article.post"), "" when
+ * none; its subtree score; and the fallback taken: "none",
+ * "no-soft-penalties" (selected again without down-scoring probably-
+ * boilerplate containers) or "whole-body".  Borrowed strings. */
+PITH_EXPORT const char *pith_result_trace_selected(const pith_result *res);
+PITH_EXPORT double pith_result_trace_selected_score(const pith_result *res);
+PITH_EXPORT const char *pith_result_trace_fallback(const pith_result *res);
+/* Where a metadata field came from, for "title", "author", "date",
+ * "sitename", "description", "language", "url", "image", "page_type" and
+ * "dateline" (e.g. "<h1> (the main heading)", "og:site_name", "JSON-LD
+ * datePublished"); "" when the field is empty, unknown, or the result was
+ * made without PITH_OPT_EXPLAIN.  Borrowed. */
+PITH_EXPORT const char *pith_result_field_source(const pith_result *res,
+                                                 const char *field);
+/* The reason codes: their number, the name of code i ("" past the end)
+ * and a one-line description of a named code ("" when unknown).  Static
+ * strings. */
+PITH_EXPORT size_t pith_reason_count(void);
+PITH_EXPORT const char *pith_reason_name(size_t i);
+PITH_EXPORT const char *pith_reason_doc(const char *name);
+
+/*
+ * Render the trace as JSON Lines (docs/extraction.md): a first line with
+ * "source", "selected", "selected_score", "fallback", "fields" (each
+ * metadata field's value and source) and "words" (words per reason), then
+ * one line per entry with "i", "decision" ("kept", "comment", "dropped"),
+ * "reason", "detail", "path", "score", "words" and "text".  Every line
+ * ends in a newline.  `source` may be NULL.  Returns a new string freed
+ * with pith_free(), or NULL when out of memory.
+ */
+PITH_EXPORT char *pith_render_explain_json(const pith_result *res,
+                                           const char *source);
 
 /*
  * Render a result as one JSON object on one line (no trailing newline).
