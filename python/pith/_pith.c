@@ -351,6 +351,7 @@ typedef struct {
   PyObject *exc_type, *exc_value, *exc_tb; /* raised by file.read */
   int read_errno;
   int finished;
+  int busy; /* in next(), without the GIL: another caller must not enter */
   unsigned long long records, pages, errors, skipped;
   unsigned long long seen_skipped, bytes_read;
 } WarcIterObject;
@@ -490,7 +491,20 @@ static PyObject *warn_skipped(unsigned long long n, const char *source) {
   return Py_None;
 }
 
+static PyObject *WarcIter_next_locked(WarcIterObject *it);
+
 static PyObject *WarcIter_next(WarcIterObject *it) {
+  if (it->busy) {
+    PyErr_SetString(PyExc_ValueError, "WARC iterator already executing");
+    return NULL;
+  }
+  it->busy = 1;
+  PyObject *r = WarcIter_next_locked(it);
+  it->busy = 0;
+  return r;
+}
+
+static PyObject *WarcIter_next_locked(WarcIterObject *it) {
   while (!it->finished && it->r) {
     const pith_warc_record *rec = NULL;
     pith_status st;
@@ -583,6 +597,10 @@ static void WarcIter_dealloc(WarcIterObject *it) {
 
 static PyObject *WarcIter_close(WarcIterObject *it, PyObject *unused) {
   (void)unused;
+  if (it->busy) {
+    PyErr_SetString(PyExc_ValueError, "WARC iterator already executing");
+    return NULL;
+  }
   warc_close(it);
   Py_RETURN_NONE;
 }

@@ -21,6 +21,9 @@ the others, every machine seeing INPUT and OUT at the same paths, e.g. on
 a shared filesystem); without it, to a LocalCluster of ``--workers``
 processes started for the run.
 
+One run at a time per output directory: a run removes the temporary files
+it finds there for its inputs (left by killed tasks).
+
 Exit status: 0 when every input was processed, 1 when any input failed
 (its task raised, after Dask's retries), 2 for a usage error.  Error
 records (broken WARC records, pages that failed) are counted in the
@@ -31,6 +34,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
+import re
 import resource
 import sys
 import time
@@ -211,6 +215,15 @@ class _Progress:
         sys.stderr.flush()
 
 
+def _size(text: str) -> int:
+    """A size as the pith tool reads it: 123, 64K, 10M, 1G (1024-based)."""
+    m = re.fullmatch(r"([0-9]+)([kKmMgG]?)(i?B)?", text.strip())
+    if not m or int(m.group(1)) == 0:
+        raise argparse.ArgumentTypeError("invalid size %r" % text)
+    return int(m.group(1)) << {"": 0, "k": 10, "m": 20,
+                               "g": 30}[m.group(2).lower()]
+
+
 def _options(ns: argparse.Namespace) -> Dict[str, Any]:
     return dict(include_comments=not ns.no_comments,
                 include_tables=not ns.no_tables,
@@ -260,9 +273,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="no whole-page fallback")
     p.add_argument("--keep-hidden", action="store_true",
                    help="keep elements hidden from readers")
-    p.add_argument("--max-size", type=int, default=0, metavar="BYTES",
+    p.add_argument("--max-size", type=_size, default=0, metavar="BYTES",
                    help="refuse pages and records larger than BYTES "
-                   "(default 64 MiB)")
+                   "(suffixes K, M, G; default 64M)")
     p.add_argument("--truncate", action="store_true",
                    help="cut pages over --max-size instead of refusing them")
     prog = p.add_mutually_exclusive_group()
@@ -313,7 +326,12 @@ def main(argv: Optional[List[str]] = None) -> int:
         from distributed import Client, LocalCluster, as_completed
 
         if ns.scheduler:
-            client = Client(ns.scheduler)
+            try:
+                client = Client(ns.scheduler, timeout=60)
+            except OSError as e:
+                sys.stderr.write("pith.dask: cannot reach the scheduler at "
+                                 "%s: %s\n" % (ns.scheduler, e))
+                return 1
             cluster = None
         else:
             cluster = LocalCluster(

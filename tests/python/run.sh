@@ -10,7 +10,11 @@
 set -uo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-python=${1:?usage: run.sh PYTHON BUILD_DIR PITH TEST...}
+if [ $# -lt 4 ]; then
+  echo "usage: run.sh PYTHON BUILD_DIR PITH [--needs MODULE] TEST..." >&2
+  exit 2
+fi
+python=$1
 build=$2
 pith=$3
 shift 3

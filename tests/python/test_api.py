@@ -37,6 +37,15 @@ def cli_documents(paths, fmt, *opts):
     return docs
 
 
+def same_document(data, got, want, where):
+    """extract() equals the tool's document, or is None for a page
+    without main text (where the tool may still write an empty frame)."""
+    if got is None:
+        assert pith.bare_extraction(data)["text"] == "", where
+    else:
+        assert got == want, where
+
+
 def check_records(paths):
     want = cli_records(paths)
     for path, rec in zip(paths, want):
@@ -57,16 +66,18 @@ def test_bare_extraction_equals_cli_json_dev():
 def test_output_formats_equal_cli_golden(fmt):
     paths = golden_pages()
     for path, want in zip(paths, cli_documents(paths, fmt)):
-        got = pith.extract(read_page(path), output_format=fmt)
-        assert got == want, (path, fmt)
+        data = read_page(path)
+        got = pith.extract(data, output_format=fmt)
+        same_document(data, got, want, (path, fmt))
 
 
 def test_output_formats_equal_cli_dev():
     paths = dev_pages(200)[::10]  # 20 pages, 4 formats
     for fmt in FORMATS:
         for path, want in zip(paths, cli_documents(paths, fmt)):
-            assert pith.extract(read_page(path), output_format=fmt) == want, (
-                path, fmt)
+            data = read_page(path)
+            got = pith.extract(data, output_format=fmt)
+            same_document(data, got, want, (path, fmt))
 
 
 def test_json_format_is_the_record():
@@ -88,8 +99,9 @@ def test_options_map_to_cli_flags(kwargs, flags):
     paths = golden_pages()
     for fmt in ("markdown", "xml"):
         for path, want in zip(paths, cli_documents(paths, fmt, *flags)):
-            got = pith.extract(read_page(path), output_format=fmt, **kwargs)
-            assert got == want, (path, fmt, flags)
+            data = read_page(path)
+            got = pith.extract(data, output_format=fmt, **kwargs)
+            same_document(data, got, want, (path, fmt, flags))
 
 
 def test_precision_and_recall_reach_the_library():

@@ -129,3 +129,31 @@ def test_memory_stays_flat_over_a_long_warc(tmp_path):
             base = rss_kib()
     assert n > 300
     assert rss_kib() - base < 8192
+
+
+def test_one_iterator_shared_by_threads_does_not_crash(tmp_path):
+    import threading
+
+    path = mkwarc(tmp_path / "t.warc.gz", "--gzip", "--repeat", "5")
+    it = pith.iter_warc(path, raw=True)
+    got, refused = [], []
+
+    def pull():
+        while True:
+            try:
+                got.append(next(it))
+            except StopIteration:
+                return
+            except ValueError:  # "already executing": try again
+                refused.append(1)
+
+    threads = [threading.Thread(target=pull) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(got) == sorted(cli_lines_raw(path))
+
+
+def cli_lines_raw(path):
+    return run_cli(["--json", path]).decode("utf-8").splitlines()
