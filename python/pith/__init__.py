@@ -229,6 +229,11 @@ class Extractor:
         self._ex = _pith.Extractor(self._opts, max_size, max_nodes,
                                    max_depth, time_limit)
 
+    def __repr__(self) -> str:
+        return "pith.Extractor(output_format=%r, opts=0x%x%s)" % (
+            self.output_format, self._opts,
+            ", with_metadata=True" if self.with_metadata else "")
+
     def extract(self, html: HtmlInput, url: Optional[str] = None, *,
                 encoding: Optional[str] = None) -> Optional[str]:
         """Extract one page; see :func:`pith.extract`."""
