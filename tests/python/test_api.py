@@ -296,3 +296,34 @@ def test_help_reads_well():
     assert "keys" in pith.bare_extraction.__doc__
     assert "WARC" in pith.iter_warc.__doc__
     assert pith.__version__ == pith._pith.version
+
+
+def test_the_gil_is_released_during_extraction():
+    import threading
+
+    page = ("<html><body><article>" + "".join(
+        "<p>Paragraph %d of a long article, with words enough to keep.</p>"
+        % i for i in range(20000)) + "</article></body></html>").encode()
+    ex = pith.Extractor()
+    ex.extract(page)  # warm up
+    count = [0]
+    done = threading.Event()
+
+    def spin():
+        while not done.is_set():
+            count[0] += 1
+
+    t = threading.Thread(target=spin)
+    t.start()
+    try:
+        moved = 0
+        for _ in range(3):
+            before = count[0]
+            ex.extract(page)
+            moved = max(moved, count[0] - before)
+    finally:
+        done.set()
+        t.join()
+    # With the GIL held for the whole call the other thread could not
+    # count at all while it ran.
+    assert moved > 1000, moved
