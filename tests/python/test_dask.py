@@ -142,3 +142,17 @@ def test_usage_errors(tmp_path):
                         str(b / "x.warc"), "-o", str(tmp_path / "o")],
                        capture_output=True)
     assert p.returncode == 2 and b"would both write" in p.stderr
+
+
+def test_a_failed_input_makes_the_status_1(tmp_path):
+    good = shards(tmp_path, 1, 1)[0]
+    bad = tmp_path / "page.html"
+    bad.write_bytes(b"<html><body><p>a page, not a list</p></body></html>")
+    out = tmp_path / "out"
+    p = subprocess.run([sys.executable, "-m", "pith.dask", good, str(bad),
+                        "-o", str(out), "--workers", "1", "--retries", "0"],
+                       capture_output=True, timeout=240)
+    assert p.returncode == 1, p.stderr.decode()
+    assert b"neither a WARC file nor a list" in p.stderr
+    assert b"1 failed" in p.stderr
+    assert sorted(os.listdir(out)) == [os.path.basename(good) + ".jsonl.gz"]
