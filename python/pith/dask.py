@@ -107,9 +107,9 @@ def process_input(path: str, out_dir: str,
                   options: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
     """Extract one input into OUT/<name>.jsonl.gz (the Dask task).
 
-    Returns a summary: input, output, records, errors, seconds, skipped
-    (True when the output already existed) and the worker's peak RSS
-    (KiB).  Raises on failure, leaving no output file.
+    Returns a summary: input, output, records, errors, seconds (wall),
+    cpu_seconds (the task thread's CPU time), skipped (True when the
+    output already existed) and the worker's peak RSS (KiB).  Raises on failure, leaving no output file.
     """
     options = dict(options or {})
     final = os.path.join(out_dir, output_name(path))
@@ -119,6 +119,7 @@ def process_input(path: str, out_dir: str,
         summary["skipped"] = True
         return summary
     t0 = time.monotonic()
+    c0 = time.thread_time()
     ex = pith.Extractor(**options)
     max_size = options.get("max_size") or pith._pith.DEFAULT_MAX_INPUT
     tmp = os.path.join(out_dir, "." + output_name(path) + _PART
@@ -151,6 +152,7 @@ def process_input(path: str, out_dir: str,
         raise
     summary.update(records=records, errors=int(errors),
                    seconds=time.monotonic() - t0,
+                   cpu_seconds=time.thread_time() - c0,
                    peak_rss_kib=resource.getrusage(
                        resource.RUSAGE_SELF).ru_maxrss)
     return summary
@@ -318,6 +320,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     failed: List[str] = []
     records = errors = 0
     peak = 0
+    cpu = 0.0
     t0 = time.monotonic()
     work = 0.0  # seconds from the first task submitted to the last done
     if todo:
@@ -355,6 +358,7 @@ def main(argv: Optional[List[str]] = None) -> int:
                     records += s["records"]
                     errors += s["errors"]
                     peak = max(peak, s.get("peak_rss_kib", 0))
+                    cpu += s.get("cpu_seconds", 0.0)
                 else:
                     path = todo[futures.index(fut)]
                     failed.append(path)
@@ -375,10 +379,10 @@ def main(argv: Optional[List[str]] = None) -> int:
         sys.stderr.write(
             "pith.dask: %d files (%d processed, %d done before, %d failed), "
             "%d records, %d errors, %.2f s (%.2f s extracting), %.1f pages/s, "
-            "peak worker RSS %.0f MiB\n"
+            "task CPU %.2f s, peak worker RSS %.0f MiB\n"
             % (len(inputs), len(todo) - len(failed), done_before,
                len(failed), records, errors, el, work,
-               records / work if work > 0 else 0.0, peak / 1024))
+               records / work if work > 0 else 0.0, cpu, peak / 1024))
     return 1 if failed else 0
 
 
