@@ -39,10 +39,11 @@ static const char *const hard_words[] = {
  * (comments on a forum, "footer" inside an article card): scored down, not
  * removed. */
 static const char *const soft_words[] = {
-    "aside",    "author", "banner",   "bio",      "byline",   "comment",
-    "comments", "footer", "footnote", "header",   "latest",   "meta",
-    "more",     "next",   "popular",  "prev",     "previous", "recent",
-    "reply",    "skip",   "tags",     "trending", "widget",   "widgets",
+    "aside",    "author",  "banner",   "bio",    "byline",   "comment",
+    "comments", "footer",  "footnote", "header", "latest",   "meta",
+    "more",     "next",    "popular",  "prev",   "previous", "recent",
+    "reply",    "skip",    "tags",     "teaser", "teasers",  "trending",
+    "widget",   "widgets",
 };
 
 /* Words of the main content's container. */
