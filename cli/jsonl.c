@@ -33,50 +33,44 @@
 
 /* ---- reading lines ------------------------------------------------------ */
 
-/* Read one line (without its newline) into *buf (grown as needed).
- * Returns its length, or -1 at end of input.  A line longer than `cap` is
- * read to its end but not stored: *too_long is set and 0 returned. */
+/* Read one line (without its newline) into *buf (grown as needed; NUL
+ * bytes are kept, so they cannot merge two lines).  Returns its length,
+ * -1 at end of input, or -2 when out of memory.  A line longer than `cap`
+ * is read to its end but not stored: *too_long is set and 0 returned. */
 static long read_line(FILE *f, char **buf, size_t *size, size_t cap,
                       int *too_long) {
   size_t len = 0;
-  int any = 0;
+  int c, any = 0;
   *too_long = 0;
-  for (;;) {
-    if (!*too_long && *size - len < 65536) {
-      size_t nsize = *size ? *size * 2 : 1 << 17;
+  flockfile(f);
+  while ((c = getc_unlocked(f)) != EOF) {
+    any = 1;
+    if (c == '\n')
+      break;
+    if (*too_long)
+      continue;
+    if (len + 2 > *size) {
+      size_t nsize = *size ? *size * 2 : 1 << 16;
       char *nb = realloc(*buf, nsize);
-      if (!nb)
+      if (!nb) {
+        funlockfile(f);
         return -2;
+      }
       *buf = nb;
       *size = nsize;
     }
-    char *dst = *too_long ? *buf : *buf + len;
-    int room = (int)(*too_long ? 65536
-                               : (*size - len > (size_t)1 << 30 ? 1 << 30
-                                                                : *size - len));
-    if (!fgets(dst, room, f))
-      break;
-    any = 1;
-    size_t n = strlen(dst);
-    int end = n > 0 && dst[n - 1] == '\n';
-    if (!*too_long) {
-      len += n;
-      if (len > cap)
-        *too_long = 1;
-    }
-    if (end) {
-      if (!*too_long)
-        len--;
-      break;
-    }
+    (*buf)[len++] = (char)c;
+    if (len > cap)
+      *too_long = 1;
   }
+  funlockfile(f);
   if (!any)
     return -1;
   if (*too_long)
     return 0;
-  (*buf)[len] = '\0';
   if (len && (*buf)[len - 1] == '\r')
-    (*buf)[--len] = '\0';
+    len--;
+  (*buf)[len] = '\0';
   return (long)len;
 }
 
@@ -505,7 +499,9 @@ int jsonl_run(const cli_args *a) {
     lineno++;
     job *j;
     if (n == -2) {
-      j = job_new(JOB_ERROR, "-", "out of memory");
+      fputs("pith: out of memory\n", stderr);
+      failed = 1;
+      break;
     } else if (too_long) {
       char name[48], msg[160];
       snprintf(name, sizeof name, "-:%llu", lineno);

@@ -108,6 +108,13 @@ p.stdin.close()
 sys.exit(p.wait())
 PY
 
+printf '{"html": "<p>a\0b</p>"}\n{"html": "<p>two</p>"}\n{"html": "<p>three</p>"}' |
+  "$pith" --jsonl-input >nul.jsonl 2>/dev/null
+ok "a NUL byte does not merge lines; a last line without newline counts" \
+  test "$(wc -l <nul.jsonl)" -eq 3
+ok "the line with a NUL byte is an error record" \
+  python3 -c "import json,sys; r=[json.loads(l) for l in open('nul.jsonl')]; sys.exit(0 if 'control character' in r[0]['error'] and r[2]['text'] == 'three' else 1)"
+
 "$pith" --jsonl-input page.html </dev/null >/dev/null 2>err
 ok "--jsonl-input with a file is a usage error" test $? -eq 2
 ok "the usage error says why" grep -q "standard input only" err
