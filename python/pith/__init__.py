@@ -404,6 +404,10 @@ def extract(html: HtmlInput, url: Optional[str] = None,
 def bare_extraction(html: HtmlInput, url: Optional[str] = None,
                     include_comments: bool = True,
                     include_tables: bool = True,
+                    include_links: bool = False,
+                    include_images: bool = False,
+                    include_formatting: bool = False,
+                    with_metadata: bool = True,
                     favor_precision: bool = False,
                     favor_recall: bool = False, *,
                     encoding: Optional[str] = None,
@@ -421,10 +425,15 @@ def bare_extraction(html: HtmlInput, url: Optional[str] = None,
     text, comments (and "truncated": True when a bound cut the page
     short).  ``text`` is ``""`` when the page has no main text.
     ``source`` sets the "source" key.  The other arguments are those of
-    :func:`extract`.  Raises :class:`pith.Error` on failure.
+    :func:`extract` (as with ``pith --json``, the links and formatting
+    options do not change the record; ``with_metadata`` is accepted for
+    trafilatura's sake: the record always has the metadata).  Raises
+    :class:`pith.Error` on failure.
     """
     kwargs = dict(include_comments=include_comments,
-                  include_tables=include_tables,
+                  include_tables=include_tables, include_links=include_links,
+                  include_images=include_images,
+                  include_formatting=include_formatting,
                   favor_precision=favor_precision, favor_recall=favor_recall,
                   no_fallback=no_fallback, include_hidden=include_hidden,
                   max_size=max_size, truncate=truncate, max_nodes=max_nodes,

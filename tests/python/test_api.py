@@ -331,3 +331,15 @@ def test_the_gil_is_released_during_extraction():
         t.join()
         sys.setswitchinterval(interval)
     assert min(moved) > 1000, moved
+
+
+def test_bare_extraction_options_equal_cli_json_options():
+    paths = golden_pages()
+    for kwargs, flags in ((dict(include_images=True), ["--images"]),
+                          (dict(include_comments=False), ["--no-comments"]),
+                          (dict(include_tables=False, favor_recall=True),
+                           ["--no-tables", "--recall"])):
+        for path, rec in zip(paths, cli_records(paths, *flags)):
+            got = pith.bare_extraction(read_page(path), source=path,
+                                       with_metadata=True, **kwargs)
+            assert got == rec, (path, flags)
