@@ -72,8 +72,9 @@
 #define NET_PROSE 1500
 #define NET_KEPT 300
 #define NET_SHARE10 6
-/* The core of the selection holds at least this share of its prose. */
-#define CORE_SHARE 0.85f
+/* The core of the selection holds at least this share of its prose (0.7
+ * to 0.9 measured: lower keeps a little less after the article). */
+#define CORE_SHARE 0.75f
 /* After the core, a paragraph that weighs this much (some 130 visible
  * bytes of non-link text) is prose and stays. */
 #define TAIL_PROSE 200.0f
@@ -207,6 +208,15 @@ static int is_streamed_segment(const pith_tree *t, uint32_t n) {
          id[1] == ':' && pith__attr(t, n, PITH_ATTR_HIDDEN, NULL);
 }
 
+/* A panel that a reader opens with a click - an accordion's or a tab's
+ * (role tabpanel or region, or a class word of one) - is content even
+ * while hidden. */
+static int is_disclosure(const pith_tree *t, uint32_t n, unsigned v) {
+  return (v & PITH_VOCAB_DISCLOSURE) ||
+         attr_is(t, n, PITH_ATTR_ROLE, "tabpanel") ||
+         attr_is(t, n, PITH_ATTR_ROLE, "region");
+}
+
 /* Bits the class and id attributes give. */
 static unsigned vocab_of(const pith_tree *t, uint32_t n) {
   unsigned bits = 0;
@@ -319,14 +329,14 @@ static void prune(const pith_tree *t, pith_scratch *s, unsigned opts,
     /* Hidden elements go, unless one holds most of the page's prose: then
      * it is content that a script reveals (lazy sections, streamed
      * rendering), which readers do see. */
-    if ((nd->flags & PITH_NF_HIDDEN) && !(opts & PITH_XOPT_KEEP_HIDDEN) &&
-        !is_streamed_segment(t, i)) {
-      soft_remove = 1;
-      r = r ? r : PITH_R_HIDDEN;
-    }
     /* Page-level classes describe the whole layout ("fixed-nav-bar"). */
     unsigned v =
         (tag == PITH_TAG_BODY || tag == PITH_TAG_HTML) ? 0 : vocab_of(t, i);
+    if ((nd->flags & PITH_NF_HIDDEN) && !(opts & PITH_XOPT_KEEP_HIDDEN) &&
+        !is_streamed_segment(t, i) && !is_disclosure(t, i, v)) {
+      soft_remove = 1;
+      r = r ? r : PITH_R_HIDDEN;
+    }
     if ((v & PITH_VOCAB_HIDDEN) && !(opts & PITH_XOPT_KEEP_HIDDEN)) {
       soft_remove = 1;
       r = r ? r : PITH_R_HIDDEN_CLASS;

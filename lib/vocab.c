@@ -52,6 +52,12 @@ static const char *const good_words[] = {
     "main",    "markdown",    "post", "prose", "story",   "text",
 };
 
+/* Words of panels that a reader opens with a click (accordions, tabs). */
+static const char *const disclosure_words[] = {
+    "accordion", "collapse", "collapsible", "expandable",
+    "pane",      "tab",      "tabpanel",    "tabs",
+};
+
 /* Words that turn the other words into a description of the layout
  * around them ("has-sidebar", "no-ads", "with-header",
  * "layout-sidebar-left"). */
@@ -115,6 +121,8 @@ static unsigned classify_token(const char *s, size_t n) {
           bits |= PITH_VOCAB_COMMENT;
         if (!strcmp(w, "byline") || !strcmp(w, "author"))
           bits |= PITH_VOCAB_BYLINE;
+        if (IN(disclosure_words, w))
+          bits |= PITH_VOCAB_DISCLOSURE;
       }
       k = 0;
     }
@@ -227,5 +235,7 @@ int pith__vocab_tables_sorted(void) {
   return sorted(hard_words, sizeof hard_words / sizeof hard_words[0]) &&
          sorted(soft_words, sizeof soft_words / sizeof soft_words[0]) &&
          sorted(good_words, sizeof good_words / sizeof good_words[0]) &&
-         sorted(layout_words, sizeof layout_words / sizeof layout_words[0]);
+         sorted(layout_words, sizeof layout_words / sizeof layout_words[0]) &&
+         sorted(disclosure_words,
+                sizeof disclosure_words / sizeof disclosure_words[0]);
 }
