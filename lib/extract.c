@@ -1271,7 +1271,7 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
    * page's text): all the visible text of the body. */
   if (best && s->raw[best] < SMALL_CONTENT && s->raw[best] * 4 < total)
     best = 0;
-  int nets = !(opts & (PITH_XOPT_NO_FALLBACK | PITH_XOPT_PRECISION));
+  int nets = !(opts & PITH_XOPT_NO_FALLBACK);
   if (!best && nets && body && total) {
     *root = body;
     s->fallback = PITH_FALLBACK_WHOLE_BODY;

@@ -88,11 +88,14 @@ PITH_EXPORT void pith_global_cleanup(void);
 #define PITH_OPT_NO_COMMENTS (1u << 3)
 /* Precision mode, for corpora: blocks the default keeps on doubtful
  * evidence (inside containers whose class words say "probably
- * boilerplate", link-heavy blocks, the whole-page fallback) are dropped. */
+ * boilerplate", a third or more of their text in links, after the
+ * element holding the article's prose) are dropped, and no lead is taken
+ * from the page header. */
 #define PITH_OPT_PRECISION (1u << 5)
 /* Recall mode, for search and retrieval: doubtful blocks are kept (no
  * down-scoring of probably-boilerplate containers when selecting, looser
- * link-density limit).  With PITH_OPT_PRECISION too, neither applies. */
+ * link-density limit, no cut after the end of the article).  With
+ * PITH_OPT_PRECISION too, neither applies. */
 #define PITH_OPT_RECALL (1u << 6)
 /* Record the decision trace: why each visible text block was kept or
  * dropped, and where each metadata field came from (pith_result_trace_*,
