@@ -7,7 +7,8 @@
 #   make demo       build, then run pith on examples/news.html (text, JSON)
 #   make bench      build, then run bench/run.sh (speed and peak memory)
 #                   and bench/pathological.sh (worst-case pages, timed)
-#   make install PREFIX=DIR   install bin/pith, libpith.so, pith.h, pc, man
+#   make install PREFIX=DIR   install bin/pith, libpith.so, pith.h, pc, man,
+#                   and the Python package in PREFIX/lib/python3.X/...
 #   make asan       build in build-asan/ with ASan + UBSan and run the tests
 #   make leakcheck  run pith under valgrind over the golden and sample pages
 #   make fuzz       build the libFuzzer targets (clang) and run each a while
@@ -32,11 +33,22 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # not installed.
 # cmark-gfm parses the Markdown output back in the golden tests (they skip
 # that check, saying so, when it is missing).
+# python3-dev builds the Python package (python/); python3-pytest and
+# python3-distributed run its tests and the Dask runner (python3 -m
+# pith.dask); python3-venv tests `pip install ./python`.
 DEB_PACKAGES := cmake gcc libc6-dev make pkg-config libxml2-dev zlib1g-dev \
-	libdeflate-dev libuchardet-dev python3 cmark-gfm libcld2-dev g++
+	libdeflate-dev libuchardet-dev python3 cmark-gfm libcld2-dev g++ python3-dev \
+	python3-pytest python3-distributed python3-venv python3-pip
+
+# The Python the package is built and tested for: the system's, whose
+# modules `deps` installs (override with PYTHON=/path/to/python3).
+PYTHON ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || \
+	command -v python3)
+PYTHON_FLAGS := $(if $(PYTHON),-DPython3_EXECUTABLE=$(PYTHON))
 
 FORMAT_SOURCES := $(wildcard include/pith/*.h lib/*.c lib/*.h cli/*.c \
-	cli/*.h tests/unit/*.c tests/unit/*.h bench/*.c fuzz/*.c fuzz/*.h)
+	cli/*.h tests/unit/*.c tests/unit/*.h bench/*.c fuzz/*.c fuzz/*.h \
+	python/pith/*.c)
 
 .PHONY: all build deps test demo bench install asan leakcheck fuzz clean \
 	format lint
@@ -70,7 +82,8 @@ deps:
 
 # Configure once; later runs only build (CMake re-runs itself when needed).
 $(BUILD)/CMakeCache.txt: | deps
-	$(CMAKE) -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS)
+	$(CMAKE) -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) \
+	  $(PYTHON_FLAGS) $(CMAKE_FLAGS)
 
 # MAKEFLAGS is cleared so the generated Makefiles do not print "Entering
 # directory" lines as a sub-make would; the job count is passed explicitly.
@@ -97,7 +110,8 @@ install: build
 	$(CMAKE) --install $(BUILD) --prefix "$(PREFIX)"
 
 asan: deps
-	$(CMAKE) -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Asan $(CMAKE_FLAGS)
+	$(CMAKE) -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Asan $(PYTHON_FLAGS) \
+	  $(CMAKE_FLAGS)
 	@MAKEFLAGS= MAKELEVEL= $(CMAKE) --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && $(CTEST) --output-on-failure -j $(JOBS)
 

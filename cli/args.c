@@ -78,6 +78,12 @@ static const char *const usage_text[] = {
     "                     (the default when stderr is a terminal; to a file\n"
     "                     or pipe, one line a second)\n"
     "  --quiet            no progress line and no summary\n"
+    "  --jsonl-input      read pages as JSON Lines on standard input, one\n"
+    "                     {\"url\": ..., \"html\": ...} object per line\n"
+    "                     (or \"html_base64\": the raw bytes; optional\n"
+    "                     \"source\", \"encoding\"), and write one JSON "
+    "record\n"
+    "                     per line, flushed: a worker for other languages\n"
     "  -h, --help         show this help and exit\n"
     "  -V, --version      show the version and exit\n",
     "\n"
@@ -311,7 +317,7 @@ int args_parse(int argc, char **argv, cli_args *a) {
       continue;
     }
     if (IS("--warc") || IS("--warc-stats") || IS("--progress") ||
-        IS("--quiet")) {
+        IS("--quiet") || IS("--jsonl-input")) {
       if (value) {
         char name[64];
         snprintf(name, sizeof name, "%.*s", (int)namelen, arg);
@@ -322,6 +328,8 @@ int args_parse(int argc, char **argv, cli_args *a) {
         a->warc = 1;
       else if (IS("--warc-stats"))
         a->warc_stats = 1;
+      else if (IS("--jsonl-input"))
+        a->jsonl_input = 1;
       else
         a->progress = IS("--progress");
       continue;
@@ -429,6 +437,24 @@ int args_parse(int argc, char **argv, cli_args *a) {
       a->opts |= bit;
     else if (format >= 0)
       a->format = format;
+  }
+  if (a->jsonl_input) {
+    const char *clash = n                          ? "FILE arguments"
+                        : a->ninput_dirs           ? "--input-dir"
+                        : a->ninput_lists          ? "--input-list"
+                        : a->warc || a->warc_stats ? "--warc"
+                        : a->format != FORMAT_TXT && a->format != FORMAT_JSON
+                            ? "--format (its records are JSON)"
+                            : NULL;
+    if (clash) {
+      fprintf(stderr,
+              "pith: --jsonl-input reads pages from standard input "
+              "only; it takes no %s\n",
+              clash);
+      fputs("Try 'pith --help' for more information.\n", stderr);
+      return ARGS_USAGE;
+    }
+    a->format = FORMAT_JSON;
   }
   a->json = a->format == FORMAT_JSON;
 

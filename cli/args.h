@@ -38,6 +38,7 @@ typedef struct {
   char **includes; /* --include GLOBs for --input-dir files (argv strings) */
   size_t nincludes;
   const char *source_name; /* --source-name: stdin's "source", or NULL */
+  int jsonl_input; /* --jsonl-input: JSON Lines pages on stdin (jsonl.c) */
 } cli_args;
 
 /* What main() should do after args_parse(). */

@@ -136,7 +136,8 @@ static void set_bounds(const batch *b, pith_extractor *ex) {
 /* Extract and render one job; fills j->out / j->doc / j->res / j->emsg. */
 static void process(const batch *b, pith_extractor *ex, job *j) {
   const cli_args *a = b->a;
-  const char *url = j->warc ? j->url : a->url;
+  /* WARC records and --jsonl-input lines carry their own URL. */
+  const char *url = j->warc || j->url ? j->url : a->url;
   char msg[256];
   const char *err = NULL;
   pith_result *res = NULL;
@@ -185,7 +186,7 @@ static void process(const batch *b, pith_extractor *ex, job *j) {
               ? pith_render_json_warc_at(NULL, j->source, j->url, j->record_id,
                                          j->date, j->http_status, j->truncated,
                                          j->warc_offset, j->warc_length, err)
-              : pith_render_json_error(j->source, a->url, err);
+              : pith_render_json_error(j->source, url, err);
     if (empty && a->json && !j->out)
       j->emsg = job_strdup("out of memory");
     return;

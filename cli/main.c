@@ -9,11 +9,13 @@
  * is freed once written, so memory use follows the largest pages in
  * flight, not the whole run.  A failing input is reported and the run goes
  * on; the exit status says whether any input failed (see usage_text in
- * args.c).
+ * args.c).  --jsonl-input runs jsonl.c instead: pages as JSON Lines on
+ * standard input, through the same pipeline.
  */
 #include <stdio.h>
 
 #include "args.h"
+#include "jsonl.h"
 #include "output.h"
 #include "sources.h"
 
@@ -28,8 +30,13 @@ int main(int argc, char **argv) {
     args_free(&a);
     return 2;
   }
-  output_init();
-  int status = sources_run(&a);
+  int status;
+  if (a.jsonl_input) {
+    status = jsonl_run(&a);
+  } else {
+    output_init();
+    status = sources_run(&a);
+  }
   args_free(&a);
   return status;
 }

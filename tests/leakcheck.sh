@@ -53,6 +53,27 @@ if command -v python3 >/dev/null 2>&1; then
       fail=1
     fi
   done
+  # --jsonl-input: pages as text and base64, and bad lines, on 2 threads.
+  python3 - "$wtmp/in.jsonl" "$root"/examples/*.html <<'PY'
+import base64, json, sys
+with open(sys.argv[1], "w") as f:
+    for p in sys.argv[2:]:
+        raw = open(p, "rb").read()
+        f.write(json.dumps({"url": "https://example.org/", "html":
+                            raw.decode("utf-8", "replace")}) + "\n")
+        f.write(json.dumps({"html_base64": base64.b64encode(raw).decode(),
+                            "source": p, "encoding": "utf-8"}) + "\n")
+    f.write('not json\n{"html": "\\ud800 lone"}\n{"html_base64": "@"}\n')
+    f.write('{"x": [1, {"y": [true, null, -1.5e3]}], "html": "<p>x</p>"}\n')
+    f.write('{"html": "<p>cut\n')
+PY
+  rc=0
+  "${vg[@]}" "$pith" --jsonl-input -j 2 <"$wtmp/in.jsonl" >/dev/null 2>&1 ||
+    rc=$?
+  if [ $rc -eq 99 ]; then
+    echo "leakcheck: valgrind reported errors (pith --jsonl-input)" >&2
+    fail=1
+  fi
   rm -rf "$wtmp"
 fi
 if [ $fail -eq 0 ]; then
