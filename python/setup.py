@@ -6,7 +6,7 @@ The extension needs libpith.  In order:
     builds), holding libpith.a, and the headers in PITH_INCLUDE_DIR,
     else ../include; it is linked in statically, with the
     libraries the CMake cache says it was built with (libxml2, zlib,
-    libdeflate, CLD2);
+    libdeflate, CLD2, uchardet);
  2. an installed libpith found by pkg-config (`make install PREFIX=...`;
     set PKG_CONFIG_PATH=PREFIX/lib/pkgconfig for a non-system prefix),
     linked dynamically, with an rpath to its directory.
@@ -46,7 +46,8 @@ def from_build_tree():
         entries = dict(re.findall(r"^(\w+):\w+=(.*)$", f.read(), re.M))
     objects = [lib]
     libraries = ["xml2", "z", "m", "pthread"]
-    for key in ("PITH_LIBDEFLATE_LIBRARY", "PITH_CLD2_LIBRARY"):
+    for key in ("PITH_LIBDEFLATE_LIBRARY", "PITH_CLD2_LIBRARY",
+                "PITH_UCHARDET_LIBRARY"):
         path = entries.get(key, "")
         if path and os.path.isfile(path):
             objects.append(path)
