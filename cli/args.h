@@ -34,7 +34,11 @@ typedef struct {
   size_t ninput_dirs;
   char **input_lists; /* --input-list FILEs ("-" is standard input) */
   size_t ninput_lists;
+  int explain; /* --explain: EXPLAIN_HTML or EXPLAIN_JSON; 0 when off */
 } cli_args;
+
+/* --explain report formats (cli/explain.c). */
+enum { EXPLAIN_OFF = 0, EXPLAIN_HTML, EXPLAIN_JSON };
 
 /* What main() should do after args_parse(). */
 enum {

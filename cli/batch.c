@@ -30,6 +30,7 @@
 
 #include "pith/pith.h"
 
+#include "explain.h"
 #include "input.h"
 #include "output.h"
 
@@ -165,6 +166,10 @@ static void process(const batch *b, pith_extractor *ex, job *j) {
     j->data = NULL;
   }
 
+  if (a->explain) {
+    explain_job(a, j, res, err);
+    return;
+  }
   if (err) {
     j->emsg = job_strdup(err);
     if (a->json)

@@ -310,6 +310,21 @@ PITH_EXPORT char *pith_render_explain_json(const pith_result *res,
                                            const char *source);
 
 /*
+ * Render the trace as one self-contained HTML page (what `pith --explain`
+ * writes): the metadata fields with their sources, the selected element,
+ * words kept / comment / dropped per reason, then the page's text blocks
+ * in document order, coloured by decision, each with its reason, detail
+ * and element path; runs of dropped blocks fold into <details>.  The page
+ * is safe to open: no script, nothing that loads (a Content-Security-
+ * Policy forbids it too), every element written by pith and every string
+ * from the page escaped.  A result made without PITH_OPT_EXPLAIN gives a
+ * page that says so.  `source` (the input's name) may be NULL.  Returns a
+ * new string freed with pith_free(), or NULL when out of memory.
+ */
+PITH_EXPORT char *pith_render_explain_html(const pith_result *res,
+                                           const char *source);
+
+/*
  * Render a result as one JSON object on one line (no trailing newline).
  * `source` (may be NULL, written as null) names the input.  Returns a new
  * string the caller frees with pith_free(), or NULL when out of memory.
