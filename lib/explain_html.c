@@ -217,14 +217,15 @@ static const char style[] =
     ".tot{display:flex;gap:18px;flex-wrap:wrap;font-size:14px}"
     ".dot{display:inline-block;width:10px;height:10px;border-radius:2px;"
     "margin-right:5px;vertical-align:-1px}"
-    ".grid{display:grid;grid-template-columns:1fr 1fr;gap:0 28px}"
+    ".grid{display:grid;grid-template-columns:3fr 2fr;gap:0 28px}"
     "@media (max-width:800px){.grid{grid-template-columns:1fr}}"
     "table{border-collapse:collapse;width:100%;font-size:13.5px}"
     "th,td{text-align:left;vertical-align:top;padding:3px 8px 3px 0;"
     "border-bottom:1px solid #eceef0}"
     "th{font-weight:600;color:var(--mute);font-size:12px;"
     "text-transform:uppercase;letter-spacing:.03em}"
-    "td.v{overflow-wrap:anywhere;max-width:380px}"
+    "td.v{overflow-wrap:anywhere}td code{white-space:nowrap}"
+    "td .doc{margin-top:1px;line-height:1.35}"
     "td.w{font-variant-numeric:tabular-nums;text-align:right;"
     "padding-right:14px;white-space:nowrap}"
     ".none{color:#a0a4aa}"
@@ -233,7 +234,10 @@ static const char style[] =
     "code,.p,.x{font-family:ui-monospace,'DejaVu Sans Mono',Menlo,"
     "Consolas,monospace}"
     ".doc{color:var(--mute);font-size:12.5px}"
-    ".idx a{margin-right:6px;font-size:12.5px}"
+    ".idx a{margin-right:6px;font-size:12.5px;display:inline-block}"
+    "td.idx{width:24%}td.r0{min-width:190px}"
+    ".jump{font-size:13px;color:var(--mute);margin:8px 0 0}"
+    ".jump a{margin-right:12px}"
     "a{color:#2a5db0;text-decoration:none}a:hover{text-decoration:underline}"
     ".hint{color:var(--mute);font-size:13px;margin:0 0 10px}"
     ".b{border-left:4px solid;border-radius:3px;margin:6px 0;"
@@ -301,6 +305,8 @@ static void put_header(pith_buf *b, const pith_result *res, const char *source,
   pith__buf_puts(b, "</div>\n<div class=\"tot\">");
   static const char *const dot[] = {"var(--k)", "var(--c)", "#c9a79f"};
   for (int d = 0; d < 3; d++) {
+    if (d == PITH__TRACE_COMMENT && !nblk[d])
+      continue;
     pith__buf_puts(b, "<span><span class=\"dot\" style=\"background:");
     pith__buf_puts(b, dot[d]);
     pith__buf_puts(b, "\"></span><b>");
@@ -312,32 +318,46 @@ static void put_header(pith_buf *b, const pith_result *res, const char *source,
     pith__buf_puts(b, nblk[d] == 1 ? " block)" : " blocks)");
     pith__buf_puts(b, "</span>");
   }
-  pith__buf_puts(b, "</div>\n");
+  pith__buf_puts(b, "</div>\n<p class=\"jump\">Jump to: "
+                    "<a href=\"#reasons\">words by reason</a>"
+                    "<a href=\"#selection\">selection</a>"
+                    "<a href=\"#metadata\">metadata</a>"
+                    "<a href=\"#blocks\">text blocks</a>");
+  for (size_t i = 0; tr && i < tr->n; i++)
+    if (tr->entries[i].decision == PITH__TRACE_KEPT) {
+      pith__buf_puts(b, "<a href=\"#b");
+      putz(b, i);
+      pith__buf_puts(b, "\">main text (#");
+      putz(b, i);
+      pith__buf_puts(b, ")</a>");
+      break;
+    }
+  pith__buf_puts(b, "</p>\n");
+}
 
-  /* Metadata, then the selection. */
+/* A metadata value, cut after about 160 bytes. */
+static void put_value(pith_buf *b, const char *v) {
+  size_t n = strlen(v), cut = n;
+  if (n > 180) {
+    cut = 160;
+    while (cut > 0 && ((unsigned char)v[cut] & 0xC0) == 0x80)
+      cut--;
+  }
+  pith__put_escaped(b, v, cut);
+  if (cut < n)
+    pith__buf_puts(b, "\xe2\x80\xa6");
+}
+
+/* The side column: the selection, then the metadata with sources. */
+static void put_side(pith_buf *b, const pith_result *res) {
+  const pith_trace *tr = res->trace;
   const char *vals[PITH_F_COUNT] = {
       res->meta.title,         res->meta.author,      res->meta.date,
       res->meta.sitename,      res->meta.description, res->meta.language,
       res->meta.url,           res->meta.image,       res->meta.page_type,
       res->meta.dateline_place};
-  pith__buf_puts(b, "<div class=\"grid\"><section><h2 id=\"metadata\">"
-                    "Metadata</h2>\n<table><tr><th>Field</th><th>Value</th>"
-                    "<th>Source</th></tr>\n");
-  for (int i = 0; i < PITH_F_COUNT; i++) {
-    pith__buf_puts(b, "<tr><td>");
-    esc(b, pith__field_name(i));
-    pith__buf_puts(b, "</td><td class=\"v\">");
-    if (vals[i] && *vals[i])
-      esc(b, vals[i]);
-    else
-      pith__buf_puts(b, "<span class=\"none\">\xe2\x80\x94</span>");
-    pith__buf_puts(b, "</td><td class=\"v doc\">");
-    if (tr && res->meta.src[i] && vals[i] && *vals[i])
-      esc(b, res->meta.src[i]);
-    pith__buf_puts(b, "</td></tr>\n");
-  }
-  pith__buf_puts(b, "</table></section>\n<section><h2 id=\"selection\">"
-                    "Selection</h2>\n<div class=\"sel\">");
+  pith__buf_puts(b, "<section><h2 id=\"selection\">Selection</h2>\n"
+                    "<div class=\"sel\">");
   if (tr && tr->selected && *tr->selected) {
     pith__buf_puts(b, "<p>Main content: <code>");
     esc(b, tr->selected);
@@ -346,6 +366,15 @@ static void put_header(pith_buf *b, const pith_result *res, const char *source,
     pith__buf_puts(b, " \xc2\xb7 fallback <code>");
     esc(b, tr->fallback);
     pith__buf_puts(b, "</code></p>");
+    for (size_t i = 0; i < tr->n; i++)
+      if (tr->entries[i].decision == PITH__TRACE_KEPT) {
+        pith__buf_puts(b, "<p>The main text starts at <a href=\"#b");
+        putz(b, i);
+        pith__buf_puts(b, "\">#");
+        putz(b, i);
+        pith__buf_puts(b, "</a>.</p>");
+        break;
+      }
   } else {
     pith__buf_puts(b, "<p>No element was selected as the main content.</p>"
                       "<p>Fallback <code>");
@@ -359,7 +388,25 @@ static void put_header(pith_buf *b, const pith_result *res, const char *source,
          "Fallback <code>no-soft-penalties</code>: selected again without "
          "down-scoring doubtful containers; <code>whole-body</code>: the "
          "selection held too little text, so the whole page was used.</p>"
-         "</div></section></div>\n");
+         "</div>\n");
+  pith__buf_puts(b, "<h2 id=\"metadata\">Metadata</h2>\n<table>");
+  for (int i = 0; i < PITH_F_COUNT; i++) {
+    pith__buf_puts(b, "<tr><td>");
+    esc(b, pith__field_name(i));
+    pith__buf_puts(b, "</td><td class=\"v\">");
+    if (vals[i] && *vals[i]) {
+      put_value(b, vals[i]);
+      if (tr && res->meta.src[i]) {
+        pith__buf_puts(b, "<div class=\"doc\">from ");
+        esc(b, res->meta.src[i]);
+        pith__buf_puts(b, "</div>");
+      }
+    } else {
+      pith__buf_puts(b, "<span class=\"none\">\xe2\x80\x94</span>");
+    }
+    pith__buf_puts(b, "</td></tr>\n");
+  }
+  pith__buf_puts(b, "</table></section>\n");
 }
 
 /* Words per reason and decision, reasons by dropped words, each linking
@@ -374,10 +421,12 @@ static void put_summary(pith_buf *b, const pith_trace *tr) {
     w[r][decision_of(&tr->entries[i])] += tr->entries[i].words;
     nb[r]++;
   }
-  pith__buf_puts(b, "<h2 id=\"reasons\">Words by reason</h2>\n<table><tr>"
-                    "<th>Reason</th><th class=\"w\">Kept</th>"
-                    "<th class=\"w\">Comment</th><th class=\"w\">Dropped</th>"
-                    "<th class=\"w\">Blocks</th><th>Meaning</th>"
+  int comments = nb[PITH_R_COMMENT] > 0;
+  pith__buf_puts(b, "<section><h2 id=\"reasons\">Words by reason</h2>\n"
+                    "<table><tr><th>Reason</th><th class=\"w\">Kept</th>");
+  if (comments)
+    pith__buf_puts(b, "<th class=\"w\">Comment</th>");
+  pith__buf_puts(b, "<th class=\"w\">Dropped</th><th class=\"w\">Blocks</th>"
                     "<th>First blocks</th></tr>\n");
   unsigned order[PITH_R_COUNT];
   int no = 0;
@@ -406,10 +455,14 @@ static void put_summary(pith_buf *b, const pith_trace *tr) {
     const char *name = *pith__reason_name(r) ? pith__reason_name(r) : "unknown";
     pith__buf_puts(b, "<tr id=\"why-");
     esc(b, name);
-    pith__buf_puts(b, "\"><td><code>");
+    pith__buf_puts(b, "\"><td class=\"r0\"><code>");
     esc(b, name);
-    pith__buf_puts(b, "</code></td>");
+    pith__buf_puts(b, "</code><div class=\"doc\">");
+    esc(b, pith__reason_doc(r));
+    pith__buf_puts(b, "</div></td>");
     for (int d = 0; d < 3; d++) {
+      if (d == PITH__TRACE_COMMENT && !comments)
+        continue;
       pith__buf_puts(b, "<td class=\"w\">");
       if (w[r][d])
         put_count(b, w[r][d]);
@@ -419,8 +472,6 @@ static void put_summary(pith_buf *b, const pith_trace *tr) {
     }
     pith__buf_puts(b, "<td class=\"w\">");
     putz(b, nb[r]);
-    pith__buf_puts(b, "</td><td class=\"doc\">");
-    esc(b, pith__reason_doc(r));
     pith__buf_puts(b, "</td><td class=\"idx\">");
     int links = 0;
     for (size_t i = 0; tr && i < tr->n && links < INDEX_LINKS; i++) {
@@ -437,7 +488,7 @@ static void put_summary(pith_buf *b, const pith_trace *tr) {
       pith__buf_puts(b, "\xe2\x80\xa6");
     pith__buf_puts(b, "</td></tr>\n");
   }
-  pith__buf_puts(b, "</table>\n");
+  pith__buf_puts(b, "</table></section>\n");
 }
 
 char *pith_render_explain_html(const pith_result *res, const char *source) {
@@ -467,7 +518,10 @@ char *pith_render_explain_html(const pith_result *res, const char *source) {
   pith__buf_puts(&b, "</style>\n</head>\n<body><main>\n");
 
   put_header(&b, res, source, tot, nblk);
+  pith__buf_puts(&b, "<div class=\"grid\">");
   put_summary(&b, tr);
+  put_side(&b, res);
+  pith__buf_puts(&b, "</div>\n");
 
   pith__buf_puts(&b, "<h2 id=\"blocks\">Text blocks in document order</h2>\n");
   if (!tr) {
