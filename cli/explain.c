@@ -7,7 +7,7 @@
  * an invalid file, and they are refused up front.  --explain=json writes
  * pith_render_explain_json() for each input in order, pages and WARC
  * records alike; a failed input gives the usual JSON error object (a line
- * with an "error" key) and the message on stderr.
+ * with an "error" key), as --json does.
  */
 #include "explain.h"
 
