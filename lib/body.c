@@ -732,6 +732,46 @@ static void drop_empty_sections(builder *b) {
   b->n = k;
 }
 
+/* Turn the subtree of root into blocks (iterative, pre-order). */
+static void walk(builder *bp, uint32_t root) {
+  const pith_tree *t = bp->t;
+  uint32_t n = root;
+  int descend = t->nodes[n].tag == PITH_TAG_TEXT ? 0 : enter(bp, n);
+  for (;;) {
+    if (descend && t->nodes[n].first) {
+      n = t->nodes[n].first;
+    } else {
+      /* Leave n and its finished ancestors, then go to the next sibling. */
+      for (;;) {
+        if (t->nodes[n].tag != PITH_TAG_TEXT && descend)
+          leave(bp, n);
+        descend = 1;
+        if (n == root) {
+          n = 0;
+          break;
+        }
+        if (t->nodes[n].next) {
+          n = t->nodes[n].next;
+          break;
+        }
+        n = t->nodes[n].parent;
+      }
+      if (!n)
+        break;
+    }
+    if (t->nodes[n].tag == PITH_TAG_TEXT) {
+      if (kept_text(bp, n)) {
+        bp->cur_node = n;
+        put_text(bp, pith__text(t, n), t->nodes[n].len);
+      }
+      descend = 0;
+    } else {
+      descend = enter(bp, n);
+    }
+  }
+  flush(bp);
+}
+
 int pith__body_build(const pith_tree *t, const pith_scratch *s, uint32_t root,
                      unsigned opts, pith_arena *a, pith_block **blocks,
                      size_t *nblocks, pith_block **gone, size_t *ngone) {
@@ -750,42 +790,11 @@ int pith__body_build(const pith_tree *t, const pith_scratch *s, uint32_t root,
   }
   if (!root)
     return 0;
-
-  uint32_t n = root;
-  int descend = t->nodes[n].tag == PITH_TAG_TEXT ? 0 : enter(&b, n);
-  for (;;) {
-    if (descend && t->nodes[n].first) {
-      n = t->nodes[n].first;
-    } else {
-      /* Leave n and its finished ancestors, then go to the next sibling. */
-      for (;;) {
-        if (t->nodes[n].tag != PITH_TAG_TEXT && descend)
-          leave(&b, n);
-        descend = 1;
-        if (n == root) {
-          n = 0;
-          break;
-        }
-        if (t->nodes[n].next) {
-          n = t->nodes[n].next;
-          break;
-        }
-        n = t->nodes[n].parent;
-      }
-      if (!n)
-        break;
-    }
-    if (t->nodes[n].tag == PITH_TAG_TEXT) {
-      if (kept_text(&b, n)) {
-        b.cur_node = n;
-        put_text(&b, pith__text(t, n), t->nodes[n].len);
-      }
-      descend = 0;
-    } else {
-      descend = enter(&b, n);
-    }
-  }
-  flush(&b);
+  /* The article's lead, when the extract stage found it just before the
+   * selected element, comes first. */
+  if (s->lead)
+    walk(&b, s->lead);
+  walk(&b, root);
   pith__buf_free(&b.seg);
   pith__free(b.sp);
   pith__free(b.open);

@@ -317,6 +317,9 @@ int pith__explain_build(const pith_trace_input *in, pith_arena *a,
     uint32_t e = pith__next_node(t, 0, root, 1);
     root_end = e ? e : nn;
   }
+  uint32_t lead_end = s->lead ? pith__next_node(t, 0, s->lead, 1) : 0;
+  if (s->lead && !lead_end)
+    lead_end = nn;
   open_entry o;
   memset(&o, 0, sizeof o);
   pith__buf_init(&o.text);
@@ -334,8 +337,10 @@ int pith__explain_build(const pith_trace_input *in, pith_arena *a,
       continue;
     if (t->nodes[p].flags & PITH_NF_KEEPTEXT)
       continue;
-    int kept_here = !(s->flags[i] & PITH_X_REMOVED) && root && i > root &&
-                    i < root_end && !(s->flags[s->owner[i]] & PITH_X_DROP);
+    int in_sel = (root && i > root && i < root_end) ||
+                 (s->lead && i > s->lead && i < lead_end);
+    int kept_here = !(s->flags[i] & PITH_X_REMOVED) && in_sel &&
+                    !(s->flags[s->owner[i]] & PITH_X_DROP);
     if (kept_here)
       continue; /* a kept block (or one the body stage dropped) has it */
     uint32_t c = cause[i];
@@ -360,7 +365,7 @@ int pith__explain_build(const pith_trace_input *in, pith_arena *a,
       reason = s->why[c];
     } else if (s->flags[i] & PITH_X_REMOVED) {
       reason = PITH_R_TAG; /* no rule recorded: removed with its parent */
-    } else if (!root || i < root || i >= root_end) {
+    } else if (!in_sel) {
       reason = PITH_R_OUTSIDE_SELECTION;
     } else {
       reason = s->why[owner] ? s->why[owner] : PITH_R_LINK_LIST;
@@ -406,10 +411,11 @@ int pith__explain_build(const pith_trace_input *in, pith_arena *a,
     out->selected = pith__explain_path(t, root, 6, a);
     if (!out->selected)
       return -1;
-    out->selected_score = s->score[root];
+    out->selected_score = s->selected;
   }
   out->fallback = s->fallback == PITH_FALLBACK_NO_SOFT ? "no-soft-penalties"
                   : s->fallback == PITH_FALLBACK_WHOLE_BODY ? "whole-body"
+                  : s->fallback == PITH_FALLBACK_PROSE      ? "prose-net"
                                                             : "none";
   return 0;
 

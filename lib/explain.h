@@ -54,7 +54,15 @@
     "precision mode: inside a probably-boilerplate container")                 \
   X(REPEATED, "repeated", "a repeat of an earlier block")                      \
   X(EMPTY_SECTION, "empty-section", "a heading whose section lost its text")   \
-  X(TABLE, "table", "a table row, left out on request (no tables)")
+  X(TABLE, "table", "a table row, left out on request (no tables)")            \
+  X(CARD, "card",                                                              \
+    "a card of another story: a heading that links elsewhere and its "         \
+    "summary, in a page that is not a list of such cards")                     \
+  X(TEASER, "teaser",                                                          \
+    "a label and a link to another story (Also read: ...) inside the text")    \
+  X(AFTER_ARTICLE, "after-article",                                            \
+    "after the end of the article: outside the element holding its prose, "    \
+    "and not prose itself")
 
 typedef enum {
 #define PITH_X_REASON(e, name, doc) PITH_R_##e,

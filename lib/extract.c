@@ -44,6 +44,37 @@
 #define SMALL_CONTENT 250
 #define COPYRIGHT_READ 200  /* bytes of a block read for a copyright line */
 #define LABEL_NODES_MAX 256 /* nodes of a block read for a label or notice */
+/* A paragraph of prose has at least this much visible text (a sentence),
+ * and a page with prose at least this much of it (a few paragraphs). */
+#define PROSE_PARA 80
+#define PROSE_PAGE 600
+/* A lead above the selection: a paragraph of this much non-link text,
+ * found within this many nodes before it and this many levels up. */
+#define LEAD_MIN 80
+#define LEAD_SCAN 400
+#define LEAD_LEVELS 3
+/* A heading before the first paragraph with this much non-link text is
+ * a lead. */
+#define LEAD_HEADING 80
+/* An inline teaser: a label of at most this many visible bytes, and a
+ * block of at most TEASER_MAX. */
+#define TEASER_LABEL 30
+#define TEASER_MAX 300
+/* A card of another story holds at most this much visible text; cards
+ * are the content when they hold a third of the selection's text. */
+#define CARD_MAX 400
+#define CARD_SHARE 6
+/* The safety net: a page with this much class-blind prose (some 250
+ * words) never comes out with less than NET_KEPT visible bytes; its core
+ * holds 60% of that prose. */
+#define NET_PROSE 1500
+#define NET_KEPT 300
+#define NET_SHARE10 6
+/* The core of the selection holds at least this share of its prose. */
+#define CORE_SHARE 0.85f
+/* After the core, a paragraph that weighs this much (some 130 visible
+ * bytes of non-link text) is prose and stays. */
+#define TAIL_PROSE 200.0f
 
 void pith__scratch_free(pith_scratch *s) {
   pith__free(s->flags);
@@ -655,6 +686,121 @@ static int is_copyright(const pith_tree *t, uint32_t b) {
          !strncmp(w, "copyright", 9) || strstr(w, "all rights reserved");
 }
 
+/* Is block b an inline teaser: a short label ending in a colon ("Also
+ * read:", "Lesen Sie auch:", "See also:") and then a link with a
+ * headline's worth of text to another page, and nothing else?  Any
+ * language: the shape is the evidence, not the words. */
+static int is_teaser(const pith_tree *t, const pith_scratch *s, uint32_t b) {
+  uint32_t label = 0, linked = 0;
+  char last = 0; /* the last visible byte of the label */
+  uint32_t e = pith__next_node(t, b, b, 1);
+  int visits = 0;
+  for (uint32_t c = pith__next_node(t, b, b, 0); c && c != e;
+       c = pith__next_node(t, b, c, 0)) {
+    if (++visits > LABEL_NODES_MAX)
+      return 0;
+    const pith_node *nd = &t->nodes[c];
+    if (nd->tag != PITH_TAG_TEXT || !s->raw[c])
+      continue;
+    if (s->anchor[c]) {
+      linked += s->raw[c];
+      continue;
+    }
+    if (linked)
+      return 0; /* text after the link: a sentence, not a teaser */
+    label += s->raw[c];
+    const char *x = pith__text(t, c);
+    for (uint32_t i = nd->len; i-- > 0;)
+      if (!is_html_sp((unsigned char)x[i])) {
+        last = x[i];
+        break;
+      }
+  }
+  return label >= 3 && label <= TEASER_LABEL && linked >= LONG_ANCHOR &&
+         last == ':';
+}
+
+static uint32_t subtree_end(const pith_tree *t, uint32_t n);
+
+/* Is heading h a link to another page: its text all inside one <a> whose
+ * address is not a fragment of this page? */
+static int linked_heading(const pith_tree *t, const pith_scratch *s,
+                          uint32_t h) {
+  uint32_t a = 0;
+  uint32_t e = pith__next_node(t, h, h, 1);
+  int visits = 0;
+  for (uint32_t c = pith__next_node(t, h, h, 0); c && c != e;
+       c = pith__next_node(t, h, c, 0)) {
+    if (++visits > LABEL_NODES_MAX)
+      return 0;
+    if (t->nodes[c].tag != PITH_TAG_TEXT || !s->raw[c])
+      continue;
+    if (!s->anchor[c] || (a && s->anchor[c] != a))
+      return 0;
+    a = s->anchor[c];
+  }
+  if (!a) {
+    /* The heading inside the link: <a href><h3>...</h3></a>. */
+    a = s->anchor[h];
+    if (!a)
+      return 0;
+  }
+  const char *href = pith__attr(t, a, PITH_ATTR_HREF, NULL);
+  return href && *href && *href != '#';
+}
+
+/* The card around linked heading h: the widest ancestor below root that
+ * holds at most CARD_MAX visible bytes. */
+static uint32_t card_of(const pith_tree *t, const pith_scratch *s,
+                        uint32_t root, uint32_t h) {
+  uint32_t box = h;
+  while (box != root) {
+    uint32_t p = t->nodes[box].parent;
+    if (p == root || s->raw[p] > CARD_MAX)
+      break;
+    box = p;
+  }
+  return box;
+}
+
+/* Cards of other stories inside the selection (a heading that links
+ * elsewhere, a summary, a date) go, unless the cards are the page: a
+ * listing's index of stories. */
+static void drop_cards(const pith_tree *t, pith_scratch *s, uint32_t root) {
+  uint32_t end = subtree_end(t, root);
+  uint64_t in_cards = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    for (uint32_t i = root; i < end;) {
+      uint8_t f = s->flags[i];
+      unsigned tag = t->nodes[i].tag;
+      if (f & PITH_X_REMOVED) {
+        i = subtree_end(t, i);
+        continue;
+      }
+      if (tag >= PITH_TAG_H1 && tag <= PITH_TAG_H6 && s->raw[i] &&
+          linked_heading(t, s, i)) {
+        uint32_t box = card_of(t, s, root, i);
+        uint32_t box_end = subtree_end(t, box);
+        if (pass == 0) {
+          in_cards += s->raw[box];
+        } else {
+          for (uint32_t c = box; c < box_end; c++)
+            if ((s->flags[c] & PITH_X_BLOCK) && !(s->flags[c] & PITH_X_DROP)) {
+              s->flags[c] |= PITH_X_DROP;
+              note(s, c, PITH_R_CARD);
+            }
+        }
+        i = box_end > i ? box_end : i + 1;
+        continue;
+      }
+      i++;
+    }
+    /* A page of cards: they are its content. */
+    if (pass == 0 && in_cards * CARD_SHARE >= s->raw[root])
+      return;
+  }
+}
+
 /* The index just past the subtree of n (nn when it runs to the end):
  * pre-order numbering makes every subtree a contiguous range. */
 static uint32_t subtree_end(const pith_tree *t, uint32_t n) {
@@ -750,15 +896,23 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root,
       if (!drop && own <= COPYRIGHT_READ && t->nodes[i].tag != PITH_TAG_PRE &&
           is_copyright(t, i))
         drop = PITH_R_COPYRIGHT;
+      if (!drop && own <= TEASER_MAX && s->ownlink[i] < own &&
+          is_teaser(t, s, i))
+        drop = PITH_R_TEASER;
       if (own <= 40 && t->nodes[i].tag >= PITH_TAG_H1 &&
           t->nodes[i].tag <= PITH_TAG_H6 && is_more_label(t, i)) {
         i = drop_more_box(t, s, root, i);
         continue;
       }
       if (!drop && !seen_prose) {
+        unsigned tag = t->nodes[i].tag;
         if (block_weight(t, s, i, 0) > 0)
           seen_prose = 1;
-        else
+        /* A sub-heading of a sentence or more before the first paragraph
+         * is the article's lead set as a heading; the headline (h1) and
+         * short kickers are not text. */
+        else if (!(tag > PITH_TAG_H1 && tag <= PITH_TAG_H6 &&
+                   own - link >= LEAD_HEADING))
           drop = PITH_R_BEFORE_PROSE;
       }
       if (drop) {
@@ -770,6 +924,170 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root,
   }
 }
 
+/* The article's lead (standfirst), when the page sets it in the header
+ * above the element selected for the body: the nearest block before the
+ * selection, passing over at most two short lines (a byline, a date) but
+ * not over a heading, that is a paragraph of prose, within a few levels
+ * of the selection.  0 when there is none. */
+static uint32_t find_lead(const pith_tree *t, const pith_scratch *s,
+                          uint32_t root) {
+  int passed = 0;
+  for (uint32_t i = root; i-- > 1 && root - i <= LEAD_SCAN;) {
+    uint8_t f = s->flags[i];
+    if (subtree_end(t, i) > root) {
+      /* An ancestor of the selection: the lead may be no further up. */
+      int depth = 0;
+      for (uint32_t a = root; a && a != i; a = t->nodes[a].parent)
+        depth++;
+      if (depth > LEAD_LEVELS)
+        return 0;
+      continue;
+    }
+    if (!(f & PITH_X_BLOCK) || (f & PITH_X_REMOVED) || !s->own[i])
+      continue;
+    unsigned tag = t->nodes[i].tag;
+    if (tag >= PITH_TAG_H1 && tag <= PITH_TAG_H6)
+      return 0;
+    uint32_t own = s->own[i], link = s->ownlink[i];
+    if ((tag == PITH_TAG_P || tag == PITH_TAG_DIV) && own - link >= LEAD_MIN &&
+        link * 3 < own && !(f & (PITH_X_BYLINE | PITH_X_COMMENT)))
+      return i;
+    if (++passed > 2 || own > LEAD_MIN * 2)
+      return 0;
+  }
+  return 0;
+}
+
+/* The end of the article.  Inside the selected element, the article's own
+ * prose usually sits in one descendant (the "core": the deepest element
+ * holding nearly all of the kept prose); what follows the core inside the
+ * selection - lists of other stories, tags, share and promo boxes, author
+ * boxes - is not the article unless it is prose itself: a paragraph of
+ * real length with few links.  Precision mode drops everything after the
+ * core.  s->score is reused for the kept prose of each subtree. */
+static void trim_tail(const pith_tree *t, pith_scratch *s, uint32_t root,
+                      unsigned opts) {
+  uint32_t end = subtree_end(t, root);
+  for (uint32_t i = root; i < end; i++)
+    s->score[i] = 0;
+  for (uint32_t i = end; i-- > root;) {
+    uint8_t f = s->flags[i];
+    if ((f & PITH_X_BLOCK) && !(f & (PITH_X_REMOVED | PITH_X_DROP))) {
+      float w = block_weight(t, s, i, 0);
+      if (w > 0)
+        s->score[i] += w;
+    }
+    if (i > root && !(f & PITH_X_REMOVED))
+      s->score[t->nodes[i].parent] += s->score[i];
+  }
+  float all = s->score[root];
+  if (all <= 0)
+    return;
+  uint32_t core = root;
+  for (;;) {
+    uint32_t next = 0;
+    for (uint32_t c = t->nodes[core].first; c; c = t->nodes[c].next)
+      if (!(s->flags[c] & PITH_X_REMOVED) &&
+          s->score[c] >= s->score[core] * CORE_SHARE) {
+        next = c;
+        break;
+      }
+    if (!next || t->nodes[next].tag == PITH_TAG_TEXT ||
+        ((s->flags[next] & PITH_X_BLOCK) && !t->nodes[next].first))
+      break;
+    core = next;
+  }
+  if (core == root)
+    return;
+  uint32_t core_end = subtree_end(t, core);
+  int ended = !!(opts & PITH_XOPT_PRECISION);
+  for (uint32_t i = core_end; i < end; i++) {
+    uint8_t f = s->flags[i];
+    if (!(f & PITH_X_BLOCK) || (f & PITH_X_REMOVED) || !s->own[i])
+      continue;
+    /* The first block after the core that is not prose ends the
+     * article: a box of teasers may hold prose-like summaries. */
+    int prose = !ended && !(f & PITH_X_DROP) && t->nodes[i].tag == PITH_TAG_P &&
+                block_weight(t, s, i, 0) >= TAIL_PROSE;
+    if (!prose)
+      ended = 1;
+    if (!prose && !(f & PITH_X_DROP)) {
+      s->flags[i] |= PITH_X_DROP;
+      note(s, i, PITH_R_AFTER_ARTICLE);
+    }
+  }
+}
+
+/* The safety net.  The class-blind estimate of the article: the deepest
+ * element holding most of the page's prose (prose[], before pruning), on
+ * a page with a few hundred words of it; 0 when the page has too little. */
+static uint32_t prose_core(const pith_tree *t, const uint32_t *prose,
+                           uint32_t body) {
+  if (!body || prose[body] < NET_PROSE)
+    return 0;
+  uint32_t core = body;
+  for (;;) {
+    uint32_t next = 0;
+    for (uint32_t c = t->nodes[core].first; c; c = t->nodes[c].next)
+      if ((uint64_t)prose[c] * 10 >= (uint64_t)prose[core] * NET_SHARE10) {
+        next = c;
+        break;
+      }
+    if (!next)
+      return core;
+    core = next;
+  }
+}
+
+/* Visible text of the blocks kept inside root (and the lead). */
+static uint64_t kept_len(const pith_tree *t, const pith_scratch *s,
+                         uint32_t root) {
+  uint64_t k = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    uint32_t r = pass ? s->lead : root;
+    if (!r)
+      continue;
+    uint32_t end = subtree_end(t, r);
+    for (uint32_t i = r; i < end; i++)
+      if ((s->flags[i] & PITH_X_BLOCK) &&
+          !(s->flags[i] & (PITH_X_REMOVED | PITH_X_DROP)))
+        k += s->own[i];
+  }
+  return k;
+}
+
+/* The text came out nearly empty while the page holds prose: take the
+ * class-blind core instead, with every rule but hidden-by-markup and the
+ * elements nobody sees lifted inside it, and filter it again.  Returns
+ * the new root. */
+static uint32_t prose_net(const pith_tree *t, pith_scratch *s, uint32_t net,
+                          unsigned opts) {
+  uint32_t end = subtree_end(t, net);
+  for (uint32_t i = net; i < end; i++) {
+    const pith_node *nd = &t->nodes[i];
+    uint8_t f = s->flags[i] & (uint8_t) ~(PITH_X_REMOVED | PITH_X_DROP |
+                                          PITH_X_SOFT | PITH_X_COMMENT);
+    int gone = i > net && (s->flags[nd->parent] & PITH_X_REMOVED);
+    if (nd->tag != PITH_TAG_TEXT) {
+      unsigned tag = nd->tag;
+      if (tag == PITH_TAG_SCRIPT || tag == PITH_TAG_STYLE ||
+          tag == PITH_TAG_TEMPLATE || tag == PITH_TAG_SVG ||
+          tag == PITH_TAG_MATH || (pith__tag_kind(tag) & PITH_KIND_SKIP) ||
+          ((nd->flags & PITH_NF_HIDDEN) && !(opts & PITH_XOPT_KEEP_HIDDEN)))
+        gone = 1;
+      if (s->explain && !gone)
+        s->why[i] = 0;
+    }
+    s->flags[i] = gone ? (uint8_t)(f | PITH_X_REMOVED) : f;
+  }
+  own_text(t, s);
+  s->lead = 0;
+  s->fallback = PITH_FALLBACK_PROSE;
+  s->selected = 0;
+  filter(t, s, net, opts);
+  return net;
+}
+
 int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
                   uint32_t *root) {
   *root = 0;
@@ -779,6 +1097,7 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
   if (scratch_reserve(s, nn) < 0)
     return -1;
   s->explain = !!(opts & PITH_XOPT_EXPLAIN);
+  s->lead = 0;
   s->fallback = PITH_FALLBACK_NONE;
   if (s->explain && why_reserve(s, nn) < 0)
     return -1;
@@ -796,11 +1115,32 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
    * until own_text() runs, so it carries the bits. */
   uint8_t *protect = (uint8_t *)s->own;
   memset(protect, 0, nn);
+  /* The page's prose, blind to class names: the non-link text of
+   * paragraphs of a sentence or more that are not mostly links.  `ownlink`
+   * is free until own_text() too. */
+  uint32_t *prose = s->ownlink;
+  memset(prose, 0, nn * sizeof *prose);
+  for (uint32_t i = nn; i-- > 1;) {
+    if (t->nodes[i].tag == PITH_TAG_P && s->raw[i] >= PROSE_PARA &&
+        s->rawlink[i] * 3 < s->raw[i])
+      prose[i] = s->raw[i] - s->rawlink[i];
+    /* Hidden by markup stays a verdict: its prose does not count. */
+    if ((t->nodes[i].flags & PITH_NF_HIDDEN) && !(opts & PITH_XOPT_KEEP_HIDDEN))
+      prose[i] = 0;
+    prose[t->nodes[i].parent] += prose[i];
+  }
+  uint32_t all_prose = prose[body];
+  uint32_t net = prose_core(t, prose, body);
   for (uint32_t i = nn; i-- > 1;) {
     const pith_node *nd = &t->nodes[i];
     if (nd->tag == PITH_TAG_TEXT)
       continue;
     protect_sections(t, s, i, total, protect);
+    /* Class words are evidence, not verdicts: an element that holds most
+     * of the page's prose stays, whatever its name. */
+    if (!protect[i] && all_prose >= PROSE_PAGE &&
+        (uint64_t)prose[i] * 2 > all_prose)
+      protect[i] = 1;
     if (!protect[i] && s->raw[i] * 4 >= total && is_main_marker(t, i))
       protect[i] = 1;
     if (!protect[i] && s->raw[i] * 2 >= total && s->rawlink[i] * 2 < s->raw[i])
@@ -862,15 +1202,25 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
    * page's text): all the visible text of the body. */
   if (best && s->raw[best] < SMALL_CONTENT && s->raw[best] * 4 < total)
     best = 0;
-  if (!best && !(opts & (PITH_XOPT_NO_FALLBACK | PITH_XOPT_PRECISION)) &&
-      body && total) {
+  int nets = !(opts & (PITH_XOPT_NO_FALLBACK | PITH_XOPT_PRECISION));
+  if (!best && nets && body && total) {
     *root = body;
     s->fallback = PITH_FALLBACK_WHOLE_BODY;
+    if (net && kept_len(t, s, body) < NET_KEPT)
+      *root = prose_net(t, s, net, opts);
     return 0;
   }
   if (!best)
     return 0;
+  s->selected = s->score[best];
   filter(t, s, best, opts);
+  drop_cards(t, s, best);
+  if (!(opts & PITH_XOPT_PRECISION) && s->fallback == PITH_FALLBACK_NONE)
+    s->lead = find_lead(t, s, best);
+  if (!(opts & PITH_XOPT_RECALL))
+    trim_tail(t, s, best, opts);
+  if (nets && net && kept_len(t, s, best) < NET_KEPT)
+    best = prose_net(t, s, net, opts);
   *root = best;
   return 0;
 }

@@ -40,14 +40,18 @@ typedef struct {
    * fired on node n itself, 0 when none did.  Descendants inherit it. */
   uint8_t *why;
   uint32_t whycap;
-  int explain;  /* why[] is filled for the current page */
-  int fallback; /* PITH_FALLBACK_*: the selection fallback taken */
+  int explain;    /* why[] is filled for the current page */
+  int fallback;   /* PITH_FALLBACK_*: the selection fallback taken */
+  float selected; /* the selected node's subtree score */
+  uint32_t lead;  /* the article's lead just before the selection (a
+                     standfirst in the header), output first; 0: none */
 } pith_scratch;
 
 /* Selection fallbacks, for the trace. */
 #define PITH_FALLBACK_NONE 0
 #define PITH_FALLBACK_NO_SOFT 1    /* reselected without soft penalties */
 #define PITH_FALLBACK_WHOLE_BODY 2 /* the whole visible body */
+#define PITH_FALLBACK_PROSE 3      /* the safety net: the class-blind core */
 
 void pith__scratch_free(pith_scratch *s);
 

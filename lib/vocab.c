@@ -125,8 +125,11 @@ static unsigned classify_token(const char *s, size_t n) {
       k++;
     }
   }
+  /* "no-comments", "has-author-box": the layout around the element, not
+   * the element itself. */
   if (layout)
-    bits &= ~(unsigned)(PITH_VOCAB_HARD | PITH_VOCAB_SOFT);
+    bits &= ~(unsigned)(PITH_VOCAB_HARD | PITH_VOCAB_SOFT | PITH_VOCAB_COMMENT |
+                        PITH_VOCAB_BYLINE);
   return bits;
 }
 

@@ -309,7 +309,74 @@ static void test_fallback_and_errors(void) {
   pith_free(NULL);
 }
 
+#define PARA3                                                                  \
+  "<p>The new budget also sets aside money for repairs to the old bridge, "    \
+  "which engineers have warned about for years, and for two more buses on "    \
+  "the routes that serve the northern villages.</p>"
+
+/* Issue 12's failure classes, each on a small made-up page. */
+static void test_article_edges(void) {
+  /* A class word on the wrapper of the whole article is evidence, not a
+   * verdict: the article stays. */
+  char *text = text_of(
+      "<html><body><nav><a href=/>Home</a></nav>"
+      "<div class=\"print-area\"><div class=\"story\">" PARA1 PARA2 PARA3
+      "</div></div>"
+      "<div class=\"sidebar\"><p>Sidebar text</p></div>"
+      "</body></html>",
+      0);
+  OK(contains(text, "The council approved") && contains(text, "old bridge"),
+     "an article inside a 'print' wrapper is kept");
+  OK(!contains(text, "Sidebar text"), "the real sidebar still goes");
+  free(text);
+
+  /* "no-comments" describes the layout: the article is not a comment. */
+  pith_result *res = NULL;
+  const char *page =
+      "<html><body><div class=\"entry-content no-comments\">" PARA1 PARA2
+      "</div></body></html>";
+  OK(pith_extract(page, strlen(page), NULL, 0, &res) == PITH_OK &&
+         contains(pith_result_text(res), "Opponents said") &&
+         !*pith_result_comments(res),
+     "an entry-content no-comments wrapper is the text, not comments");
+  pith_result_free(res);
+
+  /* An inline teaser between paragraphs goes; a sentence with a link
+   * stays. */
+  text = text_of("<html><body><article>" PARA1
+                 "<p>Also Read: <a href=\"/other\">Mayor opens the new "
+                 "harbour walk after two years of works</a></p>" PARA2
+                 "<p>Details are on <a href=\"/budget\">the city's budget "
+                 "page for the coming year</a> and in the library.</p>" PARA3
+                 "</article></body></html>",
+                 0);
+  OK(text && !contains(text, "Also Read") && !contains(text, "harbour walk"),
+     "an 'Also Read:' teaser inside the body is dropped");
+  OK(contains(text, "Details are on the city"), "a linked sentence stays");
+  OK(contains(text, "Opponents said"), "the paragraph after the teaser stays");
+  free(text);
+
+  /* What follows the article's own container inside the selection: cards
+   * of other stories and a tag list go; the article stays whole. */
+  text = text_of(
+      "<html><body><div class=\"page\"><div class=\"body\">" PARA1 PARA2 PARA3
+      "</div><div class=\"more\"><h3>Latest</h3>"
+      "<div class=\"card\"><a href=\"/a\">Harbour walk opens</a><span>2 "
+      "hours ago</span></div>"
+      "<div class=\"card\"><a href=\"/b\">School term starts</a><span>3 "
+      "hours ago</span></div></div>"
+      "<p>Topics: budget, council</p></div></body></html>",
+      0);
+  OK(contains(text, "The council approved") && contains(text, "old bridge"),
+     "the article is whole");
+  OK(!contains(text, "Latest") && !contains(text, "hours ago") &&
+         !contains(text, "Topics"),
+     "the blocks after the article's container are dropped");
+  free(text);
+}
+
 int main(void) {
+  test_article_edges();
   test_vocab();
   test_tree();
   test_boilerplate();
