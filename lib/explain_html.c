@@ -387,7 +387,9 @@ static void put_side(pith_buf *b, const pith_result *res) {
          "<a href=\"#why-outside-selection\">outside-selection</a>. "
          "Fallback <code>no-soft-penalties</code>: selected again without "
          "down-scoring doubtful containers; <code>whole-body</code>: the "
-         "selection held too little text, so the whole page was used.</p>"
+         "selection held too little text, so the whole page was used; "
+         "<code>prose-net</code>: the text came out too short for the page's "
+         "prose, so the element holding most of it was taken.</p>"
          "</div>\n");
   pith__buf_puts(b, "<h2 id=\"metadata\">Metadata</h2>\n<table>");
   for (int i = 0; i < PITH_F_COUNT; i++) {

@@ -279,7 +279,9 @@ PITH_EXPORT int pith_result_trace_entry(const pith_result *res, size_t i,
 /* The element selected as the main content ("article.post"), "" when
  * none; its subtree score; and the fallback taken: "none",
  * "no-soft-penalties" (selected again without down-scoring probably-
- * boilerplate containers) or "whole-body".  Borrowed strings. */
+ * boilerplate containers), "whole-body" or "prose-net" (the text came out
+ * too short for the page's prose: the element holding most of that prose
+ * was taken, its class rules lifted).  Borrowed strings. */
 PITH_EXPORT const char *pith_result_trace_selected(const pith_result *res);
 PITH_EXPORT double pith_result_trace_selected_score(const pith_result *res);
 PITH_EXPORT const char *pith_result_trace_fallback(const pith_result *res);

@@ -180,6 +180,21 @@ static void test_reasons(void) {
          "<h2>Changes to the timetable</h2><nav><a href=\"/t\">ferries</a>"
          "</nav></article></body></html>",
          0, "Changes to the timetable", D, "empty-section", NULL);
+  expect("card",
+         "<html><body><article>" PROSE "<div class=\"x\"><h3><a href=\"/o\">"
+         "Harbour walk opens to the public after the works</a></h3><p>Two "
+         "years of works end on Friday.</p></div>" PROSE
+         "</article></body></html>",
+         0, "Harbour walk opens", D, "card", NULL);
+  expect("teaser",
+         "<html><body><article>" PROSE
+         "<p>Also Read: <a href=\"/o\">Mayor opens the new harbour walk "
+         "after two years of works</a></p>" PROSE "</article></body></html>",
+         0, "Also Read", D, "teaser", NULL);
+  expect("after-article",
+         "<html><body><div class=\"page\"><div class=\"body\">" PROSE
+         "</div><p>Topics: budget, council</p></div></body></html>",
+         0, "Topics: budget", D, "after-article", NULL);
   expect("table",
          "<html><body><article>" PROSE
          "<table><tr><td>Departure</td><td>06:00</td></tr>"
@@ -328,7 +343,7 @@ static void test_getters(void) {
 
   /* The reason table. */
   size_t nr = pith_reason_count();
-  OK(nr >= 21, "reasons: the table");
+  OK(nr >= 24, "reasons: the table");
   STR_EQ(pith_reason_name(nr), "", "reasons: past the end");
   STR_EQ(pith_reason_doc("no-such-reason"), "", "reasons: unknown name");
   STR_EQ(pith_reason_doc(NULL), "", "reasons: NULL name");
