@@ -25,8 +25,10 @@ the reference:
   collapsed): a `with` snippet missing from the text but found in a
   dropped (or comment) entry (or with at least half of its words in one)
   is lost to that entry's reason, its words counted; one that is in no
-  entry is "(not in the trace)", or "(kept, written otherwise)" when a
-  kept entry has most of its words (white space or punctuation differ).
+  entry is "(not in the trace)" (the page holds it only where readers do
+  not see it: a script's JSON, an attribute, metadata), or "(kept,
+  written otherwise)" when a kept entry has most of its words (white
+  space or punctuation differ).
   A `without` snippet found in the text is boilerplate kept by the
   keeping path of the kept entry that holds it (or most of its words),
   else "(across blocks)".
