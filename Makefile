@@ -37,7 +37,7 @@ DEB_PACKAGES := cmake gcc libc6-dev make pkg-config libxml2-dev zlib1g-dev \
 	libdeflate-dev python3 cmark-gfm libcld2-dev g++
 
 FORMAT_SOURCES := $(wildcard include/pith/*.h lib/*.c lib/*.h cli/*.c \
-	cli/*.h tests/unit/*.c tests/unit/*.h bench/*.c fuzz/*.c fuzz/*.h)
+	cli/*.h tests/*.c tests/unit/*.c tests/unit/*.h bench/*.c fuzz/*.c fuzz/*.h)
 
 # The browser test of the --explain report (tests/browser.sh) needs
 # Chromium; it is installed only for that test, by `make browser-deps`
