@@ -530,8 +530,8 @@ static void test_html_report(void) {
   for (int i = 0; i < 40; i++)
     strcat(big, "A long sentence about the ferry and the pier. ");
   strcat(big, "THE-END</p></article></body></html>");
+  pith_result_free(r);
   r = run(big, 0);
-  pith_result_free(NULL);
   if (!OK(r != NULL, "html: long page extracts"))
     return;
   h = pith_render_explain_html(r, NULL);
