@@ -43,6 +43,8 @@
 /* The next token of the space-separated list `a` from *i on (an empty
  * span at the end). */
 static span next_token(span a, size_t *i) {
+  if (!a.s) /* no list (an absent attribute): no token */
+    return mkspan("", 0);
   while (*i < a.n && is_sp((unsigned char)a.s[*i]))
     (*i)++;
   size_t b = *i;
