@@ -71,6 +71,11 @@ static void put_count(pith_buf *b, size_t v) {
   pith__buf_puts(b, out);
 }
 
+/* The input's name as shown: "-" and none are standard input. */
+static const char *source_name(const char *source) {
+  return source && *source && strcmp(source, "-") ? source : "(standard input)";
+}
+
 static int decision_of(const pith_trace_entry_int *e) {
   return e->decision >= 0 && e->decision <= 2 ? e->decision : 2;
 }
@@ -283,7 +288,7 @@ static void put_header(pith_buf *b, const pith_result *res, const char *source,
                        const size_t tot[3], const size_t nblk[3]) {
   const pith_trace *tr = res->trace;
   pith__buf_puts(b, "<h1>What pith kept, and why</h1>\n<p class=\"src\">");
-  esc(b, source && *source ? source : "(standard input)");
+  esc(b, source_name(source));
   pith__buf_puts(b, " \xc2\xb7 ");
   putz(b, tr ? tr->n : 0);
   pith__buf_puts(b, " text blocks \xc2\xb7 pith ");
@@ -514,7 +519,7 @@ char *pith_render_explain_html(const pith_result *res, const char *source) {
           "initial-scale=1\">\n<meta name=\"generator\" content=\"pith ");
   esc(&b, PITH_VERSION_STRING);
   pith__buf_puts(&b, "\">\n<title>pith explain: ");
-  esc(&b, source && *source ? source : "(standard input)");
+  esc(&b, source_name(source));
   pith__buf_puts(&b, "</title>\n<style>");
   pith__buf_puts(&b, style);
   pith__buf_puts(&b, "</style>\n</head>\n<body><main>\n");
