@@ -58,6 +58,8 @@
   X(CARD, "card",                                                              \
     "a card of another story: a heading that links elsewhere and its "         \
     "summary, in a page that is not a list of such cards")                     \
+  X(BOX_LABEL, "box-label",                                                    \
+    "a short line that titles what follows it, which was dropped")             \
   X(TEASER, "teaser",                                                          \
     "a label and a link to another story (Also read: ...) inside the text")    \
   X(AFTER_ARTICLE, "after-article",                                            \

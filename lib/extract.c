@@ -48,6 +48,8 @@
  * and a page with prose at least this much of it (a few paragraphs). */
 #define PROSE_PARA 80
 #define PROSE_PAGE 600
+/* A short line that can title a box: at most this much visible text. */
+#define BOX_LABEL_MAX 40
 /* A lead above the selection: a paragraph of this much non-link text,
  * found within this many nodes before it and this many levels up. */
 #define LEAD_MIN 80
@@ -70,8 +72,9 @@
 #define NET_PROSE 1500
 #define NET_KEPT 300
 #define NET_SHARE10 6
-/* The core of the selection holds at least this share of its prose. */
-#define CORE_SHARE 0.85f
+/* The core of the selection holds at least this share of its prose (0.7
+ * to 0.9 measured: lower keeps a little less after the article). */
+#define CORE_SHARE 0.75f
 /* After the core, a paragraph that weighs this much (some 130 visible
  * bytes of non-link text) is prose and stays. */
 #define TAIL_PROSE 200.0f
@@ -205,6 +208,15 @@ static int is_streamed_segment(const pith_tree *t, uint32_t n) {
          id[1] == ':' && pith__attr(t, n, PITH_ATTR_HIDDEN, NULL);
 }
 
+/* A panel that a reader opens with a click - an accordion's or a tab's
+ * (role tabpanel or region, or a class word of one) - is content even
+ * while hidden. */
+static int is_disclosure(const pith_tree *t, uint32_t n, unsigned v) {
+  return (v & PITH_VOCAB_DISCLOSURE) ||
+         attr_is(t, n, PITH_ATTR_ROLE, "tabpanel") ||
+         attr_is(t, n, PITH_ATTR_ROLE, "region");
+}
+
 /* Bits the class and id attributes give. */
 static unsigned vocab_of(const pith_tree *t, uint32_t n) {
   unsigned bits = 0;
@@ -317,14 +329,14 @@ static void prune(const pith_tree *t, pith_scratch *s, unsigned opts,
     /* Hidden elements go, unless one holds most of the page's prose: then
      * it is content that a script reveals (lazy sections, streamed
      * rendering), which readers do see. */
-    if ((nd->flags & PITH_NF_HIDDEN) && !(opts & PITH_XOPT_KEEP_HIDDEN) &&
-        !is_streamed_segment(t, i)) {
-      soft_remove = 1;
-      r = r ? r : PITH_R_HIDDEN;
-    }
     /* Page-level classes describe the whole layout ("fixed-nav-bar"). */
     unsigned v =
         (tag == PITH_TAG_BODY || tag == PITH_TAG_HTML) ? 0 : vocab_of(t, i);
+    if ((nd->flags & PITH_NF_HIDDEN) && !(opts & PITH_XOPT_KEEP_HIDDEN) &&
+        !is_streamed_segment(t, i) && !is_disclosure(t, i, v)) {
+      soft_remove = 1;
+      r = r ? r : PITH_R_HIDDEN;
+    }
     if ((v & PITH_VOCAB_HIDDEN) && !(opts & PITH_XOPT_KEEP_HIDDEN)) {
       soft_remove = 1;
       r = r ? r : PITH_R_HIDDEN_CLASS;
@@ -924,6 +936,63 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root,
   }
 }
 
+/* Does the own text of block b end like a title of what follows: no
+ * sentence end, or a colon or question mark? */
+static int title_like(const pith_tree *t, uint32_t b) {
+  char last = 0;
+  for (uint32_t c = t->nodes[b].first; c; c = t->nodes[c].next) {
+    uint32_t x = c;
+    if (t->nodes[x].tag != PITH_TAG_TEXT) {
+      /* one level of inline markup: <p><strong>Label</strong></p> */
+      if (!(pith__tag_kind(t->nodes[x].tag) & PITH_KIND_INLINE))
+        continue;
+      x = t->nodes[x].last;
+      if (!x || t->nodes[x].tag != PITH_TAG_TEXT)
+        continue;
+    }
+    const char *s = pith__text(t, x);
+    for (uint32_t i = t->nodes[x].len; i-- > 0;)
+      if (!is_html_sp((unsigned char)s[i])) {
+        last = s[i];
+        break;
+      }
+  }
+  return last && last != '.' && last != '!' && last != ')' && last != '"';
+}
+
+/* A short line that titles a box ("More on this:", "Don't miss") whose
+ * content the rules above dropped is part of the box: it goes too.  The
+ * blocks in order are read off the text nodes of root. */
+static void drop_box_labels(const pith_tree *t, pith_scratch *s,
+                            uint32_t root) {
+  /* On a page of links (an index, a listing), the titles of its lists
+   * are its content. */
+  if ((uint64_t)s->rawlink[root] * 4 > s->raw[root])
+    return;
+  uint32_t end = subtree_end(t, root);
+  uint32_t prev = 0; /* the last kept short block, waiting for its next */
+  uint32_t cur = 0;
+  for (uint32_t i = root; i < end; i++) {
+    if (t->nodes[i].tag != PITH_TAG_TEXT || !s->raw[i] ||
+        (t->nodes[t->nodes[i].parent].flags & PITH_NF_KEEPTEXT))
+      continue;
+    uint32_t o = s->owner[i];
+    if (o == cur)
+      continue;
+    cur = o;
+    int kept = !(s->flags[i] & PITH_X_REMOVED) && !(s->flags[o] & PITH_X_DROP);
+    /* What the label titles is a box with some text, not a button. */
+    if (prev && !kept && s->raw[o] >= BOX_LABEL_MAX) {
+      s->flags[prev] |= PITH_X_DROP;
+      note(s, prev, PITH_R_BOX_LABEL);
+    }
+    prev = kept && o != root && s->own[o] <= BOX_LABEL_MAX &&
+                   s->ownlink[o] == 0 && title_like(t, o)
+               ? o
+               : 0;
+  }
+}
+
 /* The article's lead (standfirst), when the page sets it in the header
  * above the element selected for the body: the nearest block before the
  * selection, passing over at most two short lines (a byline, a date) but
@@ -1215,6 +1284,7 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
   s->selected = s->score[best];
   filter(t, s, best, opts);
   drop_cards(t, s, best);
+  drop_box_labels(t, s, best);
   if (!(opts & PITH_XOPT_PRECISION) && s->fallback == PITH_FALLBACK_NONE)
     s->lead = find_lead(t, s, best);
   if (!(opts & PITH_XOPT_RECALL))

@@ -39,16 +39,23 @@ static const char *const hard_words[] = {
  * (comments on a forum, "footer" inside an article card): scored down, not
  * removed. */
 static const char *const soft_words[] = {
-    "aside",    "author", "banner",   "bio",      "byline",   "comment",
-    "comments", "footer", "footnote", "header",   "latest",   "meta",
-    "more",     "next",   "popular",  "prev",     "previous", "recent",
-    "reply",    "skip",   "tags",     "trending", "widget",   "widgets",
+    "aside",    "author",  "banner",   "bio",    "byline",   "comment",
+    "comments", "footer",  "footnote", "header", "latest",   "meta",
+    "more",     "next",    "popular",  "prev",   "previous", "recent",
+    "reply",    "skip",    "tags",     "teaser", "teasers",  "trending",
+    "widget",   "widgets",
 };
 
 /* Words of the main content's container. */
 static const char *const good_words[] = {
     "article", "articlebody", "blog", "body",  "content", "entry",
     "main",    "markdown",    "post", "prose", "story",   "text",
+};
+
+/* Words of panels that a reader opens with a click (accordions, tabs). */
+static const char *const disclosure_words[] = {
+    "accordion", "collapse", "collapsible", "expandable",
+    "pane",      "tab",      "tabpanel",    "tabs",
 };
 
 /* Words that turn the other words into a description of the layout
@@ -114,6 +121,8 @@ static unsigned classify_token(const char *s, size_t n) {
           bits |= PITH_VOCAB_COMMENT;
         if (!strcmp(w, "byline") || !strcmp(w, "author"))
           bits |= PITH_VOCAB_BYLINE;
+        if (IN(disclosure_words, w))
+          bits |= PITH_VOCAB_DISCLOSURE;
       }
       k = 0;
     }
@@ -226,5 +235,7 @@ int pith__vocab_tables_sorted(void) {
   return sorted(hard_words, sizeof hard_words / sizeof hard_words[0]) &&
          sorted(soft_words, sizeof soft_words / sizeof soft_words[0]) &&
          sorted(good_words, sizeof good_words / sizeof good_words[0]) &&
-         sorted(layout_words, sizeof layout_words / sizeof layout_words[0]);
+         sorted(layout_words, sizeof layout_words / sizeof layout_words[0]) &&
+         sorted(disclosure_words,
+                sizeof disclosure_words / sizeof disclosure_words[0]);
 }

@@ -14,6 +14,9 @@
 #define PITH_VOCAB_HIDDEN 8u   /* a utility class that hides the element */
 #define PITH_VOCAB_COMMENT 16u /* names reader comments */
 #define PITH_VOCAB_BYLINE 32u  /* names a byline or author box */
+/* names a panel a reader opens (an accordion's, a tab's): hidden until a
+ * click, but content */
+#define PITH_VOCAB_DISCLOSURE 64u
 
 /* Classify a class or id attribute value (space-separated tokens). */
 unsigned pith__vocab_classify(const char *value, size_t len);
