@@ -195,6 +195,12 @@ static void test_reasons(void) {
          "<html><body><div class=\"page\"><div class=\"body\">" PROSE
          "</div><p>Topics: budget, council</p></div></body></html>",
          0, "Topics: budget", D, "after-article", NULL);
+  expect("box-label",
+         "<html><body><article>" PROSE
+         "<p>Timetables and fares</p><div class=\"sidebar\"><p>The summer "
+         "timetable of the harbour ferry starts in June.</p></div>" PROSE
+         "</article></body></html>",
+         0, "Timetables and fares", D, "box-label", NULL);
   expect("table",
          "<html><body><article>" PROSE
          "<table><tr><td>Departure</td><td>06:00</td></tr>"
@@ -343,7 +349,7 @@ static void test_getters(void) {
 
   /* The reason table. */
   size_t nr = pith_reason_count();
-  OK(nr >= 24, "reasons: the table");
+  OK(nr >= 25, "reasons: the table");
   STR_EQ(pith_reason_name(nr), "", "reasons: past the end");
   STR_EQ(pith_reason_doc("no-such-reason"), "", "reasons: unknown name");
   STR_EQ(pith_reason_doc(NULL), "", "reasons: NULL name");
