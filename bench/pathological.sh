@@ -29,6 +29,10 @@ w("attributes-200k", "<div " + " ".join(f'a{i}="v"' for i in range(200000)) + ">
 w("line-30MB", "word " * 6000000)
 w("table-50k-columns", "<table><tr>" + "<td>c</td>" * 50000 + "</tr></table>")
 w("colspan-huge", '<table><tr><td colspan="2147483647" rowspan="65534">x</td></tr></table>')
+# Cheap to parse, costly afterwards while a pass was quadratic (20 s and
+# over 60 s): runs of headings with nothing between them.
+w("headings-200k", "<h1>x</h1>" * 200000)
+w("headings-400k", "<h1>x</h1>" * 400000)
 PY
 # A WARC file of 10 MB of "WARC/1.0" lines and no blank line: a million
 # record starts whose headers never end (timed through --warc-stats).

@@ -47,8 +47,9 @@ static const char *const usage_text[] = {
     "  --max-nodes N      keep at most N elements and text runs of a page\n"
     "                     (default 4M); the rest is dropped, flagged\n"
     "  --max-depth N      flatten nesting deeper than N (default 512)\n"
-    "  --time-limit MS    stop parsing a page after MS milliseconds and use\n"
-    "                     what was read, flagged (default 5000)\n",
+    "  --time-limit MS    spend at most MS milliseconds on a page (every\n"
+    "                     stage; parsing gets half), keep what was done by\n"
+    "                     then, flagged (default 5000)\n",
     "  --no-fallback      do not fall back to whole-page extraction when\n"
     "                     the main method finds too little text\n"
     "  --keep-hidden      keep elements hidden from readers (hidden,\n"

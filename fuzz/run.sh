@@ -2,11 +2,17 @@
 # SPDX-License-Identifier: MIT
 #
 # run.sh [SECONDS] [TARGET...] - build the libFuzzer targets with clang
-# (ASan + UBSan) into build-fuzz/ and run each for SECONDS (default 60),
-# starting from its saved corpus fuzz/corpus/<target> and html.dict.  New
-# interesting inputs go to build-fuzz/corpus-<target>; crash reproducers to
-# build-fuzz/ (copy them into fuzz/corpus/<target> once fixed, so the
-# replay test keeps them).  Prints each target's execution count.
+# (ASan + UBSan, fuzz/build.sh) into build-fuzz/ and run each for SECONDS
+# (default 60), starting from its saved corpus fuzz/corpus/<target> and
+# html.dict.  FUZZ_RUNS=N runs each target N inputs instead (no time
+# limit).  New interesting inputs go to build-fuzz/corpus-<target>; crash
+# reproducers to build-fuzz/ (copy them into fuzz/corpus/<target> once
+# fixed, so the replay tests keep them); each target's full log is
+# build-fuzz/fuzz-<target>.log.
+#
+# Prints each target's runs and seconds, and exits 1 when any target
+# crashed, leaked, printed a sanitizer report or stopped before its time
+# (or run count) was up - so a broken target cannot pass unseen.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 secs=${1:-60}
@@ -20,26 +26,11 @@ if [ ${#targets[@]} -eq 0 ]; then
 fi
 out="$root/build-fuzz"
 mkdir -p "$out"
-cflags=(-std=c11 -g -O1 -fsanitize=fuzzer,address,undefined
-        -fno-sanitize-recover=all -I"$root/include" -I"$root/lib"
-        $(xml2-config --cflags))
-libs=($(xml2-config --libs) -lz -lpthread)
-# libdeflate (the WARC reader's whole-member path), as in the CMake build.
-if [ -e /usr/include/libdeflate.h ]; then
-  cflags+=(-DPITH_HAVE_LIBDEFLATE)
-  libs+=(-ldeflate)
-fi
-# The CLD2 shim is C++: where libcld2-dev is installed it is fuzzed too.
-extra=()
-if [ -e /usr/include/cld2/public/compact_lang_det.h ]; then
-  clang++ -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
-    -fno-sanitize-recover=all -c "$root/lib/lang_cld2.cc" -o "$out/lang_cld2.o"
-  cflags+=(-DPITH_HAVE_CLD2)
-  extra=("$out/lang_cld2.o" -lcld2 -lstdc++)
-fi
+"$root/fuzz/build.sh" fuzzer "$out" "${targets[@]}"
+limit=(-max_total_time="$secs")
+[ -n "${FUZZ_RUNS:-}" ] && limit=(-runs="$FUZZ_RUNS")
+failed=0
 for t in "${targets[@]}"; do
-  clang "${cflags[@]}" "$root"/lib/*.c "$root/fuzz/fuzz_$t.c" "${extra[@]}" \
-    "${libs[@]}" -o "$out/fuzz_$t"
   mkdir -p "$out/corpus-$t" "$root/fuzz/corpus/$t"
   seeds=()
   if [ "$t" = extract ]; then
@@ -52,9 +43,30 @@ for t in "${targets[@]}"; do
     done
     seeds=("$out/seeds-extract")
   fi
-  echo "== fuzz_$t for ${secs}s"
-  (cd "$out" && ./fuzz_"$t" -max_total_time="$secs" -max_len=65536 \
+  log="$out/fuzz-$t.log"
+  echo "== fuzz_$t (${FUZZ_RUNS:+$FUZZ_RUNS runs}${FUZZ_RUNS:-${secs}s})"
+  rc=0
+  (cd "$out" && ./fuzz_"$t" "${limit[@]}" -max_len=65536 \
      -dict="$root/fuzz/html.dict" -print_final_stats=1 \
-     "corpus-$t" "$root/fuzz/corpus/$t" "${seeds[@]}" 2>&1 |
-     grep -E "stat::number_of_executed_units|ERROR|SUMMARY|crash-|leak" || true)
+     "corpus-$t" "$root/fuzz/corpus/$t" "${seeds[@]}") >"$log" 2>&1 || rc=$?
+  done_line=$(grep -E '^Done [0-9]+ runs in [0-9]+ second' "$log" | tail -1 || true)
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  echo "   runs: ${runs:-?}  ${done_line:-no 'Done' line}"
+  why=""
+  if [ "$rc" -ne 0 ]; then
+    why="exit status $rc"
+  elif grep -qE 'ERROR: |runtime error:|SUMMARY: |WARNING: .*Sanitizer|==[0-9]+==' "$log"; then
+    why="sanitizer report"
+  elif [ -z "$done_line" ]; then
+    why="stopped early (no 'Done' line)"
+  elif [ -z "${FUZZ_RUNS:-}" ]; then
+    ran=$(sed -E 's/^Done [0-9]+ runs in ([0-9]+) second.*/\1/' <<<"$done_line")
+    [ "$ran" -ge $((secs > 2 ? secs - 2 : 0)) ] || why="stopped after ${ran}s of ${secs}s"
+  fi
+  if [ -n "$why" ]; then
+    echo "   FAILED: $why; see $log" >&2
+    grep -E 'ERROR|runtime error|SUMMARY|crash-|leak-|timeout-' "$log" | head -20 >&2 || true
+    failed=1
+  fi
 done
+exit $failed

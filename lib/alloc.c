@@ -10,11 +10,39 @@
 /* Hard cap on any single buffer: 1 GiB.  Nothing legitimate gets close. */
 #define PITH_BUF_MAX ((size_t)1 << 30)
 
-void *pith__malloc(size_t n) { return malloc(n ? n : 1); }
-void *pith__calloc(size_t n, size_t size) {
-  return calloc(n ? n : 1, size ? size : 1);
+/* Allocation-failure testing: whether it is on, allocations counted, and
+ * the first one that fails (0: none).  Plain statics: only a
+ * single-threaded test sets them; otherwise they are only read. */
+static int torture_on;
+static unsigned long alloc_count, fail_at;
+
+void pith__alloc_torture_start(unsigned long n) {
+  alloc_count = 0;
+  fail_at = n;
+  torture_on = 1;
 }
-void *pith__realloc(void *p, size_t n) { return realloc(p, n ? n : 1); }
+
+unsigned long pith__alloc_torture_stop(void) {
+  torture_on = 0;
+  fail_at = 0;
+  return alloc_count;
+}
+
+/* Should this allocation fail? */
+static int torture(void) {
+  if (!torture_on)
+    return 0;
+  alloc_count++;
+  return fail_at && alloc_count >= fail_at;
+}
+
+void *pith__malloc(size_t n) { return torture() ? NULL : malloc(n ? n : 1); }
+void *pith__calloc(size_t n, size_t size) {
+  return torture() ? NULL : calloc(n ? n : 1, size ? size : 1);
+}
+void *pith__realloc(void *p, size_t n) {
+  return torture() ? NULL : realloc(p, n ? n : 1);
+}
 void pith__free(void *p) { free(p); }
 
 char *pith__strndup(const char *s, size_t n) {
@@ -37,6 +65,7 @@ void pith__buf_free(pith_buf *b) {
 void pith__buf_reset(pith_buf *b) {
   b->len = 0;
   b->oom = 0;
+  b->toobig = 0;
   if (b->data)
     b->data[0] = '\0';
 }
@@ -46,6 +75,7 @@ int pith__buf_reserve(pith_buf *b, size_t extra) {
     return 0;
   if (extra > PITH_BUF_MAX - b->len - 1) {
     b->oom = 1;
+    b->toobig = 1;
     return 0;
   }
   size_t need = b->len + extra + 1;

@@ -20,13 +20,25 @@ void pith__free(void *p);
 /* A copy of s[0..n) with a NUL appended, or NULL when out of memory. */
 char *pith__strndup(const char *s, size_t n);
 
+/* Allocation-failure testing (curl's torture mode), for the test suite.
+ * pith__alloc_torture_start(n) starts counting the allocations made
+ * through pith__malloc, _calloc and _realloc; with n > 0 the nth of them
+ * and every one after it fail (return NULL).  pith__alloc_torture_stop()
+ * ends that and returns how many were attempted.  Not thread-safe: a test
+ * uses it with one thread running; otherwise it costs one untaken branch
+ * per allocation. */
+void pith__alloc_torture_start(unsigned long n);
+unsigned long pith__alloc_torture_stop(void);
+
 /* A growable NUL-terminated string.  `data` is NULL until the first append;
  * `oom` is set (and later appends become no-ops) once an allocation fails
- * or the cap is reached, so callers check it once at the end. */
+ * or the cap is reached, so callers check it once at the end; `toobig`
+ * tells the cap (PITH_ERR_TOO_LARGE) from a failed allocation. */
 typedef struct {
   char *data;
   size_t len, cap;
   int oom;
+  int toobig;
 } pith_buf;
 
 void pith__buf_init(pith_buf *b);

@@ -70,6 +70,19 @@ static inline size_t uni_space(const char *s, size_t n, size_t i) {
   return 0;
 }
 
+/* The length of a no-break space at s[i] (U+00A0, U+2007 figure space,
+ * U+202F narrow no-break space), or 0: the text writers make them plain
+ * spaces. */
+static inline size_t nb_space(const char *s, size_t n, size_t i) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (u[i] == 0xC2)
+    return i + 1 < n && u[i + 1] == 0xA0 ? 2 : 0;
+  if (u[i] == 0xE2 && i + 2 < n && u[i + 1] == 0x80 &&
+      (u[i + 2] == 0x87 || u[i + 2] == 0xAF))
+    return 3;
+  return 0;
+}
+
 /* Write code point cp (at most U+10FFFF) as UTF-8 at d; returns the length
  * (1 to 4). */
 static inline size_t put_utf8(char *d, unsigned cp) {

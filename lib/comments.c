@@ -214,8 +214,10 @@ static void put_comment(const pith_tree *t, const pith_scratch *sc,
       const char *s = pith__text(t, i);
       for (uint32_t j = 0; j < nd->len; j++) {
         unsigned char c = (unsigned char)s[j];
-        if (is_sp(c)) {
+        size_t w = is_sp(c) ? 1 : nb_space(s, nd->len, j);
+        if (w) {
           pending = 1;
+          j += (uint32_t)w - 1;
           continue;
         }
         if (pending && k->out.len > text_start)
@@ -289,7 +291,7 @@ int pith__comments_build(const pith_tree *t, const pith_scratch *s,
   k.comments = 0;
   uint8_t want = any_body ? CM_BODY : CM_PARA;
   uint32_t i = 1;
-  while (i && i < nn) {
+  while (i && i < nn && !pith__clock_over(s->clock)) {
     const pith_node *nd = &t->nodes[i];
     if (mk[i] & CM_SKIP) {
       i = pith__next_node(t, 0, i, 1);

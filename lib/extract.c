@@ -114,6 +114,7 @@ static int scratch_reserve(pith_scratch *s, uint32_t n) {
     pith__scratch_free(&ns);
     return -1;
   }
+  ns.clock = s->clock;
   ns.why = s->why; /* kept: it has a capacity of its own */
   ns.whycap = s->whycap;
   s->why = NULL;
@@ -1220,6 +1221,11 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
   /* prune() reads protect[] (aliasing own[]) before own_text() resets it. */
   prune(t, s, opts, total, protect);
   own_text(t, s);
+  /* Out of time (clock.h): the pruned body is the answer. */
+  if (pith__clock_expired(s->clock)) {
+    *root = body;
+    return 0;
+  }
 
   /* A page that declares its main region once confines the search.  A
    * subtree is a contiguous range of the pre-order node array. */
@@ -1271,7 +1277,7 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
    * page's text): all the visible text of the body. */
   if (best && s->raw[best] < SMALL_CONTENT && s->raw[best] * 4 < total)
     best = 0;
-  int nets = !(opts & (PITH_XOPT_NO_FALLBACK | PITH_XOPT_PRECISION));
+  int nets = !(opts & PITH_XOPT_NO_FALLBACK);
   if (!best && nets && body && total) {
     *root = body;
     s->fallback = PITH_FALLBACK_WHOLE_BODY;
@@ -1282,6 +1288,11 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
   if (!best)
     return 0;
   s->selected = s->score[best];
+  /* Out of time (clock.h): the selection unfiltered. */
+  if (pith__clock_expired(s->clock)) {
+    *root = best;
+    return 0;
+  }
   filter(t, s, best, opts);
   drop_cards(t, s, best);
   drop_box_labels(t, s, best);

@@ -35,6 +35,9 @@ typedef struct {
   uint32_t *anchor;  /* the nearest <a> ancestor-or-self, 0 if none */
   uint32_t *seq;     /* the kept blocks of the content, in order */
   uint32_t cap;
+  /* The page's clock (clock.h), checked by every stage that gets the
+   * scratch; NULL: none.  Set by the pipeline for one page. */
+  pith_clock *clock;
   /* The decision trace (PITH_XOPT_EXPLAIN only; else why is NULL during
    * extraction): why[n] is the pith_reason (explain.h) of the rule that
    * fired on node n itself, 0 when none did.  Descendants inherit it. */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "chars.h"
+#include "tree.h"
 
 static uint32_t jnew(pith_jdoc *d, int type) {
   if (d->n >= PITH_JSON_MAX_NODES)
@@ -106,6 +107,7 @@ static int json_str(pith_arena *a, const char *s, size_t n, size_t *pi,
       break;
     }
   }
+  k = pith__clean_text(d, k); /* as every text of the tree (tree.h) */
   d[k] = '\0';
   *out = d;
   *outlen = (uint32_t)k;

@@ -14,6 +14,7 @@
  */
 #include "lang.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "chars.h"
@@ -49,10 +50,82 @@ static int same_primary(const char *a, const char *b) {
 }
 #endif
 
+/* ISO 3166-1 alpha-2 region codes in use, one row of 26 bits per first
+ * letter (bit k: second letter 'A' + k), generated from Debian's
+ * iso-codes (/usr/share/iso-codes/json/iso_3166-1.json, 249 codes). */
+static const uint32_t iso3166[26] = {
+    0x2df5978, 0x36f7bfb, 0x3f27ded, 0x2005610, 0x00e00d4, 0x0025700, 0x15fb9fb,
+    0x01a3400, 0x00f7818, 0x000d010, 0x342b1d0, 0x13e0507, 0x3fffcfd, 0x212c975,
+    0x0001000, 0x14e3cf1, 0x0000001, 0x0544010, 0x3ae7fdf, 0x26a7eec, 0x3041041,
+    0x0102155, 0x0040020, 0x0000000, 0x0080010, 0x0401001};
+
+static int is_region(char a, char b) {
+  return a >= 'A' && a <= 'Z' && b >= 'A' && b <= 'Z' &&
+         (iso3166[a - 'A'] >> (b - 'A') & 1u);
+}
+
+const char *pith__lang_normalize(const char *tag, pith_arena *a) {
+  size_t n = tag ? strlen(tag) : 0;
+  if (n == 0 || n > 64)
+    return "";
+  char *d = pith__arena_alloc(a, n + 1);
+  if (!d)
+    return NULL;
+  size_t k = 0, i = 0;
+  int field = 0; /* 0 language, 1 extlang, 2 script, 3 region, 4 variants */
+  while (i < n) {
+    size_t w = 0, alpha = 0, digit = 0;
+    while (i + w < n && tag[i + w] != '-' && tag[i + w] != '_') {
+      unsigned char c = (unsigned char)tag[i + w];
+      alpha += is_alpha(c);
+      digit += is_digit(c);
+      w++;
+    }
+    if (alpha + digit != w)
+      break; /* not a subtag: the rest goes */
+    const char *s = tag + i;
+    int keep = 1, script = 0, upper = 0;
+    if (field == 0) {
+      if (w < 2 || w > 3 || digit)
+        return ""; /* no language ("english", "x-default", "*") */
+      field = 1;
+    } else if (field <= 1 && w == 3 && !digit) {
+      field = 2; /* extended language subtag ("zh-yue") */
+    } else if (field <= 2 && w == 4 && !digit) {
+      script = 1; /* "Hant" */
+      field = 3;
+    } else if (field <= 3 && w == 2 && !digit) {
+      upper = 1; /* a region that does not exist ("en-UK") goes */
+      keep = is_region((char)(lower((unsigned char)s[0]) - 32),
+                       (char)(lower((unsigned char)s[1]) - 32));
+      field = 4;
+    } else if (field <= 3 && w == 3 && digit == 3) {
+      field = 4; /* a UN M.49 area ("es-419") */
+    } else if ((w >= 5 && w <= 8) ||
+               (w == 4 && is_digit((unsigned char)s[0]))) {
+      field = 4; /* a variant ("de-1901") */
+    } else {
+      break; /* extensions, private use, anything else: dropped */
+    }
+    if (keep) {
+      if (k)
+        d[k++] = '-';
+      for (size_t j = 0; j < w; j++) {
+        unsigned char c = lower((unsigned char)s[j]);
+        d[k++] = (char)((upper || (script && j == 0)) && c >= 'a' ? c - 32 : c);
+      }
+    }
+    i += w + 1;
+  }
+  d[k] = '\0';
+  return d;
+}
+
 int pith__lang_choose(const char *text, size_t len, const char *markup,
                       pith_arena *a, const char **out) {
+  markup = pith__lang_normalize(markup, a);
   if (!markup)
-    markup = "";
+    return -1;
   *out = markup;
 #ifdef PITH_HAVE_CLD2
   if (!text || len < LANG_MIN_TEXT)
@@ -73,7 +146,7 @@ int pith__lang_choose(const char *text, size_t len, const char *markup,
     return 0;
   if (*markup && same_primary(markup, code))
     return 0;
-  char *c = pith__arena_strndup(a, code, strlen(code));
+  const char *c = pith__lang_normalize(code, a);
   if (!c)
     return -1;
   *out = c;

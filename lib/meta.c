@@ -30,6 +30,7 @@
 #include <string.h>
 
 #define MAX_ITEM_LEN 200    /* bytes of one category or tag */
+#define REGION_UP 2         /* levels of the article's region, see below */
 #define HEAD_TEXT_MAX 600   /* bytes of heading text read */
 #define BYLINE_TEXT_MAX 240 /* bytes of byline text read */
 #define TEXT_NODES_MAX 400  /* nodes visited when reading an element */
@@ -43,14 +44,12 @@
 /* The next token of the space-separated list `a` from *i on (an empty
  * span at the end). */
 static span next_token(span a, size_t *i) {
-  if (!a.s) /* no list (an absent attribute): no token */
-    return mkspan("", 0);
   while (*i < a.n && is_sp((unsigned char)a.s[*i]))
     (*i)++;
   size_t b = *i;
   while (*i < a.n && !is_sp((unsigned char)a.s[*i]))
     (*i)++;
-  return mkspan(a.s + b, *i - b);
+  return mkspan(a.n ? a.s + b : a.s, *i - b); /* no NULL + 0 */
 }
 
 /* Does the space-separated token list `a` contain token `lit`? */
@@ -1294,6 +1293,8 @@ static void walk(mx *x) {
   memset(&a, 0, sizeof a);
   ctx[0] = 0;
   for (uint32_t n = 1; n < t->nnodes && !x->oom; n++) {
+    if (pith__clock_over(x->clock))
+      break; /* out of time: what was found stands */
     const pith_node *nd = &t->nodes[n];
     unsigned cx = ctx[nd->parent];
     if (nd->tag == PITH_TAG_TEXT) {
@@ -1388,8 +1389,11 @@ static void walk(mx *x) {
                 has_lit(a.href, "creativecommons.org/publicdomain/")))
         x->cc_link = trim(a.href);
       if (has(a.rel) && !(cx & CX_HIDDEN)) {
-        int tag = has_token(a.rel, "tag");
-        int cat = has_token(a.rel, "category");
+        /* Tags and categories of the article, not of a site-wide box
+         * ("trending tags" beside it). */
+        int own = x->region && n > x->region && n <= x->region_end;
+        int tag = own && has_token(a.rel, "tag");
+        int cat = own && has_token(a.rel, "category");
         slist *l = cat ? &x->rel_cats : &x->rel_tags;
         if ((tag || cat) && l->n < MAX_ITEMS && l->tries < 20 * MAX_ITEMS) {
           int cut;
@@ -1713,8 +1717,8 @@ static const char *date_source(int prio) {
   }
 }
 
-int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
-                       pith_meta *m) {
+int pith__meta_extract(const pith_tree *t, uint32_t root, const char *url,
+                       pith_clock *clock, pith_arena *a, pith_meta *m) {
   memset(m, 0, sizeof *m);
   m->title = m->author = m->date = m->sitename = "";
   m->description = m->language = m->url = m->url_hint = "";
@@ -1733,6 +1737,26 @@ int pith__meta_extract(const pith_tree *t, const char *url, pith_arena *a,
   parse_host(x, url);
 
   x->budget = 2 * (size_t)(t ? t->nnodes : 0) + 100000;
+  x->clock = clock;
+  if (t && root && root < t->nnodes) {
+    /* The article's region: the <article> around the content, else the
+     * content itself, and two levels of the page around that (the column
+     * that holds the article and its header and footer; site-wide boxes
+     * sit beside it).  A subtree is a range of the pre-order node array. */
+    uint32_t r = root;
+    while (r && t->nodes[r].tag != PITH_TAG_ARTICLE)
+      r = t->nodes[r].parent;
+    if (!r)
+      r = root;
+    for (int up = 0; up < REGION_UP && t->nodes[r].tag != PITH_TAG_BODY &&
+                     t->nodes[t->nodes[r].parent].tag != PITH_TAG_BODY &&
+                     t->nodes[r].parent;
+         up++)
+      r = t->nodes[r].parent;
+    x->region = x->region_end = r;
+    while (t->nodes[x->region_end].last)
+      x->region_end = t->nodes[x->region_end].last;
+  }
   if (t && t->nodes && t->nnodes > 1) {
     x->ctx = pith__malloc(t->nnodes);
     if (!x->ctx) {

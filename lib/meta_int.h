@@ -221,6 +221,10 @@ typedef struct {
   int ld_scripts;
 
   uint32_t first_main; /* first article/main element, 0 if none */
+  /* The article's own region, nodes [region, region_end]: rel=tag and
+   * rel=category links count only there (none when region is 0). */
+  uint32_t region, region_end;
+  pith_clock *clock; /* the page's clock (clock.h), or NULL */
   /* Nodes element-text reads may still visit.  Candidates are read one
    * element at a time (at most meta.c's TEXT_NODES_MAX nodes each); this bounds
    * the total on hostile pages with 100000 nested or repeated candidates. */

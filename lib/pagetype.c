@@ -647,7 +647,8 @@ void pith__pagetype_features(const pith_tree *t, const pith_scratch *s,
   uint32_t main_end = root;
   while (root && main_end < nn && t->nodes[main_end].last)
     main_end = t->nodes[main_end].last;
-  for (uint32_t i = 1; i < nn; i++) {
+  /* Out of time (clock.h): classify by what has been counted. */
+  for (uint32_t i = 1; i < nn && !pith__clock_over(s ? s->clock : NULL); i++) {
     const pith_node *nd = &t->nodes[i];
     unsigned tag = nd->tag;
     if (tag == PITH_TAG_TEXT) {

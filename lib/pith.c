@@ -13,6 +13,7 @@
 
 #include "alloc.h"
 #include "body.h"
+#include "clock.h"
 #include "comments.h"
 #include "dateline.h"
 #include "decode.h"
@@ -162,24 +163,55 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
   res->charset = "";
   res->base = "";
   res->comments = "";
+  /* The caller's address is metadata too: no control or invisible
+   * characters in it, as in the page's text (tree.h). */
+  if (url) {
+    char *u = pith__arena_strndup(&res->arena, url, strlen(url));
+    if (!u) {
+      pith_result_free(res);
+      return PITH_ERR_NOMEM;
+    }
+    u[pith__clean_text(u, strlen(u))] = '\0';
+    url = u;
+  }
 
+  /* One clock for the whole page.  Parsing may use half of the budget:
+   * the later stages are linear in the nodes it kept and take about as
+   * long again, and they stop where they are when the clock runs out. */
+  pith_clock clock;
+  pith__clock_start(&clock, ex->limits.time_budget_ms);
+  pith_tree_limits lim = ex->limits;
+  lim.clock = &clock;
+  lim.parse_deadline =
+      clock.deadline ? clock.deadline - (uint64_t)lim.time_budget_ms * 500000u
+                     : 0;
+  ex->scratch.clock = &clock;
+
+  /* Every failure below is out of memory unless it says otherwise. */
   pith_status st = PITH_ERR_NOMEM;
   uint8_t *cmark = NULL; /* the trace: elements that became comments */
   pith_tree tree;
   memset(&tree, 0, sizeof tree);
   char charset[32] = "";
   pith__buf_reset(&ex->utf8);
-  if (pith__decode(buf, len, encoding, &ex->utf8, charset) < 0)
+  if (pith__decode(buf, len, encoding, &ex->utf8, charset) < 0) {
+    if (ex->utf8.toobig)
+      st = PITH_ERR_TOO_LARGE; /* the decoded text outgrew a buffer's cap */
     goto fail;
+  }
   res->charset = pith__arena_strndup(&res->arena, charset, strlen(charset));
   if (!res->charset)
     goto fail;
   if (ex->utf8.data)
     pith__html_fixup(ex->utf8.data, ex->utf8.len);
-  if (pith__tree_parse_limited(&tree, ex->utf8.data ? ex->utf8.data : "",
-                               ex->utf8.len, &ex->limits) < 0)
+  int rc = pith__tree_parse_limited(&tree, ex->utf8.data ? ex->utf8.data : "",
+                                    ex->utf8.len, &lim);
+  if (rc < 0) {
+    st = rc == PITH_TREE_PARSER ? PITH_ERR_PARSE
+         : tree.chars.toobig    ? PITH_ERR_TOO_LARGE
+                                : PITH_ERR_NOMEM;
     goto fail;
-  res->truncated = cut || tree.truncated;
+  }
 
   uint32_t root = 0;
   unsigned xopts = 0;
@@ -223,7 +255,8 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
     goto fail;
   res->text = text;
   if (!(ex->opts & PITH_OPT_NO_METADATA)) {
-    if (pith__meta_extract(&tree, url, &res->arena, &res->meta) < 0)
+    if (pith__meta_extract(&tree, root, url, &clock, &res->arena, &res->meta) <
+        0)
       goto fail;
     if (pith__dateline_find(res->blocks, res->nblocks, &res->arena,
                             &res->meta) < 0)
@@ -269,6 +302,9 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
   res->base = pith__base_url(&tree, url, res->meta.url, &res->arena);
   if (!res->base)
     goto fail;
+  /* A bound cut the page short: its input, the tree, or the clock in a
+   * stage after parsing. */
+  res->truncated = cut || tree.truncated || clock.hit;
   if (explain) {
     pith_trace_input in = {&tree,       &ex->scratch, root,
                            res->blocks, res->nblocks, gone,
@@ -279,6 +315,7 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
   }
   pith__free(cmark);
   pith__tree_free(&tree);
+  ex->scratch.clock = NULL;
   /* Do not let one huge page pin its buffer for the extractor's life. */
   if (ex->utf8.cap > ((size_t)8 << 20))
     pith__buf_free(&ex->utf8);
@@ -286,6 +323,7 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
   return PITH_OK;
 
 fail:
+  ex->scratch.clock = NULL;
   pith__free(cmark);
   pith__tree_free(&tree);
   pith_result_free(res);

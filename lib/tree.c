@@ -97,12 +97,11 @@ typedef struct {
   uint32_t skip;      /* open elements inside a content-less element */
   uint32_t last_text; /* the text node chars were last appended to */
   uint32_t max_depth;
-  uint64_t deadline; /* CLOCK_MONOTONIC ns; 0: none */
-  uint32_t ticks;    /* events since the clock was last read */
+  pith_clock clock; /* the parse's share of the page's time budget */
   htmlParserCtxtPtr ctxt;
 } builder;
 
-static uint64_t now_ns(void) {
+uint64_t pith__now_ns(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
@@ -111,11 +110,10 @@ static uint64_t now_ns(void) {
 /* Past the time budget?  Then stop libxml2 and keep the partial tree.
  * The clock is read once every 256 events, a few ns of cost per event. */
 static int over_budget(builder *b) {
-  if (!b->deadline || ++b->ticks < 256)
+  if (!pith__clock_over(&b->clock))
     return 0;
-  b->ticks = 0;
-  if (now_ns() < b->deadline)
-    return 0;
+  if (b->t->timed_out)
+    return 1;
   b->t->truncated = 1;
   b->t->timed_out = 1;
   xmlStopParser(b->ctxt);
@@ -171,13 +169,19 @@ static int add_attr(builder *b, unsigned id, const char *value) {
     t->truncated = 1;
     return -1;
   }
+  size_t start = t->chars.len;
+  pith__buf_append(&t->chars, value ? value : "", len + 1);
+  if (t->chars.oom) {
+    t->oom = 1;
+    return -1;
+  }
+  len = pith__clean_text(t->chars.data + start, len);
+  t->chars.len = start + len + 1;
+  t->chars.data[start + len] = '\0';
   pith_attr *a = &t->attrs[t->nattrs++];
   a->id = (uint16_t)id;
-  a->value = (uint32_t)t->chars.len;
+  a->value = (uint32_t)start;
   a->len = (uint32_t)len;
-  pith__buf_append(&t->chars, value ? value : "", len + 1);
-  if (t->chars.oom)
-    t->oom = 1;
   return 0;
 }
 
@@ -291,6 +295,62 @@ static void on_end(void *ctx, const xmlChar *name) {
   }
 }
 
+/* Bytes that may start something pith__clean_text() changes: C0
+ * controls but tab and newline, DEL, and the lead bytes of U+0080..U+00BF,
+ * U+2000..U+207F and U+FEFF. */
+static const unsigned char clean_lead[256] = {
+    [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1,
+    [0x07] = 1, [0x08] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1, [0x0E] = 1,
+    [0x0F] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1,
+    [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1A] = 1,
+    [0x1B] = 1, [0x1C] = 1, [0x1D] = 1, [0x1E] = 1, [0x1F] = 1, [0x7F] = 1,
+    [0xC2] = 1, [0xE2] = 1, [0xEF] = 1};
+
+size_t pith__clean_text(char *s, size_t n) {
+  size_t i = 0;
+  while (i < n && !clean_lead[(unsigned char)s[i]])
+    i++;
+  size_t k = i;
+  while (i < n) {
+    unsigned char c = (unsigned char)s[i];
+    if (!clean_lead[c]) {
+      s[k++] = (char)c;
+      i++;
+      continue;
+    }
+    unsigned char c1 = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+    unsigned char c2 = i + 2 < n ? (unsigned char)s[i + 2] : 0;
+    size_t drop = 0; /* bytes of a character that goes */
+    char put = 0;    /* what replaces it, if anything */
+    if (c < 0x80) {
+      drop = 1;
+      if (c == '\r' && c1 != '\n')
+        put = '\n';
+      else if (c == '\f' || c == '\v')
+        put = ' ';
+    } else if (c == 0xC2) {
+      if ((c1 >= 0x80 && c1 <= 0x9F) || c1 == 0xAD) {
+        drop = 2; /* C1 control, soft hyphen */
+      }
+    } else if (c == 0xE2 && c1 == 0x80 && c2 >= 0x8B && c2 <= 0x8D) {
+      drop = 3; /* zero-width space, non-joiner, joiner */
+    } else if (c == 0xE2 && c1 == 0x81 && c2 == 0xA0) {
+      drop = 3; /* word joiner */
+    } else if (c == 0xEF && c1 == 0xBB && c2 == 0xBF) {
+      drop = 3; /* zero-width no-break space (a stray byte-order mark) */
+    }
+    if (!drop) {
+      s[k++] = (char)c;
+      i++;
+      continue;
+    }
+    if (put)
+      s[k++] = put;
+    i += drop;
+  }
+  return k;
+}
+
 static void on_text(void *ctx, const xmlChar *ch, int len) {
   builder *b = ctx;
   pith_tree *t = b->t;
@@ -308,22 +368,32 @@ static void on_text(void *ctx, const xmlChar *ch, int len) {
     t->truncated = 1;
     return;
   }
+  /* Append, then clean the new text in place (it only shrinks). */
+  size_t start = t->chars.len;
+  pith__buf_append(&t->chars, (const char *)ch, (size_t)len);
+  if (t->chars.oom) {
+    t->oom = 1;
+    return;
+  }
+  size_t m = pith__clean_text(t->chars.data + start, (size_t)len);
+  t->chars.len = start + m;
+  t->chars.data[t->chars.len] = '\0';
+  if (!m)
+    return; /* nothing but invisible characters */
   if (b->last_text && t->nodes[b->cur].last == b->last_text &&
-      t->nodes[b->last_text].text + t->nodes[b->last_text].len ==
-          t->chars.len) {
-    pith__buf_append(&t->chars, (const char *)ch, (size_t)len);
-    t->nodes[b->last_text].len += (uint32_t)len;
+      t->nodes[b->last_text].text + t->nodes[b->last_text].len == start) {
+    t->nodes[b->last_text].len += (uint32_t)m;
   } else {
     uint32_t n = new_node(b, PITH_TAG_TEXT);
-    if (!n)
+    if (!n) {
+      t->chars.len = start;
+      t->chars.data[start] = '\0';
       return;
-    t->nodes[n].text = (uint32_t)t->chars.len;
-    t->nodes[n].len = (uint32_t)len;
-    pith__buf_append(&t->chars, (const char *)ch, (size_t)len);
+    }
+    t->nodes[n].text = (uint32_t)start;
+    t->nodes[n].len = (uint32_t)m;
     b->last_text = n;
   }
-  if (t->chars.oom)
-    t->oom = 1;
 }
 
 static void on_silent(void *ctx, const char *msg, ...) {
@@ -420,8 +490,11 @@ int pith__tree_parse_limited(pith_tree *t, const char *utf8, size_t len,
   memset(&b, 0, sizeof b);
   b.t = t;
   b.max_depth = lim && lim->max_depth ? lim->max_depth : TREE_MAX_DEPTH;
-  if (lim && lim->time_budget_ms)
-    b.deadline = now_ns() + (uint64_t)lim->time_budget_ms * 1000000u;
+  if (lim && lim->clock)
+    b.clock.deadline =
+        lim->parse_deadline ? lim->parse_deadline : lim->clock->deadline;
+  else if (lim)
+    pith__clock_start(&b.clock, lim->time_budget_ms);
   /* The root node, index 0. */
   t->nodes = pith__malloc(1024 * sizeof *t->nodes);
   if (!t->nodes)
@@ -440,7 +513,7 @@ int pith__tree_parse_limited(pith_tree *t, const char *utf8, size_t len,
 
   htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(utf8, (int)len);
   if (!ctxt)
-    return -1;
+    return PITH_TREE_PARSER;
   b.ctxt = ctxt;
   htmlSAXHandler sax;
   memset(&sax, 0, sizeof sax);

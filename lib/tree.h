@@ -16,9 +16,11 @@
 #include <stdint.h>
 
 #include "alloc.h"
+#include "clock.h"
 
 /* X(enum name, tag name, kind) where kind: B block, I inline, V void,
- * S content readers never see (script, style, svg, select, ...): the
+ * S content readers never see (script, style, svg, select, the ruby
+ * annotations rt and rp, ...): the
  * parser keeps no text of script and style; the rest is pruned later. */
 #define PITH_TAG_LIST(X)                                                       \
   X(A, "a", I)                                                                 \
@@ -99,7 +101,7 @@
   X(PROGRESS, "progress", S)                                                   \
   X(Q, "q", I)                                                                 \
   X(RP, "rp", S)                                                               \
-  X(RT, "rt", I)                                                               \
+  X(RT, "rt", S)                                                               \
   X(RUBY, "ruby", I)                                                           \
   X(S, "s", I)                                                                 \
   X(SAMP, "samp", I)                                                           \
@@ -232,8 +234,25 @@ typedef struct {
  * linear pass. */
 void pith__html_fixup(char *s, size_t n);
 
+/* Clean s[0..n) of valid UTF-8 in place and return its new length (never
+ * longer): C0 and C1 controls other than tab and newline go (a CR before
+ * a newline goes, a lone CR becomes a newline, form feed and vertical tab
+ * a space); the soft hyphen (U+00AD) and zero-width characters (U+200B,
+ * U+200C, U+200D, U+2060, U+FEFF) go.  The parser applies it to every
+ * text run and attribute value as they enter the tree, so every stage,
+ * renderer and metadata field sees the same clean text; JSON-LD strings
+ * get it after their escapes are decoded.
+ * No-break spaces (nb_space() in chars.h) stay in the tree, where the
+ * extract stage counts them as visible, as it always has; the text
+ * writers (body.c, comments.c, and the metadata's cleaning) turn them
+ * into plain spaces. */
+size_t pith__clean_text(char *s, size_t n);
+
 /* Parse UTF-8 HTML (already decoded, no NUL bytes) into `t`.  Returns 0 on
- * success, -1 when out of memory.  Free the tree with pith__tree_free(). */
+ * success, -1 when out of memory (t->chars.toobig: a buffer reached its
+ * cap) and PITH_TREE_PARSER when libxml2 could not start a parser.  Free
+ * the tree with pith__tree_free() in every case. */
+#define PITH_TREE_PARSER (-2)
 int pith__tree_parse(pith_tree *t, const char *utf8, size_t len);
 
 /* Limits of one parse; 0 in a field keeps its default (4Mi nodes, depth
@@ -242,6 +261,11 @@ typedef struct {
   uint32_t max_nodes;      /* nodes past this are dropped: truncated */
   uint32_t max_depth;      /* deeper elements are flattened: no loss */
   uint32_t time_budget_ms; /* parsing stops here: truncated, timed_out */
+  /* The page's clock (clock.h), when the parse is one stage of a page:
+   * then time_budget_ms is not read, and parsing stops at parse_deadline
+   * (CLOCK_MONOTONIC ns; 0: the clock's own deadline). */
+  pith_clock *clock;
+  uint64_t parse_deadline;
 } pith_tree_limits;
 
 /* pith__tree_parse() with limits (`lim` may be NULL). */

@@ -88,11 +88,14 @@ PITH_EXPORT void pith_global_cleanup(void);
 #define PITH_OPT_NO_COMMENTS (1u << 3)
 /* Precision mode, for corpora: blocks the default keeps on doubtful
  * evidence (inside containers whose class words say "probably
- * boilerplate", link-heavy blocks, the whole-page fallback) are dropped. */
+ * boilerplate", a third or more of their text in links, after the
+ * element holding the article's prose) are dropped, and no lead is taken
+ * from the page header. */
 #define PITH_OPT_PRECISION (1u << 5)
 /* Recall mode, for search and retrieval: doubtful blocks are kept (no
  * down-scoring of probably-boilerplate containers when selecting, looser
- * link-density limit).  With PITH_OPT_PRECISION too, neither applies. */
+ * link-density limit, no cut after the end of the article).  With
+ * PITH_OPT_PRECISION too, neither applies. */
 #define PITH_OPT_RECALL (1u << 6)
 /* Record the decision trace: why each visible text block was kept or
  * dropped, and where each metadata field came from (pith_result_trace_*,
@@ -153,13 +156,13 @@ PITH_EXPORT void pith_extractor_set_max_input(pith_extractor *ex,
  *  - max_depth: nesting depth of the tree (default 512, as browsers);
  *    deeper elements are flattened into the deepest kept one, their text
  *    kept - this alone does not flag the result.
- *  - time_budget_ms: wall-clock time for parsing one page (default 5000);
- *    past it the parser stops and extraction uses the part it has.  The
- *    stages after parsing are linear in the nodes kept and are not
- *    clocked: 30 MB pages built to reach the 4Mi-node cap took 2 to 4.5 s
- *    in all, parsing included, on a busy 2-core machine.  A
- *    result cut by the clock may differ between runs; all other results
- *    are deterministic.
+ *  - time_budget_ms: wall-clock time for one page, every stage included
+ *    (default 5000).  Parsing may take half of it; past that the parser
+ *    stops and extraction uses the part it has.  The later stages
+ *    (selection, body, comments, metadata, page type) check the same
+ *    clock and, when it runs out, stop where they are and keep what they
+ *    have.  Such a result is flagged and may differ between runs; all
+ *    other results are deterministic.
  */
 PITH_EXPORT void pith_extractor_set_max_nodes(pith_extractor *ex,
                                               size_t max_nodes);

@@ -37,7 +37,13 @@ static void run(page *p, const char *html, const char *url) {
     p->rc = -2;
     return;
   }
-  p->rc = pith__meta_extract(&p->tree, url, &p->arena, &p->m);
+  /* The content root, as the extract stage would choose it: the first
+   * <article>, if any (it bounds where rel=tag links count). */
+  uint32_t root = 0;
+  for (uint32_t i = 1; i < p->tree.nnodes && !root; i++)
+    if (p->tree.nodes[i].tag == PITH_TAG_ARTICLE)
+      root = i;
+  p->rc = pith__meta_extract(&p->tree, root, url, NULL, &p->arena, &p->m);
 }
 
 static void done(page *p) {
@@ -1066,14 +1072,35 @@ static void test_lists(void) {
   done(&p);
 
   run(&p,
-      "<html><body><a rel='category tag' href='/c/news'>News</a>"
+      "<html><body><article><p>Text.</p><footer>"
+      "<a rel='category tag' href='/c/news'>News</a>"
       "<a rel=tag href='/t/a'>Alpha</a><a rel=tag href='/t/b'> Beta </a>"
-      "</body></html>",
+      "</footer></article></body></html>",
       NULL);
   INT_EQ(p.m.ncategories, 1, "lists: WordPress rel='category tag'");
-  INT_EQ(p.m.ntags, 2, "lists: rel=tag links");
+  INT_EQ(p.m.ntags, 2, "lists: rel=tag links in the article's footer");
   if (p.m.ntags == 2)
     STR_EQ(p.m.tags[1], "Beta", "lists: link text trimmed");
+  done(&p);
+
+  /* A site-wide "trending" box beside the article, and one in a plain
+   * div after it: their tags are not the article's. */
+  run(&p,
+      "<html><body><div class=trending><a rel=tag href='/t/x'>Elections</a>"
+      "<a rel=tag href='/t/y'>Weather</a></div>"
+      "<article><p>Text.</p><a rel=tag href='/t/a'>Alpha</a></article>"
+      "<aside><a rel=tag href='/t/z'>Football</a></aside>"
+      "<div><a rel=tag href='/t/w'>Recipes</a></div></body></html>",
+      NULL);
+  INT_EQ(p.m.ntags, 1, "lists: rel=tag only from the article's region");
+  if (p.m.ntags == 1)
+    STR_EQ(p.m.tags[0], "Alpha", "lists: the article's own tag");
+  done(&p);
+
+  /* Without a content root (none found), no rel=tag link counts. */
+  run(&p, "<html><body><a rel=tag href='/t/x'>Elections</a></body></html>",
+      NULL);
+  INT_EQ(p.m.ntags, 0, "lists: no content region, no rel=tag links");
   done(&p);
 
   /* 60 distinct tags: capped at 50. */
