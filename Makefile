@@ -4,6 +4,7 @@
 #
 #   make            build (Release: -O2 -g) into build/
 #   make test       build, then run every CTest test
+#   make browser-deps  install Chromium for the --explain browser test
 #   make demo       build, then run pith on examples/news.html (text, JSON)
 #   make bench      build, then run bench/run.sh (speed and peak memory)
 #                   and bench/pathological.sh (worst-case pages, timed)
@@ -47,10 +48,15 @@ PYTHON ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || \
 PYTHON_FLAGS := $(if $(PYTHON),-DPython3_EXECUTABLE=$(PYTHON))
 
 FORMAT_SOURCES := $(wildcard include/pith/*.h lib/*.c lib/*.h cli/*.c \
-	cli/*.h tests/unit/*.c tests/unit/*.h bench/*.c fuzz/*.c fuzz/*.h \
+	cli/*.h tests/*.c tests/unit/*.c tests/unit/*.h bench/*.c fuzz/*.c fuzz/*.h \
 	python/pith/*.c)
 
-.PHONY: all build deps test demo bench install asan leakcheck fuzz clean \
+# The browser test of the --explain report (tests/browser.sh) needs
+# Chromium; it is installed only for that test, by `make browser-deps`
+# (which tests/browser.sh runs itself when it is root with apt-get).
+BROWSER_PACKAGES := chromium
+
+.PHONY: all build deps browser-deps test demo bench install asan leakcheck fuzz clean \
 	format lint
 
 all: build
@@ -79,6 +85,9 @@ deps:
 	      --no-install-recommends $$missing || exit 1; \
 	  fi; \
 	fi
+
+browser-deps:
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(BROWSER_PACKAGES)"
 
 # Configure once; later runs only build (CMake re-runs itself when needed).
 $(BUILD)/CMakeCache.txt: | deps

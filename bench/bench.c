@@ -3,6 +3,7 @@
  * bench.c - pith-bench: how fast is extraction compared with parsing alone?
  *
  * Usage: pith-bench [--pith-only] [DIR [WARC...]]
+ *        pith-bench --explain [DIR]
  *        (DIR defaults to ../shared/data/wcxb-dev/html)
  *
  * Loads every DIR/ *.html.gz into memory (decompressed) first, so disk and
@@ -25,6 +26,15 @@
  * the time of extracting the same pages.  Times are wall clock, with the
  * process CPU time next to them: on a busy machine the CPU time is the
  * steadier figure.
+ *
+ * --explain measures what the decision trace costs instead: each page is
+ * timed (CPU time, best of 3) as the tool's normal JSON output does it
+ * (extract + pith_render_json), then as --explain=json does it (extract
+ * with PITH_OPT_EXPLAIN + pith_render_explain_json) and as --explain does
+ * it (the same + pith_render_explain_html).  Printed: the totals and their
+ * ratios, and the per-page ratios (median, 95th percentile, largest) over
+ * the pages whose normal time is at least 1 ms (shorter times are mostly
+ * timer noise), with the slowest page named.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -184,7 +194,83 @@ static void report(const char *what, size_t npages, size_t bytes, double secs) {
          (double)npages / secs, (double)bytes / 1e6 / secs, REPEATS, secs);
 }
 
+static double page_cpu(pith_extractor *ex, const page *p, int mode) {
+  double best = 1e300;
+  for (int rep = 0; rep < REPEATS; rep++) {
+    double c0 = cpu_now();
+    pith_result *res = NULL;
+    if (pith_extractor_extract(ex, p->data, p->len, NULL, NULL, &res) !=
+        PITH_OK)
+      return -1;
+    char *out = mode == 0   ? pith_render_json(res, p->name)
+                : mode == 1 ? pith_render_explain_json(res, p->name)
+                            : pith_render_explain_html(res, p->name);
+    pith_free(out);
+    pith_result_free(res);
+    double c = cpu_now() - c0;
+    if (c < best)
+      best = c;
+  }
+  return best;
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* pith-bench --explain: the cost of the trace, per page. */
+static int bench_explain(const page *pages, size_t npages) {
+  pith_extractor *ex = pith_extractor_new(PITH_OPT_DEFAULT);
+  pith_extractor *exx = pith_extractor_new(PITH_OPT_EXPLAIN);
+  double *ratio = malloc(2 * npages * sizeof *ratio);
+  if (!ex || !exx || !ratio) {
+    fputs("pith-bench: out of memory\n", stderr);
+    return 1;
+  }
+  pith_extractor_set_max_input(ex, (size_t)64 << 20);
+  pith_extractor_set_max_input(exx, (size_t)64 << 20);
+  double tot[3] = {0, 0, 0}, worst = 0;
+  size_t nr = 0, worst_i = 0;
+  for (size_t i = 0; i < npages; i++) {
+    double t0 = page_cpu(ex, &pages[i], 0);
+    double t1 = page_cpu(exx, &pages[i], 1);
+    double t2 = page_cpu(exx, &pages[i], 2);
+    if (t0 < 0 || t1 < 0 || t2 < 0)
+      continue;
+    tot[0] += t0;
+    tot[1] += t1;
+    tot[2] += t2;
+    if (t0 >= 1e-3) {
+      double r = (t2 > t1 ? t2 : t1) / t0;
+      ratio[nr++] = r;
+      if (r > worst)
+        worst = r, worst_i = i;
+    }
+  }
+  printf("normal (extract + JSON):            %.3f s CPU\n", tot[0]);
+  printf("--explain=json (explain + trace JSON): %.3f s CPU, x%.2f\n", tot[1],
+         tot[1] / tot[0]);
+  printf("--explain (explain + HTML report):  %.3f s CPU, x%.2f\n", tot[2],
+         tot[2] / tot[0]);
+  if (nr) {
+    qsort(ratio, nr, sizeof *ratio, cmp_double);
+    printf("per page (%zu pages of >= 1 ms; the slower of the two reports):\n"
+           "  median x%.2f, 95th percentile x%.2f, largest x%.2f (%s)\n",
+           nr, ratio[nr / 2], ratio[nr * 95 / 100], worst, pages[worst_i].name);
+  }
+  free(ratio);
+  pith_extractor_free(ex);
+  pith_extractor_free(exx);
+  return 0;
+}
+
 int main(int argc, char **argv) {
+  int explain = argc > 1 && strcmp(argv[1], "--explain") == 0;
+  if (explain) {
+    argc--;
+    argv++;
+  }
   int pith_only = argc > 1 && strcmp(argv[1], "--pith-only") == 0;
   if (pith_only) {
     argc--;
@@ -240,6 +326,15 @@ int main(int argc, char **argv) {
          (double)bytes / 1e6, largest);
 
   pith_global_init();
+  if (explain) {
+    int erc = bench_explain(pages, npages);
+    for (size_t i = 0; i < npages; i++) {
+      free(pages[i].name);
+      free(pages[i].data);
+    }
+    free(pages);
+    return erc;
+  }
   const int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                    HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
 

@@ -84,6 +84,12 @@ static const char *const usage_text[] = {
     "                     \"source\", \"encoding\"), and write one JSON "
     "record\n"
     "                     per line, flushed: a worker for other languages\n"
+    "  --explain[=FMT]    instead of the output, write a report of why each\n"
+    "                     block was kept or dropped and where each metadata\n"
+    "                     field came from: html (the default; one input\n"
+    "                     only: pith --explain page.html > report.html) or\n"
+    "                     json (JSON Lines, any inputs, see\n"
+    "                     docs/extraction.md)\n"
     "  -h, --help         show this help and exit\n"
     "  -V, --version      show the version and exit\n",
     "\n"
@@ -314,6 +320,20 @@ int args_parse(int argc, char **argv, cli_args *a) {
         usage_error(ERR_JOBS, value);
         return ARGS_USAGE;
       }
+      continue;
+    }
+    if (IS("--explain")) {
+      if (!value || strcmp(value, "html") == 0) {
+        a->explain = EXPLAIN_HTML;
+      } else if (strcmp(value, "json") == 0) {
+        a->explain = EXPLAIN_JSON;
+      } else {
+        fprintf(stderr, "pith: unknown --explain format '%s' (html, json)\n",
+                value);
+        fputs("Try 'pith --help' for more information.\n", stderr);
+        return ARGS_USAGE;
+      }
+      a->opts |= PITH_OPT_EXPLAIN;
       continue;
     }
     if (IS("--warc") || IS("--warc-stats") || IS("--progress") ||

@@ -30,6 +30,7 @@
 
 #include "pith/pith.h"
 
+#include "explain.h"
 #include "input.h"
 #include "output.h"
 
@@ -177,6 +178,12 @@ static void process(const batch *b, pith_extractor *ex, job *j) {
     j->data = NULL;
   }
 
+  /* An empty response has nothing to explain: it is written as a record
+   * with no text, as without --explain. */
+  if (a->explain && !empty) {
+    explain_job(a, j, res, err);
+    return;
+  }
   if (err || empty) {
     if (err)
       j->emsg = job_strdup(err);

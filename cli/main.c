@@ -16,6 +16,7 @@
 
 #include "args.h"
 #include "jsonl.h"
+#include "explain.h"
 #include "output.h"
 #include "sources.h"
 
@@ -26,6 +27,8 @@ int main(int argc, char **argv) {
     args_free(&a);
     return fclose(stdout) == 0 ? 0 : 1;
   }
+  if (r == ARGS_RUN && explain_check_args(&a) != 0)
+    r = ARGS_USAGE;
   if (r != ARGS_RUN) {
     args_free(&a);
     return 2;

@@ -3,7 +3,8 @@
  * fuzz_extract.c - libFuzzer target for the whole extraction path: the
  * first 4 bytes are option bits (and a bound to exercise), the rest is the
  * page.  Every result goes through every renderer (JSON, Markdown, XML,
- * HTML) and is freed on every path.
+ * HTML, and with PITH_OPT_EXPLAIN the trace's JSON Lines and HTML report)
+ * and is freed on every path.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -25,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       (PITH_OPT_NO_FALLBACK | PITH_OPT_KEEP_HIDDEN | PITH_OPT_NO_METADATA |
        PITH_OPT_NO_COMMENTS | PITH_OPT_TRUNCATE_INPUT | PITH_OPT_LINKS |
        PITH_OPT_IMAGES | PITH_OPT_FORMATTING | PITH_OPT_NO_TABLES |
-       PITH_OPT_PRECISION | PITH_OPT_RECALL);
+       PITH_OPT_EXPLAIN | PITH_OPT_PRECISION | PITH_OPT_RECALL);
   pith_extractor *ex = pith_extractor_new(opts);
   if (!ex)
     return 0;
@@ -45,6 +46,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     pith_free(pith_render_markdown(res, opts));
     pith_free(pith_render_xml(res, opts));
     pith_free(pith_render_html(res, opts));
+    pith_free(pith_render_explain_json(res, "fuzz"));
+    pith_free(pith_render_explain_html(res, "fuzz"));
+    pith_trace_entry e;
+    for (size_t i = 0; i < pith_result_trace_count(res); i++)
+      (void)pith_result_trace_entry(res, i, &e);
     (void)pith_result_text(res);
     for (size_t i = 0; i < pith_result_tag_count(res); i++)
       (void)pith_result_tag(res, i);

@@ -394,8 +394,8 @@ int pith__explain_build(const pith_trace_input *in, pith_arena *a,
   if (failed || es.oom)
     goto oom;
 
-  qsort(es.e, es.n, sizeof *es.e, cmp_entry);
-  if (es.n) {
+  if (es.n) { /* qsort(NULL, 0, ...) is undefined */
+    qsort(es.e, es.n, sizeof *es.e, cmp_entry);
     out->entries = pith__arena_alloc(a, es.n * sizeof *out->entries);
     if (!out->entries)
       goto oom;

@@ -176,6 +176,56 @@ ok "--no-tables runs" test $rc -eq 0
 run --no-comments page.html
 ok "--no-comments leaves the text alone (comments never enter it)" cmp -s out plain.txt
 
+# --explain: the HTML report of one page, the JSON Lines trace of any.
+run --explain page.html
+ok "--explain exits 0" test $rc -eq 0
+ok "--explain writes an HTML report" has "<!DOCTYPE html>" out
+ok "--explain reports the reasons" has 'id="why-outside-main"' out
+ok "--explain writes no script" sh -c '! grep -qi "<script" out'
+run --explain=html page.html.gz
+ok "--explain=html reads gzip" has "words by reason" out
+run --explain page.html page.html
+ok "--explain with two inputs is a usage error" test $rc -eq 2
+ok "--explain with two inputs says why" has "exactly one HTML page" err
+run --explain --input-dir adir
+ok "--explain with --input-dir is a usage error" test $rc -eq 2
+run --explain=yaml page.html
+ok "--explain=yaml is a usage error" test $rc -eq 2
+ok "--explain=yaml is named" has "unknown --explain format 'yaml'" err
+run --explain --json page.html
+ok "--explain with --json is a usage error" test $rc -eq 2
+run --explain=json page.html page.html.gz
+ok "--explain=json on two inputs exits 0" test $rc -eq 0
+ok "--explain=json writes a header line per input" test \
+  "$(grep -c '"selected"' out)" -eq 2
+if command -v python3 >/dev/null 2>&1; then
+  ok "--explain=json lines are JSON, kept entries give the text" python3 -c '
+import json, subprocess, sys
+lines = [json.loads(l) for l in open("out", encoding="utf-8").read().split("\n") if l]
+heads = [i for i, l in enumerate(lines) if "selected" in l]
+assert heads == [0, len(lines) // 2], heads
+first = lines[1:heads[1]]
+assert all(e["decision"] in ("kept", "comment", "dropped") for e in first)
+assert [e["i"] for e in first] == list(range(len(first)))
+kept = [e for e in first if e["decision"] == "kept"]
+text = open("plain.txt", encoding="utf-8").read().rstrip("\n")
+out, prev = [], None
+for e in kept:
+    if prev is not None:
+        tight = prev == e["block"] and prev in ("list-item", "table-row")
+        out.append("\n" if tight else "\n\n")
+    out.append(e["text"])
+    prev = e["block"]
+assert "".join(out) == text, ("".join(out)[:200], text[:200])'
+fi
+run --explain=json -j 2 page.html missing.html page.html
+ok "--explain=json with a missing input exits 1" test $rc -eq 1
+ok "--explain=json writes an error record for it, as --json does" \
+  has '"source":"missing.html"' out
+ok "--explain=json: the error record has the message" has '"error":' out
+ok "--explain=json keeps going after it" test \
+  "$(grep -c '"selected"' out)" -eq 2
+
 # Output errors.
 "$pith" page.html >/dev/full 2>err
 rc=$?

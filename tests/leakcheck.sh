@@ -23,10 +23,17 @@ vg=(valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect
 fail=0
 all="--links --images --formatting"
 for mode in "" "--json" "--format markdown $all" "--format xml $all" \
-  "--format html $all" "--json --markdown-field $all"; do
+  "--format html $all" "--json --markdown-field $all" "--explain=json"; do
   # shellcheck disable=SC2086
   if ! "${vg[@]}" "$pith" $mode "${pages[@]}" >/dev/null; then
     echo "leakcheck: valgrind reported errors (mode: ${mode:-text})" >&2
+    fail=1
+  fi
+done
+# The --explain HTML report takes one page at a time.
+for p in "${pages[@]}"; do
+  if ! "${vg[@]}" "$pith" --explain "$p" >/dev/null; then
+    echo "leakcheck: valgrind reported errors (--explain $p)" >&2
     fail=1
   fi
 done
@@ -44,7 +51,8 @@ if command -v python3 >/dev/null 2>&1; then
   python3 "$root/tests/warc/mkwarc.py" "$wtmp/t.warc" --broken \
     "$root"/examples/*.html >/dev/null
   for args in "--json -j 2 $wtmp/t.warc.gz" "-j 1 $wtmp/t.warc" \
-    "--warc-stats $wtmp/t.warc.gz" "--json -j 2 --input-dir $root/tests/golden"; do
+    "--warc-stats $wtmp/t.warc.gz" "--json -j 2 --input-dir $root/tests/golden" \
+    "--explain=json -j 2 $wtmp/t.warc.gz"; do
     # shellcheck disable=SC2086
     rc=0
     "${vg[@]}" "$pith" $args >/dev/null 2>&1 || rc=$?

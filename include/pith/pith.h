@@ -308,7 +308,9 @@ PITH_EXPORT int pith_result_trace_entry(const pith_result *res, size_t i,
 /* The element selected as the main content ("article.post"), "" when
  * none; its subtree score; and the fallback taken: "none",
  * "no-soft-penalties" (selected again without down-scoring probably-
- * boilerplate containers) or "whole-body".  Borrowed strings. */
+ * boilerplate containers), "whole-body" or "prose-net" (the text came out
+ * too short for the page's prose: the element holding most of that prose
+ * was taken, its class rules lifted).  Borrowed strings. */
 PITH_EXPORT const char *pith_result_trace_selected(const pith_result *res);
 PITH_EXPORT double pith_result_trace_selected_score(const pith_result *res);
 PITH_EXPORT const char *pith_result_trace_fallback(const pith_result *res);
@@ -336,6 +338,21 @@ PITH_EXPORT const char *pith_reason_doc(const char *name);
  * with pith_free(), or NULL when out of memory.
  */
 PITH_EXPORT char *pith_render_explain_json(const pith_result *res,
+                                           const char *source);
+
+/*
+ * Render the trace as one self-contained HTML page (what `pith --explain`
+ * writes): the metadata fields with their sources, the selected element,
+ * words kept / comment / dropped per reason, then the page's text blocks
+ * in document order, coloured by decision, each with its reason, detail
+ * and element path; runs of dropped blocks fold into <details>.  The page
+ * is safe to open: no script, nothing that loads (a Content-Security-
+ * Policy forbids it too), every element written by pith and every string
+ * from the page escaped.  A result made without PITH_OPT_EXPLAIN gives a
+ * page that says so.  `source` (the input's name) may be NULL.  Returns a
+ * new string freed with pith_free(), or NULL when out of memory.
+ */
+PITH_EXPORT char *pith_render_explain_html(const pith_result *res,
                                            const char *source);
 
 /*
