@@ -39,7 +39,7 @@ typedef struct {
   size_t nincludes;
   const char *source_name; /* --source-name: stdin's "source", or NULL */
   int jsonl_input; /* --jsonl-input: JSON Lines pages on stdin (jsonl.c) */
-  int explain; /* --explain: EXPLAIN_HTML or EXPLAIN_JSON; 0 when off */
+  int explain;     /* --explain: EXPLAIN_HTML or EXPLAIN_JSON; 0 when off */
 } cli_args;
 
 /* --explain report formats (cli/explain.c). */
