@@ -1099,7 +1099,8 @@ static uint32_t prose_core(const pith_tree *t, const uint32_t *prose,
   for (;;) {
     uint32_t next = 0;
     for (uint32_t c = t->nodes[core].first; c; c = t->nodes[c].next)
-      if ((uint64_t)prose[c] * 10 >= (uint64_t)prose[core] * NET_SHARE10) {
+      if (!(t->nodes[c].flags & PITH_NF_HIDDEN) &&
+          (uint64_t)prose[c] * 10 >= (uint64_t)prose[core] * NET_SHARE10) {
         next = c;
         break;
       }
@@ -1194,9 +1195,6 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
     if (t->nodes[i].tag == PITH_TAG_P && s->raw[i] >= PROSE_PARA &&
         s->rawlink[i] * 3 < s->raw[i])
       prose[i] = s->raw[i] - s->rawlink[i];
-    /* Hidden by markup stays a verdict: its prose does not count. */
-    if ((t->nodes[i].flags & PITH_NF_HIDDEN) && !(opts & PITH_XOPT_KEEP_HIDDEN))
-      prose[i] = 0;
     prose[t->nodes[i].parent] += prose[i];
   }
   uint32_t all_prose = prose[body];
