@@ -652,18 +652,45 @@ static int is_ui_label(const pith_tree *t, uint32_t b) {
   return label_kind(w) != LABEL_NONE;
 }
 
+/* The text nodes of a block, read with a bound: the checks below look at
+ * short blocks, and a block of thousands of nodes is none of them.
+ * text_next() returns the next text node of the subtree of `root`, or 0
+ * at its end or once LABEL_NODES_MAX nodes were read (then `capped`). */
+typedef struct {
+  uint32_t root, at;
+  int visits, capped;
+} text_walk;
+
+static void text_start(text_walk *w, uint32_t root) {
+  w->root = w->at = root;
+  w->visits = w->capped = 0;
+}
+
+static uint32_t text_next(text_walk *w, const pith_tree *t) {
+  for (;;) {
+    uint32_t c = pith__next_node(t, w->root, w->at, 0);
+    if (!c)
+      return 0;
+    if (++w->visits > LABEL_NODES_MAX) {
+      w->capped = 1;
+      return 0;
+    }
+    w->at = c;
+    if (t->nodes[c].tag == PITH_TAG_TEXT)
+      return c;
+  }
+}
+
 static int is_more_label(const pith_tree *t, uint32_t b) {
   char w[40];
   size_t k = 0;
-  uint32_t e = pith__next_node(t, b, b, 1);
-  int visits = 0;
-  for (uint32_t c = pith__next_node(t, b, b, 0); c && c != e;
-       c = pith__next_node(t, b, c, 0)) {
-    if (++visits > LABEL_NODES_MAX)
+  text_walk tw;
+  text_start(&tw, b);
+  for (uint32_t c; (c = text_next(&tw, t));)
+    if (!fold_label(t, c, w, &k, sizeof w))
       return 0;
-    if (t->nodes[c].tag == PITH_TAG_TEXT && !fold_label(t, c, w, &k, sizeof w))
-      return 0;
-  }
+  if (tw.capped)
+    return 0;
   w[k] = '\0';
   return label_kind(w) == LABEL_BOX;
 }
@@ -675,14 +702,10 @@ static int is_more_label(const pith_tree *t, uint32_t b) {
 static int is_copyright(const pith_tree *t, uint32_t b) {
   char w[COPYRIGHT_READ + 1];
   size_t k = 0;
-  uint32_t e = pith__next_node(t, b, b, 1);
-  int visits = 0;
-  for (uint32_t c = pith__next_node(t, b, b, 0);
-       c && c != e && k < COPYRIGHT_READ && ++visits <= LABEL_NODES_MAX;
-       c = pith__next_node(t, b, c, 0)) {
+  text_walk tw;
+  text_start(&tw, b);
+  for (uint32_t c; k < COPYRIGHT_READ && (c = text_next(&tw, t));) {
     const pith_node *nd = &t->nodes[c];
-    if (nd->tag != PITH_TAG_TEXT)
-      continue;
     const char *x = pith__text(t, c);
     for (uint32_t i = 0; i < nd->len && k < COPYRIGHT_READ; i++) {
       unsigned char ch = (unsigned char)x[i];
@@ -706,14 +729,11 @@ static int is_copyright(const pith_tree *t, uint32_t b) {
 static int is_teaser(const pith_tree *t, const pith_scratch *s, uint32_t b) {
   uint32_t label = 0, linked = 0;
   char last = 0; /* the last visible byte of the label */
-  uint32_t e = pith__next_node(t, b, b, 1);
-  int visits = 0;
-  for (uint32_t c = pith__next_node(t, b, b, 0); c && c != e;
-       c = pith__next_node(t, b, c, 0)) {
-    if (++visits > LABEL_NODES_MAX)
-      return 0;
+  text_walk tw;
+  text_start(&tw, b);
+  for (uint32_t c; (c = text_next(&tw, t));) {
     const pith_node *nd = &t->nodes[c];
-    if (nd->tag != PITH_TAG_TEXT || !s->raw[c])
+    if (!s->raw[c])
       continue;
     if (s->anchor[c]) {
       linked += s->raw[c];
@@ -729,8 +749,8 @@ static int is_teaser(const pith_tree *t, const pith_scratch *s, uint32_t b) {
         break;
       }
   }
-  return label >= 3 && label <= TEASER_LABEL && linked >= LONG_ANCHOR &&
-         last == ':';
+  return !tw.capped && label >= 3 && label <= TEASER_LABEL &&
+         linked >= LONG_ANCHOR && last == ':';
 }
 
 static uint32_t subtree_end(const pith_tree *t, uint32_t n);
@@ -740,18 +760,17 @@ static uint32_t subtree_end(const pith_tree *t, uint32_t n);
 static int linked_heading(const pith_tree *t, const pith_scratch *s,
                           uint32_t h) {
   uint32_t a = 0;
-  uint32_t e = pith__next_node(t, h, h, 1);
-  int visits = 0;
-  for (uint32_t c = pith__next_node(t, h, h, 0); c && c != e;
-       c = pith__next_node(t, h, c, 0)) {
-    if (++visits > LABEL_NODES_MAX)
-      return 0;
-    if (t->nodes[c].tag != PITH_TAG_TEXT || !s->raw[c])
+  text_walk tw;
+  text_start(&tw, h);
+  for (uint32_t c; (c = text_next(&tw, t));) {
+    if (!s->raw[c])
       continue;
     if (!s->anchor[c] || (a && s->anchor[c] != a))
       return 0;
     a = s->anchor[c];
   }
+  if (tw.capped)
+    return 0;
   if (!a) {
     /* The heading inside the link: <a href><h3>...</h3></a>. */
     a = s->anchor[h];
