@@ -78,6 +78,13 @@
 /* After the core, a paragraph that weighs this much (some 130 visible
  * bytes of non-link text) is prose and stays. */
 #define TAIL_PROSE 200.0f
+/* A page whose paragraphs of prose hold this share (%) of the selected
+ * text is an article, and ends at its last paragraph (50 and 60 measured
+ * alike; 40 costs listing and service pages). */
+#define ARTICLE_PROSE_PCT 50
+/* After an article's last paragraph, plain text of this many visible
+ * bytes (some ten words) stays. */
+#define TAIL_PLAIN 60
 
 void pith__scratch_free(pith_scratch *s) {
   pith__free(s->flags);
@@ -1047,6 +1054,62 @@ static uint32_t find_lead(const pith_tree *t, const pith_scratch *s,
   return 0;
 }
 
+/* Is block i a paragraph of prose: a <p> of real length with few links? */
+static int is_prose_par(const pith_tree *t, const pith_scratch *s, uint32_t i) {
+  return t->nodes[i].tag == PITH_TAG_P &&
+         block_weight(t, s, i, 0) >= TAIL_PROSE;
+}
+
+/* Is node i inside a table below root? */
+static int in_table(const pith_tree *t, uint32_t i, uint32_t root) {
+  for (uint32_t a = t->nodes[i].parent; a && a != root; a = t->nodes[a].parent)
+    if (t->nodes[a].tag == PITH_TAG_TABLE)
+      return 1;
+  return 0;
+}
+
+/* The end of an article without a core: its paragraphs sit side by side
+ * with the boxes of the page's layout (a flat row of components), so no
+ * one element holds its prose.  When paragraphs of prose hold at least
+ * half of the selection's text, the article ends at the last of them;
+ * after it, only plain text stays (preformatted text, or a block of
+ * TAIL_PLAIN visible bytes with under a quarter in links, not a heading):
+ * the headings, short lines and linked lists there title and fill boxes
+ * of other pages. */
+static void trim_after_prose(const pith_tree *t, pith_scratch *s, uint32_t root,
+                             uint32_t end) {
+  uint64_t prose = 0, all = 0;
+  uint32_t last = 0;
+  for (uint32_t i = root; i < end; i++) {
+    uint8_t f = s->flags[i];
+    if (!(f & PITH_X_BLOCK) || (f & (PITH_X_REMOVED | PITH_X_DROP)))
+      continue;
+    all += s->own[i];
+    if (is_prose_par(t, s, i)) {
+      prose += s->own[i];
+      last = i;
+    }
+  }
+  if (!last || prose * 100 < all * ARTICLE_PROSE_PCT)
+    return;
+  for (uint32_t i = subtree_end(t, last); i < end; i++) {
+    uint8_t f = s->flags[i];
+    if (!(f & PITH_X_BLOCK) || (f & (PITH_X_REMOVED | PITH_X_DROP)) ||
+        !s->own[i])
+      continue;
+    unsigned tag = t->nodes[i].tag;
+    uint32_t own = s->own[i], link = s->ownlink[i];
+    int plain = tag == PITH_TAG_PRE || (tag == PITH_TAG_LI && !link) ||
+                in_table(t, i, root) ||
+                (!(tag >= PITH_TAG_H1 && tag <= PITH_TAG_H6) &&
+                 own >= TAIL_PLAIN && link * 4 < own);
+    if (!plain) {
+      s->flags[i] |= PITH_X_DROP;
+      note(s, i, PITH_R_AFTER_ARTICLE);
+    }
+  }
+}
+
 /* The end of the article.  Inside the selected element, the article's own
  * prose usually sits in one descendant (the "core": the deepest element
  * holding nearly all of the kept prose); what follows the core inside the
@@ -1086,8 +1149,10 @@ static void trim_tail(const pith_tree *t, pith_scratch *s, uint32_t root,
       break;
     core = next;
   }
-  if (core == root)
+  if (core == root) {
+    trim_after_prose(t, s, root, end);
     return;
+  }
   uint32_t core_end = subtree_end(t, core);
   int ended = !!(opts & PITH_XOPT_PRECISION);
   for (uint32_t i = core_end; i < end; i++) {
@@ -1096,8 +1161,7 @@ static void trim_tail(const pith_tree *t, pith_scratch *s, uint32_t root,
       continue;
     /* The first block after the core that is not prose ends the
      * article: a box of teasers may hold prose-like summaries. */
-    int prose = !ended && !(f & PITH_X_DROP) && t->nodes[i].tag == PITH_TAG_P &&
-                block_weight(t, s, i, 0) >= TAIL_PROSE;
+    int prose = !ended && !(f & PITH_X_DROP) && is_prose_par(t, s, i);
     if (!prose)
       ended = 1;
     if (!prose && !(f & PITH_X_DROP)) {

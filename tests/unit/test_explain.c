@@ -25,6 +25,12 @@
   "the old one, which could be heard across the bay every morning, and "       \
   "that the wake no longer rocks their boats at the moorings.</p>"
 
+/* A closing paragraph of prose: what a test puts after the block it looks
+ * at, so that the block is not after the article's last paragraph. */
+#define CLOSING                                                                \
+  "<p>The operator expects the summer timetable to bring more visitors to "    \
+  "the island than any year before, and will hire four more deckhands.</p>"
+
 static pith_result *run(const char *html, unsigned opts) {
   pith_result *r = NULL;
   if (pith_extract(html, strlen(html), NULL, opts | PITH_OPT_EXPLAIN, &r) !=
@@ -172,13 +178,13 @@ static void test_reasons(void) {
   expect("repeated",
          "<html><body><article>" PROSE
          "<p>Ferries run every hour from six in the morning.</p>"
-         "<p>Ferries run every hour from six in the morning.</p>"
+         "<p>Ferries run every hour from six in the morning.</p>" CLOSING
          "</article></body></html>",
          0, "Ferries run every hour", K, "kept", NULL);
   expect("empty-section",
          "<html><body><article>" PROSE
-         "<h2>Changes to the timetable</h2><nav><a href=\"/t\">ferries</a>"
-         "</nav></article></body></html>",
+         "<h3>Changes to the timetable</h3><nav><a href=\"/t\">ferries</a>"
+         "</nav><h2>Summer crossings</h2>" CLOSING "</article></body></html>",
          0, "Changes to the timetable", D, "empty-section", NULL);
   expect("card",
          "<html><body><article>" PROSE "<div class=\"x\"><h3><a href=\"/o\">"
@@ -195,6 +201,20 @@ static void test_reasons(void) {
          "<html><body><div class=\"page\"><div class=\"body\">" PROSE
          "</div><p>Topics: budget, council</p></div></body></html>",
          0, "Topics: budget", D, "after-article", NULL);
+  /* No core: the paragraphs sit side by side with a box of other
+   * stories; the article ends at its last paragraph, plain text stays. */
+  expect("after-article (flat)",
+         "<html><body><div class=\"row\">" PROSE
+         "<h3>Harbour news</h3><ul><li><a href=\"/a\">Pier repairs start "
+         "in May</a></li><li><a href=\"/b\">New quay lights</a></li></ul>"
+         "</div></body></html>",
+         0, "Harbour news", D, "after-article", NULL);
+  expect("after-article (flat, plain text stays)",
+         "<html><body><div class=\"row\">" PROSE
+         "<h3>Harbour news</h3><p>Crossings resume at six each morning, and "
+         "tickets are sold on board at the usual fares.</p>"
+         "</div></body></html>",
+         0, "Crossings resume", K, "kept", NULL);
   expect("box-label",
          "<html><body><article>" PROSE
          "<p>Timetables and fares</p><div class=\"sidebar\"><p>The summer "
@@ -204,7 +224,7 @@ static void test_reasons(void) {
   expect("table",
          "<html><body><article>" PROSE
          "<table><tr><td>Departure</td><td>06:00</td></tr>"
-         "<tr><td>Last crossing</td><td>23:00</td></tr></table>"
+         "<tr><td>Last crossing</td><td>23:00</td></tr></table>" CLOSING
          "</article></body></html>",
          PITH_OPT_NO_TABLES, "Last crossing", D, "table", NULL);
 }
@@ -212,11 +232,12 @@ static void test_reasons(void) {
 /* The second copy of a repeated paragraph is dropped as "repeated"; the
  * first is kept (expect() finds the first). */
 static void test_repeated_second(void) {
-  pith_result *r = run("<html><body><article>" PROSE
-                       "<p>Ferries run every hour from six in the morning.</p>"
-                       "<p>Ferries run every hour from six in the morning.</p>"
-                       "</article></body></html>",
-                       0);
+  pith_result *r =
+      run("<html><body><article>" PROSE
+          "<p>Ferries run every hour from six in the morning.</p>"
+          "<p>Ferries run every hour from six in the morning.</p>" CLOSING
+          "</article></body></html>",
+          0);
   if (!OK(r != NULL, "repeated: page extracts"))
     return;
   int kept = 0, dropped = 0;
