@@ -275,7 +275,8 @@ static const struct {
                                                                     "youmayalso"
                                                                     "beinterest"
                                                                     "edin",
-                                                                    RECS_LABEL) W("youmayalsolike", RECS_LABEL)
+                                                                    RECS_LABEL) W("youmayalsolike",
+                                                                                  RECS_LABEL)
                                                                     W("youmight"
                                                                       "alsobein"
                                                                       "terested"
