@@ -85,7 +85,8 @@ int pith__vocab_next_word(pith_vocab_iter *it, const char **w, size_t *len,
     "a short block's letters, case folded",                                    \
     "the title of a box of recommendations (Related articles, You may also "   \
     "like): as a heading it takes its box with it")                            \
-  X(HEADING_LABEL, "heading-label", "class tokens and their first word",       \
+  X(HEADING_LABEL, "heading-label",                                            \
+    "class tokens, or their letters before a -",                               \
     "a label or badge (label, badge-new) set before a headline: not part of "  \
     "the title")                                                               \
   X(PT_PRICE, "pagetype-price", "class words, itemprop tokens",                \
