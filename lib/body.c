@@ -20,6 +20,7 @@
 
 #include "chars.h"
 #include "explain.h"
+#include "vocab.h"
 
 /* Repeats of blocks at least this long (bytes) are dropped. */
 #define DEDUPE_MIN 10
@@ -283,20 +284,18 @@ static int has_image(const builder *b) {
 
 /* The language named by class="language-x" or "lang-x" on node n. */
 static const char *code_lang(builder *b, uint32_t n) {
-  const char *c = pith__attr(b->t, n, PITH_ATTR_CLASS, NULL);
-  while (c && *c) {
-    /* The same white space on both sides: a word is never empty, so the
-     * loop always moves on (a \f or \r here used to spin forever). */
-    c += strspn(c, " \t\n\r\f");
-    size_t w = strcspn(c, " \t\n\r\f");
+  size_t len, w;
+  const char *c = pith__attr(b->t, n, PITH_ATTR_CLASS, &len), *tok;
+  pith_vocab_iter it;
+  pith__vocab_iter_init(&it, c, len);
+  while (pith__vocab_next_token(&it, &tok, &w)) {
     size_t skip = 0;
-    if (w > 9 && strncmp(c, "language-", 9) == 0)
+    if (w > 9 && strncmp(tok, "language-", 9) == 0)
       skip = 9;
-    else if (w > 5 && strncmp(c, "lang-", 5) == 0)
+    else if (w > 5 && strncmp(tok, "lang-", 5) == 0)
       skip = 5;
     if (skip)
-      return pith__arena_strndup(b->a, c + skip, w - skip);
-    c += w;
+      return pith__arena_strndup(b->a, tok + skip, w - skip);
   }
   return NULL;
 }

@@ -8,7 +8,7 @@
  * themselves:
  *  - a comment's body is an element inside a comment area whose class or
  *    id names its text ("comment-content", "comment-body", "comment__text",
- *    "commentMessage") or that carries itemprop="text" / "commentText"; the
+ *    "commentMessage") or that carries itemprop "text" / "commentText"; the
  *    innermost such element is one comment (a "comment-body" wrapper also
  *    holds the author line), and its text (blocks joined by spaces) one
  *    paragraph;
@@ -31,10 +31,10 @@
 #include <string.h>
 
 #include "chars.h"
+#include "vocab.h"
 
 #define COMMENTS_MAX (1u << 20) /* bytes of comments kept */
 #define COMMENT_MAX 20000       /* bytes of one comment */
-#define WORD_MAX 24             /* longer class words are not compared */
 #define FORM_WRAPPER 2000       /* visible bytes of a form that wraps posts */
 
 /* Node marks of this module (a private array, one byte per node). */
@@ -43,75 +43,32 @@
 #define CM_PARA 4u  /* a paragraph */
 #define CM_OUTER 8u /* holds a CM_BODY element below it */
 
-/* Words of a class or id that name a comment's text. */
-static const char *const body_words[] = {"content", "body",  "text", "message",
-                                         "copy",    "entry", "msg",  NULL};
-/* Words that name something other than the text, even next to a body
- * word ("comment-form-text", "comment-meta-content"). */
-static const char *const other_words[] = {
-    "form",    "reply", "respond",    "meta",   "author",  "avatar",
-    "count",   "title", "header",     "footer", "nav",     "action",
-    "actions", "date",  "time",       "vote",   "votes",   "share",
-    "report",  "input", "field",      "policy", "notes",   "note",
-    "rules",   "login", "guidelines", "intro",  "heading", "headline",
-    "label",   "link",  "links",      "more",   "button",  "btn",
-    "icon",    "count", "number",     "total",  NULL};
-
-static int in_words(const char *w, const char *const *list) {
-  for (size_t i = 0; list[i]; i++)
-    if (!strcmp(w, list[i]))
-      return 1;
-  return 0;
-}
-
 /* What the words of an attribute value name (bits). */
 #define NAMES_BODY 1  /* the text: "comment-content" */
 #define NAMES_OTHER 2 /* something else: "comment-meta", "comments-note" */
 
-/* Classify an attribute value.  Words split at non-letters and at
- * lower-to-upper case changes ("commentBody"). */
+/* Classify a class or id value by the comment-text and comment-other
+ * rules of vocab.c ("comment-content" names the text; "comment-form-text"
+ * and "comment-meta-content" name something else). */
 static int names_of(const char *v, size_t len) {
-  char w[WORD_MAX + 1];
-  size_t k = 0;
-  int body = 0, other = 0;
-  unsigned char prev = 0;
-  for (size_t i = 0; i <= len; i++) {
-    unsigned char c = i < len ? (unsigned char)v[i] : ' ';
-    int alpha = is_alpha(c);
-    /* prev: the letter before c (words longer than w are not stored) */
-    int split = !alpha || (k > 0 && is_upper(c) && !is_upper(prev));
-    prev = c;
-    if (split && k) {
-      if (k <= WORD_MAX) {
-        w[k] = '\0';
-        for (size_t j = 0; j < k; j++)
-          w[j] = (char)(w[j] | 0x20);
-        if (in_words(w, body_words))
-          body = 1;
-        else if (in_words(w, other_words))
-          other = 1;
-      }
-      k = 0;
-    }
-    if (alpha) {
-      if (k < WORD_MAX)
-        w[k] = (char)c;
-      k++;
-    }
+  int names = 0;
+  pith_vocab_iter it;
+  const char *w;
+  size_t k;
+  pith__vocab_iter_init(&it, v, len);
+  while (pith__vocab_next_word(&it, &w, &k, NULL)) {
+    uint32_t r = pith__vocab_rules(w, k);
+    if (r & PITH_VB_COMMENT_TEXT)
+      names |= NAMES_BODY;
+    else if (r & PITH_VB_COMMENT_OTHER)
+      names |= NAMES_OTHER;
   }
-  return (body ? NAMES_BODY : 0) | (other ? NAMES_OTHER : 0);
+  return names;
 }
 
 /* Does an attribute value name a comment's text (and nothing else)? */
 static int names_body(const char *v, size_t len) {
   return names_of(v, len) == NAMES_BODY;
-}
-
-static int attr_eq(const pith_tree *t, uint32_t n, unsigned id,
-                   const char *lit) {
-  size_t len;
-  const char *v = pith__attr(t, n, id, &len);
-  return v && len == strlen(lit) && !memcmp(v, lit, len);
 }
 
 /* The marks of element n (its parent's CM_SKIP is inherited by the
@@ -163,8 +120,8 @@ static uint8_t marks_of(const pith_tree *t, const pith_scratch *s, uint32_t n) {
   v = pith__attr(t, n, PITH_ATTR_ID, &len);
   if (v && names_body(v, len))
     m |= CM_BODY;
-  if (attr_eq(t, n, PITH_ATTR_ITEMPROP, "text") ||
-      attr_eq(t, n, PITH_ATTR_ITEMPROP, "commentText"))
+  v = pith__attr(t, n, PITH_ATTR_ITEMPROP, &len);
+  if (v && (pith__vocab_token_rules(v, len) & PITH_VB_COMMENT_ITEMPROP))
     m |= CM_BODY;
   return m;
 }

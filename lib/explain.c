@@ -111,23 +111,35 @@ static const char *detail_of(const pith_tree *t, unsigned r, uint32_t c,
   switch (r) {
   case PITH_R_CLASS_WORD:
   case PITH_R_HIDDEN_CLASS: {
+    /* "boilerplate: \"sidebar\" in the class of div.sidebar-wrap" */
     unsigned bit = r == PITH_R_CLASS_WORD ? PITH_VOCAB_HARD : PITH_VOCAB_HIDDEN;
     char w[48];
-    const char *attr = "class";
+    const char *attr = "class", *rule = NULL;
     v = pith__attr(t, c, PITH_ATTR_CLASS, &len);
-    if (!v || !pith__vocab_explain(v, len, bit, w, sizeof w)) {
+    if (v)
+      rule = pith__vocab_explain(v, len, bit, w, sizeof w);
+    if (!rule) {
       attr = "id";
       v = pith__attr(t, c, PITH_ATTR_ID, &len);
-      if (!v || !pith__vocab_explain(v, len, bit, w, sizeof w))
-        snprintf(w, sizeof w, "?");
+      if (v)
+        rule = pith__vocab_explain(v, len, bit, w, sizeof w);
     }
-    snprintf(out, sizeof out, "word \"%s\" in the %s of ", w, attr);
+    if (rule)
+      snprintf(out, sizeof out, "%s: \"%s\" in the %s of ", rule, w, attr);
     break;
   }
-  case PITH_R_ROLE:
+  case PITH_R_ROLE: {
+    /* "role-boilerplate: \"navigation\" in the role of div.menu" */
+    char w[48];
+    const char *rule = NULL;
     v = pith__attr(t, c, PITH_ATTR_ROLE, &len);
-    snprintf(out, sizeof out, "role=\"%.40s\" on ", v ? v : "");
+    if (v)
+      rule = pith__vocab_explain_token(v, len, PITH_VB_ROLE_BOILERPLATE, w,
+                                       sizeof w);
+    if (rule)
+      snprintf(out, sizeof out, "%s: \"%s\" in the role of ", rule, w);
     break;
+  }
   case PITH_R_TAG:
     snprintf(out, sizeof out, "<%s> at ", pith__tag_name(t->nodes[c].tag));
     break;

@@ -162,34 +162,34 @@ static uint32_t visible_len(const char *s, uint32_t n) {
 
 static int attr_is(const pith_tree *t, uint32_t n, unsigned id,
                    const char *val) {
-  size_t len;
-  const char *v = pith__attr(t, n, id, &len);
-  if (!v)
-    return 0;
-  size_t vl = strlen(val);
+  size_t len, vl = strlen(val), k;
+  const char *v = pith__attr(t, n, id, &len), *tok;
+  pith_vocab_iter it;
   /* Case-insensitive match of any space-separated token. */
-  for (size_t i = 0; i + vl <= len; i++) {
-    if ((i == 0 || v[i - 1] == ' ') && (i + vl == len || v[i + vl] == ' ')) {
-      size_t j = 0;
-      while (j < vl && (v[i + j] | 0x20) == val[j])
-        j++;
-      if (j == vl)
-        return 1;
-    }
+  pith__vocab_iter_init(&it, v, len);
+  while (pith__vocab_next_token(&it, &tok, &k)) {
+    if (k != vl)
+      continue;
+    size_t j = 0;
+    while (j < vl && lower((unsigned char)tok[j]) == val[j])
+      j++;
+    if (j == vl)
+      return 1;
   }
   return 0;
 }
 
+/* The rules (PITH_VB_*) of the tokens of attribute id of node n: its
+ * role, itemprop or rel words. */
+static uint32_t attr_rules(const pith_tree *t, uint32_t n, unsigned id) {
+  size_t len;
+  const char *v = pith__attr(t, n, id, &len);
+  return v ? pith__vocab_token_rules(v, len) : 0;
+}
+
 /* ARIA roles of boilerplate landmarks and widgets. */
 static int role_is_boilerplate(const pith_tree *t, uint32_t n) {
-  static const char *const roles[] = {
-      "navigation", "banner", "contentinfo", "complementary", "search",  "menu",
-      "menubar",    "dialog", "alertdialog", "tooltip",       "toolbar",
-  };
-  for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
-    if (attr_is(t, n, PITH_ATTR_ROLE, roles[i]))
-      return 1;
-  return 0;
+  return (attr_rules(t, n, PITH_ATTR_ROLE) & PITH_VB_ROLE_BOILERPLATE) != 0;
 }
 
 /* Is this element the page's declared main content container? */
@@ -197,13 +197,8 @@ static int is_main_marker(const pith_tree *t, uint32_t n) {
   unsigned tag = t->nodes[n].tag;
   if (tag == PITH_TAG_MAIN || tag == PITH_TAG_ARTICLE)
     return 1;
-  if (attr_is(t, n, PITH_ATTR_ROLE, "main"))
-    return 1;
-  if (attr_is(t, n, PITH_ATTR_ITEMPROP, "articlebody") ||
-      attr_is(t, n, PITH_ATTR_ITEMPROP, "text") ||
-      attr_is(t, n, PITH_ATTR_ITEMPROP, "reviewbody"))
-    return 1;
-  return 0;
+  return (attr_rules(t, n, PITH_ATTR_ROLE) & PITH_VB_ROLE_MAIN) ||
+         (attr_rules(t, n, PITH_ATTR_ITEMPROP) & PITH_VB_ITEMPROP_MAIN);
 }
 
 /* React's streaming server rendering sends late parts of a page as
@@ -221,8 +216,7 @@ static int is_streamed_segment(const pith_tree *t, uint32_t n) {
  * while hidden. */
 static int is_disclosure(const pith_tree *t, uint32_t n, unsigned v) {
   return (v & PITH_VOCAB_DISCLOSURE) ||
-         attr_is(t, n, PITH_ATTR_ROLE, "tabpanel") ||
-         attr_is(t, n, PITH_ATTR_ROLE, "region");
+         (attr_rules(t, n, PITH_ATTR_ROLE) & PITH_VB_ROLE_DISCLOSURE);
 }
 
 /* Bits the class and id attributes give. */
@@ -509,106 +503,21 @@ static float prose_in(const pith_tree *t, const pith_scratch *s,
 }
 
 /* Interface labels: the whole text of a block that is a control or the
- * title of a boilerplate box, never article text.  Ad labels come first,
- * in the languages of the web's larger news markets.  Compared after
- * folding case (ASCII and Latin-1) and dropping everything but letters
- * (fold_label).  A LABEL_BOX
- * entry titles recommendations of other pages ("You might also like",
- * "Customers also viewed"): as a heading it takes its box or section
- * with it (drop_more_box). */
+ * title of a boilerplate box, never article text: the ui-label and
+ * recommendations-label rules of vocab.c (ad labels in the languages of
+ * the web's larger news markets, "Share", "Read more", ...), compared
+ * after folding case (ASCII and Latin-1) and dropping everything but
+ * letters (fold_label).  A LABEL_BOX titles recommendations of other
+ * pages ("You might also like", "Customers also viewed"): as a heading it
+ * takes its box or section with it (drop_more_box). */
 enum { LABEL_NONE, LABEL_UI, LABEL_BOX };
-static const struct {
-  const char *text;
-  unsigned char kind;
-} ui_labels[] = {
-    {"ad", LABEL_UI},
-    {"ads", LABEL_UI},
-    {"advertisement", LABEL_UI},
-    {"advertisements", LABEL_UI},
-    {"advertising", LABEL_UI},
-    {"annonce", LABEL_UI},
-    {"anuncio", LABEL_UI},
-    {"anzeige", LABEL_UI},
-    {"publicidad", LABEL_UI},
-    {"publicidade", LABEL_UI},
-    {"publicite", LABEL_UI},
-    {"publicité", LABEL_UI},
-    {"pubblicità", LABEL_UI},
-    {"reklama", LABEL_UI},
-    {"sponsored", LABEL_UI},
-    {"werbung", LABEL_UI},
-    {"abouttheauthor", LABEL_UI},
-    {"backtotop", LABEL_UI},
-    {"comments", LABEL_UI},
-    {"followus", LABEL_UI},
-    {"leaveacomment", LABEL_UI},
-    {"leaveareply", LABEL_UI},
-    {"loadmore", LABEL_UI},
-    {"login", LABEL_UI},
-    {"print", LABEL_UI},
-    {"readmore", LABEL_UI},
-    {"relatedarticles", LABEL_BOX},
-    {"related", LABEL_UI},
-    {"relatedcontent", LABEL_BOX},
-    {"relatedposts", LABEL_BOX},
-    {"relatedstories", LABEL_BOX},
-    {"readnext", LABEL_BOX},
-    {"recommended", LABEL_UI},
-    {"share", LABEL_UI},
-    {"tableofcontents", LABEL_UI},
-    {"youmayalsolike", LABEL_BOX},
-    {"sharethis", LABEL_UI},
-    {"sharethisarticle", LABEL_UI},
-    {"showmore", LABEL_UI},
-    {"signin", LABEL_UI},
-    {"signup", LABEL_UI},
-    {"skiptocontent", LABEL_UI},
-    {"skiptomaincontent", LABEL_UI},
-    {"subscribe", LABEL_UI},
-    {"tags", LABEL_UI},
-    {"alsoread", LABEL_BOX},
-    {"articlessimilaires", LABEL_BOX},
-    {"articlesliés", LABEL_BOX},
-    {"articolicorrelati", LABEL_BOX},
-    {"articulosrelacionados", LABEL_BOX},
-    {"artículosrelacionados", LABEL_BOX},
-    {"artigosrelacionados", LABEL_BOX},
-    {"customersalsobought", LABEL_BOX},
-    {"customersalsoviewed", LABEL_BOX},
-    {"daskönntesieauchinteressieren", LABEL_BOX},
-    {"frequentlyboughttogether", LABEL_BOX},
-    {"gerelateerdeartikelen", LABEL_BOX},
-    {"leesook", LABEL_BOX},
-    {"leiatambém", LABEL_BOX},
-    {"mehrzumthema", LABEL_BOX},
-    {"morelikethis", LABEL_BOX},
-    {"peoplealsoviewed", LABEL_BOX},
-    {"peoplewhoviewedthisitemalsoviewed", LABEL_BOX},
-    {"potrebbeinteressarti", LABEL_BOX},
-    {"recommendedforyou", LABEL_BOX},
-    {"relatedproducts", LABEL_BOX},
-    {"relatedreading", LABEL_BOX},
-    {"similaritems", LABEL_BOX},
-    {"similarproducts", LABEL_BOX},
-    {"surlemêmesujet", LABEL_BOX},
-    {"tambiénpuedeinteresarte", LABEL_BOX},
-    {"tambiéntepuedeinteresar", LABEL_BOX},
-    {"tepuedeinteresar", LABEL_BOX},
-    {"vousaimerezaussi", LABEL_BOX},
-    {"weitereartikel", LABEL_BOX},
-    {"youmayalsobeinterestedin", LABEL_BOX},
-    {"youmightalsobeinterestedin", LABEL_BOX},
-    {"youmightalsolike", LABEL_BOX},
-    {"ähnlicheartikel", LABEL_BOX},
-    {"àlireaussi", LABEL_BOX},
-};
 
 /* The kind of folded label text w. */
 static int label_kind(const char *w) {
-  for (size_t i = 0; i < sizeof ui_labels / sizeof ui_labels[0]; i++)
-    if (!strcmp(w, ui_labels[i].text))
-      return ui_labels[i].kind;
-  return LABEL_NONE;
+  uint32_t r = pith__vocab_rules(w, strlen(w));
+  if (r & PITH_VB_UI_LABEL)
+    return LABEL_UI;
+  return (r & PITH_VB_RECS_LABEL) ? LABEL_BOX : LABEL_NONE;
 }
 
 /* Fold the letters of text node n into w (ASCII and Latin-1 letters in
@@ -1317,7 +1226,7 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
     if (main_node && i < main_end)
       continue;
     if (t->nodes[i].tag == PITH_TAG_MAIN ||
-        attr_is(t, i, PITH_ATTR_ROLE, "main")) {
+        (attr_rules(t, i, PITH_ATTR_ROLE) & PITH_VB_ROLE_MAIN)) {
       main_node = i;
       main_end = subtree_end(t, i);
       nmain++;

@@ -25,6 +25,7 @@
 #include "meta_int.h"
 
 #include "jsonparse.h"
+#include "vocab.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -41,22 +42,15 @@
 /* ------------------------------------------------------------------ */
 /* Character and span helpers (more in meta_int.h)                     */
 
-/* The next token of the space-separated list `a` from *i on (an empty
- * span at the end). */
-static span next_token(span a, size_t *i) {
-  while (*i < a.n && is_sp((unsigned char)a.s[*i]))
-    (*i)++;
-  size_t b = *i;
-  while (*i < a.n && !is_sp((unsigned char)a.s[*i]))
-    (*i)++;
-  return mkspan(a.n ? a.s + b : a.s, *i - b); /* no NULL + 0 */
-}
-
-/* Does the space-separated token list `a` contain token `lit`? */
+/* Does the space-separated token list `a` (an itemprop or rel value)
+ * contain token `lit`?  Tokens as vocab.c cuts them. */
 static int has_token(span a, const char *lit) {
-  size_t i = 0;
-  for (span tok; (tok = next_token(a, &i)).n;)
-    if (eq_lit(tok, lit))
+  pith_vocab_iter it;
+  const char *tok;
+  size_t n;
+  pith__vocab_iter_init(&it, a.s, a.n);
+  while (pith__vocab_next_token(&it, &tok, &n))
+    if (eq_lit(mkspan(tok, n), lit))
       return 1;
   return 0;
 }
@@ -316,15 +310,22 @@ static void list_add_split(mx *x, slist *l, span v) {
 
 /* The collapsed visible text of element n, at most `max` bytes and
  * TEXT_NODES_MAX nodes.  *cut (if non-NULL) is set when a limit was hit. */
-/* Does a class attribute name a label or badge: a token "label", "badge"
- * or "prefix", or one starting "label-", "badge-"?  ("label
- * label--primary", "badge bg-info".) */
+/* Does a class attribute name a label or badge: a token of the
+ * heading-label rule of vocab.c ("label", "badge", "prefix"), or one that
+ * starts with such a word and '-' ("label label--primary", "badge-new")? */
 static int label_class(const char *c, size_t n) {
-  size_t i = 0;
-  for (span tok; (tok = next_token(mkspan(c, n), &i)).n;)
-    if (eq_lit(tok, "label") || eq_lit(tok, "badge") || eq_lit(tok, "prefix") ||
-        starts_lit(tok, "label-") || starts_lit(tok, "badge-"))
+  pith_vocab_iter it;
+  const char *tok;
+  size_t k;
+  pith__vocab_iter_init(&it, c, n);
+  while (pith__vocab_next_token(&it, &tok, &k)) {
+    size_t w = 0;
+    while (w < k && is_alpha((unsigned char)tok[w]))
+      w++;
+    if ((w == k || tok[w] == '-') &&
+        (pith__vocab_rules(tok, w) & PITH_VB_HEADING_LABEL))
       return 1;
+  }
   return 0;
 }
 

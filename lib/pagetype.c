@@ -27,6 +27,7 @@
 
 #include "chars.h"
 #include "datetext.h"
+#include "vocab.h"
 
 #define CAP 1000
 
@@ -341,105 +342,28 @@ static void scan_ld(const char *s, size_t n, pith_pagetype_features *f) {
 
 enum { CW_PRICE = 1, CW_CART = 2, CW_PRODUCT = 4, CW_POST = 8, CW_AUTHOR = 16 };
 
-/* Class and id words and what they name ("bag" only after "add"), sorted
- * by first letter: word_range() gives each letter's slice. */
-static const struct class_word {
-  const char *w;
-  size_t len;
-  unsigned bits;
-} class_table[] = {
-#define CWORD(w, b)                                                            \
-  { w, sizeof w - 1, b }
-    CWORD("addtocart", CW_CART),   /* 0 a */
-    CWORD("answer", CW_POST),      /* 1 */
-    CWORD("author", CW_AUTHOR),    /* 2 */
-    CWORD("authors", CW_AUTHOR),   /* 3 */
-    CWORD("bag", CW_CART),         /* 4 b */
-    CWORD("basket", CW_CART),      /* 5 */
-    CWORD("byline", CW_AUTHOR),    /* 6 */
-    CWORD("cart", CW_CART),        /* 7 c */
-    CWORD("message", CW_POST),     /* 8 m */
-    CWORD("post", CW_POST),        /* 9 p */
-    CWORD("posts", CW_POST),       /* 10 */
-    CWORD("price", CW_PRICE),      /* 11 */
-    CWORD("product", CW_PRODUCT),  /* 12 */
-    CWORD("products", CW_PRODUCT), /* 13 */
-    CWORD("replies", CW_POST),     /* 14 r */
-    CWORD("reply", CW_POST),       /* 15 */
-    CWORD("thread", CW_POST),      /* 16 t */
-    CWORD("topic", CW_POST),       /* 17 */
-#undef CWORD
-};
-
-/* The slice [*b, *e) of class_table whose words start with c. */
-static void word_range(char c, size_t *b, size_t *e) {
-  switch (c) {
-  case 'a':
-    *b = 0;
-    *e = 4;
-    break;
-  case 'b':
-    *b = 4;
-    *e = 7;
-    break;
-  case 'c':
-    *b = 7;
-    *e = 8;
-    break;
-  case 'm':
-    *b = 8;
-    *e = 9;
-    break;
-  case 'p':
-    *b = 9;
-    *e = 14;
-    break;
-  case 'r':
-    *b = 14;
-    *e = 16;
-    break;
-  case 't':
-    *b = 16;
-    *e = 18;
-    break;
-  default:
-    *b = *e = 0;
-    break;
-  }
-}
-
-/* Classify class/id words (split at non-letters and case changes), read
- * in place. */
+/* Classify class words by the pagetype-* rules of vocab.c ("bag" is a
+ * cart only right after "add": "add-bag"). */
 static unsigned class_words(const char *v, size_t len) {
   unsigned bits = 0;
   int prev_add = 0;
-  size_t i = 0;
-  while (i < len) {
-    if (!is_alpha((unsigned char)v[i])) {
-      i++;
-      continue;
-    }
-    size_t b = i++;
-    while (
-        i < len && is_alpha((unsigned char)v[i]) &&
-        !(is_upper((unsigned char)v[i]) && !is_upper((unsigned char)v[i - 1])))
-      i++;
-    size_t k = i - b;
-    int add = 0;
-    if (k >= 2 && k <= 13) {
-      size_t jb = 0, je = 0;
-      word_range((char)lower((unsigned char)v[b]), &jb, &je);
-      for (size_t j = jb; j < je; j++) {
-        const struct class_word *cw = &class_table[j];
-        if (cw->len == k && eq_ci(v + b, k, cw->w)) {
-          if (cw->bits != CW_CART || strcmp(cw->w, "bag") || prev_add)
-            bits |= cw->bits;
-          break;
-        }
-      }
-      add = k == 3 && eq_ci(v + b, 3, "add");
-    }
-    prev_add = add;
+  pith_vocab_iter it;
+  const char *w;
+  size_t k;
+  pith__vocab_iter_init(&it, v, len);
+  while (pith__vocab_next_word(&it, &w, &k, NULL)) {
+    uint32_t r = pith__vocab_rules(w, k);
+    if (r & PITH_VB_PT_PRICE)
+      bits |= CW_PRICE;
+    if ((r & PITH_VB_PT_CART) || ((r & PITH_VB_PT_BAG) && prev_add))
+      bits |= CW_CART;
+    if (r & PITH_VB_PT_PRODUCT)
+      bits |= CW_PRODUCT;
+    if (r & PITH_VB_PT_POST)
+      bits |= CW_POST;
+    if (r & PITH_VB_PT_AUTHOR)
+      bits |= CW_AUTHOR;
+    prev_add = (r & PITH_VB_PT_ADD) != 0;
   }
   return bits;
 }
@@ -744,20 +668,22 @@ void pith__pagetype_features(const pith_tree *t, const pith_scratch *s,
       case PITH_ATTR_ITEMTYPE:
         sd_type(v, len, f);
         break;
-      case PITH_ATTR_ITEMPROP:
-        if (eq_ci(v, len, "price"))
+      case PITH_ATTR_ITEMPROP: {
+        uint32_t r = pith__vocab_token_rules(v, len);
+        if (r & PITH_VB_PT_PRICE)
           bump(&f->n_price_attr);
-        else if (eq_ci(v, len, "datepublished"))
+        else if (r & PITH_VB_PT_PUBLISHED)
           bump(&f->n_pub);
-        else if (eq_ci(v, len, "author"))
+        else if (r & PITH_VB_PT_AUTHOR)
           cw |= CW_AUTHOR;
         break;
+      }
       case PITH_ATTR_NAME:
         if (eq_ci(v, len, "add") || has_ci(v, len, "add-to-cart"))
           cw |= CW_CART;
         break;
       case PITH_ATTR_REL:
-        if (eq_ci(v, len, "author"))
+        if (pith__vocab_token_rules(v, len) & PITH_VB_PT_AUTHOR)
           cw |= CW_AUTHOR;
         break;
       case PITH_ATTR_HREF:

@@ -1,13 +1,19 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * vocab.c - what class and id names say about an element.
+ * vocab.c - what class, id, role, itemprop and rel names say about an
+ * element: one tokenizer and one table of named rules.
  *
  * Themes name their boilerplate in a shared vocabulary: "share-buttons",
- * "sidebar", "cookie-notice", "related-posts".  We split class and id
- * values into words (at spaces, '-', '_' and case changes) and look each
- * word up in small tables.  Words, not substrings, so that "shadow" is not
- * "ad" and "header" is not "head"; a few compound words that themes write
- * run together ("sharedaddy", "adsbygoogle") are listed as they appear.
+ * "sidebar", "cookie-notice", "related-posts".  Values are cut into tokens
+ * at white space and tokens into words at '-', '_', digits and case
+ * changes, and each word (or, for the rules that read whole tokens, each
+ * token) is looked up in one sorted table that gives the rules it belongs
+ * to.  Words, not substrings, so that "shadow" is not "ad" and "header" is
+ * not "head"; a few compound words that themes write run together
+ * ("sharedaddy", "adsbygoogle") are listed as they appear.  Each caller
+ * reads only the rules it applies (PITH_VOCAB_RULES in vocab.h says which
+ * attribute each reads), so one look-up per word serves them all, and the
+ * trace names the rule and the word behind a decision.
  */
 #include "vocab.h"
 
@@ -15,63 +21,377 @@
 
 #include "chars.h"
 
-/* Word tables.  Keep each sorted: they are binary-searched. */
+/* ------------------------------------------------------------------ */
+/* The tokenizer                                                       */
 
-/* Boilerplate for sure: the element and everything in it goes. */
-static const char *const hard_words[] = {
-    "ad",          "adbox",         "adcontainer", "ads",
-    "adsbygoogle", "adsense",       "adslot",      "advert",
-    "advertise",   "advertisement", "advertising", "adwrap",
-    "breadcrumb",  "breadcrumbs",   "consent",     "cookie",
-    "cookiebar",   "cookies",       "copyright",   "crumb",
-    "crumbs",      "disqus",        "dropdown",    "gdpr",
-    "masthead",    "menu",          "menubar",     "modal",
-    "nav",         "navbar",        "navi",        "navigation",
-    "newsletter",  "offcanvas",     "outbrain",    "pagination",
-    "popup",       "print",         "promo",       "rating",
-    "recirc",      "related",       "share",       "sharedaddy",
-    "sharing",     "sidebar",       "signup",      "social",
-    "sponsor",     "sponsored",     "subscribe",   "subscription",
-    "taboola",     "toolbar",       "tooltip",
+void pith__vocab_iter_init(pith_vocab_iter *it, const char *s, size_t n) {
+  it->s = s;
+  it->n = s ? n : 0;
+  it->i = 0;
+  it->digit = 0;
+}
+
+int pith__vocab_next_token(pith_vocab_iter *it, const char **tok, size_t *len) {
+  const char *s = it->s;
+  size_t i = it->i, n = it->n;
+  while (i < n && is_html_sp((unsigned char)s[i]))
+    i++;
+  size_t b = i;
+  while (i < n && !is_html_sp((unsigned char)s[i]))
+    i++;
+  it->i = i;
+  if (i == b)
+    return 0;
+  *tok = s + b;
+  *len = i - b;
+  return 1;
+}
+
+int pith__vocab_next_word(pith_vocab_iter *it, const char **w, size_t *len,
+                          int *digit) {
+  const char *s = it->s;
+  size_t i = it->i, n = it->n;
+  /* Skip to the next letter; a digit marks the rest of its run of letters
+   * and digits, any other byte ends the run. */
+  while (i < n && !is_alpha((unsigned char)s[i])) {
+    it->digit = is_digit((unsigned char)s[i]);
+    i++;
+  }
+  if (i == n) {
+    it->i = i;
+    return 0;
+  }
+  size_t b = i++;
+  /* A case change "postBody" starts a new word. */
+  while (i < n && is_alpha((unsigned char)s[i]) &&
+         !(is_upper((unsigned char)s[i]) && !is_upper((unsigned char)s[i - 1])))
+    i++;
+  it->i = i;
+  *w = s + b;
+  *len = i - b;
+  if (digit)
+    *digit = it->digit || (i < n && is_digit((unsigned char)s[i]));
+  return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* The rules and the word table                                        */
+
+static const char *const rule_names[PITH_VR_COUNT] = {
+#define PITH_X_VOCAB(e, name, reads, doc) name,
+    PITH_VOCAB_RULES(PITH_X_VOCAB)
+#undef PITH_X_VOCAB
 };
 
-/* Usually boilerplate, but also the name of real content on some pages
- * (comments on a forum, "footer" inside an article card): scored down, not
- * removed. */
-static const char *const soft_words[] = {
-    "aside",    "author",  "banner",   "bio",    "byline",   "comment",
-    "comments", "footer",  "footnote", "header", "latest",   "meta",
-    "more",     "next",    "popular",  "prev",   "previous", "recent",
-    "reply",    "skip",    "tags",     "teaser", "teasers",  "trending",
-    "widget",   "widgets",
+static const char *const rule_reads[PITH_VR_COUNT] = {
+#define PITH_X_VOCAB(e, name, reads, doc) reads,
+    PITH_VOCAB_RULES(PITH_X_VOCAB)
+#undef PITH_X_VOCAB
 };
 
-/* Words of the main content's container. */
-static const char *const good_words[] = {
-    "article", "articlebody", "blog", "body",  "content", "entry",
-    "main",    "markdown",    "post", "prose", "story",   "text",
+static const char *const rule_docs[PITH_VR_COUNT] = {
+#define PITH_X_VOCAB(e, name, reads, doc) doc,
+    PITH_VOCAB_RULES(PITH_X_VOCAB)
+#undef PITH_X_VOCAB
 };
 
-/* Words of panels that a reader opens with a click (accordions, tabs). */
-static const char *const disclosure_words[] = {
-    "accordion", "collapse", "collapsible", "expandable",
-    "pane",      "tab",      "tabpanel",    "tabs",
+const char *pith__vocab_rule_name(unsigned r) {
+  return r < PITH_VR_COUNT ? rule_names[r] : "";
+}
+
+const char *pith__vocab_rule_reads(unsigned r) {
+  return r < PITH_VR_COUNT ? rule_reads[r] : "";
+}
+
+const char *pith__vocab_rule_doc(unsigned r) {
+  return r < PITH_VR_COUNT ? rule_docs[r] : "";
+}
+
+/* Short names of the rule bits, for the table below. */
+enum {
+#define PITH_X_VOCAB(e, name, reads, doc) e = PITH_VB_##e,
+  PITH_VOCAB_RULES(PITH_X_VOCAB)
+#undef PITH_X_VOCAB
 };
 
-/* Words that turn the other words into a description of the layout
- * around them ("has-sidebar", "no-ads", "with-header",
- * "layout-sidebar-left"). */
-static const char *const layout_words[] = {
-    "has", "layout", "no", "with", "without",
+/* Every word and token of every rule, with the rules it belongs to.
+ * Sorted by bytes (strcmp), lower case, each once: it is binary-searched.
+ * The label words are a short block's letters folded to lower case
+ * (ASCII and Latin-1, in UTF-8), so some hold non-ASCII bytes. */
+/* clang-format off */
+static const struct {
+  const char *w;
+  uint32_t rules;
+} words[] = {
+    {"abouttheauthor", UI_LABEL},
+    {"accordion", DISCLOSURE},
+    {"action", COMMENT_OTHER},
+    {"actions", COMMENT_OTHER},
+    {"ad", BOILERPLATE | UI_LABEL},
+    {"adbox", BOILERPLATE},
+    {"adcontainer", BOILERPLATE},
+    {"add", PT_ADD},
+    {"addtocart", PT_CART},
+    {"ads", BOILERPLATE | UI_LABEL},
+    {"adsbygoogle", BOILERPLATE},
+    {"adsense", BOILERPLATE},
+    {"adslot", BOILERPLATE},
+    {"advert", BOILERPLATE},
+    {"advertise", BOILERPLATE},
+    {"advertisement", BOILERPLATE | UI_LABEL},
+    {"advertisements", UI_LABEL},
+    {"advertising", BOILERPLATE | UI_LABEL},
+    {"adwrap", BOILERPLATE},
+    {"alertdialog", ROLE_BOILERPLATE},
+    {"alsoread", RECS_LABEL},
+    {"annonce", UI_LABEL},
+    {"answer", PT_POST},
+    {"anuncio", UI_LABEL},
+    {"anzeige", UI_LABEL},
+    {"article", CONTENT},
+    {"articlebody", CONTENT | ITEMPROP_MAIN},
+    {"articlesliés", RECS_LABEL},
+    {"articlessimilaires", RECS_LABEL},
+    {"articolicorrelati", RECS_LABEL},
+    {"articulosrelacionados", RECS_LABEL},
+    {"artigosrelacionados", RECS_LABEL},
+    {"artículosrelacionados", RECS_LABEL},
+    {"aside", SOFT},
+    {"author", SOFT | BYLINE | COMMENT_OTHER | PT_AUTHOR},
+    {"authors", PT_AUTHOR},
+    {"avatar", COMMENT_OTHER},
+    {"backtotop", UI_LABEL},
+    {"badge", HEADING_LABEL},
+    {"bag", PT_BAG},
+    {"banner", SOFT | ROLE_BOILERPLATE},
+    {"basket", PT_CART},
+    {"bio", SOFT},
+    {"blog", CONTENT},
+    {"body", CONTENT | COMMENT_TEXT},
+    {"breadcrumb", BOILERPLATE},
+    {"breadcrumbs", BOILERPLATE},
+    {"btn", COMMENT_OTHER},
+    {"button", COMMENT_OTHER},
+    {"byline", SOFT | BYLINE | PT_AUTHOR},
+    {"cart", PT_CART},
+    {"collapse", DISCLOSURE},
+    {"collapsible", DISCLOSURE},
+    {"comment", SOFT | COMMENTS},
+    {"comments", SOFT | COMMENTS | UI_LABEL},
+    {"commenttext", COMMENT_ITEMPROP},
+    {"complementary", ROLE_BOILERPLATE},
+    {"consent", BOILERPLATE},
+    {"content", CONTENT | COMMENT_TEXT},
+    {"contentinfo", ROLE_BOILERPLATE},
+    {"cookie", BOILERPLATE},
+    {"cookiebar", BOILERPLATE},
+    {"cookies", BOILERPLATE},
+    {"copy", COMMENT_TEXT},
+    {"copyright", BOILERPLATE},
+    {"count", COMMENT_OTHER},
+    {"crumb", BOILERPLATE},
+    {"crumbs", BOILERPLATE},
+    {"customersalsobought", RECS_LABEL},
+    {"customersalsoviewed", RECS_LABEL},
+    {"d-none", HIDDEN},
+    {"daskönntesieauchinteressieren", RECS_LABEL},
+    {"date", COMMENT_OTHER},
+    {"datepublished", PT_PUBLISHED},
+    {"dialog", ROLE_BOILERPLATE},
+    {"disqus", BOILERPLATE},
+    {"dropdown", BOILERPLATE},
+    {"entry", CONTENT | COMMENT_TEXT},
+    {"expandable", DISCLOSURE},
+    {"field", COMMENT_OTHER},
+    {"followus", UI_LABEL},
+    {"footer", SOFT | COMMENT_OTHER},
+    {"footnote", SOFT},
+    {"form", COMMENT_OTHER},
+    {"frequentlyboughttogether", RECS_LABEL},
+    {"gdpr", BOILERPLATE},
+    {"gerelateerdeartikelen", RECS_LABEL},
+    {"guidelines", COMMENT_OTHER},
+    {"has", LAYOUT},
+    {"header", SOFT | COMMENT_OTHER},
+    {"heading", COMMENT_OTHER},
+    {"headline", COMMENT_OTHER},
+    {"hidden", HIDDEN},
+    {"icon", COMMENT_OTHER},
+    {"input", COMMENT_OTHER},
+    {"intro", COMMENT_OTHER},
+    {"invisible", HIDDEN},
+    {"label", COMMENT_OTHER | HEADING_LABEL},
+    {"latest", SOFT},
+    {"layout", LAYOUT},
+    {"leaveacomment", UI_LABEL},
+    {"leaveareply", UI_LABEL},
+    {"leesook", RECS_LABEL},
+    {"leiatambém", RECS_LABEL},
+    {"link", COMMENT_OTHER},
+    {"links", COMMENT_OTHER},
+    {"loadmore", UI_LABEL},
+    {"login", COMMENT_OTHER | UI_LABEL},
+    {"main", CONTENT | ROLE_MAIN},
+    {"markdown", CONTENT},
+    {"masthead", BOILERPLATE},
+    {"mehrzumthema", RECS_LABEL},
+    {"menu", BOILERPLATE | ROLE_BOILERPLATE},
+    {"menubar", BOILERPLATE | ROLE_BOILERPLATE},
+    {"message", COMMENT_TEXT | PT_POST},
+    {"meta", SOFT | COMMENT_OTHER},
+    {"modal", BOILERPLATE},
+    {"more", SOFT | COMMENT_OTHER},
+    {"morelikethis", RECS_LABEL},
+    {"msg", COMMENT_TEXT},
+    {"nav", BOILERPLATE | COMMENT_OTHER},
+    {"navbar", BOILERPLATE},
+    {"navi", BOILERPLATE},
+    {"navigation", BOILERPLATE | ROLE_BOILERPLATE},
+    {"newsletter", BOILERPLATE},
+    {"next", SOFT},
+    {"no", LAYOUT},
+    {"note", COMMENT_OTHER},
+    {"notes", COMMENT_OTHER},
+    {"number", COMMENT_OTHER},
+    {"offcanvas", BOILERPLATE},
+    {"outbrain", BOILERPLATE},
+    {"pagination", BOILERPLATE},
+    {"pane", DISCLOSURE},
+    {"peoplealsoviewed", RECS_LABEL},
+    {"peoplewhoviewedthisitemalsoviewed", RECS_LABEL},
+    {"policy", COMMENT_OTHER},
+    {"popular", SOFT},
+    {"popup", BOILERPLATE},
+    {"post", CONTENT | PT_POST},
+    {"posts", PT_POST},
+    {"potrebbeinteressarti", RECS_LABEL},
+    {"prefix", HEADING_LABEL},
+    {"prev", SOFT},
+    {"previous", SOFT},
+    {"price", PT_PRICE},
+    {"print", BOILERPLATE | UI_LABEL},
+    {"product", PT_PRODUCT},
+    {"products", PT_PRODUCT},
+    {"promo", BOILERPLATE},
+    {"prose", CONTENT},
+    {"pubblicità", UI_LABEL},
+    {"publicidad", UI_LABEL},
+    {"publicidade", UI_LABEL},
+    {"publicite", UI_LABEL},
+    {"publicité", UI_LABEL},
+    {"rating", BOILERPLATE},
+    {"readmore", UI_LABEL},
+    {"readnext", RECS_LABEL},
+    {"recent", SOFT},
+    {"recirc", BOILERPLATE},
+    {"recommended", UI_LABEL},
+    {"recommendedforyou", RECS_LABEL},
+    {"region", ROLE_DISCLOSURE},
+    {"reklama", UI_LABEL},
+    {"related", BOILERPLATE | UI_LABEL},
+    {"relatedarticles", RECS_LABEL},
+    {"relatedcontent", RECS_LABEL},
+    {"relatedposts", RECS_LABEL},
+    {"relatedproducts", RECS_LABEL},
+    {"relatedreading", RECS_LABEL},
+    {"relatedstories", RECS_LABEL},
+    {"replies", PT_POST},
+    {"reply", SOFT | COMMENT_OTHER | PT_POST},
+    {"report", COMMENT_OTHER},
+    {"respond", COMMENT_OTHER},
+    {"reviewbody", ITEMPROP_MAIN},
+    {"rules", COMMENT_OTHER},
+    {"screen-reader-text", HIDDEN},
+    {"search", ROLE_BOILERPLATE},
+    {"share", BOILERPLATE | COMMENT_OTHER | UI_LABEL},
+    {"sharedaddy", BOILERPLATE},
+    {"sharethis", UI_LABEL},
+    {"sharethisarticle", UI_LABEL},
+    {"sharing", BOILERPLATE},
+    {"showmore", UI_LABEL},
+    {"sidebar", BOILERPLATE},
+    {"signin", UI_LABEL},
+    {"signup", BOILERPLATE | UI_LABEL},
+    {"similaritems", RECS_LABEL},
+    {"similarproducts", RECS_LABEL},
+    {"skip", SOFT},
+    {"skiptocontent", UI_LABEL},
+    {"skiptomaincontent", UI_LABEL},
+    {"social", BOILERPLATE},
+    {"sponsor", BOILERPLATE},
+    {"sponsored", BOILERPLATE | UI_LABEL},
+    {"sr-only", HIDDEN},
+    {"story", CONTENT},
+    {"subscribe", BOILERPLATE | UI_LABEL},
+    {"subscription", BOILERPLATE},
+    {"surlemêmesujet", RECS_LABEL},
+    {"tab", DISCLOSURE},
+    {"tableofcontents", UI_LABEL},
+    {"taboola", BOILERPLATE},
+    {"tabpanel", DISCLOSURE | ROLE_DISCLOSURE},
+    {"tabs", DISCLOSURE},
+    {"tags", SOFT | UI_LABEL},
+    {"tambiénpuedeinteresarte", RECS_LABEL},
+    {"tambiéntepuedeinteresar", RECS_LABEL},
+    {"teaser", SOFT},
+    {"teasers", SOFT},
+    {"tepuedeinteresar", RECS_LABEL},
+    {"text", CONTENT | ITEMPROP_MAIN | COMMENT_TEXT | COMMENT_ITEMPROP},
+    {"thread", PT_POST},
+    {"time", COMMENT_OTHER},
+    {"title", COMMENT_OTHER},
+    {"toolbar", BOILERPLATE | ROLE_BOILERPLATE},
+    {"tooltip", BOILERPLATE | ROLE_BOILERPLATE},
+    {"topic", PT_POST},
+    {"total", COMMENT_OTHER},
+    {"trending", SOFT},
+    {"visually-hidden", HIDDEN},
+    {"vote", COMMENT_OTHER},
+    {"votes", COMMENT_OTHER},
+    {"vousaimerezaussi", RECS_LABEL},
+    {"weitereartikel", RECS_LABEL},
+    {"werbung", UI_LABEL},
+    {"widget", SOFT},
+    {"widgets", SOFT},
+    {"with", LAYOUT},
+    {"without", LAYOUT},
+    {"youmayalsobeinterestedin", RECS_LABEL},
+    {"youmayalsolike", RECS_LABEL},
+    {"youmightalsobeinterestedin", RECS_LABEL},
+    {"youmightalsolike", RECS_LABEL},
+    {"àlireaussi", RECS_LABEL},
+    {"ähnlicheartikel", RECS_LABEL},
 };
+/* clang-format on */
 
-static int in_table(const char *const *tab, size_t n, const char *w) {
-  size_t lo = 0, hi = n;
+#define NWORDS (sizeof words / sizeof words[0])
+
+/* Where each first letter's words start: slice[c - 'a'] for 'a' to 'z',
+ * then the words that start with a non-ASCII byte, then the end
+ * (pith__vocab_tables_sorted() checks it against the table). */
+static const uint16_t slice[28] = {
+    0,   37,  50,  70,  77,  79,  85,  88,  93,  97,  97,  97,  108, 120,
+    130, 132, 156, 156, 178, 202, 222, 222, 226, 232, 232, 236, 236, 238};
+#define KEY_MAX 48 /* longer words are in no rule */
+
+uint32_t pith__vocab_rules(const char *s, size_t n) {
+  char k[KEY_MAX];
+  if (!n || n >= sizeof k)
+    return 0;
+  /* Every word starts with a letter: the first byte picks the slice. */
+  unsigned first = lower((unsigned char)s[0]);
+  if (first < 'a' || (first > 'z' && first < 0x80))
+    return 0;
+  for (size_t i = 0; i < n; i++)
+    k[i] = (char)lower((unsigned char)s[i]);
+  k[n] = '\0';
+  size_t f = first <= 'z' ? first - 'a' : 26;
+  size_t lo = slice[f], hi = slice[f + 1];
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    int c = strcmp(w, tab[mid]);
+    int c = strcmp(k, words[mid].w);
     if (c == 0)
-      return 1;
+      return words[mid].rules;
     if (c < 0)
       hi = mid;
     else
@@ -80,162 +400,180 @@ static int in_table(const char *const *tab, size_t n, const char *w) {
   return 0;
 }
 
-#define IN(tab, w) in_table(tab, sizeof tab / sizeof tab[0], w)
+uint32_t pith__vocab_token_rules(const char *value, size_t len) {
+  uint32_t r = 0;
+  pith_vocab_iter it;
+  const char *tok;
+  size_t n;
+  pith__vocab_iter_init(&it, value, len);
+  while (pith__vocab_next_token(&it, &tok, &n))
+    r |= pith__vocab_rules(tok, n);
+  return r;
+}
 
-/* Classify the words of one class token (e.g. "td-post-sharing"). */
-static unsigned classify_token(const char *s, size_t n) {
-  unsigned bits = 0, layout = 0;
-  int digit = 0; /* inside a run of letters and digits that had a digit */
-  char w[32];
-  size_t k = 0;
-  for (size_t i = 0; i <= n; i++) {
-    unsigned char c = i < n ? (unsigned char)s[i] : 0;
-    int alpha = is_alpha(c);
-    /* Digits end a word but are not words ("col-md-8"), and letters
-     * next to digits are not words either: hex ids ("w-node-b5343ad4")
-     * would otherwise spell "ad". */
-    if (is_digit(c)) {
-      digit = 1;
-      k = 0;
+const char *pith__vocab_word(size_t i, uint32_t *rules) {
+  if (i >= NWORDS)
+    return NULL;
+  if (rules)
+    *rules = words[i].rules;
+  return words[i].w;
+}
+
+int pith__vocab_tables_sorted(void) {
+  for (size_t i = 1; i < NWORDS; i++)
+    if (strcmp(words[i - 1].w, words[i].w) >= 0)
+      return 0;
+  for (size_t i = 0; i < NWORDS; i++) {
+    unsigned c = (unsigned char)words[i].w[0];
+    size_t f = c >= 'a' && c <= 'z' ? c - 'a' : 26;
+    if (!words[i].rules || strlen(words[i].w) >= KEY_MAX ||
+        (c < 'a' || (c > 'z' && c < 0x80)) || i < slice[f] || i >= slice[f + 1])
+      return 0;
+  }
+  return slice[27] == NWORDS;
+}
+
+/* ------------------------------------------------------------------ */
+/* Class and id values                                                 */
+
+/* The class rules the words of a token give (what classify reads). */
+#define WORD_RULES                                                             \
+  (PITH_VB_BOILERPLATE | PITH_VB_SOFT | PITH_VB_CONTENT | PITH_VB_COMMENTS |   \
+   PITH_VB_BYLINE | PITH_VB_DISCLOSURE)
+/* What a layout word cancels. */
+#define LAYOUT_CANCELS                                                         \
+  (PITH_VB_BOILERPLATE | PITH_VB_SOFT | PITH_VB_COMMENTS | PITH_VB_BYLINE)
+/* Words this long are in no class rule. */
+#define WORD_MAX 31
+
+/* Classify the words of one class token (e.g. "td-post-sharing").  Digits
+ * end a word but are not words ("col-md-8"), and letters next to digits
+ * are not words either: hex ids ("w-node-b5343ad4") would otherwise spell
+ * "ad". */
+static unsigned classify_token(const char *s, size_t n, uint32_t token_rules) {
+  unsigned bits = 0;
+  int layout = 0;
+  pith_vocab_iter it;
+  const char *w;
+  size_t k;
+  int digit;
+  pith__vocab_iter_init(&it, s, n);
+  while (pith__vocab_next_word(&it, &w, &k, &digit)) {
+    if (digit || k > WORD_MAX)
       continue;
-    }
-    /* A case change "postBody" starts a new word. */
-    int split = !alpha || (k > 0 && k <= sizeof w && is_upper(c) &&
-                           !is_upper((unsigned char)w[k - 1]));
-    if (split && k) {
-      if (k < sizeof w) {
-        w[k] = '\0';
-        for (size_t j = 0; j < k; j++)
-          w[j] = (char)(w[j] | 0x20);
-        if (IN(layout_words, w))
-          layout = 1;
-        else if (IN(hard_words, w))
-          bits |= PITH_VOCAB_HARD;
-        else if (IN(soft_words, w))
-          bits |= PITH_VOCAB_SOFT;
-        else if (IN(good_words, w))
-          bits |= PITH_VOCAB_GOOD;
-        if (w[0] == 'c' && !strcmp(w, "comment"))
-          bits |= PITH_VOCAB_COMMENT;
-        if (w[0] == 'c' && !strcmp(w, "comments"))
-          bits |= PITH_VOCAB_COMMENT;
-        if (!strcmp(w, "byline") || !strcmp(w, "author"))
-          bits |= PITH_VOCAB_BYLINE;
-        if (IN(disclosure_words, w))
-          bits |= PITH_VOCAB_DISCLOSURE;
-      }
-      k = 0;
-    }
-    if (!alpha)
-      digit = 0;
-    if (alpha && !digit) {
-      if (k < sizeof w)
-        w[k] = (char)c;
-      k++;
-    }
+    /* A token of one word was looked up already. */
+    uint32_t r = k == n ? token_rules : pith__vocab_rules(w, k);
+    if (r & PITH_VB_LAYOUT)
+      layout = 1;
+    bits |= r & WORD_RULES;
   }
   /* "no-comments", "has-author-box": the layout around the element, not
    * the element itself. */
   if (layout)
-    bits &= ~(unsigned)(PITH_VOCAB_HARD | PITH_VOCAB_SOFT | PITH_VOCAB_COMMENT |
-                        PITH_VOCAB_BYLINE);
+    bits &= ~(unsigned)LAYOUT_CANCELS;
   return bits;
 }
 
-unsigned pith__vocab_classify(const char *value, size_t len) {
-  unsigned bits = 0;
-  size_t i = 0;
-  /* Very long class lists (utility-class CSS) are capped: the first
-   * tokens carry the component name. */
-  if (len > 512)
-    len = 512;
-  while (i < len) {
-    while (i < len && (value[i] == ' ' || value[i] == '\t' ||
-                       value[i] == '\n' || value[i] == '\r'))
-      i++;
-    size_t start = i;
-    while (i < len && value[i] != ' ' && value[i] != '\t' && value[i] != '\n' &&
-           value[i] != '\r')
-      i++;
-    if (i > start) {
-      size_t n = i - start;
-      const char *tok = value + start;
-      /* Utility classes that hide: "sr-only", "visually-hidden",
-       * "screen-reader-text", "d-none", "hidden-xs" and friends. */
-      if ((n == 7 && !memcmp(tok, "sr-only", 7)) ||
-          (n == 15 && !memcmp(tok, "visually-hidden", 15)) ||
-          (n == 18 && !memcmp(tok, "screen-reader-text", 18)) ||
-          (n == 6 && !memcmp(tok, "d-none", 6)) ||
-          (n == 6 && !memcmp(tok, "hidden", 6)) ||
-          (n == 9 && !memcmp(tok, "invisible", 9)))
-        bits |= PITH_VOCAB_HIDDEN;
-      else if (memchr(tok, ':', n) || memchr(tok, '[', n))
-        ; /* utility CSS: "print:break-inside-avoid", "lg:[--sidebar-w]" */
-      else
-        bits |= classify_token(tok, n);
-    }
-  }
-  return bits;
-}
-
-static void copy_word(char *word, size_t cap, const char *s, size_t n) {
-  if (n >= cap)
-    n = cap - 1;
-  for (size_t i = 0; i < n; i++)
-    word[i] = (char)(s[i] | (is_alpha((unsigned char)s[i]) ? 0x20 : 0));
-  word[n] = '\0';
-}
-
-int pith__vocab_explain(const char *value, size_t len, unsigned bit, char *word,
-                        size_t cap) {
-  if (!cap)
+/* Does token tok[0, n), whose rules are r, hide the element (a
+ * hidden-utility token, in the exact case of the table)? */
+static int hides(const char *tok, size_t n, uint32_t r) {
+  if (!(r & PITH_VB_HIDDEN))
     return 0;
-  if (len > 512)
-    len = 512;
-  size_t i = 0;
-  while (i < len) {
-    while (i < len && is_sp((unsigned char)value[i]))
-      i++;
-    size_t start = i;
-    while (i < len && !is_sp((unsigned char)value[i]))
-      i++;
-    if (i == start || !(pith__vocab_classify(value + start, i - start) & bit))
-      continue;
-    /* The token gives the bit: find the word in it that does alone. */
-    const char *tok = value + start;
-    size_t n = i - start;
-    for (size_t a = 0; a < n;) {
-      while (a < n && !is_alpha((unsigned char)tok[a]))
-        a++;
-      size_t b = a + 1;
-      while (b < n && is_alpha((unsigned char)tok[b]) &&
-             !(is_upper((unsigned char)tok[b]) &&
-               !is_upper((unsigned char)tok[b - 1])))
-        b++;
-      if (a < n && (classify_token(tok + a, b - a) & bit)) {
-        copy_word(word, cap, tok + a, b - a);
-        return 1;
-      }
-      a = b;
-    }
-    copy_word(word, cap, tok, n);
-    return 1;
-  }
-  return 0;
-}
-
-static int sorted(const char *const *tab, size_t n) {
-  for (size_t i = 1; i < n; i++)
-    if (strcmp(tab[i - 1], tab[i]) >= 0)
+  for (size_t i = 0; i < n; i++)
+    if (is_upper((unsigned char)tok[i]))
       return 0;
   return 1;
 }
 
-int pith__vocab_tables_sorted(void) {
-  return sorted(hard_words, sizeof hard_words / sizeof hard_words[0]) &&
-         sorted(soft_words, sizeof soft_words / sizeof soft_words[0]) &&
-         sorted(good_words, sizeof good_words / sizeof good_words[0]) &&
-         sorted(layout_words, sizeof layout_words / sizeof layout_words[0]) &&
-         sorted(disclosure_words,
-                sizeof disclosure_words / sizeof disclosure_words[0]);
+/* The bits of one token of a class or id value. */
+static unsigned classify_class_token(const char *tok, size_t n) {
+  /* Utility classes that hide: "sr-only", "visually-hidden",
+   * "screen-reader-text", "d-none", "hidden" and friends. */
+  uint32_t r = pith__vocab_rules(tok, n);
+  if (hides(tok, n, r))
+    return PITH_VOCAB_HIDDEN;
+  /* Utility CSS: "print:break-inside-avoid", "lg:[--sidebar-w]". */
+  if (memchr(tok, ':', n) || memchr(tok, '[', n))
+    return 0;
+  return classify_token(tok, n, r);
+}
+
+/* Very long class lists (utility-class CSS) are capped: the first tokens
+ * carry the component name. */
+#define VALUE_MAX 512
+
+unsigned pith__vocab_classify(const char *value, size_t len) {
+  unsigned bits = 0;
+  pith_vocab_iter it;
+  const char *tok;
+  size_t n;
+  pith__vocab_iter_init(&it, value, len > VALUE_MAX ? VALUE_MAX : len);
+  while (pith__vocab_next_token(&it, &tok, &n))
+    bits |= classify_class_token(tok, n);
+  return bits;
+}
+
+/* Copy s[0, n) into word[cap] in lower case, NUL-terminated. */
+static void copy_word(char *word, size_t cap, const char *s, size_t n) {
+  if (n >= cap)
+    n = cap - 1;
+  for (size_t i = 0; i < n; i++)
+    word[i] = (char)lower((unsigned char)s[i]);
+  word[n] = '\0';
+}
+
+/* The name of the one rule behind bit (a power of two), or NULL. */
+static const char *rule_of_bit(unsigned bit) {
+  for (unsigned r = 0; r < PITH_VR_COUNT; r++)
+    if (bit == 1u << r)
+      return rule_names[r];
+  return NULL;
+}
+
+const char *pith__vocab_explain(const char *value, size_t len, unsigned bit,
+                                char *word, size_t cap) {
+  const char *rule = rule_of_bit(bit);
+  if (!cap || !rule)
+    return NULL;
+  pith_vocab_iter it;
+  const char *tok;
+  size_t n;
+  pith__vocab_iter_init(&it, value, len > VALUE_MAX ? VALUE_MAX : len);
+  while (pith__vocab_next_token(&it, &tok, &n)) {
+    if (!(classify_class_token(tok, n) & bit))
+      continue;
+    /* The token gives the bit: find the word in it that does. */
+    if (bit != PITH_VOCAB_HIDDEN) {
+      pith_vocab_iter wi;
+      const char *w;
+      size_t k;
+      int digit;
+      pith__vocab_iter_init(&wi, tok, n);
+      while (pith__vocab_next_word(&wi, &w, &k, &digit))
+        if (!digit && k <= WORD_MAX && (pith__vocab_rules(w, k) & bit)) {
+          copy_word(word, cap, w, k);
+          return rule;
+        }
+    }
+    copy_word(word, cap, tok, n);
+    return rule;
+  }
+  return NULL;
+}
+
+const char *pith__vocab_explain_token(const char *value, size_t len,
+                                      unsigned bit, char *word, size_t cap) {
+  const char *rule = rule_of_bit(bit);
+  if (!cap || !rule)
+    return NULL;
+  pith_vocab_iter it;
+  const char *tok;
+  size_t n;
+  pith__vocab_iter_init(&it, value, len);
+  while (pith__vocab_next_token(&it, &tok, &n))
+    if (pith__vocab_rules(tok, n) & bit) {
+      copy_word(word, cap, tok, n);
+      return rule;
+    }
+  return NULL;
 }

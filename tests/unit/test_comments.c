@@ -199,8 +199,29 @@ static void test_hostile(void) {
   pith_result_free(r);
 }
 
+/* A comment's text marked by microdata alone (the comment-text-itemprop
+ * rule): the itemprop value is read as tokens, case folded. */
+static void test_itemprop(void) {
+  static const char page[] =
+      "<html><body><article>" PROSE "</article>"
+      "<section class=\"comments\"><div class=\"c\"><span>Ann wrote</span>"
+      "<div itemprop=\"CommentText\">Nice to see the ferry again.</div>"
+      "</div><div class=\"c\"><span>Bob wrote</span>"
+      "<div itemprop=\"text about\">Same here, every summer.</div></div>"
+      "<div><span>Cy wrote</span><div itemprop=\"texts\">Not a comment "
+      "text.</div></div></section></body></html>";
+  pith_result *r = run(page, 0);
+  if (!OK(r != NULL, "itemprop page extracts"))
+    return;
+  STR_EQ(pith_result_comments(r),
+         "Nice to see the ferry again.\n\nSame here, every summer.",
+         "itemprop commentText / text marks a comment's text");
+  pith_result_free(r);
+}
+
 int main(void) {
   test_wordpress();
+  test_itemprop();
   test_plain();
   test_thread();
   test_notice();

@@ -108,7 +108,8 @@ static void test_reasons(void) {
          "<html><body><article>" PROSE
          "<span class=\"sr-only\">Skip to the main menu</span>"
          "</article></body></html>",
-         0, "Skip to the main", D, "hidden-class", "word \"sr-only\"");
+         0, "Skip to the main", D, "hidden-class",
+         "hidden-utility: \"sr-only\" in the class of article > span.sr-only");
   expect("tag",
          "<html><body><nav><a href=\"/a\">Home</a> <a href=\"/b\">World</a>"
          "</nav><article>" PROSE "</article></body></html>",
@@ -117,12 +118,29 @@ static void test_reasons(void) {
          "<html><body><div role=\"navigation\"><a href=\"/a\">Home</a> "
          "<a href=\"/b\">World</a></div><article>" PROSE
          "</article></body></html>",
-         0, "Home World", D, "role", "role=\"navigation\"");
+         0, "Home World", D, "role",
+         "role-boilerplate: \"navigation\" in the role of div");
   expect("class-word",
          "<html><body><article>" PROSE "</article><div class=\"sidebar\">"
          "<p>Most read this week in the region and beyond.</p></div>"
          "</body></html>",
-         0, "Most read this week", D, "class-word", "word \"sidebar\"");
+         0, "Most read this week", D, "class-word",
+         "boilerplate: \"sidebar\" in the class of div.sidebar");
+  /* The rule names the word inside the token that gave the decision, and
+   * the attribute it was in: here the second class token and a word past
+   * a case change, not the first token or the whole token. */
+  expect("class-word in a camelCase token",
+         "<html><body><article>" PROSE "</article><div class=\"wide "
+         "c2 pageShareBar\"><p>Tell your friends about this story now.</p>"
+         "</div></body></html>",
+         0, "Tell your friends", D, "class-word",
+         "boilerplate: \"share\" in the class of div.wide");
+  expect("class-word in the id",
+         "<html><body><article>" PROSE "</article><div class=\"box\" "
+         "id=\"cookie-notice\"><p>We use cookies to run this web site.</p>"
+         "</div></body></html>",
+         0, "We use cookies", D, "class-word",
+         "boilerplate: \"cookie\" in the id of div.box");
   expect("form",
          "<html><body><article>" PROSE "</article><form><p>Get the morning "
          "newsletter in your inbox</p><input type=\"email\"></form>"

@@ -39,8 +39,145 @@ static int contains(const char *hay, const char *needle) {
   "revenue, and asked for a review in six months, which the mayor "            \
   "accepted before the final vote was taken.</p>"
 
+/* The words of s, joined with '|', each followed by '*' when it touches a
+ * digit. */
+static void words_of(const char *s, char *out, size_t cap) {
+  pith_vocab_iter it;
+  const char *w;
+  size_t k, o = 0;
+  int digit;
+  out[0] = '\0';
+  pith__vocab_iter_init(&it, s, strlen(s));
+  while (pith__vocab_next_word(&it, &w, &k, &digit) && o + k + 3 < cap) {
+    if (o)
+      out[o++] = '|';
+    memcpy(out + o, w, k);
+    o += k;
+    if (digit)
+      out[o++] = '*';
+    out[o] = '\0';
+  }
+}
+
+static void test_tokenizer(void) {
+  pith_vocab_iter it;
+  const char *tok;
+  size_t n;
+  char buf[128];
+  const char *v = " entry-content\twide\n\fpostBody ";
+  pith__vocab_iter_init(&it, v, strlen(v));
+  OK(pith__vocab_next_token(&it, &tok, &n) && n == 13 &&
+         !memcmp(tok, "entry-content", 13),
+     "tokenizer: first token, leading space skipped");
+  OK(pith__vocab_next_token(&it, &tok, &n) && n == 4 && !memcmp(tok, "wide", 4),
+     "tokenizer: tab separates tokens");
+  OK(pith__vocab_next_token(&it, &tok, &n) && n == 8 &&
+         !memcmp(tok, "postBody", 8),
+     "tokenizer: newline and form feed separate tokens");
+  OK(!pith__vocab_next_token(&it, &tok, &n), "tokenizer: end");
+  pith__vocab_iter_init(&it, NULL, 5);
+  OK(!pith__vocab_next_token(&it, &tok, &n) &&
+         !pith__vocab_next_word(&it, &tok, &n, NULL),
+     "tokenizer: a NULL value has no tokens");
+  words_of("td-post_sharingBar", buf, sizeof buf);
+  STR_EQ(buf, "td|post|sharing|Bar", "words: split at - _ and case changes");
+  words_of("HTMLParser XMLHttp", buf, sizeof buf);
+  STR_EQ(buf, "HTMLParser|XMLHttp", "words: no split inside capitals");
+  words_of("col-md-8 w-node-b5343ad4 ad4x fooBar1 x-2ad", buf, sizeof buf);
+  STR_EQ(buf, "col|md|w|node|b*|ad*|ad*|x*|foo|Bar*|x|ad*",
+         "words: those touching a digit are marked");
+}
+
+static void test_rules(void) {
+  OK(pith__vocab_tables_sorted(),
+     "the word table is sorted, unique, and its slices agree");
+  OK(pith__vocab_rules("Sidebar", 7) & PITH_VB_BOILERPLATE,
+     "rules: looked up with ASCII case folded");
+  OK(pith__vocab_rules("author", 6) ==
+         (PITH_VB_SOFT | PITH_VB_BYLINE | PITH_VB_COMMENT_OTHER |
+          PITH_VB_PT_AUTHOR),
+     "rules: one word, every rule it belongs to");
+  OK(!pith__vocab_rules("sidebars", 8) && !pith__vocab_rules("", 0) &&
+         !pith__vocab_rules("-ad", 3),
+     "rules: no partial or empty matches");
+  OK(pith__vocab_rules("publicité", strlen("publicité")) & PITH_VB_UI_LABEL,
+     "rules: a folded non-ASCII label");
+  OK(pith__vocab_token_rules("presentation navigation", 23) &
+         PITH_VB_ROLE_BOILERPLATE,
+     "rules: any token of a role value");
+  OK(!(pith__vocab_token_rules("main-navigation", 15) &
+       PITH_VB_ROLE_BOILERPLATE),
+     "rules: role rules read whole tokens, not words");
+  OK(!(pith__vocab_classify("Hidden", 6) & PITH_VOCAB_HIDDEN) &&
+         (pith__vocab_classify("hidden", 6) & PITH_VOCAB_HIDDEN),
+     "hidden-utility tokens match in their exact case");
+  /* Every rule has a name, unique, what it reads and what it means, and
+   * some word of the table. */
+  int named = 1;
+  for (unsigned r = 0; r < PITH_VR_COUNT; r++) {
+    uint32_t any = 0, rules;
+    for (size_t i = 0; pith__vocab_word(i, &rules); i++)
+      any |= rules;
+    if (!*pith__vocab_rule_name(r) || !*pith__vocab_rule_reads(r) ||
+        !*pith__vocab_rule_doc(r) || !(any & (1u << r)))
+      named = 0;
+    for (unsigned q = 0; q < r; q++)
+      if (!strcmp(pith__vocab_rule_name(q), pith__vocab_rule_name(r)))
+        named = 0;
+  }
+  OK(named, "every rule is named (uniquely), documented and has words");
+  STR_EQ(pith__vocab_rule_name(PITH_VR_COUNT), "", "rule past the end");
+  char w[48];
+  const char *rule = pith__vocab_explain("wide c2 pageShareBar", 20,
+                                         PITH_VOCAB_HARD, w, sizeof w);
+  OK(rule && !strcmp(rule, "boilerplate") && !strcmp(w, "share"),
+     "explain: the rule and the word inside the token");
+  rule = pith__vocab_explain("x-ad4-sidebar", 13, PITH_VOCAB_HARD, w, sizeof w);
+  OK(rule && !strcmp(w, "sidebar"),
+     "explain: a word touching a digit is not the one named");
+  rule = pith__vocab_explain("a visually-hidden", 17, PITH_VOCAB_HIDDEN, w,
+                             sizeof w);
+  OK(rule && !strcmp(rule, "hidden-utility") && !strcmp(w, "visually-hidden"),
+     "explain: a token rule names the whole token");
+  OK(!pith__vocab_explain("has-sidebar", 11, PITH_VOCAB_HARD, w, sizeof w),
+     "explain: nothing when no token gives the bit");
+  rule = pith__vocab_explain_token("Banner", 6, PITH_VB_ROLE_BOILERPLATE, w,
+                                   sizeof w);
+  OK(rule && !strcmp(rule, "role-boilerplate") && !strcmp(w, "banner"),
+     "explain: a role token, in lower case");
+}
+
+/* docs/extraction.md lists every rule of the table, by name. */
+static void test_rules_documented(void) {
+  char path[4096];
+  const char *file = __FILE__;
+  const char *tail = strstr(file, "tests/unit/test_extract.c");
+  if (!tail || (size_t)(tail - file) + 32 > sizeof path) {
+    OK(1, "rules documented # SKIP source path unknown");
+    return;
+  }
+  snprintf(path, sizeof path, "%.*sdocs/extraction.md", (int)(tail - file),
+           file);
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    OK(1, "rules documented # SKIP docs/extraction.md not found");
+    return;
+  }
+  static char doc[1 << 17];
+  size_t n = fread(doc, 1, sizeof doc - 1, f);
+  fclose(f);
+  doc[n] = '\0';
+  for (unsigned r = 0; r < PITH_VR_COUNT; r++) {
+    char row[128], desc[96];
+    snprintf(row, sizeof row, "| `%s` | %s |", pith__vocab_rule_name(r),
+             pith__vocab_rule_reads(r));
+    snprintf(desc, sizeof desc, "docs/extraction.md lists rule %s",
+             pith__vocab_rule_name(r));
+    OK(strstr(doc, row) != NULL, desc);
+  }
+}
+
 static void test_vocab(void) {
-  OK(pith__vocab_tables_sorted(), "vocabulary tables are sorted");
   OK(pith__vocab_classify("share-buttons", 13) & PITH_VOCAB_HARD,
      "share-buttons is boilerplate");
   OK(!(pith__vocab_classify("shadow", 6) & PITH_VOCAB_HARD),
@@ -378,6 +515,9 @@ static void test_article_edges(void) {
 
 int main(void) {
   test_article_edges();
+  test_tokenizer();
+  test_rules();
+  test_rules_documented();
   test_vocab();
   test_tree();
   test_boilerplate();
