@@ -864,8 +864,8 @@ static int decode_iconv(const char *name, const unsigned char *s, size_t len,
 /* ---- mojibake repair ---------------------------------------------------- */
 
 /* Pages are often "double-encoded": UTF-8 text that was once read as
- * windows-1252 (or Latin-1) and encoded to UTF-8 again, so "Investor's"
- * with a curly apostrophe (E2 80 99) shows as "Investorâ€™s" (or, read as
+ * windows-1252 (or Latin-1) and encoded to UTF-8 again, so "editor's"
+ * with a curly apostrophe (E2 80 99) shows as "editorâ€™s" (or, read as
  * Latin-1, as "â" U+0080 U+0099) and "café" as "cafÃ©".  After decoding we
  * look for runs of characters that each stand for one byte and whose bytes
  * form one complete, valid UTF-8 sequence, and put back the character.
@@ -879,7 +879,7 @@ static int decode_iconv(const char *name, const unsigned char *s, size_t len,
  * the continuations for 80..BF, with UTF-8's own limits (no overlongs, no
  * surrogates, nothing above U+10FFFF), so a repaired page is still valid.
  *
- * Legitimate text has such runs too: "NESCAFÉ®" (C9 AE), "Rosa × hybrid"
+ * Legitimate text has such runs too: "FLORÉ®" (C9 AE), "Rosa × hybrid"
  * with no-break spaces (D7 A0), French "café »" with the no-break space
  * typography wants (E9 A0 BB).  So the page must first show evidence, and
  * then every run on it is repaired:

@@ -273,10 +273,10 @@ static void test_title_choice(void) {
   done(&p);
 
   run(&p,
-      "<html><head><title>Austin Catalog Index</title></head><body>"
-      "<main><h1>Austin Hardware Catalog</h1><p>x</p></main></body></html>",
-      "https://www.austinhardware.com/catalog/");
-  STR_EQ(p.m.title, "Austin Hardware Catalog",
+      "<html><head><title>Lakeside Catalog Index</title></head><body>"
+      "<main><h1>Lakeside Hardware Catalog</h1><p>x</p></main></body></html>",
+      "https://www.lakesidehardware.com/catalog/");
+  STR_EQ(p.m.title, "Lakeside Hardware Catalog",
          "title: an h1 merely starting with the host's name is kept");
   done(&p);
 
@@ -497,8 +497,8 @@ static void test_author(void) {
 
   run(&p,
       "<html><body><article><h1>Headline here</h1>"
-      "<p><a href='/contributors/'>Explore our full list of "
-      "contributors</a></p><p>Body.</p></article></body></html>",
+      "<p><a href='/contributors/'>Browse our whole team of "
+      "writers</a></p><p>Body.</p></article></body></html>",
       NULL);
   STR_EQ(p.m.author, "", "author: a link speaking to the reader is no name");
   done(&p);
@@ -549,10 +549,10 @@ static void test_author(void) {
 
   run(&p,
       "<html><body><article><h1>Headline here</h1>"
-      "<p>By <a href='/u/jsteinhardt'>jsteinhardt</a></p><p>Body.</p>"
+      "<p>By <a href='/u/jquillfeather'>jquillfeather</a></p><p>Body.</p>"
       "</article></body></html>",
       NULL);
-  STR_EQ(p.m.author, "jsteinhardt", "author: a lower-case handle stays");
+  STR_EQ(p.m.author, "jquillfeather", "author: a lower-case handle stays");
   done(&p);
   run(&p,
       "<html><head><meta name=author content='Dana Smith'>"
@@ -939,10 +939,10 @@ static void test_date(void) {
     memcpy(filler + i, "<p>Words words words words.</p>    ", 35);
   snprintf(big, sizeof big,
            "<html><body><div>Friday, June 17, 2022</div><h1>Headline</h1>"
-           "%s<p>Published On: 15 August 2025</p></body></html>",
+           "%s<p>Published On: 12 August 2025</p></body></html>",
            filler);
   run(&p, big, NULL);
-  STR_EQ(p.m.date, "2025-08-15", "date: 'Published On:' far below");
+  STR_EQ(p.m.date, "2025-08-12", "date: 'Published On:' far below");
   done(&p);
   snprintf(big, sizeof big,
            "<html><body><h1>Headline</h1>%s<p>Last updated: <b>November "
@@ -991,8 +991,8 @@ static void test_date(void) {
   /* "Written by NAME and NAME DATE" labels the date as published. */
   char big2[12288];
   snprintf(big2, sizeof big2,
-           "<html><body><h1>Headline</h1>%s%s<p>Written by Moses Kim and "
-           "Kate Shokurova</p><p>April 8, 2024</p></body></html>",
+           "<html><body><h1>Headline</h1>%s%s<p>Written by Tova Brannick and "
+           "Ilse Marwood</p><p>April 8, 2024</p></body></html>",
            filler, filler);
   run(&p, big2, NULL);
   STR_EQ(p.m.date, "2024-04-08", "date: 'Written by NAME' labels a date");
@@ -1062,16 +1062,16 @@ static void test_lists(void) {
   page p;
   run(&p,
       "<html><head><meta property='article:section' content='World'>"
-      "<meta property='article:tag' content='Kremlin'>"
-      "<meta property='article:tag' content='russia'>"
-      "<meta property='article:tag' content='Russia'>"
+      "<meta property='article:tag' content='Harbours'>"
+      "<meta property='article:tag' content='ferries'>"
+      "<meta property='article:tag' content='Ferries'>"
       "</head><body><a rel='category tag' href=/c>Ignored</a></body></html>",
       NULL);
   INT_EQ(p.m.ncategories, 1, "lists: article:section");
   INT_EQ(p.m.ntags, 2, "lists: article:tag deduplicated case-insensitively");
   if (p.m.ntags == 2) {
-    STR_EQ(p.m.tags[0], "Kremlin", "lists: order kept (1)");
-    STR_EQ(p.m.tags[1], "russia", "lists: order kept, first spelling (2)");
+    STR_EQ(p.m.tags[0], "Harbours", "lists: order kept (1)");
+    STR_EQ(p.m.tags[1], "ferries", "lists: order kept, first spelling (2)");
   }
   done(&p);
 
@@ -1304,56 +1304,56 @@ static void test_image_license_modified(void) {
 static void test_title_settle(void) {
   page p;
   const char *landing =
-      "<html><head><title>Small Business Accounting Software | Example"
-      "</title></head><body><h1>Accounting software to keep you organized"
+      "<html><head><title>Small Business Invoicing Software | Example"
+      "</title></head><body><h1>Invoicing software that keeps you paid"
       "</h1><p>x</p></body></html>";
-  run(&p, landing, "https://example.com/accounting");
-  STR_EQ(p.m.title, "Accounting software to keep you organized",
+  run(&p, landing, "https://example.com/invoicing");
+  STR_EQ(p.m.title, "Invoicing software that keeps you paid",
          "settle: the h1 is the provisional title");
-  STR_EQ(p.m.title_doc, "Small Business Accounting Software",
+  STR_EQ(p.m.title_doc, "Small Business Invoicing Software",
          "settle: <title>'s headline is kept beside it");
   p.m.page_type = "article";
   pith__meta_settle_title(&p.m);
-  STR_EQ(p.m.title, "Accounting software to keep you organized",
+  STR_EQ(p.m.title, "Invoicing software that keeps you paid",
          "settle: an article keeps its h1");
   p.m.page_type = "collection";
   pith__meta_settle_title(&p.m);
-  STR_EQ(p.m.title, "Accounting software to keep you organized",
+  STR_EQ(p.m.title, "Invoicing software that keeps you paid",
          "settle: a collection keeps its h1");
   p.m.page_type = "service";
   pith__meta_settle_title(&p.m);
-  STR_EQ(p.m.title, "Small Business Accounting Software",
+  STR_EQ(p.m.title, "Small Business Invoicing Software",
          "settle: a service page goes by <title>");
   done(&p);
 
   /* An h1 that og:title agrees with is not in question. */
   run(&p,
-      "<html><head><title>Small Business Accounting Software | Example"
-      "</title><meta property=\"og:title\" content=\"Accounting software to "
-      "keep you organized\"></head><body><h1>Accounting software to keep "
-      "you organized</h1><p>x</p></body></html>",
-      "https://example.com/accounting");
+      "<html><head><title>Small Business Invoicing Software | Example"
+      "</title><meta property=\"og:title\" content=\"Invoicing software that "
+      "keeps you paid\"></head><body><h1>Invoicing software that keeps "
+      "you paid</h1><p>x</p></body></html>",
+      "https://example.com/invoicing");
   STR_EQ(p.m.title_doc, "", "settle: nothing competes with an agreed h1");
   p.m.page_type = "service";
   pith__meta_settle_title(&p.m);
-  STR_EQ(p.m.title, "Accounting software to keep you organized",
+  STR_EQ(p.m.title, "Invoicing software that keeps you paid",
          "settle: an agreed h1 stays on a service page");
   done(&p);
 
   /* Nor is an h1 that says what <title> says. */
   run(&p,
-      "<html><head><title>Accounting Software | Example</title></head>"
-      "<body><h1>Accounting software</h1><p>x</p></body></html>",
-      "https://example.com/accounting");
+      "<html><head><title>Invoicing Software | Example</title></head>"
+      "<body><h1>Invoicing software</h1><p>x</p></body></html>",
+      "https://example.com/invoicing");
   STR_EQ(p.m.title_doc, "", "settle: nothing competes with an equal h1");
   done(&p);
 
   /* Without an h1 there is nothing to settle. */
   run(&p,
-      "<html><head><title>Small Business Accounting Software | Example"
+      "<html><head><title>Small Business Invoicing Software | Example"
       "</title></head><body><p>x</p></body></html>",
-      "https://example.com/accounting");
-  STR_EQ(p.m.title, "Small Business Accounting Software", "settle: no h1");
+      "https://example.com/invoicing");
+  STR_EQ(p.m.title, "Small Business Invoicing Software", "settle: no h1");
   STR_EQ(p.m.title_doc, "", "settle: no h1, no competitor");
   done(&p);
 }
