@@ -865,37 +865,6 @@ int pith__body_build(const pith_tree *t, const pith_scratch *s, uint32_t root,
   return 0;
 }
 
-char *pith__render_text(const pith_block *blocks, size_t n, pith_arena *a) {
-  pith_buf out;
-  pith__buf_init(&out);
-  const pith_block *prev = NULL;
-  for (size_t i = 0; i < n; i++) {
-    const pith_block *blk = &blocks[i];
-    if (!blk->len)
-      continue; /* an image-only block has no text */
-    if (prev) {
-      int tight =
-          blk->type == prev->type && (blk->type == PITH_BLOCK_LIST_ITEM ||
-                                      blk->type == PITH_BLOCK_TABLE_ROW);
-      pith__buf_append(&out, "\n\n", tight ? 1 : 2);
-    }
-    if (blk->type == PITH_BLOCK_LIST_ITEM) {
-      for (int d = 1; d < blk->level && d < 8; d++)
-        pith__buf_append(&out, "  ", 2);
-      pith__buf_append(&out, "- ", 2);
-    }
-    pith__buf_append(&out, blk->text, blk->len);
-    prev = blk;
-  }
-  if (out.oom) {
-    pith__buf_free(&out);
-    return NULL;
-  }
-  char *s = pith__arena_strndup(a, out.data ? out.data : "", out.len);
-  pith__buf_free(&out);
-  return s;
-}
-
 const char *pith__base_url(const pith_tree *t, const char *url,
                            const char *canonical, pith_arena *a) {
   const char *doc = url && *url               ? url

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * body.h - the structured body (blocks) and its plain-text rendering.
+ * body.h - the structured body (blocks); lib/text.h renders them as plain
+ * text.
  */
 #ifndef PITH_BODY_H
 #define PITH_BODY_H
@@ -27,11 +28,5 @@ int pith__body_build(const pith_tree *t, const pith_scratch *s, uint32_t root,
  * Allocated in `a`; NULL when out of memory. */
 const char *pith__base_url(const pith_tree *t, const char *url,
                            const char *canonical, pith_arena *a);
-
-/* Plain text of the blocks: paragraphs separated by a blank line, list
- * items ("- ") and table rows one per line; blocks without text (images
- * only) are skipped.  Allocated in `a`; NULL when
- * out of memory. */
-char *pith__render_text(const pith_block *blocks, size_t n, pith_arena *a);
 
 #endif

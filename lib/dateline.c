@@ -3,7 +3,7 @@
  * dateline.c - the dateline that opens many news articles, split into
  * place, date and agency:
  *
- *   ISLAMABAD, June 16 (Alliance News): ...   place, date, agency
+ *   LAKEVIEW, June 16 (Valley Wire): ...      place, date, agency
  *   WASHINGTON (AP) — ...                     place, agency
  *   KYIV, Ukraine (AP) — ...                  place with region, agency
  *   LONDON, March 3 (Reuters) - ...           place, date, agency

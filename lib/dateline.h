@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * dateline.h - recognise the dateline that opens many news articles
- * ("ISLAMABAD, June 16 (Alliance News):", "WASHINGTON (AP) —",
+ * ("LAKEVIEW, June 16 (Valley Wire):", "WASHINGTON (AP) —",
  * "LONDON, March 3 (Reuters) -", "PARIS —", "NEW DELHI:") and split it into
  * place, date and agency.
  */

@@ -39,8 +39,8 @@ int pith__date_in_text(const char *s, size_t n, int order, char out[11],
                        size_t *start, size_t *end);
 
 /* A date at the start of a machine-readable value (ASCII white space
- * around it ignored): ISO 8601 ("2022-06-16T10:42:17+05:00",
- * "2022-06-16"), "20220616", or else any free-text date in it.  Returns 1
+ * around it ignored): ISO 8601 ("2024-03-05T08:30:00+01:00",
+ * "2024-03-05"), "20220616", or else any free-text date in it.  Returns 1
  * and fills out, else 0. */
 int pith__date_value(const char *s, size_t n, int order, char out[11]);
 

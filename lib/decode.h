@@ -11,7 +11,7 @@
  * windows-1252.  Labels follow the WHATWG Encoding standard.  UTF-8,
  * windows-1252 and UTF-16 are decoded by hand; other
  * charsets go through iconv.  Mojibake (UTF-8 once read as windows-1252
- * and encoded again) is repaired afterwards.
+ * and encoded again) is repaired afterwards (mojibake.c).
  */
 #ifndef PITH_DECODE_H
 #define PITH_DECODE_H
@@ -47,7 +47,7 @@
  * characters that spell a UTF-8 sequence in windows-1252 or Latin-1
  * ("â€™", "Ã©", "â" U+0080 U+0099) become the character they encode.  The
  * result is still valid UTF-8 without NULs, and never longer; see
- * "mojibake repair" in decode.c for the rule. */
+ * mojibake.c for the rule. */
 int pith__decode(const char *buf, size_t len, const char *hint, pith_buf *out,
                  char charset[32]);
 

@@ -19,8 +19,8 @@
  * "Author:") go, the text is cut at dates, separators, numbers (reading
  * times, reputation scores), job titles after a comma and e-mail
  * addresses, and what is left must look like a name (not "admin", "Share",
- * a weekday, a URL, or a sentence: "By providing your number ..." is not
- * a byline, nor is "Explore our full list of members").  Byline text read from
+ * a weekday, a URL, or a sentence: "By entering your email ..." is not
+ * a byline, nor is "Browse our whole team of writers").  Byline text read from
  * an element keeps its element boundaries (SEG), so "By" | "Jane Doe" | "June
  * 5, 2024" gives the first part that is a name, plus further names joined by
  * ",", "and" or "&".
@@ -81,11 +81,11 @@ static int byline_label(span a) {
 }
 
 /* Is a a sentence rather than a name: three or more words that start
- * with a lower-case word other than "the" or a name particle ("providing
- * a telephone number ...", from "By providing ..."), or that speak to or
- * for the reader ("Explore our full list of members")?  A lower-case name
- * or handle ("jsteinhardt", "kirstin boatto") has fewer words, "van der
- * Berg" starts with a particle, "Your Native Teacher" can be a brand. */
+ * with a lower-case word other than "the" or a name particle ("entering
+ * your email address ...", from "By entering ..."), or that speak to or
+ * for the reader ("Browse our whole team of writers")?  A lower-case name
+ * or handle ("jquillfeather", "maren quillby") has fewer words, "van der
+ * Berg" starts with a particle, "Your Garden Helper" can be a brand. */
 static int sentence_like(span a) {
   span w[12];
   int nw = words_of(a, w, 12);

@@ -82,7 +82,7 @@ static int site_part(mx *x, span p, const span *sites, int nsites, int loose) {
     span ns = pith__meta_norm(x, sites[i]);
     if (ns.n && ns.n == np.n && memcmp(ns.s, np.s, np.n) == 0)
       return 1;
-    /* The first word(s) of the site's name: "Django" for "Django
+    /* The first word(s) of the site's name: "Example" for "Example
      * Project". */
     if (np.n >= 4 && np.n < ns.n && memcmp(ns.s, np.s, np.n) == 0) {
       span w[8];
@@ -103,7 +103,7 @@ static int site_part(mx *x, span p, const span *sites, int nsites, int loose) {
       np.n - nl.n <= 7)
     return 1; /* "Example", "Example.com", "Example UK", "Example Forums" */
   if (nl.n >= 4 && np.n >= 4 && np.n <= nl.n && memcmp(np.s, nl.s, np.n) == 0)
-    return np.n * 2 >= nl.n; /* "Alliance" for alliancenews */
+    return np.n * 2 >= nl.n; /* "Lakeside" for lakesidegazette */
   if (np.n >= 4 && nl.n >= 4 && np.n > nl.n) {
     /* "The Example Times" for "exampletimes": the label at the end. */
     if (memcmp(np.s + np.n - nl.n, nl.s, nl.n) == 0 && np.n - nl.n <= 3)
@@ -474,10 +474,10 @@ span pith__meta_choose_title(mx *x, span sitename_guess[], int nsites,
 void pith__meta_settle_title(pith_meta *m) {
   /* A service (a business's landing page) states what it offers in
    * <title>, the words it wants found by, and greets visitors with a
-   * slogan in its <h1> ("Accounting software to keep you organized" over
-   * "Small Business Accounting Software").  An article's <h1> is its
+   * slogan in its <h1> ("Invoicing software that keeps you paid" over
+   * "Small Business Invoicing Software").  An article's <h1> is its
    * headline, and shops, listings and documentation name the page in
-   * theirs (a category's "Hiking Boots" under "Hiking Boots: Shop Boots
+   * theirs (a category's "Rain Jackets" under "Rain Jackets: Shop Jackets
    * for ... | Store"), so elsewhere the <h1> stays.  Only an <h1> that no
    * metadata title agreed with is open to this (title_doc is "" else). */
   if (m->title_doc && *m->title_doc && m->page_type &&

@@ -27,6 +27,7 @@
 #include "pagetype.h"
 #include "result.h"
 #include "sniff.h"
+#include "text.h"
 #include "tree.h"
 
 /* Defaults of the bounds (see pith.h). */

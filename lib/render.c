@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * render.c - helpers shared by the structured renderers (markdown.c,
- * xml.c, html.c): the walk over a block's inline spans, resolving and
- * vetting URLs, and escaping for XML and HTML.
+ * markup.c for XML and HTML): the walk over a block's inline spans, resolving
+ * and vetting URLs, and escaping for XML and HTML.
  */
 #include "render.h"
 

@@ -15,7 +15,13 @@
 #                               installed, the Markdown is also parsed back
 #                               (tests/roundtrip.py) and must have the
 #                               structure of the HTML output
-#   README                      one line: why the case exists
+#   expect.explain  (optional)  expected `pith --explain=json PAGE` as
+#                               text (tests/golden/explain.py: each field's
+#                               value and source, then each block's
+#                               decision, reason code and text; no scores);
+#                               skipped, saying so, without python3
+#   README                      one line: why the case exists (also listed
+#                               in tests/golden/README.md)
 #   args        (optional)      extra command-line options, one line
 #   xfail       (optional)      a known failure: a mismatch is reported
 #                               but does not fail the run
@@ -92,7 +98,7 @@ for c in "${cases[@]}"; do
 
   ok=1
   modes=(txt json)
-  for m in md xml html; do
+  for m in md xml html explain; do
     [ -f "$dir/expect.$m" ] && modes+=("$m")
   done
   for mode in "${modes[@]}"; do
@@ -100,8 +106,13 @@ for c in "${cases[@]}"; do
     json) flags=(--json) ;;
     md) flags=(--format markdown) ;;
     xml | html) flags=(--format "$mode") ;;
+    explain) flags=(--explain=json) ;;
     *) flags=() ;;
     esac
+    if [ "$mode" = explain ] && ! command -v python3 >/dev/null 2>&1; then
+      echo "# $c: python3 not installed: expect.explain check skipped"
+      continue
+    fi
     out=$tmp/$c.$mode
     (cd "$dir" && "$pith" "${flags[@]}" "${args[@]}" "$page") >"$out" 2>"$tmp/err"
     rc=$?
@@ -109,6 +120,14 @@ for c in "${cases[@]}"; do
       echo "# $c ($mode): pith exited $rc: $(head -c 300 "$tmp/err")"
       ok=0
       continue
+    fi
+    if [ "$mode" = explain ]; then
+      if ! python3 "$here/explain.py" "$out" >"$out.txt" 2>"$tmp/err"; then
+        echo "# $c (explain): explain.py failed: $(head -c 300 "$tmp/err")"
+        ok=0
+        continue
+      fi
+      mv "$out.txt" "$out"
     fi
     want=$dir/expect.$mode
     if [ "${PITH_UPDATE_GOLDEN:-0}" = 1 ]; then

@@ -23,9 +23,9 @@ typedef struct {
 #define EN "\xe2\x80\x93"
 
 static const dl_case good[] = {
-    {"ISLAMABAD, June 16 (Alliance News): The Kremlin has said that it is "
-     "important.",
-     "ISLAMABAD", "June 16", "Alliance News"},
+    {"LAKEVIEW, June 16 (Valley Wire): The harbour office has said that it "
+     "is important.",
+     "LAKEVIEW", "June 16", "Valley Wire"},
     {"WASHINGTON (AP) " EM " The Senate passed the bill on Tuesday night.",
      "WASHINGTON", "", "AP"},
     {"LONDON, March 3 (Reuters) - British retail sales fell in February.",
@@ -193,14 +193,14 @@ static const char *const bad[] = {
     "I (Reuters) - a pronoun is no place name for any dateline.",
     "NEW DELHI",
     "PARIS " EM " short",
-    "ISLAMABAD, June 16 (Alliance News)",
+    "LAKEVIEW, June 16 (Valley Wire)",
     "lowercase city, june 16 (reuters) - lower-case words are no place.",
     "WASHINGTON, which has long resisted the plan, changed course.",
     "A B C D E F G H (AP) - too many words are not a place name.",
-    "PROJECT: Weekend Coding Agent, a write-up of what we built this time.",
-    "TLDR: We are postponing the announced billing change for now.",
-    "DISCLOSURE: If you buy through affiliate links, I may earn a "
-    "commission.",
+    "PROJECT: Garden Robot Kit, a write-up of what we built this time.",
+    "TLDR: We are moving the planned price change to next year.",
+    "DISCLOSURE: Some links on this page pay us a small fee when you "
+    "buy.",
     "MongoDB Event MongoDB.local SF, Jan 15: See the speaker lineup today.",
     "Berlin, June 16: Conference on renewable energy opens its doors.",
     "SKU: TXSB06 Made from stainless steel with a lifetime warranty.",

@@ -60,10 +60,10 @@ static void test_text(void) {
 }
 
 static void test_values(void) {
-  STR_EQ(value(" 2022-06-16T10:42:17+05:00 "), "2022-06-16", "ISO 8601");
+  STR_EQ(value(" 2024-03-05T08:30:00+01:00 "), "2024-03-05", "ISO 8601");
   STR_EQ(value("20220616"), "2022-06-16", "YYYYMMDD");
   STR_EQ(value("1655376137"), "", "a Unix timestamp is not trusted");
-  STR_EQ(value("Thu, 16 Jun 2022 10:42:17 GMT"), "2022-06-16",
+  STR_EQ(value("Tue, 05 Mar 2024 08:30:00 GMT"), "2024-03-05",
          "free text inside a value");
   OK(pith__date_machine("2022-06-16", 10), "ISO is machine-readable");
   OK(!pith__date_machine("Jun 16, 2022", 12), "text is not");
