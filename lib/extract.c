@@ -982,9 +982,9 @@ static int in_table(const pith_tree *t, uint32_t i, uint32_t root) {
  * one element holds its prose.  When paragraphs of prose hold at least
  * half of the selection's text, the article ends at the last of them;
  * after it, only plain text stays (preformatted text, or a block of
- * TAIL_PLAIN visible bytes with under a quarter in links, not a heading):
- * the headings, short lines and linked lists there title and fill boxes
- * of other pages. */
+ * TAIL_PLAIN visible bytes with under a quarter in links, plain list
+ * items and tables, and a heading over such text): the headings, short
+ * lines and linked lists there title and fill boxes of other pages. */
 static void trim_after_prose(const pith_tree *t, pith_scratch *s, uint32_t root,
                              uint32_t end) {
   uint64_t prose = 0, all = 0;
@@ -1001,17 +1001,23 @@ static void trim_after_prose(const pith_tree *t, pith_scratch *s, uint32_t root,
   }
   if (!last || prose * 100 < all * ARTICLE_PROSE_PCT)
     return;
-  for (uint32_t i = subtree_end(t, last); i < end; i++) {
+  /* Backwards, so that a heading over plain text stays with it. */
+  uint32_t from = subtree_end(t, last);
+  int next_plain = 0;
+  for (uint32_t i = end; i-- > from;) {
     uint8_t f = s->flags[i];
     if (!(f & PITH_X_BLOCK) || (f & (PITH_X_REMOVED | PITH_X_DROP)) ||
         !s->own[i])
       continue;
     unsigned tag = t->nodes[i].tag;
     uint32_t own = s->own[i], link = s->ownlink[i];
-    int plain = tag == PITH_TAG_PRE || (tag == PITH_TAG_LI && !link) ||
-                in_table(t, i, root) ||
-                (!(tag >= PITH_TAG_H1 && tag <= PITH_TAG_H6) &&
-                 own >= TAIL_PLAIN && link * 4 < own);
+    int plain;
+    if (tag >= PITH_TAG_H1 && tag <= PITH_TAG_H6)
+      plain = next_plain && !link;
+    else
+      plain = tag == PITH_TAG_PRE || (tag == PITH_TAG_LI && !link) ||
+              in_table(t, i, root) || (own >= TAIL_PLAIN && link * 4 < own);
+    next_plain = plain;
     if (!plain) {
       s->flags[i] |= PITH_X_DROP;
       note(s, i, PITH_R_AFTER_ARTICLE);
@@ -1162,6 +1168,7 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
   s->explain = !!(opts & PITH_XOPT_EXPLAIN);
   s->lead = 0;
   s->fallback = PITH_FALLBACK_NONE;
+  s->selected = 0; /* the scratch is reused: no score of the last page */
   if (s->explain && why_reserve(s, nn) < 0)
     return -1;
   uint32_t body = 0;
