@@ -733,6 +733,33 @@ static void dedupe(builder *b) {
  * nothing: drop it.  A section is empty when the next block is a heading
  * of a higher rank, or the end.  (A run of same-rank headings is kept: it
  * is a list of titles.) */
+/* A label paragraph: a short line that ends in a colon ("More on this
+ * topic:", "Contact:") announces what follows, as a heading does, one rank
+ * below the lowest heading. */
+#define LABEL_MAX_BYTES 80 /* longer lines ending in ':' are sentences */
+#define LABEL_RANK 7       /* below <h6> */
+
+static int is_label(const pith_block *blk) {
+  if (blk->type != PITH_BLOCK_PARAGRAPH || blk->quote || blk->len == 0 ||
+      blk->len > LABEL_MAX_BYTES)
+    return 0;
+  size_t n = blk->len;
+  while (n > 0 && (blk->text[n - 1] == ' ' || blk->text[n - 1] == '\n'))
+    n--;
+  if (n >= 1 && blk->text[n - 1] == ':')
+    return 1;
+  /* U+FF1A FULLWIDTH COLON */
+  return n >= 3 && memcmp(blk->text + n - 3, "\xef\xbc\x9a", 3) == 0;
+}
+
+/* The rank of a block that opens a section: a heading's level, a label's
+ * LABEL_RANK, 0 for any other block. */
+static int section_rank(const pith_block *blk) {
+  if (blk->type == PITH_BLOCK_HEADING)
+    return blk->level;
+  return is_label(blk) ? LABEL_RANK : 0;
+}
+
 static void drop_empty_sections(builder *b) {
   /* Walk backwards so a chain of empty headings goes at once.  `next` is
    * the first block after i that stays: the headings dropped on the way
@@ -741,20 +768,21 @@ static void drop_empty_sections(builder *b) {
   size_t next = b->n;
   for (size_t i = b->n; i-- > 0;) {
     pith_block *blk = &b->blocks[i];
-    if (blk->type == PITH_BLOCK_HEADING &&
-        (next >= b->n || (b->blocks[next].type == PITH_BLOCK_HEADING &&
-                          b->blocks[next].level < blk->level)))
-      blk->level = -blk->level; /* mark; removed below */
+    int rank = section_rank(blk);
+    int next_rank = next < b->n ? section_rank(&b->blocks[next]) : 0;
+    if (rank && (next >= b->n || (next_rank && next_rank < rank)))
+      blk->level =
+          -1 - blk->level; /* mark (labels have level 0); removed below */
     else
       next = i;
   }
   size_t k = 0;
   for (size_t i = 0; i < b->n; i++) {
     pith_block *blk = &b->blocks[i];
-    if (!(blk->type == PITH_BLOCK_HEADING && blk->level < 0)) {
+    if (blk->level >= 0) {
       b->blocks[k++] = *blk;
     } else if (b->opts & PITH_BODY_EXPLAIN) {
-      blk->level = -blk->level;
+      blk->level = -1 - blk->level;
       keep_gone(b, blk, PITH_R_EMPTY_SECTION);
     }
   }

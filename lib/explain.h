@@ -46,6 +46,11 @@
   X(COPYRIGHT, "copyright", "a copyright line")                                \
   X(BEFORE_PROSE, "before-prose",                                              \
     "a short line before the first paragraph (date, kicker, fragment)")        \
+  X(DATE_LINE, "date-line",                                                    \
+    "a line that only says when the page was published or updated")            \
+  X(BARE_TEXT, "bare-text",                                                    \
+    "a short run of text outside paragraph markup in an article written in "   \
+    "paragraphs")                                                              \
   X(RECOMMENDATIONS, "recommendations",                                        \
     "a box of recommendations under a heading such as Related articles")       \
   X(COMMENT_SECTION, "comment-section",                                        \
@@ -53,7 +58,9 @@
   X(DOUBTFUL, "doubtful",                                                      \
     "precision mode: inside a probably-boilerplate container")                 \
   X(REPEATED, "repeated", "a repeat of an earlier block")                      \
-  X(EMPTY_SECTION, "empty-section", "a heading whose section lost its text")   \
+  X(EMPTY_SECTION, "empty-section",                                            \
+    "a heading (or a label line ending in a colon) whose section lost its "    \
+    "text")                                                                    \
   X(TABLE, "table", "a table row, left out on request (no tables)")            \
   X(CARD, "card",                                                              \
     "a card of another story: a heading that links elsewhere and its "         \

@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "chars.h"
+#include "datetext.h"
 #include "explain.h"
 #include "vocab.h"
 
@@ -85,6 +86,17 @@
 /* After an article's last paragraph, plain text of this many visible
  * bytes (some ten words) stays. */
 #define TAIL_PLAIN 60
+/* A date line: a block of at most DATE_LINE_MAX visible bytes holding a
+ * date and at most DATE_LINE_WORDS other words ("Updated: 5 March 2024,
+ * 10:27", "Published 2024-03-05"). */
+#define DATE_LINE_MAX 80
+#define DATE_LINE_WORDS 2
+/* An article written in paragraphs: at least PARA_SHARE_PCT of the
+ * selection's own text sits in paragraph markup; there, a block of bare
+ * text (a <div> or <span> owning text) shorter than BARE_SHORT visible
+ * bytes is a widget, a label or a teaser, not a paragraph. */
+#define PARA_SHARE_PCT 80
+#define BARE_SHORT 200
 
 void pith__scratch_free(pith_scratch *s) {
   pith__free(s->flags);
@@ -638,6 +650,89 @@ static int is_copyright(const pith_tree *t, uint32_t b) {
          !strncmp(w, "copyright", 9) || strstr(w, "all rights reserved");
 }
 
+static int in_table(const pith_tree *t, uint32_t i, uint32_t root);
+
+/* Is tag one that writes text as a reader reads it: a paragraph, a
+ * heading, a list item or term, a table cell, a quote, preformatted
+ * text, a caption? */
+static int is_text_markup(unsigned tag) {
+  switch (tag) {
+  case PITH_TAG_P:
+  case PITH_TAG_H1:
+  case PITH_TAG_H2:
+  case PITH_TAG_H3:
+  case PITH_TAG_H4:
+  case PITH_TAG_H5:
+  case PITH_TAG_H6:
+  case PITH_TAG_LI:
+  case PITH_TAG_DD:
+  case PITH_TAG_DT:
+  case PITH_TAG_TD:
+  case PITH_TAG_TH:
+  case PITH_TAG_BLOCKQUOTE:
+  case PITH_TAG_PRE:
+  case PITH_TAG_CAPTION:
+  case PITH_TAG_FIGCAPTION:
+  case PITH_TAG_ADDRESS:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+/* Is block b bare text: neither text markup itself nor inside it (a
+ * <div> in a list item or a heading is part of that item or heading)? */
+static int is_bare_text(const pith_tree *t, uint32_t b, uint32_t root) {
+  if (is_text_markup(t->nodes[b].tag))
+    return 0;
+  for (uint32_t a = t->nodes[b].parent; a && a != root; a = t->nodes[a].parent)
+    if (is_text_markup(t->nodes[a].tag))
+      return 0;
+  return 1;
+}
+
+/* Is the short block b a date line: a date and at most DATE_LINE_WORDS
+ * words besides (a label such as "Updated:", a weekday, a category), the
+ * rest digits and punctuation (a time, separators)?  Such a line states
+ * when the page was published; the metadata stage reads it, readers skip
+ * it. */
+static int is_date_line(const pith_tree *t, uint32_t b) {
+  char w[DATE_LINE_MAX * 2 + 1];
+  size_t k = 0;
+  text_walk tw;
+  text_start(&tw, b);
+  for (uint32_t c; (c = text_next(&tw, t));) {
+    const char *x = pith__text(t, c);
+    for (uint32_t i = 0; i < t->nodes[c].len; i++) {
+      if (k == sizeof w - 1)
+        return 0;
+      unsigned char ch = (unsigned char)x[i];
+      w[k++] = is_sp(ch) ? ' ' : (char)ch;
+    }
+  }
+  if (tw.capped)
+    return 0;
+  char date[11];
+  size_t from, to;
+  if (!pith__date_in_text(w, k, PITH_DATE_ORDER_UNKNOWN, date, &from, &to))
+    return 0;
+  /* Count the words with a letter outside [from, to). */
+  int words = 0, in_word = 0, letter = 0;
+  for (size_t i = 0; i <= k; i++) {
+    unsigned char ch =
+        i < k && (i < from || i >= to) ? (unsigned char)w[i] : ' ';
+    if (ch == ' ') {
+      words += in_word && letter;
+      in_word = letter = 0;
+      continue;
+    }
+    in_word = 1;
+    if (ch >= 0x80 || (lower(ch) >= 'a' && lower(ch) <= 'z'))
+      letter = 1;
+  }
+  return words <= DATE_LINE_WORDS;
+}
+
 /* Is block b an inline teaser: a short label ending in a colon ("Also
  * read:", "Lesen Sie auch:", "See also:") and then a link with a
  * headline's worth of text to another page, and nothing else?  Any
@@ -812,6 +907,21 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root,
   uint32_t raw = s->raw[root] ? s->raw[root] : 1;
   int root_links = s->rawlink[root] * 3 > raw; /* a page of links */
   int seen_prose = 0;
+  /* The last block of prose: date lines are read before the first and
+   * after the last, not between (an event's date inside the text). */
+  uint32_t last_prose = 0, end = subtree_end(t, root);
+  for (uint32_t j = root; j < end; j++)
+    if ((s->flags[j] & PITH_X_BLOCK) && !(s->flags[j] & PITH_X_REMOVED) &&
+        s->own[j] && block_weight(t, s, j, 0) > 0)
+      last_prose = j;
+  uint64_t para = 0, all = 0;
+  for (uint32_t j = root; j < end; j++)
+    if ((s->flags[j] & PITH_X_BLOCK) && !(s->flags[j] & PITH_X_REMOVED)) {
+      all += s->own[j];
+      if (is_text_markup(t->nodes[j].tag))
+        para += s->own[j];
+    }
+  int in_paragraphs = all && para * 100 >= all * PARA_SHARE_PCT;
   uint32_t i = root;
   while (i) {
     uint8_t f = s->flags[i];
@@ -844,6 +954,13 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root,
       if (!drop && own <= COPYRIGHT_READ && t->nodes[i].tag != PITH_TAG_PRE &&
           is_copyright(t, i))
         drop = PITH_R_COPYRIGHT;
+      if (!drop && in_paragraphs && own < BARE_SHORT &&
+          is_bare_text(t, i, root))
+        drop = PITH_R_BARE_TEXT;
+      if (!drop && (!seen_prose || i > last_prose) && own <= DATE_LINE_MAX &&
+          t->nodes[i].tag != PITH_TAG_LI && !in_table(t, i, root) &&
+          is_date_line(t, i))
+        drop = PITH_R_DATE_LINE;
       if (!drop && own <= TEASER_MAX && s->ownlink[i] < own &&
           is_teaser(t, s, i))
         drop = PITH_R_TEASER;

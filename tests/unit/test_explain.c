@@ -204,6 +204,50 @@ static void test_reasons(void) {
          "<h3>Changes to the timetable</h3><nav><a href=\"/t\">ferries</a>"
          "</nav><h2>Summer crossings</h2>" CLOSING "</article></body></html>",
          0, "Changes to the timetable", D, "empty-section", NULL);
+  /* A label paragraph ("...:") with nothing left under it heads nothing. */
+  expect("empty-section (label)",
+         "<html><body><article>" PROSE
+         "<p>More on the harbour:</p><ul><li><a href=\"/a\">Pier repairs "
+         "start in May</a></li><li><a href=\"/b\">New quay lights</a></li>"
+         "</ul><h2>Summer crossings</h2>" CLOSING "</article></body></html>",
+         0, "More on the harbour", D, "empty-section", NULL);
+  expect("empty-section (label over text stays)",
+         "<html><body><article>" PROSE
+         "<p>The timetable from June:</p><p>The first crossing leaves at six "
+         "and the last at eleven, every day of the week.</p>" CLOSING
+         "</article></body></html>",
+         0, "The timetable from June", K, "kept", NULL);
+  expect("date-line",
+         "<html><body><article><p>Updated: 5 March 2024, 10:27</p>" PROSE
+         "</article></body></html>",
+         0, "Updated: 5 March", D, "date-line", NULL);
+  /* Between paragraphs a date is the text's own (an event's date). */
+  expect("date-line (inside the text stays)",
+         "<html><body><article>" PROSE "<p>Opening: 5 March 2024</p>" CLOSING
+         "</article></body></html>",
+         0, "Opening: 5 March", K, "kept", NULL);
+  expect("bare-text",
+         "<html><body><article>" PROSE
+         "<div class=\"x\">Sign up for our weekly letter</div>" CLOSING
+         "</article></body></html>",
+         0, "Sign up for our", D, "bare-text", NULL);
+  /* Inside a list item the same <div> is the item's text. */
+  expect("bare-text (in a list item stays)",
+         "<html><body><article>" PROSE
+         "<ul><li><div>Bring a warm coat for the crossing</div></li>"
+         "<li><div>Buy tickets on board</div></li></ul>" CLOSING
+         "</article></body></html>",
+         0, "Bring a warm coat", K, "kept", NULL);
+  /* A page written in <div>s is not "written in paragraphs". */
+  expect("bare-text (a page of divs stays)",
+         "<html><body><div class=\"story\"><div>The harbour ferry went back "
+         "into service on Wednesday after four months in the boatyard, "
+         "where workers replaced its engine and most of the deck.</div>"
+         "<div>Short line in a div</div><div>The town council paid for the "
+         "repairs from its maintenance budget, and the timetable will stay "
+         "as it was last summer, with crossings from six.</div></div>"
+         "</body></html>",
+         0, "Short line in a div", K, "kept", NULL);
   expect("card",
          "<html><body><article>" PROSE "<div class=\"x\"><h3><a href=\"/o\">"
          "Harbour walk opens to the public after the works</a></h3><p>Two "
