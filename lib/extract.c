@@ -765,6 +765,7 @@ static int is_teaser(const pith_tree *t, const pith_scratch *s, uint32_t b) {
 }
 
 static uint32_t subtree_end(const pith_tree *t, uint32_t n);
+static int is_prose_par(const pith_tree *t, const pith_scratch *s, uint32_t i);
 
 /* Is heading h a link to another page: its text all inside one <a> whose
  * address is not a fragment of this page? */
@@ -808,10 +809,24 @@ static uint32_t card_of(const pith_tree *t, const pith_scratch *s,
 
 /* Cards of other stories inside the selection (a heading that links
  * elsewhere, a summary, a date) go, unless the cards are the page: a
- * listing's index of stories. */
+ * listing's index of stories.  Cards after the last paragraph of an
+ * article do not count towards that. */
 static void drop_cards(const pith_tree *t, pith_scratch *s, uint32_t root) {
   uint32_t end = subtree_end(t, root);
   uint64_t in_cards = 0;
+  /* The article's prose: its paragraphs, and where the last one ends.
+   * Cards after an article of PROSE_PAGE or more are not the page. */
+  uint64_t prose = 0;
+  uint32_t after = end;
+  for (uint32_t i = root; i < end; i++)
+    if ((s->flags[i] & PITH_X_BLOCK) &&
+        !(s->flags[i] & (PITH_X_REMOVED | PITH_X_DROP)) &&
+        is_prose_par(t, s, i)) {
+      prose += s->own[i];
+      after = subtree_end(t, i);
+    }
+  if (prose < PROSE_PAGE)
+    after = end;
   for (int pass = 0; pass < 2; pass++) {
     for (uint32_t i = root; i < end;) {
       uint8_t f = s->flags[i];
@@ -825,7 +840,8 @@ static void drop_cards(const pith_tree *t, pith_scratch *s, uint32_t root) {
         uint32_t box = card_of(t, s, root, i);
         uint32_t box_end = subtree_end(t, box);
         if (pass == 0) {
-          in_cards += s->raw[box];
+          if (box < after)
+            in_cards += s->raw[box];
         } else {
           for (uint32_t c = box; c < box_end; c++)
             if ((s->flags[c] & PITH_X_BLOCK) && !(s->flags[c] & PITH_X_DROP)) {

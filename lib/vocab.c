@@ -173,6 +173,7 @@ static const struct {
     {"btn", COMMENT_OTHER},
     {"button", COMMENT_OTHER},
     {"byline", SOFT | BYLINE | PT_AUTHOR},
+    {"caption", BOILERPLATE},
     {"cart", PT_CART},
     {"collapse", DISCLOSURE},
     {"collapsible", DISCLOSURE},
@@ -370,8 +371,8 @@ static const struct {
  * then the words that start with a non-ASCII byte, then the end
  * (pith__vocab_tables_sorted() checks it against the table). */
 static const uint16_t slice[28] = {
-    0,   37,  50,  70,  77,  79,  85,  88,  93,  97,  97,  97,  108, 120,
-    130, 132, 156, 156, 178, 202, 222, 222, 226, 232, 232, 236, 236, 238};
+    0,   37,  50,  71,  78,  80,  86,  89,  94,  98,  98,  98,  109, 121,
+    131, 133, 157, 157, 179, 203, 223, 223, 227, 233, 233, 237, 237, 239};
 #define KEY_MAX 48 /* longer words are in no rule */
 
 uint32_t pith__vocab_rules(const char *s, size_t n) {
