@@ -52,7 +52,9 @@ import sys
 
 WORD = re.compile(r"\w+", re.UNICODE)
 SPACE = re.compile(r"\s+")
-QUOTED = re.compile(r'^(word "[^"]*"|role="[^"]*"|<[a-z0-9]+>)')
+# The rule and its word ('boilerplate: "sidebar" in the class of ...'),
+# or the tag ("<nav>").
+QUOTED = re.compile(r'^([a-z-]+: "[^"]*"|<[a-z0-9]+>)')
 
 
 def words(s):
@@ -64,8 +66,8 @@ def squash(s):
 
 
 def detail_key(e):
-    """The reason with the rule's word, tag or role ("class-word: word
-    "sidebar""), or the reason alone."""
+    """The reason with the rule and its word, or the tag ("class-word:
+    boilerplate: "sidebar"", "tag: <nav>"), or the reason alone."""
     m = QUOTED.match(e.get("detail") or "")
     return e["reason"] + (": " + m.group(1) if m else "")
 
