@@ -270,7 +270,7 @@ static const struct {
     {"prev", SOFT},
     {"previous", SOFT},
     {"price", PT_PRICE},
-    {"print", BOILERPLATE | UI_LABEL},
+    {"print", SOFT | UI_LABEL},
     {"product", PT_PRODUCT},
     {"products", PT_PRODUCT},
     {"promo", BOILERPLATE},
