@@ -41,6 +41,34 @@
 /* Anchors with at least this much visible text are teasers, not links. */
 #define LONG_ANCHOR 25
 #define BYLINE_SHORT 100
+/* Block weights (score and select): prose counts its non-link text, more
+ * in paragraph markup and inside a container named like content; a link
+ * list counts against; fragments count nothing; inside a probably-
+ * boilerplate container prose counts against, at a quarter of its size. */
+#define W_LINK_LIST (-0.5f) /* per visible byte of a link-heavy block */
+#define W_FRAGMENT 20       /* blocks under this many bytes weigh 0 */
+#define W_PARAGRAPH 1.5f    /* <p> and <pre> */
+#define W_CONTENT 1.25f     /* inside a content-named container */
+#define W_SOFT_PENALTY (-0.25f)
+/* Link shares, as fractions num/den of a block's text in links: a link
+ * list has over half (a third in precision mode, three quarters in recall
+ * mode); a paragraph of prose under a third; a page of links a third, a
+ * page whose box titles are content a quarter. */
+#define LINK_LIST_DEN 2
+#define LINK_LIST_PRECISION_DEN 3
+#define LINK_PROSE_DEN 3
+#define LINK_PAGE_DEN 3
+#define LINK_INDEX_DEN 4
+/* A form holding half the page and this many visible bytes wraps the page
+ * (ASP.NET does), it is not a form a reader fills in. */
+#define FORM_WRAPPER_MIN 2000
+/* Interface labels are short: at most this many visible bytes. */
+#define UI_LABEL_MAX 30
+/* A heading among paragraphs titles its box up to the next paragraph of
+ * prose: a <p> of this many visible bytes. */
+#define BOX_END_PROSE 100
+/* Siblings looked at to find the first with text (a bound on empty ones). */
+#define BOX_SIBLINGS_MAX 64
 /* Main content shorter than this (visible bytes) is suspiciously little. */
 #define SMALL_CONTENT 250
 #define COPYRIGHT_READ 200  /* bytes of a block read for a copyright line */
@@ -285,7 +313,7 @@ static void protect_sections(const pith_tree *t, const pith_scratch *s,
  * has a field to type into and is not most of the page. */
 static int form_is_widget(const pith_tree *t, const pith_scratch *s, uint32_t n,
                           uint32_t total) {
-  if (s->raw[n] * 2 >= total && s->raw[n] >= 2000)
+  if (s->raw[n] * 2 >= total && s->raw[n] >= FORM_WRAPPER_MIN)
     return 0;
   for (uint32_t i = n; i; i = pith__next_node(t, n, i, 0)) {
     unsigned tag = t->nodes[i].tag;
@@ -444,19 +472,19 @@ static float block_weight(const pith_tree *t, const pith_scratch *s, uint32_t b,
   if (tag >= PITH_TAG_H1 && tag <= PITH_TAG_H6)
     return 0;
   float w;
-  if (link * 2 > own)
-    w = -0.5f * (float)own;
-  else if (own < 20)
+  if (link * LINK_LIST_DEN > own)
+    w = W_LINK_LIST * (float)own;
+  else if (own < W_FRAGMENT)
     w = 0;
   else {
     w = (float)(own - link);
     if (tag == PITH_TAG_P || tag == PITH_TAG_PRE)
-      w *= 1.5f;
+      w *= W_PARAGRAPH;
     if (f & PITH_X_GOOD)
-      w *= 1.25f;
+      w *= W_CONTENT;
   }
   if (soft_penalty && w > 0 && (f & (PITH_X_SOFT | PITH_X_COMMENT)))
-    w *= -0.25f;
+    w *= W_SOFT_PENALTY;
   return w;
 }
 
@@ -880,7 +908,7 @@ static uint32_t drop_more_box(const pith_tree *t, pith_scratch *s,
   while (box != root) {
     uint32_t p = t->nodes[box].parent, first = 0;
     int seen = 0; /* bounded: empty siblings are no reason to scan long */
-    for (uint32_t c = t->nodes[p].first; c && seen < 64;
+    for (uint32_t c = t->nodes[p].first; c && seen < BOX_SIBLINGS_MAX;
          c = t->nodes[c].next, seen++)
       if (s->raw[c]) {
         first = c;
@@ -898,8 +926,8 @@ static uint32_t drop_more_box(const pith_tree *t, pith_scratch *s,
     for (uint32_t c = t->nodes[h].next; c && !end; c = t->nodes[c].next) {
       unsigned tag = t->nodes[c].tag;
       if ((tag >= PITH_TAG_H1 && tag <= level) ||
-          (tag == PITH_TAG_P && s->raw[c] >= 100 &&
-           s->rawlink[c] * 3 < s->raw[c]))
+          (tag == PITH_TAG_P && s->raw[c] >= BOX_END_PROSE &&
+           s->rawlink[c] * LINK_PROSE_DEN < s->raw[c]))
         end = c;
     }
     if (!end)
@@ -921,7 +949,7 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root,
                    unsigned opts) {
   uint8_t rootf = s->flags[root];
   uint32_t raw = s->raw[root] ? s->raw[root] : 1;
-  int root_links = s->rawlink[root] * 3 > raw; /* a page of links */
+  int root_links = s->rawlink[root] * LINK_PAGE_DEN > raw; /* page of links */
   int seen_prose = 0;
   /* The last block of prose: date lines are read before the first and
    * after the last, not between (an event's date inside the text). */
@@ -950,9 +978,10 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root,
       int drop = 0;
       /* Link-heavy: over half of the text in links; a third in precision
        * mode, three quarters in recall mode. */
-      if (!root_links && ((opts & PITH_XOPT_PRECISION) ? link * 3 > own
-                          : (opts & PITH_XOPT_RECALL)  ? link * 4 > own * 3
-                                                       : link * 2 > own))
+      if (!root_links &&
+          ((opts & PITH_XOPT_PRECISION) ? link * LINK_LIST_PRECISION_DEN > own
+           : (opts & PITH_XOPT_RECALL)  ? link * 4 > own * 3
+                                        : link * LINK_LIST_DEN > own))
         drop = PITH_R_LINK_LIST;
       /* Precision mode: a block inside a probably-boilerplate container
        * that the content root is not inside goes. */
@@ -965,7 +994,7 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root,
       if (!drop && (f & PITH_X_BYLINE) && !(rootf & PITH_X_BYLINE) &&
           own < BYLINE_SHORT)
         drop = PITH_R_BYLINE;
-      if (!drop && own <= 30 && is_ui_label(t, i))
+      if (!drop && own <= UI_LABEL_MAX && is_ui_label(t, i))
         drop = PITH_R_LABEL;
       if (!drop && own <= COPYRIGHT_READ && t->nodes[i].tag != PITH_TAG_PRE &&
           is_copyright(t, i))
@@ -980,7 +1009,7 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root,
       if (!drop && own <= TEASER_MAX && s->ownlink[i] < own &&
           is_teaser(t, s, i))
         drop = PITH_R_TEASER;
-      if (own <= 40 && t->nodes[i].tag >= PITH_TAG_H1 &&
+      if (own <= BOX_LABEL_MAX && t->nodes[i].tag >= PITH_TAG_H1 &&
           t->nodes[i].tag <= PITH_TAG_H6 && is_more_label(t, i)) {
         i = drop_more_box(t, s, root, i);
         continue;
@@ -1036,7 +1065,7 @@ static void drop_box_labels(const pith_tree *t, pith_scratch *s,
                             uint32_t root) {
   /* On a page of links (an index, a listing), the titles of its lists
    * are its content. */
-  if ((uint64_t)s->rawlink[root] * 4 > s->raw[root])
+  if ((uint64_t)s->rawlink[root] * LINK_INDEX_DEN > s->raw[root])
     return;
   uint32_t end = subtree_end(t, root);
   uint32_t prev = 0; /* the last kept short block, waiting for its next */
@@ -1088,7 +1117,7 @@ static uint32_t find_lead(const pith_tree *t, const pith_scratch *s,
       return 0;
     uint32_t own = s->own[i], link = s->ownlink[i];
     if ((tag == PITH_TAG_P || tag == PITH_TAG_DIV) && own - link >= LEAD_MIN &&
-        link * 3 < own && !(f & (PITH_X_BYLINE | PITH_X_COMMENT)))
+        link * LINK_PROSE_DEN < own && !(f & (PITH_X_BYLINE | PITH_X_COMMENT)))
       return i;
     if (++passed > 2 || own > LEAD_MIN * 2)
       return 0;
@@ -1325,7 +1354,7 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
   memset(prose, 0, nn * sizeof *prose);
   for (uint32_t i = nn; i-- > 1;) {
     if (t->nodes[i].tag == PITH_TAG_P && s->raw[i] >= PROSE_PARA &&
-        s->rawlink[i] * 3 < s->raw[i])
+        s->rawlink[i] * LINK_PROSE_DEN < s->raw[i])
       prose[i] = s->raw[i] - s->rawlink[i];
     prose[t->nodes[i].parent] += prose[i];
   }
