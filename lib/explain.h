@@ -46,6 +46,9 @@
   X(COPYRIGHT, "copyright", "a copyright line")                                \
   X(BEFORE_PROSE, "before-prose",                                              \
     "a short line before the first paragraph (date, kicker, fragment)")        \
+  X(CAPTION, "caption",                                                        \
+    "a caption or credit (class or id word caption) in an article written in " \
+    "paragraphs")                                                              \
   X(DATE_LINE, "date-line",                                                    \
     "a line that only says when the page was published or updated")            \
   X(BARE_TEXT, "bare-text",                                                    \

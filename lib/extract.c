@@ -719,6 +719,15 @@ static int is_bare_text(const pith_tree *t, uint32_t b, uint32_t root) {
   return 1;
 }
 
+/* Is block b inside (or itself) an element whose class or id names a
+ * caption or credit, below root? */
+static int in_caption(const pith_tree *t, uint32_t b, uint32_t root) {
+  for (uint32_t a = b; a && a != root; a = t->nodes[a].parent)
+    if (vocab_of(t, a) & PITH_VOCAB_CAPTION)
+      return 1;
+  return 0;
+}
+
 /* Is the short block b a date line: a date and at most DATE_LINE_WORDS
  * words besides (a label such as "Updated:", a weekday, a category), the
  * rest digits and punctuation (a time, separators)?  Such a line states
@@ -1002,6 +1011,8 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root,
       if (!drop && in_paragraphs && own < BARE_SHORT &&
           is_bare_text(t, i, root))
         drop = PITH_R_BARE_TEXT;
+      if (!drop && in_paragraphs && own < BARE_SHORT && in_caption(t, i, root))
+        drop = PITH_R_CAPTION;
       if (!drop && (!seen_prose || i > last_prose) && own <= DATE_LINE_MAX &&
           t->nodes[i].tag != PITH_TAG_LI && !in_table(t, i, root) &&
           is_date_line(t, i))

@@ -173,7 +173,7 @@ static const struct {
     {"btn", COMMENT_OTHER},
     {"button", COMMENT_OTHER},
     {"byline", SOFT | BYLINE | PT_AUTHOR},
-    {"caption", BOILERPLATE},
+    {"caption", CAPTION},
     {"cart", PT_CART},
     {"collapse", DISCLOSURE},
     {"collapsible", DISCLOSURE},
@@ -440,10 +440,11 @@ int pith__vocab_tables_sorted(void) {
 /* The class rules the words of a token give (what classify reads). */
 #define WORD_RULES                                                             \
   (PITH_VB_BOILERPLATE | PITH_VB_SOFT | PITH_VB_CONTENT | PITH_VB_COMMENTS |   \
-   PITH_VB_BYLINE | PITH_VB_DISCLOSURE)
+   PITH_VB_BYLINE | PITH_VB_DISCLOSURE | PITH_VB_CAPTION)
 /* What a layout word cancels. */
 #define LAYOUT_CANCELS                                                         \
-  (PITH_VB_BOILERPLATE | PITH_VB_SOFT | PITH_VB_COMMENTS | PITH_VB_BYLINE)
+  (PITH_VB_BOILERPLATE | PITH_VB_SOFT | PITH_VB_COMMENTS | PITH_VB_BYLINE |    \
+   PITH_VB_CAPTION)
 /* Words this long are in no class rule. */
 #define WORD_MAX 31
 

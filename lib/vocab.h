@@ -61,6 +61,9 @@ int pith__vocab_next_word(pith_vocab_iter *it, const char **w, size_t *len,
   X(DISCLOSURE, "disclosure", "class and id words",                            \
     "names a panel a reader opens with a click (accordion, tab): content "     \
     "even while hidden")                                                       \
+  X(CAPTION, "caption", "class and id words",                                  \
+    "names a figure's caption or credit: its short blocks are dropped from "   \
+    "an article written in paragraphs, as <figcaption> is from every page")    \
   X(LAYOUT, "layout", "class and id words",                                    \
     "turns the other words of its token into a description of the layout "     \
     "around the element (has-sidebar, no-comments): they say nothing")         \
@@ -154,6 +157,7 @@ int pith__vocab_tables_sorted(void);
 #define PITH_VOCAB_COMMENT PITH_VB_COMMENTS /* reader comments */
 #define PITH_VOCAB_BYLINE PITH_VB_BYLINE    /* a byline or author box */
 #define PITH_VOCAB_DISCLOSURE PITH_VB_DISCLOSURE /* a panel a reader opens */
+#define PITH_VOCAB_CAPTION PITH_VB_CAPTION       /* a caption or credit */
 
 /* Classify a class or id attribute value: the PITH_VOCAB_* bits its
  * tokens give. */

@@ -231,6 +231,22 @@ static void test_reasons(void) {
          "<div class=\"x\">Sign up for our weekly letter</div>" CLOSING
          "</article></body></html>",
          0, "Sign up for our", D, "bare-text", NULL);
+  expect("caption",
+         "<html><body><article>" PROSE
+         "<p class=\"wp-caption-text\">The ferry at the quay at dawn. "
+         "(Photo: A. Example)</p>" CLOSING "</article></body></html>",
+         0, "The ferry at the quay", D, "caption", NULL);
+  /* A page of captioned pictures is not written in paragraphs. */
+  expect("caption (a gallery keeps its captions)",
+         "<html><body><div class=\"gallery\">"
+         "<div class=\"item\"><img src=\"a.jpg\"><div class=\"caption\">"
+         "The north pier in the winter storm of last year</div></div>"
+         "<div class=\"item\"><img src=\"b.jpg\"><div class=\"caption\">"
+         "Fishing boats moored in the inner harbour at low tide</div></div>"
+         "<div class=\"item\"><img src=\"c.jpg\"><div class=\"caption\">"
+         "The old ferry waiting for its new engine in the boatyard</div>"
+         "</div></div></body></html>",
+         0, "Fishing boats moored", K, "kept", NULL);
   /* Inside a list item the same <div> is the item's text. */
   expect("bare-text (in a list item stays)",
          "<html><body><article>" PROSE
