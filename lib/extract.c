@@ -1259,6 +1259,33 @@ static void trim_tail(const pith_tree *t, pith_scratch *s, uint32_t root,
   }
 }
 
+/* Is node i inside an <a>? */
+static int in_link(const pith_tree *t, uint32_t i) {
+  for (uint32_t a = t->nodes[i].parent; a; a = t->nodes[a].parent)
+    if (t->nodes[a].tag == PITH_TAG_A)
+      return 1;
+  return 0;
+}
+
+/* The page's prose, blind to class names, into prose[] (per node, summed
+ * over its subtree): the non-link text of paragraphs of a sentence or
+ * more that are not mostly links; with `runs`, the runs of text of a
+ * sentence or more outside links, wherever they sit. */
+static void prose_runs(const pith_tree *t, const pith_scratch *s,
+                       uint32_t *prose, int runs) {
+  uint32_t nn = t->nnodes;
+  memset(prose, 0, nn * sizeof *prose);
+  for (uint32_t i = nn; i-- > 1;) {
+    unsigned tag = t->nodes[i].tag;
+    if (runs ? (tag == PITH_TAG_TEXT && s->raw[i] >= PROSE_PARA &&
+                !in_link(t, i))
+             : (tag == PITH_TAG_P && s->raw[i] >= PROSE_PARA &&
+                s->rawlink[i] * LINK_PROSE_DEN < s->raw[i]))
+      prose[i] = s->raw[i] - s->rawlink[i];
+    prose[t->nodes[i].parent] += prose[i];
+  }
+}
+
 /* The safety net.  The class-blind estimate of the article: the deepest
  * element holding most of the page's prose (prose[], before pruning), on
  * a page with a few hundred words of it; 0 when the page has too little. */
@@ -1362,15 +1389,18 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
    * paragraphs of a sentence or more that are not mostly links.  `ownlink`
    * is free until own_text() too. */
   uint32_t *prose = s->ownlink;
-  memset(prose, 0, nn * sizeof *prose);
-  for (uint32_t i = nn; i-- > 1;) {
-    if (t->nodes[i].tag == PITH_TAG_P && s->raw[i] >= PROSE_PARA &&
-        s->rawlink[i] * LINK_PROSE_DEN < s->raw[i])
-      prose[i] = s->raw[i] - s->rawlink[i];
-    prose[t->nodes[i].parent] += prose[i];
-  }
+  prose_runs(t, s, prose, 0);
   uint32_t all_prose = prose[body];
   uint32_t net = prose_core(t, prose, body);
+  if (!net) {
+    /* A page that writes its article without <p> (text in <div>s, lines
+     * broken with <br>): for the safety net its prose is its long runs
+     * of text outside links, wherever they sit.  Protection below still
+     * reads the paragraphs. */
+    prose_runs(t, s, prose, 1);
+    net = prose_core(t, prose, body);
+    prose_runs(t, s, prose, 0);
+  }
   for (uint32_t i = nn; i-- > 1;) {
     const pith_node *nd = &t->nodes[i];
     if (nd->tag == PITH_TAG_TEXT)

@@ -247,6 +247,67 @@ static void test_reasons(void) {
          "The old ferry waiting for its new engine in the boatyard</div>"
          "</div></div></body></html>",
          0, "Fishing boats moored", K, "kept", NULL);
+  /* A menu of links, repeated so that the page holds more than the story
+   * (and the story's wrapper is not half of the page). */
+#define MENU_ITEMS                                                             \
+  "<li><a href=\"/a\">Harbour news from the archive, older stories</a></li>"   \
+  "<li><a href=\"/b\">Ferry timetables and fares for every season</a></li>"    \
+  "<li><a href=\"/c\">Letters to the editor about the harbour works</a></li>"
+  /* An article written in <div>s, inside a wrapper with a boilerplate
+   * word: the safety net takes it back. */
+  {
+    static const char story[] =
+        "<html><body><div class=\"modal\">"
+        "<div>The harbour ferry went back into service on Wednesday after "
+        "four months in the boatyard, where workers replaced its engine and "
+        "most of the wooden deck, and passengers were waiting on the quay "
+        "before dawn to be the first on board.</div>"
+        "<div>The town council paid for the repairs from its maintenance "
+        "budget, and the operator says that the timetable will stay as it "
+        "was last summer, with the first crossing at six in the morning and "
+        "the last one at eleven at night.</div>"
+        "<div>Fishermen on the north pier said that the new engine is much "
+        "quieter than the old one, which could be heard across the whole bay "
+        "every morning, and that its wake no longer rocks their boats at "
+        "the moorings of the inner harbour.</div>"
+        "<div>The operator expects the summer timetable to bring more "
+        "visitors to the island than any year before, and it will hire four "
+        "more deckhands and a second ticket clerk for the busiest weeks of "
+        "July and August this year.</div>"
+        "<div>Repairs to the landing stage on the island side will follow in "
+        "the autumn, when fewer passengers travel, and the council has "
+        "promised that no crossing will be cancelled while the work goes "
+        "on, even on the busiest market days.</div>"
+        "<div>Tickets can still be bought on board, and season passes for "
+        "island residents will cost the same as last year, the operator "
+        "said in a statement published on its website on Tuesday "
+        "evening.</div>"
+        "<div>Passengers with bicycles are asked to board first and to leave "
+        "them on the lower deck, where the crew has fitted new racks that "
+        "hold twelve bicycles instead of the eight of last summer.</div>"
+        "<div>The old engine will be sold to a museum of maritime history on "
+        "the mainland, which plans to show it in a new hall next spring "
+        "beside the paddle steamer that crossed the bay a century ago.</div>"
+        "<div>Timetables for the winter months will be printed in the "
+        "October issue of this paper and posted at both landing stages, "
+        "together with the new fares for cars and for delivery vans.</div>"
+        "<div>The harbour master thanked the boatyard workers, who finished "
+        "the repairs two weeks earlier than planned despite a month of gales "
+        "that kept them off the slipway for days at a time.</div>"
+        "</div>";
+    char page[sizeof story + 16 * sizeof MENU_ITEMS + 64];
+    strcpy(page, story);
+    strcat(page, "<ul class=\"menu\">");
+    for (int k = 0; k < 16; k++)
+      strcat(page, MENU_ITEMS);
+    strcat(page, "</ul></body></html>");
+    pith_result *r = run(page, 0);
+    const char *text = r ? pith_result_text(r) : NULL;
+    OK(text && strstr(text, "Fishermen on the north pier"),
+       "an article in <div>s under a boilerplate class word comes back "
+       "(safety net)");
+    pith_result_free(r);
+  }
   /* Inside a list item the same <div> is the item's text. */
   expect("bare-text (in a list item stays)",
          "<html><body><article>" PROSE
