@@ -436,7 +436,7 @@ static void put_text(builder *b, const char *s, size_t n) {
 }
 
 static int kept_text(const builder *b, uint32_t n) {
-  uint8_t f = b->s->flags[n];
+  uint16_t f = b->s->flags[n];
   if (f & PITH_X_REMOVED)
     return 0;
   return !(b->s->flags[b->s->owner[n]] & PITH_X_DROP);
@@ -571,7 +571,7 @@ static int push_list(builder *b, uint32_t n) {
 static int enter(builder *b, uint32_t n) {
   const pith_tree *t = b->t;
   unsigned tag = t->nodes[n].tag;
-  uint8_t f = b->s->flags[n];
+  uint16_t f = b->s->flags[n];
   if (f & PITH_X_REMOVED)
     return 0;
   if (tag == PITH_TAG_BR) {

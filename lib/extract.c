@@ -351,9 +351,9 @@ static void prune(const pith_tree *t, pith_scratch *s, unsigned opts,
   s->flags[0] = 0;
   for (uint32_t i = 1; i < nn; i++) {
     const pith_node *nd = &t->nodes[i];
-    uint8_t f =
-        s->flags[nd->parent] & (PITH_X_REMOVED | PITH_X_LINK | PITH_X_SOFT |
-                                PITH_X_COMMENT | PITH_X_GOOD | PITH_X_BYLINE);
+    uint16_t f = s->flags[nd->parent] &
+                 (PITH_X_REMOVED | PITH_X_LINK | PITH_X_SOFT | PITH_X_COMMENT |
+                  PITH_X_GOOD | PITH_X_BYLINE | PITH_X_CAPTION);
     unsigned tag = nd->tag;
     if (tag == PITH_TAG_TEXT || f & PITH_X_REMOVED) {
       s->flags[i] = f;
@@ -426,6 +426,8 @@ static void prune(const pith_tree *t, pith_scratch *s, unsigned opts,
       f |= PITH_X_COMMENT;
     if (v & PITH_VOCAB_BYLINE)
       f |= PITH_X_BYLINE;
+    if (v & PITH_VOCAB_CAPTION)
+      f |= PITH_X_CAPTION;
     if ((v & PITH_VOCAB_GOOD) || is_main_marker(t, i))
       f |= PITH_X_GOOD;
     if (remove) {
@@ -447,7 +449,7 @@ static void own_text(const pith_tree *t, pith_scratch *s) {
   s->anchor[0] = 0;
   for (uint32_t i = 1; i < nn; i++) {
     const pith_node *nd = &t->nodes[i];
-    uint8_t f = s->flags[i];
+    uint16_t f = s->flags[i];
     s->owner[i] = (f & PITH_X_BLOCK) ? i : s->owner[nd->parent];
     s->anchor[i] = nd->tag == PITH_TAG_A ? i : s->anchor[nd->parent];
     if (nd->tag != PITH_TAG_TEXT || (f & PITH_X_REMOVED))
@@ -468,7 +470,7 @@ static float block_weight(const pith_tree *t, const pith_scratch *s, uint32_t b,
   if (!own)
     return 0;
   unsigned tag = t->nodes[b].tag;
-  uint8_t f = s->flags[b];
+  uint16_t f = s->flags[b];
   if (tag >= PITH_TAG_H1 && tag <= PITH_TAG_H6)
     return 0;
   float w;
@@ -500,7 +502,7 @@ static uint32_t select_best(const pith_tree *t, pith_scratch *s,
   for (uint32_t i = 0; i < nn; i++)
     s->score[i] = 0;
   for (uint32_t i = nn; i-- > 1;) {
-    uint8_t f = s->flags[i];
+    uint16_t f = s->flags[i];
     if (f & PITH_X_REMOVED)
       continue;
     if (f & PITH_X_BLOCK)
@@ -527,7 +529,7 @@ static float prose_in(const pith_tree *t, const pith_scratch *s,
   float sum = 0;
   uint32_t i = root;
   while (i) {
-    uint8_t f = s->flags[i];
+    uint16_t f = s->flags[i];
     if (f & PITH_X_REMOVED) {
       i = pith__next_node(t, root, i, 1);
       continue;
@@ -719,15 +721,6 @@ static int is_bare_text(const pith_tree *t, uint32_t b, uint32_t root) {
   return 1;
 }
 
-/* Is block b inside (or itself) an element whose class or id names a
- * caption or credit, below root? */
-static int in_caption(const pith_tree *t, uint32_t b, uint32_t root) {
-  for (uint32_t a = b; a && a != root; a = t->nodes[a].parent)
-    if (vocab_of(t, a) & PITH_VOCAB_CAPTION)
-      return 1;
-  return 0;
-}
-
 /* Is the short block b a date line: a date and at most DATE_LINE_WORDS
  * words besides (a label such as "Updated:", a weekday, a category), the
  * rest digits and punctuation (a time, separators)?  Such a line states
@@ -866,7 +859,7 @@ static void drop_cards(const pith_tree *t, pith_scratch *s, uint32_t root) {
     after = end;
   for (int pass = 0; pass < 2; pass++) {
     for (uint32_t i = root; i < end;) {
-      uint8_t f = s->flags[i];
+      uint16_t f = s->flags[i];
       unsigned tag = t->nodes[i].tag;
       if (f & PITH_X_REMOVED) {
         i = subtree_end(t, i);
@@ -956,7 +949,7 @@ static uint32_t drop_more_box(const pith_tree *t, pith_scratch *s,
  * fragments before the first real paragraph. */
 static void filter(const pith_tree *t, pith_scratch *s, uint32_t root,
                    unsigned opts) {
-  uint8_t rootf = s->flags[root];
+  uint16_t rootf = s->flags[root];
   uint32_t raw = s->raw[root] ? s->raw[root] : 1;
   int root_links = s->rawlink[root] * LINK_PAGE_DEN > raw; /* page of links */
   int seen_prose = 0;
@@ -977,7 +970,7 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root,
   int in_paragraphs = all && para * 100 >= all * PARA_SHARE_PCT;
   uint32_t i = root;
   while (i) {
-    uint8_t f = s->flags[i];
+    uint16_t f = s->flags[i];
     if (f & PITH_X_REMOVED) {
       i = pith__next_node(t, root, i, 1);
       continue;
@@ -1011,7 +1004,8 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root,
       if (!drop && in_paragraphs && own < BARE_SHORT &&
           is_bare_text(t, i, root))
         drop = PITH_R_BARE_TEXT;
-      if (!drop && in_paragraphs && own < BARE_SHORT && in_caption(t, i, root))
+      if (!drop && in_paragraphs && own < BARE_SHORT && (f & PITH_X_CAPTION) &&
+          !(rootf & PITH_X_CAPTION))
         drop = PITH_R_CAPTION;
       if (!drop && (!seen_prose || i > last_prose) && own <= DATE_LINE_MAX &&
           t->nodes[i].tag != PITH_TAG_LI && !in_table(t, i, root) &&
@@ -1111,7 +1105,7 @@ static uint32_t find_lead(const pith_tree *t, const pith_scratch *s,
                           uint32_t root) {
   int passed = 0;
   for (uint32_t i = root; i-- > 1 && root - i <= LEAD_SCAN;) {
-    uint8_t f = s->flags[i];
+    uint16_t f = s->flags[i];
     if (subtree_end(t, i) > root) {
       /* An ancestor of the selection: the lead may be no further up. */
       int depth = 0;
@@ -1163,7 +1157,7 @@ static void trim_after_prose(const pith_tree *t, pith_scratch *s, uint32_t root,
   uint64_t prose = 0, all = 0;
   uint32_t last = 0;
   for (uint32_t i = root; i < end; i++) {
-    uint8_t f = s->flags[i];
+    uint16_t f = s->flags[i];
     if (!(f & PITH_X_BLOCK) || (f & (PITH_X_REMOVED | PITH_X_DROP)))
       continue;
     all += s->own[i];
@@ -1178,7 +1172,7 @@ static void trim_after_prose(const pith_tree *t, pith_scratch *s, uint32_t root,
   uint32_t from = subtree_end(t, last);
   int next_plain = 0;
   for (uint32_t i = end; i-- > from;) {
-    uint8_t f = s->flags[i];
+    uint16_t f = s->flags[i];
     if (!(f & PITH_X_BLOCK) || (f & (PITH_X_REMOVED | PITH_X_DROP)) ||
         !s->own[i])
       continue;
@@ -1211,7 +1205,7 @@ static void trim_tail(const pith_tree *t, pith_scratch *s, uint32_t root,
   for (uint32_t i = root; i < end; i++)
     s->score[i] = 0;
   for (uint32_t i = end; i-- > root;) {
-    uint8_t f = s->flags[i];
+    uint16_t f = s->flags[i];
     if ((f & PITH_X_BLOCK) && !(f & (PITH_X_REMOVED | PITH_X_DROP))) {
       float w = block_weight(t, s, i, 0);
       if (w > 0)
@@ -1244,7 +1238,7 @@ static void trim_tail(const pith_tree *t, pith_scratch *s, uint32_t root,
   uint32_t core_end = subtree_end(t, core);
   int ended = !!(opts & PITH_XOPT_PRECISION);
   for (uint32_t i = core_end; i < end; i++) {
-    uint8_t f = s->flags[i];
+    uint16_t f = s->flags[i];
     if (!(f & PITH_X_BLOCK) || (f & PITH_X_REMOVED) || !s->own[i])
       continue;
     /* The first block after the core that is not prose ends the
@@ -1334,8 +1328,8 @@ static uint32_t prose_net(const pith_tree *t, pith_scratch *s, uint32_t net,
   uint32_t end = subtree_end(t, net);
   for (uint32_t i = net; i < end; i++) {
     const pith_node *nd = &t->nodes[i];
-    uint8_t f = s->flags[i] & (uint8_t) ~(PITH_X_REMOVED | PITH_X_DROP |
-                                          PITH_X_SOFT | PITH_X_COMMENT);
+    uint16_t f = s->flags[i] & (uint16_t) ~(PITH_X_REMOVED | PITH_X_DROP |
+                                            PITH_X_SOFT | PITH_X_COMMENT);
     int gone = i > net && (s->flags[nd->parent] & PITH_X_REMOVED);
     if (nd->tag != PITH_TAG_TEXT) {
       unsigned tag = nd->tag;
@@ -1347,7 +1341,7 @@ static uint32_t prose_net(const pith_tree *t, pith_scratch *s, uint32_t net,
       if (s->explain && !gone)
         s->why[i] = 0;
     }
-    s->flags[i] = gone ? (uint8_t)(f | PITH_X_REMOVED) : f;
+    s->flags[i] = gone ? (uint16_t)(f | PITH_X_REMOVED) : f;
   }
   own_text(t, s);
   s->lead = 0;
@@ -1447,7 +1441,7 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
       if (i < main_node || i >= main_end)
         s->flags[i] |= PITH_X_REMOVED;
     for (uint32_t a = t->nodes[main_node].parent; a; a = t->nodes[a].parent)
-      s->flags[a] &= (uint8_t)~PITH_X_REMOVED;
+      s->flags[a] &= (uint16_t)~PITH_X_REMOVED;
     /* The trace names the outermost elements left out (the children of
      * main's ancestors). */
     if (s->explain)

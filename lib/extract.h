@@ -14,18 +14,19 @@
 #include "tree.h"
 
 /* Per-node decision bits (pith_scratch.flags). */
-#define PITH_X_REMOVED 1u  /* pruned: neither it nor its subtree is output */
-#define PITH_X_LINK 2u     /* inside an <a> */
-#define PITH_X_SOFT 4u     /* inside a probably-boilerplate container */
-#define PITH_X_COMMENT 8u  /* inside a reader-comments container */
-#define PITH_X_GOOD 16u    /* inside a content container */
-#define PITH_X_DROP 32u    /* a text block judged boilerplate */
-#define PITH_X_BLOCK 64u   /* a block-level element (owns text) */
-#define PITH_X_BYLINE 128u /* inside a byline or author box */
+#define PITH_X_REMOVED 1u   /* pruned: neither it nor its subtree is output */
+#define PITH_X_LINK 2u      /* inside an <a> */
+#define PITH_X_SOFT 4u      /* inside a probably-boilerplate container */
+#define PITH_X_COMMENT 8u   /* inside a reader-comments container */
+#define PITH_X_GOOD 16u     /* inside a content container */
+#define PITH_X_DROP 32u     /* a text block judged boilerplate */
+#define PITH_X_BLOCK 64u    /* a block-level element (owns text) */
+#define PITH_X_BYLINE 128u  /* inside a byline or author box */
+#define PITH_X_CAPTION 256u /* inside an element named like a caption */
 
 /* Scratch space reused across pages by one extractor. */
 typedef struct {
-  uint8_t *flags;
+  uint16_t *flags;
   uint32_t *owner; /* nearest block ancestor (itself for blocks) */
   uint32_t *raw;   /* subtree visible text length (non-space bytes) */
   uint32_t *rawlink;
