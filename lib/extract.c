@@ -956,10 +956,18 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root,
   /* The last block of prose: date lines are read before the first and
    * after the last, not between (an event's date inside the text). */
   uint32_t last_prose = 0, end = subtree_end(t, root);
+  /* A paragraph of prose (a <p> of a sentence) for short lines to come
+   * before: a page of short lines has none, and keeps them. */
+  int has_paragraph = 0;
   for (uint32_t j = root; j < end; j++)
     if ((s->flags[j] & PITH_X_BLOCK) && !(s->flags[j] & PITH_X_REMOVED) &&
-        s->own[j] && block_weight(t, s, j, 0) > 0)
-      last_prose = j;
+        s->own[j]) {
+      float w = block_weight(t, s, j, 0);
+      if (w > 0)
+        last_prose = j;
+      if (w >= PROSE_PARA * W_PARAGRAPH)
+        has_paragraph = 1;
+    }
   uint64_t para = 0, all = 0;
   for (uint32_t j = root; j < end; j++)
     if ((s->flags[j] & PITH_X_BLOCK) && !(s->flags[j] & PITH_X_REMOVED)) {
@@ -1019,7 +1027,7 @@ static void filter(const pith_tree *t, pith_scratch *s, uint32_t root,
         i = drop_more_box(t, s, root, i);
         continue;
       }
-      if (!drop && !seen_prose) {
+      if (!drop && !seen_prose && has_paragraph) {
         unsigned tag = t->nodes[i].tag;
         if (block_weight(t, s, i, 0) > 0)
           seen_prose = 1;

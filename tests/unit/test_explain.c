@@ -178,6 +178,14 @@ static void test_reasons(void) {
          "<html><body><article><p>Wednesday</p>" PROSE
          "</article></body></html>",
          0, "Wednesday", D, "before-prose", NULL);
+  /* A page of short lines has no paragraph for them to come before. */
+  expect("before-prose (a page of short lines stays)",
+         "<html><body><article><h3>Places</h3><p>Harbour: north pier.</p>"
+         "<p>Island: east landing.</p><h3>Boats</h3><p>Ferry: the old "
+         "paddle steamer.</p><p>Tender: a rowing boat.</p><h3>Times</h3>"
+         "<p>First crossing: six.</p><p>Last crossing: eleven.</p>"
+         "</article></body></html>",
+         0, "Ferry: the old", K, "kept", NULL);
   expect("recommendations",
          "<html><body><article>" PROSE
          "<h3>Related articles</h3><p>New pier opens to walkers after the "
