@@ -123,7 +123,7 @@
  * selection's own text sits in paragraph markup; there, a block of bare
  * text (a <div> or <span> owning text) shorter than BARE_SHORT visible
  * bytes is a widget, a label or a teaser, not a paragraph. */
-#define PARA_SHARE_PCT 80
+#define PARA_SHARE_PCT 75
 #define BARE_SHORT 200
 
 void pith__scratch_free(pith_scratch *s) {
