@@ -5,8 +5,11 @@
  * collection state `mx` that meta.c's tree walk fills, and the functions
  * one file of the stage calls in another.
  *
- *   meta.c        the tree walk that collects candidates, text cleaning and
- *                 comparison keys, and the assembly of pith_meta
+ *   meta.c        the tree walk that collects candidates and the assembly
+ *                 of pith_meta
+ *   meta_text.c   text cleaning, comparison keys, lists of categories/tags
+ *   meta_tags.c   reading <meta> elements
+ *   meta_jsonld.c reading JSON-LD scripts
  *   meta_title.c  choosing the title (site-name parts, heading/metadata
  *                 agreement)
  *   meta_author.c choosing the author, cleaning bylines into names
@@ -22,10 +25,11 @@
 #include <stdint.h>
 #include <string.h>
 
-#define MAX_ITEMS 50   /* categories, tags */
-#define MAX_HEADS 8    /* h1 / h2 candidates kept */
-#define MAX_BYLINES 12 /* class="author|byline" candidates kept */
-#define MAX_FIELD 4096 /* bytes of any single-string field */
+#define MAX_ITEMS 50     /* categories, tags */
+#define MAX_HEADS 8      /* h1 / h2 candidates kept */
+#define MAX_BYLINES 12   /* class="author|byline" candidates kept */
+#define MAX_FIELD 4096   /* bytes of any single-string field */
+#define MAX_ITEM_LEN 200 /* bytes of one category or tag */
 
 /* A byte range; s == NULL means absent. */
 typedef struct {
@@ -108,6 +112,23 @@ static inline span trim(span a) {
   while (a.n && is_sp((unsigned char)a.s[a.n - 1]))
     a.n--;
   return a;
+}
+
+/* Cut a span to at most `max` bytes without splitting a UTF-8 sequence. */
+static inline span cap_utf8(span a, size_t max) {
+  if (a.n <= max)
+    return a;
+  size_t n = max;
+  while (n > 0 && ((unsigned char)a.s[n] & 0xC0) == 0x80)
+    n--;
+  a.n = n;
+  return a;
+}
+
+/* Set *dst to v (trimmed) unless *dst is already set or v is blank. */
+static inline void set_once(span *dst, span v) {
+  if (!has(*dst) && has(trim(v)))
+    *dst = trim(v);
 }
 
 /* ------------------------------------------------------------------ */
@@ -231,6 +252,14 @@ typedef struct {
   size_t budget;
 } mx;
 
+/* The node's kept attributes of interest, read in one pass. */
+typedef struct {
+  span cls, id, itemprop, rel, href, content, name, property, http_equiv,
+      datetime, type, lang, role;
+  span *set[16]; /* the fields set for the current node */
+  unsigned nset;
+} attrs;
+
 /* Segment separator inside byline text (element boundaries). */
 #define SEG '\x1f'
 
@@ -312,7 +341,7 @@ static inline int text_node_ok(mx *x, uint32_t n) {
   return !(pith__tag_kind(t->nodes[nd->parent].tag) & PITH_KIND_SKIP);
 }
 
-/* --- meta.c ----------------------------------------------------------- */
+/* --- meta_text.c ------------------------------------------------------ */
 
 /* A copy of s[0..n) cleaned for output (white space collapsed, control and
  * invisible characters dropped, leftover character references decoded,
@@ -326,8 +355,25 @@ span pith__meta_clean_span(mx *x, span a, size_t max);
 /* The comparison key of a: lower-case ASCII letters and digits plus
  * non-ASCII letters, in x's scratch arena. */
 span pith__meta_norm(mx *x, span a);
+/* Does a's key equal the key nb (from pith__meta_norm())?  No allocation. */
+int pith__meta_norm_eq(span a, span nb);
 /* Do a and b (both present) have the same comparison key? */
 int pith__meta_same(mx *x, span a, span b);
+/* Add v, cleaned, to l unless l is full, v looks like a URL or l holds it
+ * already (ASCII case-insensitive). */
+void pith__meta_list_add(mx *x, slist *l, span v);
+/* pith__meta_list_add() of each comma- or semicolon-separated part of v. */
+void pith__meta_list_add_split(mx *x, slist *l, span v);
+
+/* --- meta_tags.c ------------------------------------------------------ */
+
+/* Read the <meta> element whose attributes are a, in context cx (CX_*). */
+void pith__meta_do_meta(mx *x, const attrs *a, unsigned cx);
+
+/* --- meta_jsonld.c ---------------------------------------------------- */
+
+/* Read the JSON-LD script element n (at most 24 scripts a page). */
+void pith__meta_do_ld_json(mx *x, uint32_t n);
 
 /* --- meta_author.c ---------------------------------------------------- */
 
