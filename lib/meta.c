@@ -23,6 +23,7 @@
  */
 #include "meta_int.h"
 
+#include "url.h"
 #include "vocab.h"
 
 #include <stdint.h>
@@ -252,37 +253,6 @@ static void read_attrs(const pith_tree *t, uint32_t n, attrs *a) {
   }
 }
 
-/* Is the path of a URL (without query or fragment) a site's front
- * page: empty, "/", or an index file ("/index.html")? */
-static int front_page_path(span path) {
-  if (path.n && path.s[0] == '/')
-    path = mkspan(path.s + 1, path.n - 1);
-  return path.n == 0 || starts_lit(path, "index.");
-}
-
-/* Is href the address of a site's front page: "/", "", "index.html",
- * "https://example.com", "//example.com/"? */
-static int front_page_href(const char *h, size_t n) {
-  span v = trim(mkspan(h, n));
-  size_t i = 0;
-  if (starts_lit(v, "https://"))
-    i = 8;
-  else if (starts_lit(v, "http://"))
-    i = 7;
-  else if (starts_lit(v, "//"))
-    i = 2;
-  if (i) { /* skip the host */
-    while (i < v.n && v.s[i] != '/' && v.s[i] != '?' && v.s[i] != '#')
-      i++;
-  } else if (v.n && (v.s[0] == '#' || v.s[0] == '?')) {
-    return 0; /* "#section": this page, not the front page */
-  }
-  size_t e = i;
-  while (e < v.n && v.s[e] != '?' && v.s[e] != '#')
-    e++;
-  return front_page_path(mkspan(v.s + i, e - i));
-}
-
 /* Is heading n a logo: all of its text inside one link to the site's
  * front page ("<h1><a href="/">Example</a></h1>")? */
 static int logo_heading(const pith_tree *t, uint32_t n) {
@@ -292,7 +262,7 @@ static int logo_heading(const pith_tree *t, uint32_t n) {
     if (nd->tag == PITH_TAG_A && !link) {
       size_t len;
       const char *h = pith__attr(t, i, PITH_ATTR_HREF, &len);
-      if (!h || !front_page_href(h, len))
+      if (!h || !pith__url_front_page_href(h, len))
         return 0;
       link = i;
       i = pith__next_node(t, n, i, 1); /* past the link */
@@ -703,108 +673,6 @@ static uint32_t find_headline(mx *x, span title) {
   return 0;
 }
 
-/* Host and main label of the URL. */
-static void parse_host(mx *x, const char *url) {
-  if (!url)
-    return;
-  const char *p = strstr(url, "://");
-  const char *h = p ? p + 3 : url;
-  if (!p && url[0] == '/')
-    return;
-  size_t n = 0;
-  while (h[n] && h[n] != '/' && h[n] != '?' && h[n] != '#' && h[n] != ':')
-    n++;
-  /* Skip user info. */
-  for (size_t i = 0; i < n; i++)
-    if (h[i] == '@') {
-      h += i + 1;
-      n -= i + 1;
-      i = 0;
-    }
-  /* The path: empty or "/" (or an index file) is the site's home page,
-   * whatever the query string says. */
-  size_t pn = 0;
-  while (h[n + pn] && h[n + pn] != '?' && h[n + pn] != '#')
-    pn++;
-  span path = mkspan(h + n, pn);
-  if (has(path) && path.s[0] == ':') { /* skip a port */
-    size_t i = 0;
-    while (i < path.n && path.s[i] != '/')
-      i++;
-    path = mkspan(path.s + i, path.n - i);
-  }
-  x->home = front_page_path(path);
-  span host = mkspan(h, n);
-  if (starts_lit(host, "www.") || starts_lit(host, "www2.") ||
-      starts_lit(host, "m.")) {
-    const char *dot = memchr(h, '.', n);
-    size_t d = (size_t)(dot - h) + 1;
-    host = mkspan(h + d, n - d);
-  }
-  x->host = host;
-  /* The main label: the longest label that is not a public suffix-ish
-   * short label (com, co, org, net, uk, ...). */
-  span best = nospan();
-  size_t b = 0;
-  for (size_t i = 0; i <= host.n; i++) {
-    if (i == host.n || host.s[i] == '.') {
-      span l = mkspan(host.s + b, i - b);
-      int suffix = i == host.n || l.n <= 3 || eq_lit(l, "info") ||
-                   eq_lit(l, "blog") || eq_lit(l, "news") ||
-                   eq_lit(l, "online") || eq_lit(l, "site");
-      if (!suffix && (!has(best) || l.n >= best.n))
-        best = l;
-      if (!suffix)
-        break; /* the first real label from the left */
-      b = i + 1;
-    }
-  }
-  if (!has(best) && host.n) {
-    /* example.com: the first label. */
-    size_t i = 0;
-    while (i < host.n && host.s[i] != '.')
-      i++;
-    best = mkspan(host.s, i);
-  }
-  x->label = best;
-}
-
-/* Can a canonical / og:url value be used: no white space or control
- * characters inside, and an absolute URL has a host ("https:///x" is a
- * broken template)? */
-static int usable_url(span u) {
-  u = trim(u);
-  if (!has(u) || u.n > 8192)
-    return 0;
-  for (size_t i = 0; i < u.n; i++)
-    if ((unsigned char)u.s[i] <= 0x20)
-      return 0;
-  long p = find_lit(u, "://");
-  int scheme = p > 0;
-  for (long i = 0; i < p && scheme; i++)
-    scheme = is_alpha((unsigned char)u.s[i]) || u.s[i] == '+' ||
-             u.s[i] == '-' || u.s[i] == '.';
-  if (scheme)
-    return (size_t)p + 3 < u.n && u.s[p + 3] != '/';
-  if (starts_lit(u, "javascript:") || starts_lit(u, "data:") ||
-      starts_lit(u, "about:"))
-    return 0;
-  return 1;
-}
-
-/* Does `u` start with a scheme and "://" (after trimming)? */
-static int is_absolute_url(span u) {
-  u = trim(u);
-  long p = find_lit(u, "://");
-  if (p <= 0 || !is_alpha((unsigned char)u.s[0]))
-    return 0;
-  for (long i = 1; i < p; i++)
-    if (!is_alpha((unsigned char)u.s[i]) && !is_digit((unsigned char)u.s[i]) &&
-        u.s[i] != '+' && u.s[i] != '-' && u.s[i] != '.')
-      return 0;
-  return 1;
-}
-
 /* Resolve a relative canonical link against the page URL when simple. */
 static span resolve_url(mx *x, span href, const char *base) {
   href = trim(href);
@@ -959,7 +827,7 @@ int pith__meta_extract(const pith_tree *t, uint32_t root, const char *url,
   int oom = 0;
   if (url && !*url)
     url = NULL;
-  parse_host(x, url);
+  pith__url_host(url, &x->host, &x->label, &x->home);
 
   x->budget = 2 * (size_t)(t ? t->nnodes : 0) + 100000;
   x->clock = clock;
@@ -1016,7 +884,7 @@ int pith__meta_extract(const pith_tree *t, uint32_t root, const char *url,
       memcpy(z, u.s, u.n);
       z[u.n] = '\0';
       if (strstr(z, "://"))
-        parse_host(x, z);
+        pith__url_host(z, &x->host, &x->label, &x->home);
     }
   }
   span title_site, title_doc;
@@ -1067,16 +935,18 @@ int pith__meta_extract(const pith_tree *t, uint32_t root, const char *url,
    * caller's URL - absolute only.  A relative link is resolved against the
    * caller's URL; without one it cannot be, and the next source is tried
    * (a relative address is not one a record can be looked up by). */
-  span u =
-      usable_url(x->canonical) ? resolve_url(x, x->canonical, url) : nospan();
+  span u = pith__url_usable(x->canonical) ? resolve_url(x, x->canonical, url)
+                                          : nospan();
   const char *url_src = "<link rel=canonical>";
-  span hint = has(u) ? u : usable_url(x->og_url) ? trim(x->og_url) : nospan();
+  span hint = has(u)                        ? u
+              : pith__url_usable(x->og_url) ? trim(x->og_url)
+                                            : nospan();
   hint = cap_utf8(hint, 8192);
-  if (!is_absolute_url(u) && usable_url(x->og_url))
+  if (!pith__url_is_absolute(u) && pith__url_usable(x->og_url))
     u = resolve_url(x, x->og_url, url), url_src = "og:url";
-  if (!is_absolute_url(u) && url)
+  if (!pith__url_is_absolute(u) && url)
     u = mkspan(url, strlen(url)), url_src = "the URL given";
-  if (!is_absolute_url(u))
+  if (!pith__url_is_absolute(u))
     u = nospan();
   u = cap_utf8(u, 8192);
 
