@@ -673,56 +673,6 @@ static uint32_t find_headline(mx *x, span title) {
   return 0;
 }
 
-/* Resolve a relative canonical link against the page URL when simple. */
-static span resolve_url(mx *x, span href, const char *base) {
-  href = trim(href);
-  if (!has(href) || !base || !*base)
-    return href;
-  if (has_lit(mkspan(href.s, href.n < 12 ? href.n : 12), "://"))
-    return href;
-  const char *p = strstr(base, "://");
-  if (!p)
-    return href;
-  size_t scheme = (size_t)(p - base);
-  size_t hostend = scheme + 3;
-  while (base[hostend] && base[hostend] != '/' && base[hostend] != '?' &&
-         base[hostend] != '#')
-    hostend++;
-  size_t prefix;
-  if (href.n >= 2 && href.s[0] == '/' && href.s[1] == '/')
-    prefix = scheme + 1; /* "https:" */
-  else if (href.s[0] == '/')
-    prefix = hostend;
-  else {
-    /* Relative path: the base up to its last '/' (before any query). */
-    size_t end = hostend;
-    size_t q = hostend;
-    while (base[q] && base[q] != '?' && base[q] != '#')
-      q++;
-    for (size_t i = hostend; i < q; i++)
-      if (base[i] == '/')
-        end = i + 1;
-    if (end == hostend) {
-      char *d = tmp_alloc(x, hostend + 1 + href.n + 1);
-      if (!d)
-        return href;
-      memcpy(d, base, hostend);
-      d[hostend] = '/';
-      memcpy(d + hostend + 1, href.s, href.n);
-      d[hostend + 1 + href.n] = '\0';
-      return mkspan(d, hostend + 1 + href.n);
-    }
-    prefix = end;
-  }
-  char *d = tmp_alloc(x, prefix + href.n + 1);
-  if (!d)
-    return href;
-  memcpy(d, base, prefix);
-  memcpy(d + prefix, href.s, href.n);
-  d[prefix + href.n] = '\0';
-  return mkspan(d, prefix + href.n);
-}
-
 /* A language tag: "en_US" -> "en-US"; only letters, digits and '-'. */
 static span norm_lang(mx *x, span l) {
   l = trim(l);
@@ -935,15 +885,17 @@ int pith__meta_extract(const pith_tree *t, uint32_t root, const char *url,
    * caller's URL - absolute only.  A relative link is resolved against the
    * caller's URL; without one it cannot be, and the next source is tried
    * (a relative address is not one a record can be looked up by). */
-  span u = pith__url_usable(x->canonical) ? resolve_url(x, x->canonical, url)
-                                          : nospan();
+  span u = pith__url_usable(x->canonical)
+               ? pith__url_resolve_simple(&x->tmp, &x->oom, x->canonical, url)
+               : nospan();
   const char *url_src = "<link rel=canonical>";
   span hint = has(u)                        ? u
               : pith__url_usable(x->og_url) ? trim(x->og_url)
                                             : nospan();
   hint = cap_utf8(hint, 8192);
   if (!pith__url_is_absolute(u) && pith__url_usable(x->og_url))
-    u = resolve_url(x, x->og_url, url), url_src = "og:url";
+    u = pith__url_resolve_simple(&x->tmp, &x->oom, x->og_url, url),
+    url_src = "og:url";
   if (!pith__url_is_absolute(u) && url)
     u = mkspan(url, strlen(url)), url_src = "the URL given";
   if (!pith__url_is_absolute(u))
@@ -972,13 +924,13 @@ int pith__meta_extract(const pith_tree *t, uint32_t root, const char *url,
     }
   }
   if (has(img) && !starts_lit(img, "data:"))
-    img = cap_utf8(resolve_url(x, img, base), 8192);
+    img = cap_utf8(pith__url_resolve_simple(&x->tmp, &x->oom, img, base), 8192);
   else
     img = nospan();
   span lic = has(x->license) ? x->license : x->cc_link;
   lic = trim(lic);
   if (has(lic) && (looks_like_url(lic) || lic.s[0] == '/'))
-    lic = cap_utf8(resolve_url(x, lic, base), 8192);
+    lic = cap_utf8(pith__url_resolve_simple(&x->tmp, &x->oom, lic, base), 8192);
   else if (has(lic))
     lic = pith__meta_clean_span(x, lic, 300);
   const slist *cats = first_list(&x->meta_cats, &x->ld_cats, &x->rel_cats);

@@ -21,6 +21,7 @@
 #include "meta_int.h"
 
 #include "datetext.h"
+#include "url.h"
 
 #define DATE_TEXT_MAX 3000 /* bytes of visible text searched for a date */
 
@@ -162,76 +163,6 @@ void pith__meta_offer_mod(mx *x, span v, int prio) {
   }
 }
 
-/* A date in a URL path: /2022/06/16/, /2022-06-16, /20220616/,
- * -2022-06-16.html, /2022/june/16/. */
-static int date_in_url(const char *url, char out[11]) {
-  size_t n = strlen(url);
-  /* Skip scheme and host. */
-  size_t i = 0;
-  const char *p = strstr(url, "://");
-  if (p)
-    i = (size_t)(p - url) + 3;
-  while (i < n && url[i] != '/')
-    i++;
-  for (; i + 8 < n + 1; i++) {
-    unsigned char prev = (unsigned char)url[i];
-    if (prev != '/' && prev != '-' && prev != '_')
-      continue;
-    size_t j = i + 1;
-    if (j + 8 > n)
-      break;
-    const char *s = url + j;
-    if (!(is_digit((unsigned char)s[0]) && is_digit((unsigned char)s[1]) &&
-          is_digit((unsigned char)s[2]) && is_digit((unsigned char)s[3])))
-      continue;
-    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
-            (s[3] - '0');
-    if (y < 1995 || y > 2100)
-      continue;
-    size_t rest = n - j;
-    /* YYYY/MM/DD or YYYY-MM-DD */
-    if (rest >= 10 && (s[4] == '/' || s[4] == '-') && s[7] == s[4] &&
-        is_digit((unsigned char)s[5]) && is_digit((unsigned char)s[6]) &&
-        is_digit((unsigned char)s[8]) && is_digit((unsigned char)s[9]) &&
-        (rest == 10 || !is_digit((unsigned char)s[10]))) {
-      if (pith__date_make(y, (s[5] - '0') * 10 + (s[6] - '0'),
-                          (s[8] - '0') * 10 + (s[9] - '0'), out))
-        return 1;
-    }
-    /* YYYY/october/03/ */
-    if (rest > 5 && s[4] == '/') {
-      size_t k = 5;
-      while (k < rest && k < 16 && is_alpha((unsigned char)s[k]))
-        k++;
-      int m = pith__date_month(s + 5, k - 5);
-      size_t e = k + 1;
-      while (e < rest && e < k + 3 && is_digit((unsigned char)s[e]))
-        e++;
-      if (m && k < rest && s[k] == '/' && e > k + 1 &&
-          (e == rest || s[e] == '/')) {
-        int d = s[k + 1] - '0';
-        if (e == k + 3)
-          d = d * 10 + (s[k + 2] - '0');
-        if (pith__date_make(y, m, d, out))
-          return 1;
-      }
-    }
-    /* YYYYMMDD as a whole path segment or a dash-delimited part */
-    if (rest >= 8) {
-      int ok = 1;
-      for (int k = 4; k < 8; k++)
-        ok &= is_digit((unsigned char)s[k]);
-      if (ok && (rest == 8 || s[8] == '/' || s[8] == '-' || s[8] == '_' ||
-                 s[8] == '.')) {
-        if (pith__date_make(y, (s[4] - '0') * 10 + (s[5] - '0'),
-                            (s[6] - '0') * 10 + (s[7] - '0'), out))
-          return 1;
-      }
-    }
-  }
-  return 0;
-}
-
 /* A date in the path of the canonical link or og:url (absolute URLs
  * only: a relative one has no host to skip). */
 static int url_date(mx *x, char out[11]) {
@@ -243,7 +174,7 @@ static int url_date(mx *x, char out[11]) {
     char buf[2049];
     memcpy(buf, u.s, u.n);
     buf[u.n] = '\0';
-    if (date_in_url(buf, out))
+    if (pith__url_date(buf, out))
       return 1;
   }
   return 0;
@@ -697,7 +628,7 @@ void pith__meta_choose_dates(mx *x, const char *url, uint32_t head_node,
   /* The URL (the page's, else its canonical or og:url). */
   {
     char d[11];
-    if ((url && date_in_url(url, d)) || url_date(x, d)) {
+    if ((url && pith__url_date(url, d)) || url_date(x, d)) {
       note_pub(x, d);
       if (x->date_prio < DP_URL) {
         memcpy(x->date, d, 11);

@@ -27,6 +27,7 @@
 
 #include "chars.h"
 #include "datetext.h"
+#include "url.h"
 #include "vocab.h"
 
 #define CAP 1000
@@ -109,16 +110,8 @@ static void url_features(const char *url, pith_pagetype_features *f) {
     return;
   /* An absolute URL has a host; a relative one (a canonical link written
    * "/t/123" or "viewtopic.php?id=1") is all path. */
-  const char *p = strstr(url, "://");
-  const char *host = url;
-  if (p)
-    host = p + 3;
-  else if (url[0] == '/' && url[1] == '/')
-    host = url + 2;
-  p = host;
-  if (host != url)
-    while (*p && *p != '/' && *p != '?' && *p != '#')
-      p++;
+  const char *host, *p;
+  pith__url_split_host(url, &host, &p);
   size_t hlen = (size_t)(p - host);
   /* Host labels that name a kind of site. */
   static const char *const forum_hosts[] = {

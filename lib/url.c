@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "chars.h"
+#include "datetext.h"
 #include "span.h"
 
 typedef struct {
@@ -383,4 +384,149 @@ int pith__url_is_absolute(span u) {
         u.s[i] != '+' && u.s[i] != '-' && u.s[i] != '.')
       return 0;
   return 1;
+}
+
+/* n bytes of a, or NULL with *oom set. */
+static char *scratch(pith_arena *a, int *oom, size_t n) {
+  char *p = pith__arena_alloc(a, n);
+  if (!p)
+    *oom = 1;
+  return p;
+}
+
+span pith__url_resolve_simple(pith_arena *a, int *oom, span href,
+                              const char *base) {
+  href = trim(href);
+  if (!has(href) || !base || !*base)
+    return href;
+  if (has_lit(mkspan(href.s, href.n < 12 ? href.n : 12), "://"))
+    return href;
+  const char *p = strstr(base, "://");
+  if (!p)
+    return href;
+  size_t scheme = (size_t)(p - base);
+  size_t hostend = scheme + 3;
+  while (base[hostend] && base[hostend] != '/' && base[hostend] != '?' &&
+         base[hostend] != '#')
+    hostend++;
+  size_t prefix;
+  if (href.n >= 2 && href.s[0] == '/' && href.s[1] == '/')
+    prefix = scheme + 1; /* "https:" */
+  else if (href.s[0] == '/')
+    prefix = hostend;
+  else {
+    /* Relative path: the base up to its last '/' (before any query). */
+    size_t end = hostend;
+    size_t q = hostend;
+    while (base[q] && base[q] != '?' && base[q] != '#')
+      q++;
+    for (size_t i = hostend; i < q; i++)
+      if (base[i] == '/')
+        end = i + 1;
+    if (end == hostend) {
+      char *d = scratch(a, oom, hostend + 1 + href.n + 1);
+      if (!d)
+        return href;
+      memcpy(d, base, hostend);
+      d[hostend] = '/';
+      memcpy(d + hostend + 1, href.s, href.n);
+      d[hostend + 1 + href.n] = '\0';
+      return mkspan(d, hostend + 1 + href.n);
+    }
+    prefix = end;
+  }
+  char *d = scratch(a, oom, prefix + href.n + 1);
+  if (!d)
+    return href;
+  memcpy(d, base, prefix);
+  memcpy(d + prefix, href.s, href.n);
+  d[prefix + href.n] = '\0';
+  return mkspan(d, prefix + href.n);
+}
+
+/* ------------------------------------------------------------------ */
+/* What an address says of its page                                   */
+
+int pith__url_date(const char *url, char out[11]) {
+  size_t n = strlen(url);
+  /* Skip scheme and host. */
+  size_t i = 0;
+  const char *p = strstr(url, "://");
+  if (p)
+    i = (size_t)(p - url) + 3;
+  while (i < n && url[i] != '/')
+    i++;
+  for (; i + 8 < n + 1; i++) {
+    unsigned char prev = (unsigned char)url[i];
+    if (prev != '/' && prev != '-' && prev != '_')
+      continue;
+    size_t j = i + 1;
+    if (j + 8 > n)
+      break;
+    const char *s = url + j;
+    if (!(is_digit((unsigned char)s[0]) && is_digit((unsigned char)s[1]) &&
+          is_digit((unsigned char)s[2]) && is_digit((unsigned char)s[3])))
+      continue;
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+            (s[3] - '0');
+    if (y < 1995 || y > 2100)
+      continue;
+    size_t rest = n - j;
+    /* YYYY/MM/DD or YYYY-MM-DD */
+    if (rest >= 10 && (s[4] == '/' || s[4] == '-') && s[7] == s[4] &&
+        is_digit((unsigned char)s[5]) && is_digit((unsigned char)s[6]) &&
+        is_digit((unsigned char)s[8]) && is_digit((unsigned char)s[9]) &&
+        (rest == 10 || !is_digit((unsigned char)s[10]))) {
+      if (pith__date_make(y, (s[5] - '0') * 10 + (s[6] - '0'),
+                          (s[8] - '0') * 10 + (s[9] - '0'), out))
+        return 1;
+    }
+    /* YYYY/october/03/ */
+    if (rest > 5 && s[4] == '/') {
+      size_t k = 5;
+      while (k < rest && k < 16 && is_alpha((unsigned char)s[k]))
+        k++;
+      int m = pith__date_month(s + 5, k - 5);
+      size_t e = k + 1;
+      while (e < rest && e < k + 3 && is_digit((unsigned char)s[e]))
+        e++;
+      if (m && k < rest && s[k] == '/' && e > k + 1 &&
+          (e == rest || s[e] == '/')) {
+        int d = s[k + 1] - '0';
+        if (e == k + 3)
+          d = d * 10 + (s[k + 2] - '0');
+        if (pith__date_make(y, m, d, out))
+          return 1;
+      }
+    }
+    /* YYYYMMDD as a whole path segment or a dash-delimited part */
+    if (rest >= 8) {
+      int ok = 1;
+      for (int k = 4; k < 8; k++)
+        ok &= is_digit((unsigned char)s[k]);
+      if (ok && (rest == 8 || s[8] == '/' || s[8] == '-' || s[8] == '_' ||
+                 s[8] == '.')) {
+        if (pith__date_make(y, (s[4] - '0') * 10 + (s[5] - '0'),
+                            (s[6] - '0') * 10 + (s[7] - '0'), out))
+          return 1;
+      }
+    }
+  }
+  return 0;
+}
+
+void pith__url_split_host(const char *url, const char **host,
+                          const char **path) {
+  const char *p = strstr(url, "://");
+  const char *h = url;
+  if (p)
+    h = p + 3;
+  else if (url[0] == '/' && url[1] == '/')
+    h = url + 2;
+  p = h;
+  if (h != url)
+    while (*p && *p != '/' && *p != '?' && *p != '#')
+      p++;
+  *host = h;
+  *path = p;
 }

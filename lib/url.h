@@ -50,4 +50,27 @@ int pith__url_usable(span u);
 /* Does `u` start with a scheme and "://" (after trimming)? */
 int pith__url_is_absolute(span u);
 
+/* The metadata stage's resolution of a canonical link, image or license
+ * href against the page's URL `base`: a reference with "://" in its first
+ * 12 bytes is kept, "//host/x" takes base's scheme, "/x" base's scheme and
+ * host, any other reference is appended to base's path up to its last '/'
+ * (no dot-segment removal, unlike pith__url_resolve(), whose answers
+ * differ on references such as "https:/host/x" and "../x").  The result is
+ * allocated in `a` (*oom set and href returned when out of memory); href,
+ * trimmed, when it is blank, base is NULL or empty or has no "://". */
+span pith__url_resolve_simple(pith_arena *a, int *oom, span href,
+                              const char *base);
+
+/* A date in a URL path: /2022/06/16/, /2022-06-16, /20220616/,
+ * -2022-06-16.html, /2022/june/16/ (the scheme and host, when "://" is
+ * there, skipped), written to out as "YYYY-MM-DD"; 0 if none. */
+int pith__url_date(const char *url, char out[11]);
+
+/* Where the host and the path of `url` start: an absolute URL
+ * ("https://host/x") or a network-path one ("//host/x") has a host, which
+ * ends at the first '/', '?' or '#'; a relative one ("/t/123",
+ * "viewtopic.php?id=1") is all path, and *host == *path == url. */
+void pith__url_split_host(const char *url, const char **host,
+                          const char **path);
+
 #endif
