@@ -6,11 +6,12 @@
  * schema.org @type ranks highest (articles before other creative works
  * before web pages).  Scripts go through the small bounded JSON scanner
  * of jsonparse.c (no recursion, capped depth and size; invalid JSON just
- * drops that script).
+ * drops that script).  Also the parsing and @type reading that page-type
+ * detection (pagetype.c) shares (meta_jsonld.h).
  */
 #include "meta_int.h"
 
-#include "jsonparse.h"
+#include "meta_jsonld.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -309,6 +310,18 @@ void pith__meta_do_ld_json(mx *x, uint32_t n) {
   }
   if (!s || len == 0 || len > JSON_MAX_BYTES)
     return;
+  pith_jdoc d;
+  memset(&d, 0, sizeof d);
+  int rc = pith__jsonld_parse(&d, &x->tmp, s, len);
+  if (rc == 0)
+    ld_walk(x, &d);
+  else if (rc == -2)
+    x->oom = 1;
+  pith__json_free(&d);
+}
+
+int pith__jsonld_parse(pith_jdoc *d, pith_arena *strings, const char *s,
+                       size_t len) {
   /* Tolerate a leading HTML comment or CDATA marker. */
   size_t i = 0;
   while (i < len && is_sp((unsigned char)s[i]))
@@ -317,12 +330,21 @@ void pith__meta_do_ld_json(mx *x, uint32_t n) {
     i += 4;
   else if (len - i >= 12 && memcmp(s + i, "//<![CDATA[", 11) == 0)
     i += 11;
-  pith_jdoc d;
-  memset(&d, 0, sizeof d);
-  int rc = pith__json_parse(&d, &x->tmp, s + i, len - i);
-  if (rc == 0)
-    ld_walk(x, &d);
-  else if (rc == -2)
-    x->oom = 1;
-  pith__json_free(&d);
+  return pith__json_parse(d, strings, s + i, len - i);
+}
+
+void pith__jsonld_types(const pith_jdoc *d, uint32_t o, int max,
+                        void (*fn)(const char *s, size_t n, void *ctx),
+                        void *ctx) {
+  uint32_t ty = pith__json_get(d, o, "@type");
+  if (!ty)
+    return;
+  uint32_t c = d->v[ty].type == PITH_J_ARR ? d->v[ty].first : ty;
+  for (int cnt = 0; c && cnt < max; cnt++) {
+    if (d->v[c].type == PITH_J_STR)
+      fn(d->v[c].s, d->v[c].len, ctx);
+    if (d->v[ty].type != PITH_J_ARR)
+      break;
+    c = d->v[c].next;
+  }
 }

@@ -27,6 +27,7 @@
 
 #include "chars.h"
 #include "datetext.h"
+#include "meta_jsonld.h"
 #include "url.h"
 #include "vocab.h"
 
@@ -289,45 +290,24 @@ static void sd_type(const char *s, size_t n, pith_pagetype_features *f) {
     bump(&f->sd_localbusiness);
 }
 
-/* Every "@type": "X" or "@type": ["X", "Y"] of a JSON-LD text. */
+static void sd_type_cb(const char *s, size_t n, void *f) {
+  if (n <= 80) /* longer names are not schema.org types */
+    sd_type(s, n, f);
+}
+
+/* Every "@type": "X" or "@type": ["X", "Y"] (the first 8) of the objects
+ * of a JSON-LD script (meta_jsonld.c); nothing when it is not JSON. */
 static void scan_ld(const char *s, size_t n, pith_pagetype_features *f) {
-  const char key[] = "\"@type\"";
-  size_t kl = sizeof key - 1;
-  for (size_t i = 0; i + kl < n; i++) {
-    if (s[i] != '"' || memcmp(s + i, key, kl) != 0)
-      continue;
-    size_t j = i + kl;
-    while (j < n &&
-           (s[j] == ' ' || s[j] == '\n' || s[j] == '\t' || s[j] == '\r'))
-      j++;
-    if (j >= n || s[j] != ':')
-      continue;
-    j++;
-    while (j < n &&
-           (s[j] == ' ' || s[j] == '\n' || s[j] == '\t' || s[j] == '\r'))
-      j++;
-    int array = j < n && s[j] == '[';
-    size_t k = j + (size_t)array;
-    int items = 0;
-    while (k < n && items < 8) {
-      while (k < n && (s[k] == ' ' || s[k] == ',' || s[k] == '\n' ||
-                       s[k] == '\t' || s[k] == '\r'))
-        k++;
-      if (k >= n || s[k] != '"')
-        break;
-      size_t b = ++k;
-      while (k < n && s[k] != '"' && k - b < 80)
-        k++;
-      if (k >= n || s[k] != '"')
-        break;
-      sd_type(s + b, k - b, f);
-      k++;
-      items++;
-      if (!array)
-        break;
-    }
-    i = k > i ? k - 1 : i;
-  }
+  pith_arena a;
+  pith_jdoc d;
+  pith__arena_init(&a);
+  memset(&d, 0, sizeof d);
+  if (pith__jsonld_parse(&d, &a, s, n) == 0)
+    for (uint32_t o = 1; o < d.n; o++)
+      if (d.v[o].type == PITH_J_OBJ)
+        pith__jsonld_types(&d, o, 8, sd_type_cb, f);
+  pith__json_free(&d);
+  pith__arena_free(&a);
 }
 
 /* ------------------------------------------------------------------ */
