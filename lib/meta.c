@@ -16,9 +16,9 @@
  * visible text around the headline).  This file walks the tree, finds the
  * headline's element, picks the site name, description, language,
  * canonical URL, image, license, categories and tags, and assembles the
- * result; the text cleaning and comparison keys the files share are in
- * meta_text.c (meta_int.h).  Scratch data lives in a private arena that is
- * freed before returning; only the chosen strings are copied into the
+ * result; the text cleaning, comparison keys and element text the files
+ * share are in meta_text.c (meta_int.h).  Scratch data lives in a private arena
+ * that is freed before returning; only the chosen strings are copied into the
  * caller's arena.
  */
 #include "meta_int.h"
@@ -29,10 +29,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#define REGION_UP 2         /* levels of the article's region, see below */
-#define HEAD_TEXT_MAX 600   /* bytes of heading text read */
-#define BYLINE_TEXT_MAX 240 /* bytes of byline text read */
-#define TEXT_NODES_MAX 400  /* nodes visited when reading an element */
+#define REGION_UP 2       /* levels of the article's region, see below */
+#define HEAD_TEXT_MAX 600 /* bytes of heading text read */
 
 /* ------------------------------------------------------------------ */
 /* Character and span helpers (more in meta_int.h)                     */
@@ -48,137 +46,6 @@ static int has_token(span a, const char *lit) {
     if (eq_lit(mkspan(tok, n), lit))
       return 1;
   return 0;
-}
-
-/* ------------------------------------------------------------------ */
-/* Text of elements                                                    */
-
-/* The collapsed visible text of element n, at most `max` bytes and
- * TEXT_NODES_MAX nodes.  *cut (if non-NULL) is set when a limit was hit. */
-/* Does a class attribute name a label or badge: a token of the
- * heading-label rule of vocab.c ("label", "badge", "prefix"), or one that
- * starts with such a word and '-' ("label label--primary", "badge-new")? */
-static int label_class(const char *c, size_t n) {
-  pith_vocab_iter it;
-  const char *tok;
-  size_t k;
-  pith__vocab_iter_init(&it, c, n);
-  while (pith__vocab_next_token(&it, &tok, &k)) {
-    size_t w = 0;
-    while (w < k && is_alpha((unsigned char)tok[w]))
-      w++;
-    if ((w == k || tok[w] == '-') &&
-        (pith__vocab_rules(tok, w) & PITH_VB_HEADING_LABEL))
-      return 1;
-  }
-  return 0;
-}
-
-/* Text modes of elem_text_mode(). */
-enum {
-  TEXT_PLAIN = 0,
-  TEXT_SPACED = 1, /* every element boundary is a segment break */
-  TEXT_HEADING = 2 /* leading labels and badges are left out */
-};
-
-static span elem_text_mode(mx *x, uint32_t n, size_t max, int *cut, int mode) {
-  int spaced = mode == TEXT_SPACED;
-  const pith_tree *t = x->t;
-  pith_buf *b = &x->buf;
-  pith__buf_reset(b);
-  if (cut)
-    *cut = 0;
-  int pend = 0, visited = 0;
-  uint32_t last_parent = 0;
-  uint32_t i = pith__next_node(t, n, n, 0);
-  while (i) {
-    const pith_node *nd = &t->nodes[i];
-    int skip = 0;
-    if (++visited > TEXT_NODES_MAX || b->len > max || x->budget == 0) {
-      if (cut)
-        *cut = 1;
-      break;
-    }
-    x->budget--;
-    if (nd->tag == PITH_TAG_TEXT) {
-      const char *s = pith__text(t, i);
-      /* Bylines: text under another element starts a new segment. */
-      if (spaced && last_parent && nd->parent != last_parent)
-        pend = 2;
-      last_parent = nd->parent;
-      for (uint32_t k = 0; k < nd->len && b->len <= max; k++) {
-        unsigned char c = (unsigned char)s[k];
-        if (is_sp(c)) {
-          if (!pend)
-            pend = 1;
-          continue;
-        }
-        if (pend && b->len)
-          pith__buf_putc(b, pend == 2 ? SEG : ' ');
-        pend = 0;
-        pith__buf_putc(b, (char)c);
-      }
-    } else if ((pith__tag_kind(nd->tag) & PITH_KIND_SKIP) ||
-               (nd->flags & PITH_NF_HIDDEN)) {
-      skip = 1;
-    } else if (mode == TEXT_HEADING && i != n && nd->tag >= PITH_TAG_H1 &&
-               nd->tag <= PITH_TAG_H6) {
-      /* A heading inside the heading (a date line in an <h3>, which
-       * parsers nest when the <h1> is left open) is not the headline. */
-      skip = 1;
-    } else if (mode == TEXT_HEADING && b->len == 0 && i != n) {
-      /* "<span class=label>News</span> Headline": a forum's thread
-       * prefix or a "New" badge set before the headline. */
-      size_t cl;
-      const char *c = pith__attr(t, i, PITH_ATTR_CLASS, &cl);
-      skip = c && label_class(c, cl);
-    } else if (spaced) {
-      pend = 2;
-    } else if ((pith__tag_kind(nd->tag) & PITH_KIND_BLOCK) ||
-               nd->tag == PITH_TAG_BR) {
-      pend = 1;
-    }
-    i = pith__next_node(t, n, i, skip);
-  }
-  if (b->oom) {
-    x->oom = 1;
-    return nospan();
-  }
-  if (b->len > max && cut)
-    *cut = 1;
-  if (!b->data)
-    return mkspan("", 0);
-  return pith__meta_clean_mode(x, b->data, b->len, max, spaced);
-}
-
-static span elem_text(mx *x, uint32_t n, size_t max, int *cut) {
-  return elem_text_mode(x, n, max, cut, TEXT_PLAIN);
-}
-
-/* Bylines: every element boundary counts as a space, so "Jane Doe" and a
- * following "June 5, 2024" in separate spans stay apart. */
-static span byline_text(mx *x, uint32_t n, int *cut) {
-  return elem_text_mode(x, n, BYLINE_TEXT_MAX, cut, TEXT_SPACED);
-}
-
-/* Text of the direct text children of n (for <title> and scripts). */
-static span child_text(mx *x, uint32_t n, size_t max) {
-  const pith_tree *t = x->t;
-  pith_buf *b = &x->buf;
-  pith__buf_reset(b);
-  for (uint32_t c = t->nodes[n].first; c; c = t->nodes[c].next) {
-    if (t->nodes[c].tag == PITH_TAG_TEXT)
-      pith__buf_append(b, pith__text(t, c), t->nodes[c].len);
-    if (b->len > max)
-      break;
-  }
-  if (b->oom) {
-    x->oom = 1;
-    return nospan();
-  }
-  if (!b->data)
-    return mkspan("", 0);
-  return pith__meta_clean_mode(x, b->data, b->len, max, 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -284,9 +151,9 @@ static void record_head(mx *x, head_cand *list, int *count, uint32_t n,
   if (*count >= MAX_HEADS || (cx & (CX_HIDDEN | CX_BOILER)))
     return;
   int cut;
-  span s = elem_text_mode(x, n, HEAD_TEXT_MAX, &cut, TEXT_HEADING);
+  span s = pith__meta_elem_text_mode(x, n, HEAD_TEXT_MAX, &cut, TEXT_HEADING);
   if (!has(s) && !cut) /* nothing but a label */
-    s = elem_text(x, n, HEAD_TEXT_MAX, &cut);
+    s = pith__meta_elem_text(x, n, HEAD_TEXT_MAX, &cut);
   if (!has(s) || cut)
     return;
   head_cand *h = &list[(*count)++];
@@ -406,7 +273,7 @@ static void date_from_time(mx *x, uint32_t n, const attrs *a, unsigned cx) {
   span v = has(a->datetime) ? a->datetime : nospan();
   if (!has(v)) {
     int cut;
-    v = elem_text(x, n, 200, &cut);
+    v = pith__meta_elem_text(x, n, 200, &cut);
   }
   if (prio == DP_TIME_ANY) {
     /* Outside any article: kept aside until the headline is known (a
@@ -431,7 +298,7 @@ static void date_from_class(mx *x, uint32_t n, const attrs *a, unsigned cx) {
       has_lit(c, "modified"))
     return;
   int cut;
-  span v = elem_text(x, n, 80, &cut);
+  span v = pith__meta_elem_text(x, n, 80, &cut);
   if (!cut)
     pith__meta_offer_date_from(x, v, DP_TIME_PUB, 0);
 }
@@ -449,7 +316,7 @@ static void do_itemprop(mx *x, uint32_t n, const pith_node *nd, const attrs *a,
       return;
     }
     int cut;
-    span s = byline_text(x, n, &cut);
+    span s = pith__meta_byline_text(x, n, &cut);
     /* A short text is the name; a long one holds a nested itemprop=name
      * that is picked up when the walk reaches it. */
     if (!cut && has(s) && s.n <= 80)
@@ -459,7 +326,8 @@ static void do_itemprop(mx *x, uint32_t n, const pith_node *nd, const attrs *a,
     if (has(x->ip_author))
       return;
     int cut;
-    span s = has(a->content) ? trim(a->content) : byline_text(x, n, &cut);
+    span s =
+        has(a->content) ? trim(a->content) : pith__meta_byline_text(x, n, &cut);
     if (has(s))
       x->ip_author = s;
   } else if (has_token(ip, "datepublished") || has_token(ip, "datecreated")) {
@@ -469,13 +337,13 @@ static void do_itemprop(mx *x, uint32_t n, const pith_node *nd, const attrs *a,
       pith__meta_offer_date(x, a->datetime, DP_ITEMPROP);
     else {
       int cut;
-      pith__meta_offer_date_from(x, elem_text(x, n, 200, &cut), DP_ITEMPROP - 5,
-                                 0);
+      pith__meta_offer_date_from(x, pith__meta_elem_text(x, n, 200, &cut),
+                                 DP_ITEMPROP - 5, 0);
     }
   } else if (has_token(ip, "headline") && !has(x->ip_headline)) {
     int cut;
-    span s =
-        has(a->content) ? a->content : elem_text(x, n, HEAD_TEXT_MAX, &cut);
+    span s = has(a->content) ? a->content
+                             : pith__meta_elem_text(x, n, HEAD_TEXT_MAX, &cut);
     if (has(s))
       x->ip_headline = s;
   }
@@ -560,7 +428,7 @@ static void walk(mx *x) {
       break;
     case PITH_TAG_TITLE:
       if (!x->doc_title.s && !(cx & CX_BODY))
-        x->doc_title = child_text(x, n, MAX_FIELD);
+        x->doc_title = pith__meta_child_text(x, n, MAX_FIELD);
       break;
     case PITH_TAG_H1:
       record_head(x, x->h1, &x->nh1, n, cx);
@@ -592,13 +460,13 @@ static void walk(mx *x) {
         slist *l = cat ? &x->rel_cats : &x->rel_tags;
         if ((tag || cat) && l->n < MAX_ITEMS && l->tries < 20 * MAX_ITEMS) {
           int cut;
-          span s = elem_text(x, n, MAX_ITEM_LEN, &cut);
+          span s = pith__meta_elem_text(x, n, MAX_ITEM_LEN, &cut);
           if (!cut)
             pith__meta_list_add(x, l, s);
         } else if (has_token(a.rel, "author") && !has(x->rel_author) &&
                    !(cx & CX_BOILER)) {
           int cut;
-          span s = byline_text(x, n, &cut);
+          span s = pith__meta_byline_text(x, n, &cut);
           if (!cut && has(s))
             x->rel_author = s;
         }
@@ -633,7 +501,7 @@ static void walk(mx *x) {
       }
       if (!nested) {
         int cut;
-        span s = byline_text(x, n, &cut);
+        span s = pith__meta_byline_text(x, n, &cut);
         if (!cut && has(s)) {
           x->byline_node[x->nbylines] = n;
           x->bylines[x->nbylines++] = s;
@@ -641,7 +509,7 @@ static void walk(mx *x) {
       }
     } else if (bl == 2 && !has(x->author_box)) {
       int cut;
-      span s = byline_text(x, n, &cut);
+      span s = pith__meta_byline_text(x, n, &cut);
       if (has(s))
         x->author_box = s; /* a bio may be cut: its name comes first */
     }

@@ -7,7 +7,8 @@
  *
  *   meta.c        the tree walk that collects candidates and the assembly
  *                 of pith_meta
- *   meta_text.c   text cleaning, comparison keys, lists of categories/tags
+ *   meta_text.c   text cleaning, comparison keys, lists of categories/tags,
+ *                 the text of elements
  *   meta_tags.c   reading <meta> elements
  *   meta_jsonld.c reading JSON-LD scripts
  *   meta_title.c  choosing the title (site-name parts, heading/metadata
@@ -154,8 +155,9 @@ typedef struct {
   uint32_t region, region_end;
   pith_clock *clock; /* the page's clock (clock.h), or NULL */
   /* Nodes element-text reads may still visit.  Candidates are read one
-   * element at a time (at most meta.c's TEXT_NODES_MAX nodes each); this bounds
-   * the total on hostile pages with 100000 nested or repeated candidates. */
+   * element at a time (at most meta_text.c's TEXT_NODES_MAX nodes each); this
+   * bounds the total on hostile pages with 100000 nested or repeated
+   * candidates. */
   size_t budget;
 } mx;
 
@@ -271,6 +273,24 @@ int pith__meta_same(mx *x, span a, span b);
 void pith__meta_list_add(mx *x, slist *l, span v);
 /* pith__meta_list_add() of each comma- or semicolon-separated part of v. */
 void pith__meta_list_add_split(mx *x, slist *l, span v);
+
+/* Text modes of pith__meta_elem_text_mode(). */
+enum {
+  TEXT_PLAIN = 0,
+  TEXT_SPACED = 1, /* every element boundary is a segment break */
+  TEXT_HEADING = 2 /* leading labels and badges are left out */
+};
+/* The collapsed visible text of element n, at most `max` bytes and 400
+ * nodes (and within x->budget), read in `mode`; *cut (if non-NULL) is set
+ * when a limit was hit. */
+span pith__meta_elem_text_mode(mx *x, uint32_t n, size_t max, int *cut,
+                               int mode);
+/* pith__meta_elem_text_mode() in TEXT_PLAIN. */
+span pith__meta_elem_text(mx *x, uint32_t n, size_t max, int *cut);
+/* The text of a byline element, at most 240 bytes, in TEXT_SPACED. */
+span pith__meta_byline_text(mx *x, uint32_t n, int *cut);
+/* Text of the direct text children of n (for <title> and scripts). */
+span pith__meta_child_text(mx *x, uint32_t n, size_t max);
 
 /* --- meta_tags.c ------------------------------------------------------ */
 

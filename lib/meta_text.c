@@ -3,14 +3,20 @@
  * meta_text.c - the text helpers of the metadata stage (meta_int.h):
  * strings cleaned for output (white space collapsed, invisible and control
  * characters dropped, leftover character references decoded), the
- * comparison keys by which sources are matched against each other, and
- * the bounded lists of categories and tags.  All copies go to the stage's
- * scratch arena.
+ * comparison keys by which sources are matched against each other, the
+ * bounded lists of categories and tags, and the visible text of an
+ * element (bounded by node counts and the stage's budget).  All copies go
+ * to the stage's scratch arena.
  */
 #include "meta_int.h"
 
+#include "vocab.h"
+
 #include <stdint.h>
 #include <string.h>
+
+#define BYLINE_TEXT_MAX 240 /* bytes of byline text read */
+#define TEXT_NODES_MAX 400  /* nodes visited when reading an element */
 
 /* Length of an invisible character at s[i] (soft hyphen U+00AD, zero-width
  * space, joiners and U+FEFF), else 0. */
@@ -249,4 +255,129 @@ void pith__meta_list_add_split(mx *x, slist *l, span v) {
       b = i + 1;
     }
   }
+}
+
+/* ------------------------------------------------------------------ */
+/* Text of elements                                                    */
+
+/* Does a class attribute name a label or badge: a token of the
+ * heading-label rule of vocab.c ("label", "badge", "prefix"), or one that
+ * starts with such a word and '-' ("label label--primary", "badge-new")? */
+static int label_class(const char *c, size_t n) {
+  pith_vocab_iter it;
+  const char *tok;
+  size_t k;
+  pith__vocab_iter_init(&it, c, n);
+  while (pith__vocab_next_token(&it, &tok, &k)) {
+    size_t w = 0;
+    while (w < k && is_alpha((unsigned char)tok[w]))
+      w++;
+    if ((w == k || tok[w] == '-') &&
+        (pith__vocab_rules(tok, w) & PITH_VB_HEADING_LABEL))
+      return 1;
+  }
+  return 0;
+}
+
+/* The collapsed visible text of element n, at most `max` bytes and
+ * TEXT_NODES_MAX nodes.  *cut (if non-NULL) is set when a limit was hit. */
+span pith__meta_elem_text_mode(mx *x, uint32_t n, size_t max, int *cut,
+                               int mode) {
+  int spaced = mode == TEXT_SPACED;
+  const pith_tree *t = x->t;
+  pith_buf *b = &x->buf;
+  pith__buf_reset(b);
+  if (cut)
+    *cut = 0;
+  int pend = 0, visited = 0;
+  uint32_t last_parent = 0;
+  uint32_t i = pith__next_node(t, n, n, 0);
+  while (i) {
+    const pith_node *nd = &t->nodes[i];
+    int skip = 0;
+    if (++visited > TEXT_NODES_MAX || b->len > max || x->budget == 0) {
+      if (cut)
+        *cut = 1;
+      break;
+    }
+    x->budget--;
+    if (nd->tag == PITH_TAG_TEXT) {
+      const char *s = pith__text(t, i);
+      /* Bylines: text under another element starts a new segment. */
+      if (spaced && last_parent && nd->parent != last_parent)
+        pend = 2;
+      last_parent = nd->parent;
+      for (uint32_t k = 0; k < nd->len && b->len <= max; k++) {
+        unsigned char c = (unsigned char)s[k];
+        if (is_sp(c)) {
+          if (!pend)
+            pend = 1;
+          continue;
+        }
+        if (pend && b->len)
+          pith__buf_putc(b, pend == 2 ? SEG : ' ');
+        pend = 0;
+        pith__buf_putc(b, (char)c);
+      }
+    } else if ((pith__tag_kind(nd->tag) & PITH_KIND_SKIP) ||
+               (nd->flags & PITH_NF_HIDDEN)) {
+      skip = 1;
+    } else if (mode == TEXT_HEADING && i != n && nd->tag >= PITH_TAG_H1 &&
+               nd->tag <= PITH_TAG_H6) {
+      /* A heading inside the heading (a date line in an <h3>, which
+       * parsers nest when the <h1> is left open) is not the headline. */
+      skip = 1;
+    } else if (mode == TEXT_HEADING && b->len == 0 && i != n) {
+      /* "<span class=label>News</span> Headline": a forum's thread
+       * prefix or a "New" badge set before the headline. */
+      size_t cl;
+      const char *c = pith__attr(t, i, PITH_ATTR_CLASS, &cl);
+      skip = c && label_class(c, cl);
+    } else if (spaced) {
+      pend = 2;
+    } else if ((pith__tag_kind(nd->tag) & PITH_KIND_BLOCK) ||
+               nd->tag == PITH_TAG_BR) {
+      pend = 1;
+    }
+    i = pith__next_node(t, n, i, skip);
+  }
+  if (b->oom) {
+    x->oom = 1;
+    return nospan();
+  }
+  if (b->len > max && cut)
+    *cut = 1;
+  if (!b->data)
+    return mkspan("", 0);
+  return pith__meta_clean_mode(x, b->data, b->len, max, spaced);
+}
+
+span pith__meta_elem_text(mx *x, uint32_t n, size_t max, int *cut) {
+  return pith__meta_elem_text_mode(x, n, max, cut, TEXT_PLAIN);
+}
+
+/* Bylines: every element boundary counts as a space, so "Jane Doe" and a
+ * following "June 5, 2024" in separate spans stay apart. */
+span pith__meta_byline_text(mx *x, uint32_t n, int *cut) {
+  return pith__meta_elem_text_mode(x, n, BYLINE_TEXT_MAX, cut, TEXT_SPACED);
+}
+
+/* Text of the direct text children of n (for <title> and scripts). */
+span pith__meta_child_text(mx *x, uint32_t n, size_t max) {
+  const pith_tree *t = x->t;
+  pith_buf *b = &x->buf;
+  pith__buf_reset(b);
+  for (uint32_t c = t->nodes[n].first; c; c = t->nodes[c].next) {
+    if (t->nodes[c].tag == PITH_TAG_TEXT)
+      pith__buf_append(b, pith__text(t, c), t->nodes[c].len);
+    if (b->len > max)
+      break;
+  }
+  if (b->oom) {
+    x->oom = 1;
+    return nospan();
+  }
+  if (!b->data)
+    return mkspan("", 0);
+  return pith__meta_clean_mode(x, b->data, b->len, max, 0);
 }
