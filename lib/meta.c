@@ -163,146 +163,6 @@ static void record_head(mx *x, head_cand *list, int *count, uint32_t n,
   h->logo = logo_heading(x->t, n);
 }
 
-/* Does a class or id name a byline?  "author", "byline", "writer",
- * "contributor": 1; an author box or bio (a last resort, usually after the
- * article): 2; avatars, comments, share links and the like: 0. */
-static int byline_name(span v) {
-  if (!has(v))
-    return 0;
-  /* One pass for the five keywords: this runs on every class and id. */
-  static const unsigned char first[256] = {
-      ['a'] = 1, ['A'] = 1, ['b'] = 1, ['B'] = 1,
-      ['w'] = 1, ['W'] = 1, ['c'] = 1, ['C'] = 1};
-  int hit = 0;
-  for (size_t i = 0; i + 5 < v.n + 1 && !hit; i++) {
-    if (!first[(unsigned char)v.s[i]])
-      continue;
-    unsigned char c = lower((unsigned char)v.s[i]);
-    unsigned char c1 = lower((unsigned char)v.s[i + 1]);
-    if (c1 != (c == 'a' ? 'u' : c == 'b' ? 'y' : c == 'w' ? 'r' : 'o'))
-      continue;
-    span r = mkspan(v.s + i, v.n - i);
-    hit = (c == 'a' && starts_lit(r, "author")) ||
-          (c == 'b' && (starts_lit(r, "byline") || starts_lit(r, "by-line"))) ||
-          (c == 'w' && starts_lit(r, "writer")) ||
-          (c == 'c' && starts_lit(r, "contributor"));
-  }
-  if (!hit)
-    return 0;
-  if (has_lit(v, "box") || has_lit(v, "bio") || has_lit(v, "about"))
-    return has_lit(v, "avatar") || has_lit(v, "comment") ? 0 : 2;
-  if (has_lit(v, "avatar") || has_lit(v, "comment") ||
-      has_lit(v, "description") || has_lit(v, "image") || has_lit(v, "img") ||
-      has_lit(v, "photo") || has_lit(v, "social") || has_lit(v, "more") ||
-      has_lit(v, "title") || has_lit(v, "label") || has_lit(v, "widget") ||
-      has_lit(v, "list") || has_lit(v, "posts") || has_lit(v, "email") ||
-      has_lit(v, "follow") || has_lit(v, "share"))
-    return 0;
-  return 1;
-}
-
-/* Links to an author's or member's page: /author/jane-doe, /authors/,
- * /writers/, /contributors/, /people/, /staff/, forum profiles. */
-static int author_href(span h) {
-  if (!has(h) || h.n > 2048)
-    return 0;
-  static const char *const pats[] = {
-      "/author/",       "/authors/", "/author-",
-      "/writer/",       "/writers/", "/contributor/",
-      "/contributors/", "/people/",  "/staff/",
-      "/by/",           "?author=",  "&author=",
-      "/user/",         "/users/",   "/u/",
-      "/members/",      "/member/",  "=viewprofile",
-      "/profile/",      NULL};
-  /* Every pattern starts with '/', '?', '&' or '=': one pass over h. */
-  static const unsigned char first[256] = {
-      ['/'] = 1, ['?'] = 1, ['&'] = 1, ['='] = 1};
-  for (size_t i = 0; i < h.n; i++) {
-    char c = h.s[i];
-    if (!first[(unsigned char)c])
-      continue;
-    if (i + 1 >= h.n)
-      break;
-    span r = mkspan(h.s + i, h.n - i);
-    unsigned char c1 = lower((unsigned char)h.s[i + 1]);
-    for (const char *const *p = pats; *p; p++)
-      if ((*p)[0] == c && (unsigned char)(*p)[1] == c1 && starts_lit(r, *p))
-        return 1;
-  }
-  return 0;
-}
-
-static void date_from_time(mx *x, uint32_t n, const attrs *a, unsigned cx) {
-  span hint = a->cls;
-  span ip = a->itemprop;
-  int prio;
-  if (!(cx & CX_HIDDEN) && (cx & CX_BODY) && x->ntimes < 8 &&
-      pith__meta_date_value(a->datetime, x->order, x->times[x->ntimes]))
-    x->ntimes++;
-  if (has_lit(ip, "datepublished") || has_lit(ip, "datecreated")) {
-    prio = DP_ITEMPROP;
-  } else if (has_lit(ip, "datemodified")) {
-    prio = DP_MODIFIED;
-    span mv = has(a->datetime) ? a->datetime : nospan();
-    pith__meta_offer_mod(x, mv, 1);
-  } else if (cx & CX_HIDDEN) {
-    /* Kept for a page whose whole header is hidden (shown by script). */
-    if (!x->time_hidden[0] && (cx & CX_BODY) &&
-        !pith__meta_date_value(a->datetime, x->order, x->time_hidden))
-      x->time_hidden[0] = '\0';
-    return;
-  } else {
-    int pub = has_lit(hint, "publish") || has_lit(hint, "posted") ||
-              has_lit(hint, "pubdate") || has_lit(hint, "created");
-    int mod = has_lit(hint, "modified") || has_lit(hint, "updated");
-    if (pub && !mod)
-      prio = DP_TIME_PUB;
-    else if (mod && !pub)
-      prio = DP_MODIFIED;
-    else if ((cx & CX_MAIN) && !(cx & CX_BOILER))
-      prio = x->time_main_seen++ ? 0 : DP_TIME_MAIN;
-    else if ((cx & CX_BODY) && !(cx & CX_BOILER) && !x->time_any_seen &&
-             x->time_any_tries++ < 8)
-      prio = DP_TIME_ANY;
-    else
-      return;
-  }
-  /* Read the element only when its date could still be used. */
-  if (prio <= x->date_prio && prio != DP_TIME_ANY)
-    return;
-  span v = has(a->datetime) ? a->datetime : nospan();
-  if (!has(v)) {
-    int cut;
-    v = pith__meta_elem_text(x, n, 200, &cut);
-  }
-  if (prio == DP_TIME_ANY) {
-    /* Outside any article: kept aside until the headline is known (a
-     * "today" date in the site header is not the publication date). */
-    char d[11];
-    if (pith__meta_date_value(v, x->order, d)) {
-      x->time_any_seen = n;
-      memcpy(x->time_any, d, 11);
-    }
-    return;
-  }
-  pith__meta_offer_date_from(x, v, prio, 0);
-}
-
-/* An element whose class calls it the publication date
- * ("published-date", "date-published", "publish_date") and whose short
- * text is a date: ranked as a <time> marked published. */
-static void date_from_class(mx *x, uint32_t n, const attrs *a, unsigned cx) {
-  span c = a->cls;
-  if (!(cx & CX_BODY) || (cx & (CX_HIDDEN | CX_BOILER)) || !has(c) ||
-      !has_lit(c, "publish") || !has_lit(c, "date") || has_lit(c, "update") ||
-      has_lit(c, "modified"))
-    return;
-  int cut;
-  span v = pith__meta_elem_text(x, n, 80, &cut);
-  if (!cut)
-    pith__meta_offer_date_from(x, v, DP_TIME_PUB, 0);
-}
-
 static void do_itemprop(mx *x, uint32_t n, const pith_node *nd, const attrs *a,
                         unsigned cx) {
   span ip = a->itemprop;
@@ -442,7 +302,7 @@ static void walk(mx *x) {
         pith__meta_do_ld_json(x, n);
       break;
     case PITH_TAG_TIME:
-      date_from_time(x, n, &a, cx);
+      pith__meta_date_from_time(x, n, &a, cx);
       break;
     case PITH_TAG_A:
       if (has_token(a.rel, "license") && !(cx & CX_HIDDEN))
@@ -478,16 +338,16 @@ static void walk(mx *x) {
     if (has(a.itemprop))
       do_itemprop(x, n, nd, &a, cx);
     if (x->date_prio < DP_TIME_PUB && nd->tag != PITH_TAG_TIME)
-      date_from_class(x, n, &a, cx);
+      pith__meta_date_from_class(x, n, &a, cx);
     int bl = 0;
     if ((cx & CX_BODY) && !(cx & (CX_HIDDEN | CX_BOILER)) &&
         nd->tag != PITH_TAG_BODY && nd->tag != PITH_TAG_HTML &&
         nd->tag != PITH_TAG_META && nd->tag != PITH_TAG_IMG &&
         nd->tag != PITH_TAG_SCRIPT) {
-      int bc = byline_name(a.cls), bi = byline_name(a.id);
+      int bc = pith__meta_byline_name(a.cls), bi = pith__meta_byline_name(a.id);
       bl = bc == 1 || bi == 1 ? 1 : bc == 2 || bi == 2 ? 2 : 0;
       if (nd->tag == PITH_TAG_A &&
-          (has_token(a.rel, "author") || author_href(a.href)))
+          (has_token(a.rel, "author") || pith__meta_author_href(a.href)))
         bl = 1;
     }
     if (bl == 1 && x->nbylines < MAX_BYLINES) {

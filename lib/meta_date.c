@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * meta_date.c - the publication and modification dates: ranking the dates
- * meta.c's tree walk offers, and choosing one when the walk is done.
+ * meta_date.c - the publication and modification dates: reading the
+ * <time> and date-classed elements meta.c's tree walk meets, ranking the
+ * dates the walk offers, and choosing one when the walk is done.
  *
  * Every source has a rank (DP_* in meta_int.h): JSON-LD datePublished of
  * the article object, article:published_time and kin, microdata, a <time>
@@ -676,4 +677,79 @@ void pith__meta_choose_dates(mx *x, const char *url, uint32_t head_node,
       !(x->date_prio && memcmp(x->date_mod, x->date, 10) < 0))
     *mod = mkspan(x->date_mod, 10);
   *date = x->date_prio ? mkspan(x->date, 10) : nospan();
+}
+
+/* ------------------------------------------------------------------ */
+/* Date elements, as the tree walk (meta.c) meets them                 */
+
+void pith__meta_date_from_time(mx *x, uint32_t n, const attrs *a, unsigned cx) {
+  span hint = a->cls;
+  span ip = a->itemprop;
+  int prio;
+  if (!(cx & CX_HIDDEN) && (cx & CX_BODY) && x->ntimes < 8 &&
+      pith__meta_date_value(a->datetime, x->order, x->times[x->ntimes]))
+    x->ntimes++;
+  if (has_lit(ip, "datepublished") || has_lit(ip, "datecreated")) {
+    prio = DP_ITEMPROP;
+  } else if (has_lit(ip, "datemodified")) {
+    prio = DP_MODIFIED;
+    span mv = has(a->datetime) ? a->datetime : nospan();
+    pith__meta_offer_mod(x, mv, 1);
+  } else if (cx & CX_HIDDEN) {
+    /* Kept for a page whose whole header is hidden (shown by script). */
+    if (!x->time_hidden[0] && (cx & CX_BODY) &&
+        !pith__meta_date_value(a->datetime, x->order, x->time_hidden))
+      x->time_hidden[0] = '\0';
+    return;
+  } else {
+    int pub = has_lit(hint, "publish") || has_lit(hint, "posted") ||
+              has_lit(hint, "pubdate") || has_lit(hint, "created");
+    int mod = has_lit(hint, "modified") || has_lit(hint, "updated");
+    if (pub && !mod)
+      prio = DP_TIME_PUB;
+    else if (mod && !pub)
+      prio = DP_MODIFIED;
+    else if ((cx & CX_MAIN) && !(cx & CX_BOILER))
+      prio = x->time_main_seen++ ? 0 : DP_TIME_MAIN;
+    else if ((cx & CX_BODY) && !(cx & CX_BOILER) && !x->time_any_seen &&
+             x->time_any_tries++ < 8)
+      prio = DP_TIME_ANY;
+    else
+      return;
+  }
+  /* Read the element only when its date could still be used. */
+  if (prio <= x->date_prio && prio != DP_TIME_ANY)
+    return;
+  span v = has(a->datetime) ? a->datetime : nospan();
+  if (!has(v)) {
+    int cut;
+    v = pith__meta_elem_text(x, n, 200, &cut);
+  }
+  if (prio == DP_TIME_ANY) {
+    /* Outside any article: kept aside until the headline is known (a
+     * "today" date in the site header is not the publication date). */
+    char d[11];
+    if (pith__meta_date_value(v, x->order, d)) {
+      x->time_any_seen = n;
+      memcpy(x->time_any, d, 11);
+    }
+    return;
+  }
+  pith__meta_offer_date_from(x, v, prio, 0);
+}
+
+/* An element whose class calls it the publication date
+ * ("published-date", "date-published", "publish_date") and whose short
+ * text is a date: ranked as a <time> marked published. */
+void pith__meta_date_from_class(mx *x, uint32_t n, const attrs *a,
+                                unsigned cx) {
+  span c = a->cls;
+  if (!(cx & CX_BODY) || (cx & (CX_HIDDEN | CX_BOILER)) || !has(c) ||
+      !has_lit(c, "publish") || !has_lit(c, "date") || has_lit(c, "update") ||
+      has_lit(c, "modified"))
+    return;
+  int cut;
+  span v = pith__meta_elem_text(x, n, 80, &cut);
+  if (!cut)
+    pith__meta_offer_date_from(x, v, DP_TIME_PUB, 0);
 }

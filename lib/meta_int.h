@@ -13,8 +13,10 @@
  *   meta_jsonld.c reading JSON-LD scripts
  *   meta_title.c  choosing the title (site-name parts, heading/metadata
  *                 agreement)
- *   meta_author.c choosing the author, cleaning bylines into names
- *   meta_date.c   ranking the dates the walk offers, choosing the dates
+ *   meta_author.c choosing the author, cleaning bylines into names, telling
+ *                 byline elements by class, id and link
+ *   meta_date.c   reading <time> and date-classed elements, ranking the
+ *                 dates the walk offers, choosing the dates
  */
 #ifndef PITH_META_INT_H
 #define PITH_META_INT_H
@@ -304,6 +306,14 @@ void pith__meta_do_ld_json(mx *x, uint32_t n);
 
 /* --- meta_author.c ---------------------------------------------------- */
 
+/* Does a class or id name a byline?  1 a byline ("author", "byline",
+ * "writer", "contributor"), 2 an author box or bio (a last resort), 0 not
+ * one (avatars, comments, share links and the like). */
+int pith__meta_byline_name(span v);
+/* Is h a link to an author's or member's page (/author/jane-doe,
+ * /writers/, /people/, forum profiles)? */
+int pith__meta_author_href(span h);
+
 /* The author, from the structured values and bylines collected in x;
  * head_node is the headline's element (0 if unknown), sitename the site's
  * name (a value equal to it is a last resort).  The string lives in x's
@@ -311,6 +321,14 @@ void pith__meta_do_ld_json(mx *x, uint32_t n);
 span pith__meta_choose_author(mx *x, span sitename, uint32_t head_node);
 
 /* --- meta_date.c ------------------------------------------------------ */
+
+/* Read the <time> element n (attributes a, context cx) as the walk meets
+ * it: note its datetime, offer its date with the rank its itemprop, class
+ * and place give it. */
+void pith__meta_date_from_time(mx *x, uint32_t n, const attrs *a, unsigned cx);
+/* Offer the short text of element n as a published date when its class
+ * calls it one ("published-date", "date-published"). */
+void pith__meta_date_from_class(mx *x, uint32_t n, const attrs *a, unsigned cx);
 
 /* Read date string v ("2024-06-05T10:00:00Z", "June 5, 2024", ...; day
  * and month in `order` when numeric) into out ("YYYY-MM-DD"); 0 if none. */
