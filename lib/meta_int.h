@@ -25,6 +25,7 @@
 
 #include "chars.h"
 #include "span.h"
+#include "url.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -224,12 +225,6 @@ static inline int domain_like(span p) {
     letters++;
   }
   return i > 1 && p.s[i - 1] == '.' && letters >= 2 && letters <= 6;
-}
-
-/* Does a look like a URL ("http:", "//", "www.", "://" inside)? */
-static inline int looks_like_url(span a) {
-  return starts_lit(a, "http:") || starts_lit(a, "https:") ||
-         starts_lit(a, "//") || starts_lit(a, "www.") || has_lit(a, "://");
 }
 
 /* Is k one of the lower-case literals of the NULL-terminated `list`

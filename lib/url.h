@@ -42,6 +42,12 @@ int pith__url_front_page_href(const char *h, size_t n);
  * when url is NULL or a path ("/x"), else 1. */
 int pith__url_host(const char *url, span *host, span *label, int *home);
 
+/* Does a look like a URL ("http:", "//", "www.", "://" inside)? */
+static inline int looks_like_url(span a) {
+  return starts_lit(a, "http:") || starts_lit(a, "https:") ||
+         starts_lit(a, "//") || starts_lit(a, "www.") || has_lit(a, "://");
+}
+
 /* Can a canonical / og:url value be used: no white space or control
  * characters inside, and an absolute URL has a host ("https:///x" is a
  * broken template)? */
