@@ -39,7 +39,7 @@ if [ -e /usr/include/libdeflate.h ]; then
   libs+=(-ldeflate)
 fi
 # Optional libraries the CMake build links when they are installed.
-if [ -e /usr/include/uchardet/uchardet.h ] && grep -q uchardet "$root/lib/decode.c"; then
+if [ -e /usr/include/uchardet/uchardet.h ] && grep -q uchardet "$root/lib/decode_detect.c"; then
   cflags+=(-DPITH_HAVE_UCHARDET $(pkg-config --cflags uchardet 2>/dev/null))
   libs+=(-luchardet -lstdc++)
 fi

@@ -892,28 +892,3 @@ int pith__body_build(const pith_tree *t, const pith_scratch *s, uint32_t root,
   pith__free(b.blocks);
   return 0;
 }
-
-const char *pith__base_url(const pith_tree *t, const char *url,
-                           const char *canonical, pith_arena *a) {
-  const char *doc = url && *url               ? url
-                    : canonical && *canonical ? canonical
-                                              : "";
-  for (uint32_t i = 1; i < t->nnodes; i++) {
-    if (t->nodes[i].tag == PITH_TAG_BODY)
-      break; /* <base> belongs in the head */
-    size_t len;
-    const char *href;
-    if (t->nodes[i].tag != PITH_TAG_BASE ||
-        !(href = pith__attr(t, i, PITH_ATTR_HREF, &len)) || !len)
-      continue;
-    pith_buf out;
-    pith__buf_init(&out);
-    pith__url_resolve(doc, href, &out);
-    const char *r =
-        out.oom ? NULL
-                : pith__arena_strndup(a, out.data ? out.data : "", out.len);
-    pith__buf_free(&out);
-    return r;
-  }
-  return pith__arena_strndup(a, doc, strlen(doc));
-}

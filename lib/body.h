@@ -8,7 +8,6 @@
 
 #include "extract.h"
 #include "result.h"
-#include "url.h"
 
 /* Options of pith__body_build. */
 #define PITH_BODY_IMAGES 1u    /* keep blocks that hold only images */
@@ -22,11 +21,5 @@
 int pith__body_build(const pith_tree *t, const pith_scratch *s, uint32_t root,
                      unsigned opts, pith_arena *a, pith_block **blocks,
                      size_t *nblocks, pith_block **gone, size_t *ngone);
-
-/* The base URL for relative links: the page's <base href> resolved
- * against `url` (else `canonical`), else `url`, else `canonical`, else "".
- * Allocated in `a`; NULL when out of memory. */
-const char *pith__base_url(const pith_tree *t, const char *url,
-                           const char *canonical, pith_arena *a);
 
 #endif

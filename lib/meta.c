@@ -6,38 +6,31 @@
  *
  * One linear pass over the node array collects candidates from <meta>,
  * <link>, <title>, headings, microdata, bylines, <time> elements and JSON-LD
- * scripts; JSON-LD goes through the small bounded JSON scanner of
- * jsonparse.c (no recursion, capped depth and size; invalid JSON just drops
- * that script).  Each field is then chosen by source priority and by
+ * scripts; <meta> tags are read in meta_tags.c, JSON-LD scripts in
+ * meta_jsonld.c.  Each field is then chosen by source priority and by
  * agreement between sources, in a file of its own: the title in
  * meta_title.c (an <h1> that matches og:title or the start of <title>
  * wins, a <title> loses its " | Site" part), the author in meta_author.c
  * (structured data, then the byline near the headline), the dates in
  * meta_date.c (structured data before <time> elements, the URL and finally
- * visible text around the headline).  This file finds the headline's
- * element, picks the site name, description, language, canonical URL,
- * image, license, categories and tags, and assembles the result; it also
- * holds the text cleaning and comparison keys the other files use
- * (meta_int.h).  Scratch data lives in a private arena that is freed
- * before returning; only the chosen strings are copied into the caller's
- * arena.
+ * visible text around the headline).  This file walks the tree, finds the
+ * headline's element, picks the site name, description, language,
+ * canonical URL, image, license, categories and tags, and assembles the
+ * result; the text cleaning, comparison keys and element text the files
+ * share are in meta_text.c (meta_int.h).  Scratch data lives in a private arena
+ * that is freed before returning; only the chosen strings are copied into the
+ * caller's arena.
  */
 #include "meta_int.h"
 
-#include "jsonparse.h"
+#include "url.h"
 #include "vocab.h"
 
 #include <stdint.h>
 #include <string.h>
 
-#define MAX_ITEM_LEN 200    /* bytes of one category or tag */
-#define REGION_UP 2         /* levels of the article's region, see below */
-#define HEAD_TEXT_MAX 600   /* bytes of heading text read */
-#define BYLINE_TEXT_MAX 240 /* bytes of byline text read */
-#define TEXT_NODES_MAX 400  /* nodes visited when reading an element */
-#define JSON_MAX_SCRIPTS 24
-#define JSON_MAX_BYTES (4u << 20) /* bigger scripts are skipped */
-#define JSON_MAX_IDREFS 32        /* @id look-ups per script */
+#define REGION_UP 2       /* levels of the article's region, see below */
+#define HEAD_TEXT_MAX 600 /* bytes of heading text read */
 
 /* ------------------------------------------------------------------ */
 /* Character and span helpers (more in meta_int.h)                     */
@@ -55,708 +48,8 @@ static int has_token(span a, const char *lit) {
   return 0;
 }
 
-/* Cut a span to at most `max` bytes without splitting a UTF-8 sequence. */
-static span cap_utf8(span a, size_t max) {
-  if (a.n <= max)
-    return a;
-  size_t n = max;
-  while (n > 0 && ((unsigned char)a.s[n] & 0xC0) == 0x80)
-    n--;
-  a.n = n;
-  return a;
-}
-
-/* Length of an invisible character at s[i] (soft hyphen U+00AD, zero-width
- * space, joiners and U+FEFF), else 0. */
-static size_t uni_invisible(const char *s, size_t n, size_t i) {
-  const unsigned char *u = (const unsigned char *)s;
-  if (u[i] == 0xC2 && i + 1 < n && u[i + 1] == 0xAD)
-    return 2;
-  if (i + 2 < n) {
-    if (u[i] == 0xE2 && u[i + 1] == 0x80 && u[i + 2] >= 0x8B &&
-        u[i + 2] <= 0x8D)
-      return 3;
-    if (u[i] == 0xEF && u[i + 1] == 0xBB && u[i + 2] == 0xBF)
-      return 3;
-  }
-  return 0;
-}
-
-/* A leftover character reference at s[i] ("&amp;", "&#38;", "&#x26;",
- * "&quot;", "&lt;", "&gt;", "&apos;", "&#39;"): writes its UTF-8 to out
- * (*outlen bytes, never more than the reference's length) and returns the
- * length of the reference, or 0. */
-static size_t entity(const char *s, size_t n, size_t i, char *out,
-                     size_t *outlen) {
-  static const struct {
-    const char *name;
-    char c;
-  } named[] = {{"&amp;", '&'}, {"&quot;", '"'},  {"&lt;", '<'},
-               {"&gt;", '>'},  {"&apos;", '\''}, {NULL, 0}};
-  span rest = mkspan(s + i, n - i);
-  for (int k = 0; named[k].name; k++) {
-    if (starts_lit(rest, named[k].name)) {
-      out[0] = named[k].c;
-      *outlen = 1;
-      return strlen(named[k].name);
-    }
-  }
-  if (rest.n < 4 || rest.s[1] != '#')
-    return 0;
-  size_t j = 2;
-  unsigned cp = 0;
-  int hex = rest.s[2] == 'x' || rest.s[2] == 'X';
-  if (hex)
-    j++;
-  size_t start = j;
-  while (j < rest.n && j < start + 6) {
-    int v = hex ? hexval((unsigned char)rest.s[j])
-                : (is_digit((unsigned char)rest.s[j]) ? rest.s[j] - '0' : -1);
-    if (v < 0)
-      break;
-    cp = cp * (hex ? 16u : 10u) + (unsigned)v;
-    j++;
-  }
-  if (j == start || j >= rest.n || rest.s[j] != ';' || cp < 0x20 ||
-      cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-    return 0;
-  *outlen = put_utf8(out, cp);
-  return j + 1;
-}
-
-/* A copy of s[0..n) with white space runs collapsed to one space, control
- * characters dropped and the ends trimmed, capped at `max` bytes. */
-span pith__meta_clean_mode(mx *x, const char *s, size_t n, size_t max,
-                           int keep_seg) {
-  if (!s)
-    return nospan();
-  if (n > max * 2 + 64)
-    n = max * 2 + 64;
-  char *d = tmp_alloc(x, n + 1);
-  if (!d)
-    return nospan();
-  size_t k = 0;
-  int pend = 0;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    size_t us;
-    if (c == (unsigned char)SEG && keep_seg) {
-      pend = 2;
-      continue;
-    }
-    if (is_sp(c) || c < 0x20 || c == 0x7F) {
-      if (!pend)
-        pend = 1;
-      continue;
-    }
-    if (c >= 0xC2 && (us = uni_invisible(s, n, i)) > 0) {
-      i += us - 1;
-      continue;
-    }
-    if (c >= 0xC2 && (us = uni_space(s, n, i)) > 0) {
-      if (!pend)
-        pend = 1;
-      i += us - 1;
-      continue;
-    }
-    if (c == '&') {
-      /* A second level of escaping ("&amp;amp;") left in by the site.
-       * The character is never longer than its reference, so it fits. */
-      size_t olen = 0;
-      if (pend && k)
-        d[k++] = pend == 2 ? SEG : ' ';
-      pend = 0;
-      if ((us = entity(s, n, i, d + k, &olen)) > 0) {
-        k += olen;
-        i += us - 1;
-        continue;
-      }
-      d[k++] = (char)c;
-      continue;
-    }
-    if (pend && k)
-      d[k++] = pend == 2 ? SEG : ' ';
-    pend = 0;
-    d[k++] = (char)c;
-  }
-  d[k] = '\0';
-  span r = cap_utf8(mkspan(d, k), max);
-  r = trim(r);
-  while (r.n && r.s[r.n - 1] == SEG)
-    r.n--;
-  return r;
-}
-
-static span clean(mx *x, const char *s, size_t n, size_t max) {
-  return pith__meta_clean_mode(x, s, n, max, 0);
-}
-
-span pith__meta_clean_span(mx *x, span a, size_t max) {
-  return a.s ? clean(x, a.s, a.n, max) : a;
-}
-
-/* One step of the comparison key below: consumes the character at a.s[*i]
- * and returns the byte it contributes, or -1 when it contributes none. */
-static int norm_step(span a, size_t *i) {
-  unsigned char c = (unsigned char)a.s[*i];
-  if (c < 0x80) {
-    (*i)++;
-    return (is_alpha(c) || is_digit(c)) ? lower(c) : -1;
-  }
-  size_t us = uni_space(a.s, a.n, *i);
-  if (us) {
-    *i += us;
-    return -1;
-  }
-  /* Punctuation and symbols are not part of the key: U+00A0..U+00BF (the
-   * Latin-1 signs: the pilcrow of heading anchors, (c), (R), guillemets),
-   * U+2000..U+206F (dashes, quotes, bullets) and U+2122 (TM). */
-  unsigned char c1 = *i + 1 < a.n ? (unsigned char)a.s[*i + 1] : 0;
-  unsigned char c2 = *i + 2 < a.n ? (unsigned char)a.s[*i + 2] : 0;
-  if (c == 0xC2 && c1 >= 0xA0 && c1 <= 0xBF) {
-    *i += 2;
-    return -1;
-  }
-  if (c == 0xE2 && (((c1 == 0x80 || c1 == 0x81) && c2 >= 0x80 && c2 <= 0xBF) ||
-                    (c1 == 0x84 && c2 == 0xA2))) {
-    *i += 3;
-    return -1;
-  }
-  (*i)++;
-  return c; /* other non-ASCII bytes are kept as they are */
-}
-
-/* Key used to compare strings: lower-case ASCII letters and digits plus
- * non-ASCII letters; punctuation and spaces are dropped.  Written to a
- * scratch copy; returns an empty span for empty input. */
-span pith__meta_norm(mx *x, span a) {
-  if (!has(a))
-    return mkspan("", 0);
-  char *d = tmp_alloc(x, a.n + 1);
-  if (!d)
-    return mkspan("", 0);
-  size_t k = 0;
-  for (size_t i = 0; i < a.n;) {
-    int c = norm_step(a, &i);
-    if (c >= 0)
-      d[k++] = (char)c;
-  }
-  d[k] = '\0';
-  return mkspan(d, k);
-}
-
-/* Does a's key equal the key nb (from pith__meta_norm())?  No allocation. */
-static int norm_eq(span a, span nb) {
-  size_t k = 0;
-  for (size_t i = 0; i < a.n;) {
-    int c = norm_step(a, &i);
-    if (c < 0)
-      continue;
-    if (k >= nb.n || (unsigned char)nb.s[k] != (unsigned)c)
-      return 0;
-    k++;
-  }
-  return k == nb.n && k > 0;
-}
-
-int pith__meta_same(mx *x, span a, span b) {
-  if (!has(a) || !has(b))
-    return 0;
-  return norm_eq(a, pith__meta_norm(x, b));
-}
-
-/* ------------------------------------------------------------------ */
-/* Lists (categories, tags)                                            */
-
-static int in_list(const slist *l, span v) {
-  for (size_t i = 0; i < l->n; i++) {
-    if (l->v[i].n != v.n)
-      continue;
-    size_t k = 0;
-    while (k < v.n &&
-           lower((unsigned char)l->v[i].s[k]) == lower((unsigned char)v.s[k]))
-      k++;
-    if (k == v.n)
-      return 1;
-  }
-  return 0;
-}
-
-static void list_add(mx *x, slist *l, span v) {
-  /* Pages that repeat a tag thousands of times get a bounded number of
-   * looks; a repeat of a kept item is found before any copying. */
-  if (l->n >= MAX_ITEMS || l->tries++ >= 20 * MAX_ITEMS || in_list(l, trim(v)))
-    return;
-  v = pith__meta_clean_span(x, v, MAX_ITEM_LEN);
-  if (!has(v) || looks_like_url(v) || in_list(l, v))
-    return;
-  l->v[l->n++] = v;
-}
-
-/* Add each comma-separated part of v. */
-static void list_add_split(mx *x, slist *l, span v) {
-  size_t i = 0, b = 0;
-  for (; i <= v.n; i++) {
-    if (i == v.n || v.s[i] == ',' || v.s[i] == ';') {
-      if (i > b)
-        list_add(x, l, mkspan(v.s + b, i - b));
-      b = i + 1;
-    }
-  }
-}
-
-/* ------------------------------------------------------------------ */
-/* Text of elements                                                    */
-
-/* The collapsed visible text of element n, at most `max` bytes and
- * TEXT_NODES_MAX nodes.  *cut (if non-NULL) is set when a limit was hit. */
-/* Does a class attribute name a label or badge: a token of the
- * heading-label rule of vocab.c ("label", "badge", "prefix"), or one that
- * starts with such a word and '-' ("label label--primary", "badge-new")? */
-static int label_class(const char *c, size_t n) {
-  pith_vocab_iter it;
-  const char *tok;
-  size_t k;
-  pith__vocab_iter_init(&it, c, n);
-  while (pith__vocab_next_token(&it, &tok, &k)) {
-    size_t w = 0;
-    while (w < k && is_alpha((unsigned char)tok[w]))
-      w++;
-    if ((w == k || tok[w] == '-') &&
-        (pith__vocab_rules(tok, w) & PITH_VB_HEADING_LABEL))
-      return 1;
-  }
-  return 0;
-}
-
-/* Text modes of elem_text_mode(). */
-enum {
-  TEXT_PLAIN = 0,
-  TEXT_SPACED = 1, /* every element boundary is a segment break */
-  TEXT_HEADING = 2 /* leading labels and badges are left out */
-};
-
-static span elem_text_mode(mx *x, uint32_t n, size_t max, int *cut, int mode) {
-  int spaced = mode == TEXT_SPACED;
-  const pith_tree *t = x->t;
-  pith_buf *b = &x->buf;
-  pith__buf_reset(b);
-  if (cut)
-    *cut = 0;
-  int pend = 0, visited = 0;
-  uint32_t last_parent = 0;
-  uint32_t i = pith__next_node(t, n, n, 0);
-  while (i) {
-    const pith_node *nd = &t->nodes[i];
-    int skip = 0;
-    if (++visited > TEXT_NODES_MAX || b->len > max || x->budget == 0) {
-      if (cut)
-        *cut = 1;
-      break;
-    }
-    x->budget--;
-    if (nd->tag == PITH_TAG_TEXT) {
-      const char *s = pith__text(t, i);
-      /* Bylines: text under another element starts a new segment. */
-      if (spaced && last_parent && nd->parent != last_parent)
-        pend = 2;
-      last_parent = nd->parent;
-      for (uint32_t k = 0; k < nd->len && b->len <= max; k++) {
-        unsigned char c = (unsigned char)s[k];
-        if (is_sp(c)) {
-          if (!pend)
-            pend = 1;
-          continue;
-        }
-        if (pend && b->len)
-          pith__buf_putc(b, pend == 2 ? SEG : ' ');
-        pend = 0;
-        pith__buf_putc(b, (char)c);
-      }
-    } else if ((pith__tag_kind(nd->tag) & PITH_KIND_SKIP) ||
-               (nd->flags & PITH_NF_HIDDEN)) {
-      skip = 1;
-    } else if (mode == TEXT_HEADING && i != n && nd->tag >= PITH_TAG_H1 &&
-               nd->tag <= PITH_TAG_H6) {
-      /* A heading inside the heading (a date line in an <h3>, which
-       * parsers nest when the <h1> is left open) is not the headline. */
-      skip = 1;
-    } else if (mode == TEXT_HEADING && b->len == 0 && i != n) {
-      /* "<span class=label>News</span> Headline": a forum's thread
-       * prefix or a "New" badge set before the headline. */
-      size_t cl;
-      const char *c = pith__attr(t, i, PITH_ATTR_CLASS, &cl);
-      skip = c && label_class(c, cl);
-    } else if (spaced) {
-      pend = 2;
-    } else if ((pith__tag_kind(nd->tag) & PITH_KIND_BLOCK) ||
-               nd->tag == PITH_TAG_BR) {
-      pend = 1;
-    }
-    i = pith__next_node(t, n, i, skip);
-  }
-  if (b->oom) {
-    x->oom = 1;
-    return nospan();
-  }
-  if (b->len > max && cut)
-    *cut = 1;
-  if (!b->data)
-    return mkspan("", 0);
-  return pith__meta_clean_mode(x, b->data, b->len, max, spaced);
-}
-
-static span elem_text(mx *x, uint32_t n, size_t max, int *cut) {
-  return elem_text_mode(x, n, max, cut, TEXT_PLAIN);
-}
-
-/* Bylines: every element boundary counts as a space, so "Jane Doe" and a
- * following "June 5, 2024" in separate spans stay apart. */
-static span byline_text(mx *x, uint32_t n, int *cut) {
-  return elem_text_mode(x, n, BYLINE_TEXT_MAX, cut, TEXT_SPACED);
-}
-
-/* Text of the direct text children of n (for <title> and scripts). */
-static span child_text(mx *x, uint32_t n, size_t max) {
-  const pith_tree *t = x->t;
-  pith_buf *b = &x->buf;
-  pith__buf_reset(b);
-  for (uint32_t c = t->nodes[n].first; c; c = t->nodes[c].next) {
-    if (t->nodes[c].tag == PITH_TAG_TEXT)
-      pith__buf_append(b, pith__text(t, c), t->nodes[c].len);
-    if (b->len > max)
-      break;
-  }
-  if (b->oom) {
-    x->oom = 1;
-    return nospan();
-  }
-  if (!b->data)
-    return mkspan("", 0);
-  return clean(x, b->data, b->len, max);
-}
-
-/* ------------------------------------------------------------------ */
-/* JSON-LD                                                             */
-
-static span jkey(const pith_jnode *v) { return mkspan(v->key, v->keylen); }
-static span jstr(const pith_jnode *v) {
-  return v->type == PITH_J_STR ? mkspan(v->s, v->len) : nospan();
-}
-
-/* Rank of one @type name: 4 articles and postings, 3 other creative works
- * with a headline-like name, 2 web pages, 0 anything else. */
-static int type_rank(span ty) {
-  /* Drop a "schema:" or URL prefix. */
-  for (size_t i = ty.n; i > 0; i--) {
-    if (ty.s[i - 1] == '/' || ty.s[i - 1] == ':') {
-      ty = mkspan(ty.s + i, ty.n - i);
-      break;
-    }
-  }
-  if (ends_lit(ty, "article") || ends_lit(ty, "posting") ||
-      eq_lit(ty, "report") || eq_lit(ty, "newsarticle"))
-    return eq_lit(ty, "jobposting") ? 3 : 4;
-  if (eq_lit(ty, "recipe") || eq_lit(ty, "howto") || eq_lit(ty, "question") ||
-      eq_lit(ty, "review") || eq_lit(ty, "course") ||
-      eq_lit(ty, "videoobject") || eq_lit(ty, "podcastepisode") ||
-      eq_lit(ty, "creativework") || eq_lit(ty, "scholarlyarticle"))
-    return 3;
-  if (ends_lit(ty, "page"))
-    return 2;
-  return 0;
-}
-
-/* Rank of object o by its @type (a string or an array of strings);
- * *website is set for WebSite objects. */
-static int obj_rank(const pith_jdoc *d, uint32_t o, int *website) {
-  uint32_t ty = pith__json_get(d, o, "@type");
-  int best = 0;
-  *website = 0;
-  if (!ty)
-    return 0;
-  uint32_t c = d->v[ty].type == PITH_J_ARR ? d->v[ty].first : ty;
-  int cnt = 0;
-  for (; c && cnt < 16; cnt++) {
-    span s = jstr(&d->v[c]);
-    if (has(s)) {
-      int r = type_rank(s);
-      if (r > best)
-        best = r;
-      if (eq_lit(s, "website"))
-        *website = 1;
-    }
-    if (d->v[ty].type != PITH_J_ARR)
-      break;
-    c = d->v[c].next;
-  }
-  return best;
-}
-
-/* The "name" of object o, following an {"@id": ...} reference to another
- * object of the same document when o has no name. */
-static span jname(mx *x, const pith_jdoc *d, uint32_t o, int *idrefs) {
-  if (!o)
-    return nospan();
-  if (d->v[o].type == PITH_J_STR)
-    return jstr(&d->v[o]);
-  if (d->v[o].type != PITH_J_OBJ)
-    return nospan();
-  uint32_t nm = pith__json_get(d, o, "name");
-  if (nm && has(jstr(&d->v[nm])))
-    return jstr(&d->v[nm]);
-  uint32_t id = pith__json_get(d, o, "@id");
-  span ids = id ? jstr(&d->v[id]) : nospan();
-  if (!has(ids) || *idrefs >= JSON_MAX_IDREFS)
-    return nospan();
-  (*idrefs)++;
-  for (uint32_t k = 1; k < d->n; k++) {
-    if (k == o || d->v[k].type != PITH_J_OBJ)
-      continue;
-    uint32_t kid = pith__json_get(d, k, "@id");
-    span ks = kid ? jstr(&d->v[kid]) : nospan();
-    if (ks.n == ids.n && ks.n && memcmp(ks.s, ids.s, ks.n) == 0) {
-      uint32_t kn = pith__json_get(d, k, "name");
-      if (kn && has(jstr(&d->v[kn])))
-        return jstr(&d->v[kn]);
-    }
-  }
-  (void)x;
-  return nospan();
-}
-
-/* Author names of a JSON-LD "author" value: a string, an object with a
- * name, or an array of either, joined with "; ". */
-static span ld_authors(mx *x, const pith_jdoc *d, uint32_t a, int *idrefs) {
-  span parts[10];
-  int np = 0;
-  uint32_t c = d->v[a].type == PITH_J_ARR ? d->v[a].first : a;
-  for (int cnt = 0; c && cnt < 32 && np < 10; cnt++) {
-    span nm = pith__meta_clean_span(x, jname(x, d, c, idrefs), 200);
-    if (has(nm) && !looks_like_url(nm)) {
-      int dup = 0;
-      for (int k = 0; k < np; k++)
-        dup |= pith__meta_same(x, parts[k], nm);
-      if (!dup)
-        parts[np++] = nm;
-    }
-    if (d->v[a].type != PITH_J_ARR)
-      break;
-    c = d->v[c].next;
-  }
-  if (np == 0)
-    return nospan();
-  size_t len = 0;
-  for (int k = 0; k < np; k++)
-    len += parts[k].n + 2;
-  char *out = tmp_alloc(x, len + 1);
-  if (!out)
-    return nospan();
-  size_t o = 0;
-  for (int k = 0; k < np; k++) {
-    if (k) {
-      out[o++] = ';';
-      out[o++] = ' ';
-    }
-    memcpy(out + o, parts[k].s, parts[k].n);
-    o += parts[k].n;
-  }
-  out[o] = '\0';
-  return mkspan(out, o);
-}
-
-static void ld_list(mx *x, const pith_jdoc *d, uint32_t v, slist *l) {
-  if (d->v[v].type == PITH_J_STR) {
-    list_add_split(x, l, jstr(&d->v[v]));
-    return;
-  }
-  if (d->v[v].type != PITH_J_ARR)
-    return;
-  int cnt = 0;
-  for (uint32_t c = d->v[v].first; c && cnt < 200; c = d->v[c].next, cnt++) {
-    if (d->v[c].type == PITH_J_STR)
-      list_add(x, l, jstr(&d->v[c]));
-    else if (d->v[c].type == PITH_J_OBJ) {
-      int idr = JSON_MAX_IDREFS; /* no look-ups here */
-      list_add(x, l, jname(x, d, c, &idr));
-    }
-  }
-}
-
-/* Collect fields from every typed object of a parsed JSON-LD document. */
-/* The URL of a JSON-LD "image" value: a string, an ImageObject's "url"
- * (or "contentUrl"), or the first of an array of either. */
-static span ld_image(const pith_jdoc *d, uint32_t v) {
-  if (d->v[v].type == PITH_J_ARR)
-    v = d->v[v].first;
-  if (!v)
-    return nospan();
-  if (d->v[v].type == PITH_J_STR)
-    return trim(jstr(&d->v[v]));
-  if (d->v[v].type == PITH_J_OBJ) {
-    uint32_t u = pith__json_get(d, v, "url");
-    if (!u)
-      u = pith__json_get(d, v, "contenturl");
-    if (u && d->v[u].type == PITH_J_STR)
-      return trim(jstr(&d->v[u]));
-  }
-  return nospan();
-}
-
-static void ld_walk(mx *x, const pith_jdoc *d) {
-  int idrefs = 0;
-  for (uint32_t o = 1; o < d->n; o++) {
-    if (d->v[o].type != PITH_J_OBJ)
-      continue;
-    int website;
-    int rank = obj_rank(d, o, &website);
-    if (rank >= 3) {
-      uint32_t dp = pith__json_get(d, o, "datePublished");
-      uint32_t dm = pith__json_get(d, o, "dateModified");
-      if (dp && dm && d->v[dp].type == PITH_J_STR &&
-          d->v[dm].type == PITH_J_STR) {
-        span a = jstr(&d->v[dp]), b = jstr(&d->v[dm]);
-        if (a.n >= 16 && a.n == b.n && memcmp(a.s, b.s, a.n) == 0)
-          x->ld_same = 1;
-      }
-    }
-    if (website && !has(x->ld_website)) {
-      uint32_t nm = pith__json_get(d, o, "name");
-      if (nm)
-        x->ld_website = pith__meta_clean_span(x, jstr(&d->v[nm]), 300);
-    }
-    if (rank == 0)
-      continue;
-    for (uint32_t c = d->v[o].first; c; c = d->v[c].next) {
-      span k = jkey(&d->v[c]);
-      span sv = jstr(&d->v[c]);
-      if (eq_lit(k, "headline")) {
-        if (has(sv) && rank > x->ld_headline_rank) {
-          x->ld_headline = pith__meta_clean_span(x, sv, MAX_FIELD);
-          x->ld_headline_rank = rank;
-        }
-      } else if (eq_lit(k, "name")) {
-        if (has(sv) && rank > x->ld_name_rank) {
-          x->ld_name = pith__meta_clean_span(x, sv, MAX_FIELD);
-          x->ld_name_rank = rank;
-        }
-      } else if (eq_lit(k, "author") || (eq_lit(k, "creator") && rank >= 3)) {
-        if (rank > x->ld_author_rank) {
-          span a = ld_authors(x, d, c, &idrefs);
-          if (has(a)) {
-            x->ld_author = a;
-            x->ld_author_rank = rank;
-          }
-        }
-      } else if (eq_lit(k, "datepublished")) {
-        /* A date written for people in JSON-LD comes from a template
-         * (often the page's last build): a date shown by the headline
-         * is the better one. */
-        pith__meta_offer_date(x, sv,
-                              !pith__meta_machine_date(sv) ? DP_LD_TEXT
-                              : rank >= 3                  ? DP_LD
-                                                           : DP_LD_WEAK);
-      } else if (eq_lit(k, "datecreated") || eq_lit(k, "uploaddate")) {
-        pith__meta_offer_date(x, sv,
-                              !pith__meta_machine_date(sv) ? DP_LD_TEXT - 1
-                              : rank >= 3                  ? DP_LD_WEAK
-                                                           : DP_LD_WEAK - 5);
-      } else if (eq_lit(k, "datemodified")) {
-        pith__meta_offer_date(x, sv, DP_MODIFIED);
-        if (rank >= 3)
-          pith__meta_offer_mod(x, sv, 3);
-      } else if (eq_lit(k, "image") || eq_lit(k, "thumbnailurl")) {
-        if (rank > x->ld_image_rank) {
-          span im = ld_image(d, c);
-          if (has(im)) {
-            x->ld_image = im;
-            x->ld_image_rank = rank;
-          }
-        }
-      } else if (eq_lit(k, "license")) {
-        if (!has(x->license) && has(sv))
-          x->license = sv;
-      } else if (eq_lit(k, "articlesection")) {
-        if (rank >= 3 && rank >= x->ld_cats_rank) {
-          x->ld_cats_rank = rank;
-          ld_list(x, d, c, &x->ld_cats);
-        }
-      } else if (eq_lit(k, "keywords")) {
-        if (rank >= 3 && rank >= x->ld_tags_rank) {
-          x->ld_tags_rank = rank;
-          ld_list(x, d, c, &x->ld_tags);
-        }
-      } else if (eq_lit(k, "publisher")) {
-        if (!has(x->ld_publisher)) {
-          uint32_t p = d->v[c].type == PITH_J_ARR ? d->v[c].first : c;
-          x->ld_publisher =
-              pith__meta_clean_span(x, jname(x, d, p, &idrefs), 300);
-        }
-      } else if (eq_lit(k, "inlanguage")) {
-        if (has(sv) && rank > x->ld_lang_rank) {
-          x->ld_lang = sv;
-          x->ld_lang_rank = rank;
-        }
-      }
-    }
-  }
-}
-
-static void do_ld_json(mx *x, uint32_t n) {
-  if (x->ld_scripts >= JSON_MAX_SCRIPTS)
-    return;
-  x->ld_scripts++;
-  const pith_tree *t = x->t;
-  /* The script's text: usually one text node; join several. */
-  const char *s = NULL;
-  size_t len = 0;
-  uint32_t c = t->nodes[n].first;
-  if (c && t->nodes[c].tag == PITH_TAG_TEXT && !t->nodes[c].next) {
-    s = pith__text(t, c);
-    len = t->nodes[c].len;
-  } else if (c) {
-    pith_buf *b = &x->buf;
-    pith__buf_reset(b);
-    for (; c && b->len <= JSON_MAX_BYTES; c = t->nodes[c].next)
-      if (t->nodes[c].tag == PITH_TAG_TEXT)
-        pith__buf_append(b, pith__text(t, c), t->nodes[c].len);
-    if (b->oom) {
-      x->oom = 1;
-      return;
-    }
-    s = b->data;
-    len = b->len;
-  }
-  if (!s || len == 0 || len > JSON_MAX_BYTES)
-    return;
-  /* Tolerate a leading HTML comment or CDATA marker. */
-  size_t i = 0;
-  while (i < len && is_sp((unsigned char)s[i]))
-    i++;
-  if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0)
-    i += 4;
-  else if (len - i >= 12 && memcmp(s + i, "//<![CDATA[", 11) == 0)
-    i += 11;
-  pith_jdoc d;
-  memset(&d, 0, sizeof d);
-  int rc = pith__json_parse(&d, &x->tmp, s + i, len - i);
-  if (rc == 0)
-    ld_walk(x, &d);
-  else if (rc == -2)
-    x->oom = 1;
-  pith__json_free(&d);
-}
-
 /* ------------------------------------------------------------------ */
 /* The pass over the tree                                              */
-
-/* The node's kept attributes of interest, read in one pass. */
-typedef struct {
-  span cls, id, itemprop, rel, href, content, name, property, http_equiv,
-      datetime, type, lang, role;
-  span *set[16]; /* the fields set for the current node */
-  unsigned nset;
-} attrs;
 
 /* Fill a from node n's attributes.  `a` is reused from node to node:
  * only the fields the previous node set are cleared, which is much cheaper
@@ -827,238 +120,6 @@ static void read_attrs(const pith_tree *t, uint32_t n, attrs *a) {
   }
 }
 
-static const char *const meta_pub_keys[] = {"article:published_time",
-                                            "og:published_time",
-                                            "article:published",
-                                            "og:article:published_time",
-                                            "published_time",
-                                            "datepublished",
-                                            "dc.date.issued",
-                                            "dcterms.issued",
-                                            "dc.date.created",
-                                            "dcterms.created",
-                                            "pubdate",
-                                            "publishdate",
-                                            "publish_date",
-                                            "publish-date",
-                                            "publication_date",
-                                            "publication-date",
-                                            "sailthru.date",
-                                            "parsely-pub-date",
-                                            "article.published",
-                                            "article_date_original",
-                                            "citation_publication_date",
-                                            "citation_date",
-                                            "citation_online_date",
-                                            "original-publish-date",
-                                            "originalpublicationdate",
-                                            "article.created",
-                                            "cxenseparse:recs:publishtime",
-                                            "date.published",
-                                            "bt:pubdate",
-                                            "release_date",
-                                            "datecreated",
-                                            "published",
-                                            "article:published_date",
-                                            "article_published_time",
-                                            "publication-date",
-                                            NULL};
-
-static const char *const meta_weak_date_keys[] = {
-    "date",      "dc.date",        "dcterms.date",      "created", "dc.created",
-    "timestamp", "date_published", "article:post_date", NULL};
-
-static const char *const meta_mod_keys[] = {"article:modified_time",
-                                            "og:updated_time",
-                                            "datemodified",
-                                            "last-modified",
-                                            "dcterms.modified",
-                                            "dc.date.modified",
-                                            "lastmod",
-                                            "article:modified",
-                                            "modified",
-                                            NULL};
-
-static const char *const meta_author_keys[] = {
-    "author",         "article:author",      "og:article:author",
-    "dc.creator",     "dcterms.creator",     "citation_author",
-    "parsely-author", "sailthru.author",     "byl",
-    "author_name",    "article:author_name", NULL};
-
-/* "Doe, Jane" (library catalogue order) -> "Jane Doe". */
-static span last_first(mx *x, span v) {
-  long c = find_lit(v, ",");
-  if (c <= 0 || find_lit(mkspan(v.s + c + 1, v.n - (size_t)c - 1), ",") >= 0)
-    return v;
-  span last = trim(mkspan(v.s, (size_t)c));
-  span first = trim(mkspan(v.s + c + 1, v.n - (size_t)c - 1));
-  if (!has(first) || word_count(last) > 3 || word_count(first) > 3)
-    return v;
-  char *d = tmp_alloc(x, v.n + 2);
-  if (!d)
-    return v;
-  memcpy(d, first.s, first.n);
-  d[first.n] = ' ';
-  memcpy(d + first.n + 1, last.s, last.n);
-  d[first.n + 1 + last.n] = '\0';
-  return mkspan(d, first.n + 1 + last.n);
-}
-
-static void set_once(span *dst, span v) {
-  if (!has(*dst) && has(trim(v)))
-    *dst = trim(v);
-}
-
-/* A date key not in the lists above, by its words: 1 a publication date
- * ("w-published-date", "og:publish_date", "ms.date", "date-pub"), 2 a
- * modification date ("modified-date", "updated_at"), else 0.  `key` is in
- * lower case. */
-static int meta_date_key(span key) {
-  if (has_lit(key, "modif") || has_lit(key, "updat"))
-    return 2;
-  if (has_lit(key, "publisher") || has_lit(key, "last") ||
-      has_lit(key, "auto") || has_lit(key, "type"))
-    return 0;
-  if (has_lit(key, "publish") &&
-      (has_lit(key, "date") || has_lit(key, "time") || has_lit(key, "_at") ||
-       ends_lit(key, "published")))
-    return 1;
-  if (has_lit(key, "pub") && has_lit(key, "date"))
-    return 1;
-  /* The last word is "date": "ms.date", "cludo:date". */
-  if (key.n > 5 && ends_lit(key, "date")) {
-    char c = key.s[key.n - 5];
-    return c == '.' || c == ':' || c == '_' || c == '-';
-  }
-  return 0;
-}
-
-static void do_meta(mx *x, const attrs *a, unsigned cx) {
-  span content = a->content;
-  if (!content.s)
-    return;
-  span key = has(a->property) ? a->property
-             : has(a->name)   ? a->name
-                              : a->itemprop;
-  key = trim(key);
-  if (has(a->http_equiv)) {
-    if (eq_lit(trim(a->http_equiv), "content-language")) {
-      set_once(&x->http_lang, content);
-      pith__meta_note_order(x, content);
-    }
-    return;
-  }
-  if (!has(key) || key.n >= 64)
-    return; /* every key we know is short */
-  /* Compare a lower-case copy: eq_lit() below then only sees short keys. */
-  char kb[64];
-  for (size_t i = 0; i < key.n; i++)
-    kb[i] = (char)lower((unsigned char)key.s[i]);
-  kb[key.n] = '\0';
-  key = mkspan(kb, key.n);
-  /* A property like "og:title" may be combined with a name attribute. */
-  if (eq_lit(key, "og:title"))
-    set_once(&x->og_title, content);
-  else if (eq_lit(key, "twitter:title"))
-    set_once(&x->tw_title, content);
-  else if (key.n == 14 && starts_lit(key, "twitter:label") &&
-           key.s[13] >= '1' && key.s[13] <= '4')
-    x->card_label[key.s[13] - '1'] = content;
-  else if (key.n == 13 && starts_lit(key, "twitter:data") && key.s[12] >= '1' &&
-           key.s[12] <= '4')
-    x->card_data[key.s[12] - '1'] = content;
-  else if (eq_lit(key, "og:site_name"))
-    set_once(&x->og_site, content);
-  else if (eq_lit(key, "application-name") ||
-           eq_lit(key, "apple-mobile-web-app-title"))
-    set_once(&x->app_name, content);
-  else if (eq_lit(key, "description"))
-    set_once(&x->desc, content);
-  else if (eq_lit(key, "og:description"))
-    set_once(&x->og_desc, content);
-  else if (eq_lit(key, "twitter:description"))
-    set_once(&x->tw_desc, content);
-  else if (eq_lit(key, "og:url"))
-    set_once(&x->og_url, content);
-  else if (eq_lit(key, "og:locale") || eq_lit(key, "language") ||
-           eq_lit(key, "dc.language")) {
-    set_once(&x->og_locale, content);
-    pith__meta_note_order(x, content);
-  } else if (eq_lit(key, "article:section") ||
-             eq_lit(key, "og:article:section"))
-    list_add(x, &x->meta_cats, content);
-  else if (eq_lit(key, "article:tag") || eq_lit(key, "og:article:tag"))
-    list_add_split(x, &x->meta_tags, content);
-  else if (eq_lit(key, "headline") && a->itemprop.s)
-    set_once(&x->ip_headline, content);
-  else if (key_in(key, meta_pub_keys))
-    pith__meta_offer_date(x, content, a->itemprop.s ? DP_ITEMPROP : DP_META);
-  else if (key_in(key, meta_weak_date_keys))
-    pith__meta_offer_date(x, content, DP_META_WEAK);
-  else if (key_in(key, meta_mod_keys)) {
-    pith__meta_offer_date(x, content, DP_MODIFIED);
-    pith__meta_offer_mod(x, content, 2);
-  } else if (eq_lit(key, "og:image") || eq_lit(key, "og:image:url") ||
-             eq_lit(key, "og:image:secure_url"))
-    set_once(&x->og_image, content);
-  else if (eq_lit(key, "twitter:image") || eq_lit(key, "twitter:image:src"))
-    set_once(&x->tw_image, content);
-  else if (eq_lit(key, "image") && a->itemprop.s)
-    set_once(&x->ip_image, content);
-  else if (eq_lit(key, "license") || eq_lit(key, "dcterms.license") ||
-           eq_lit(key, "dc.rights.license"))
-    set_once(&x->license, content);
-  else if (key_in(key, meta_author_keys)) {
-    span v = trim(content);
-    if (has(v) && !looks_like_url(v) && !has(x->meta_author)) {
-      x->meta_author = v;
-      if (starts_lit(key, "citation_") || starts_lit(key, "dc"))
-        x->meta_author = last_first(x, v);
-    }
-  } else if (eq_lit(key, "name") && (cx & CX_AUTHOR) && !(cx & CX_PUBLISHER)) {
-    set_once(&x->ip_author, content);
-  } else {
-    int dk = meta_date_key(key);
-    if (dk == 1) {
-      pith__meta_offer_date(x, content, DP_META_WEAK);
-    } else if (dk == 2) {
-      pith__meta_offer_date(x, content, DP_MODIFIED);
-      pith__meta_offer_mod(x, content, 2);
-    }
-  }
-}
-
-/* Is the path of a URL (without query or fragment) a site's front
- * page: empty, "/", or an index file ("/index.html")? */
-static int front_page_path(span path) {
-  if (path.n && path.s[0] == '/')
-    path = mkspan(path.s + 1, path.n - 1);
-  return path.n == 0 || starts_lit(path, "index.");
-}
-
-/* Is href the address of a site's front page: "/", "", "index.html",
- * "https://example.com", "//example.com/"? */
-static int front_page_href(const char *h, size_t n) {
-  span v = trim(mkspan(h, n));
-  size_t i = 0;
-  if (starts_lit(v, "https://"))
-    i = 8;
-  else if (starts_lit(v, "http://"))
-    i = 7;
-  else if (starts_lit(v, "//"))
-    i = 2;
-  if (i) { /* skip the host */
-    while (i < v.n && v.s[i] != '/' && v.s[i] != '?' && v.s[i] != '#')
-      i++;
-  } else if (v.n && (v.s[0] == '#' || v.s[0] == '?')) {
-    return 0; /* "#section": this page, not the front page */
-  }
-  size_t e = i;
-  while (e < v.n && v.s[e] != '?' && v.s[e] != '#')
-    e++;
-  return front_page_path(mkspan(v.s + i, e - i));
-}
-
 /* Is heading n a logo: all of its text inside one link to the site's
  * front page ("<h1><a href="/">Example</a></h1>")? */
 static int logo_heading(const pith_tree *t, uint32_t n) {
@@ -1068,7 +129,7 @@ static int logo_heading(const pith_tree *t, uint32_t n) {
     if (nd->tag == PITH_TAG_A && !link) {
       size_t len;
       const char *h = pith__attr(t, i, PITH_ATTR_HREF, &len);
-      if (!h || !front_page_href(h, len))
+      if (!h || !pith__url_front_page_href(h, len))
         return 0;
       link = i;
       i = pith__next_node(t, n, i, 1); /* past the link */
@@ -1090,9 +151,9 @@ static void record_head(mx *x, head_cand *list, int *count, uint32_t n,
   if (*count >= MAX_HEADS || (cx & (CX_HIDDEN | CX_BOILER)))
     return;
   int cut;
-  span s = elem_text_mode(x, n, HEAD_TEXT_MAX, &cut, TEXT_HEADING);
+  span s = pith__meta_elem_text_mode(x, n, HEAD_TEXT_MAX, &cut, TEXT_HEADING);
   if (!has(s) && !cut) /* nothing but a label */
-    s = elem_text(x, n, HEAD_TEXT_MAX, &cut);
+    s = pith__meta_elem_text(x, n, HEAD_TEXT_MAX, &cut);
   if (!has(s) || cut)
     return;
   head_cand *h = &list[(*count)++];
@@ -1100,146 +161,6 @@ static void record_head(mx *x, head_cand *list, int *count, uint32_t n,
   h->node = n;
   h->in_main = (cx & CX_MAIN) != 0;
   h->logo = logo_heading(x->t, n);
-}
-
-/* Does a class or id name a byline?  "author", "byline", "writer",
- * "contributor": 1; an author box or bio (a last resort, usually after the
- * article): 2; avatars, comments, share links and the like: 0. */
-static int byline_name(span v) {
-  if (!has(v))
-    return 0;
-  /* One pass for the five keywords: this runs on every class and id. */
-  static const unsigned char first[256] = {
-      ['a'] = 1, ['A'] = 1, ['b'] = 1, ['B'] = 1,
-      ['w'] = 1, ['W'] = 1, ['c'] = 1, ['C'] = 1};
-  int hit = 0;
-  for (size_t i = 0; i + 5 < v.n + 1 && !hit; i++) {
-    if (!first[(unsigned char)v.s[i]])
-      continue;
-    unsigned char c = lower((unsigned char)v.s[i]);
-    unsigned char c1 = lower((unsigned char)v.s[i + 1]);
-    if (c1 != (c == 'a' ? 'u' : c == 'b' ? 'y' : c == 'w' ? 'r' : 'o'))
-      continue;
-    span r = mkspan(v.s + i, v.n - i);
-    hit = (c == 'a' && starts_lit(r, "author")) ||
-          (c == 'b' && (starts_lit(r, "byline") || starts_lit(r, "by-line"))) ||
-          (c == 'w' && starts_lit(r, "writer")) ||
-          (c == 'c' && starts_lit(r, "contributor"));
-  }
-  if (!hit)
-    return 0;
-  if (has_lit(v, "box") || has_lit(v, "bio") || has_lit(v, "about"))
-    return has_lit(v, "avatar") || has_lit(v, "comment") ? 0 : 2;
-  if (has_lit(v, "avatar") || has_lit(v, "comment") ||
-      has_lit(v, "description") || has_lit(v, "image") || has_lit(v, "img") ||
-      has_lit(v, "photo") || has_lit(v, "social") || has_lit(v, "more") ||
-      has_lit(v, "title") || has_lit(v, "label") || has_lit(v, "widget") ||
-      has_lit(v, "list") || has_lit(v, "posts") || has_lit(v, "email") ||
-      has_lit(v, "follow") || has_lit(v, "share"))
-    return 0;
-  return 1;
-}
-
-/* Links to an author's or member's page: /author/jane-doe, /authors/,
- * /writers/, /contributors/, /people/, /staff/, forum profiles. */
-static int author_href(span h) {
-  if (!has(h) || h.n > 2048)
-    return 0;
-  static const char *const pats[] = {
-      "/author/",       "/authors/", "/author-",
-      "/writer/",       "/writers/", "/contributor/",
-      "/contributors/", "/people/",  "/staff/",
-      "/by/",           "?author=",  "&author=",
-      "/user/",         "/users/",   "/u/",
-      "/members/",      "/member/",  "=viewprofile",
-      "/profile/",      NULL};
-  /* Every pattern starts with '/', '?', '&' or '=': one pass over h. */
-  static const unsigned char first[256] = {
-      ['/'] = 1, ['?'] = 1, ['&'] = 1, ['='] = 1};
-  for (size_t i = 0; i < h.n; i++) {
-    char c = h.s[i];
-    if (!first[(unsigned char)c])
-      continue;
-    if (i + 1 >= h.n)
-      break;
-    span r = mkspan(h.s + i, h.n - i);
-    unsigned char c1 = lower((unsigned char)h.s[i + 1]);
-    for (const char *const *p = pats; *p; p++)
-      if ((*p)[0] == c && (unsigned char)(*p)[1] == c1 && starts_lit(r, *p))
-        return 1;
-  }
-  return 0;
-}
-
-static void date_from_time(mx *x, uint32_t n, const attrs *a, unsigned cx) {
-  span hint = a->cls;
-  span ip = a->itemprop;
-  int prio;
-  if (!(cx & CX_HIDDEN) && (cx & CX_BODY) && x->ntimes < 8 &&
-      pith__meta_date_value(a->datetime, x->order, x->times[x->ntimes]))
-    x->ntimes++;
-  if (has_lit(ip, "datepublished") || has_lit(ip, "datecreated")) {
-    prio = DP_ITEMPROP;
-  } else if (has_lit(ip, "datemodified")) {
-    prio = DP_MODIFIED;
-    span mv = has(a->datetime) ? a->datetime : nospan();
-    pith__meta_offer_mod(x, mv, 1);
-  } else if (cx & CX_HIDDEN) {
-    /* Kept for a page whose whole header is hidden (shown by script). */
-    if (!x->time_hidden[0] && (cx & CX_BODY) &&
-        !pith__meta_date_value(a->datetime, x->order, x->time_hidden))
-      x->time_hidden[0] = '\0';
-    return;
-  } else {
-    int pub = has_lit(hint, "publish") || has_lit(hint, "posted") ||
-              has_lit(hint, "pubdate") || has_lit(hint, "created");
-    int mod = has_lit(hint, "modified") || has_lit(hint, "updated");
-    if (pub && !mod)
-      prio = DP_TIME_PUB;
-    else if (mod && !pub)
-      prio = DP_MODIFIED;
-    else if ((cx & CX_MAIN) && !(cx & CX_BOILER))
-      prio = x->time_main_seen++ ? 0 : DP_TIME_MAIN;
-    else if ((cx & CX_BODY) && !(cx & CX_BOILER) && !x->time_any_seen &&
-             x->time_any_tries++ < 8)
-      prio = DP_TIME_ANY;
-    else
-      return;
-  }
-  /* Read the element only when its date could still be used. */
-  if (prio <= x->date_prio && prio != DP_TIME_ANY)
-    return;
-  span v = has(a->datetime) ? a->datetime : nospan();
-  if (!has(v)) {
-    int cut;
-    v = elem_text(x, n, 200, &cut);
-  }
-  if (prio == DP_TIME_ANY) {
-    /* Outside any article: kept aside until the headline is known (a
-     * "today" date in the site header is not the publication date). */
-    char d[11];
-    if (pith__meta_date_value(v, x->order, d)) {
-      x->time_any_seen = n;
-      memcpy(x->time_any, d, 11);
-    }
-    return;
-  }
-  pith__meta_offer_date_from(x, v, prio, 0);
-}
-
-/* An element whose class calls it the publication date
- * ("published-date", "date-published", "publish_date") and whose short
- * text is a date: ranked as a <time> marked published. */
-static void date_from_class(mx *x, uint32_t n, const attrs *a, unsigned cx) {
-  span c = a->cls;
-  if (!(cx & CX_BODY) || (cx & (CX_HIDDEN | CX_BOILER)) || !has(c) ||
-      !has_lit(c, "publish") || !has_lit(c, "date") || has_lit(c, "update") ||
-      has_lit(c, "modified"))
-    return;
-  int cut;
-  span v = elem_text(x, n, 80, &cut);
-  if (!cut)
-    pith__meta_offer_date_from(x, v, DP_TIME_PUB, 0);
 }
 
 static void do_itemprop(mx *x, uint32_t n, const pith_node *nd, const attrs *a,
@@ -1255,7 +176,7 @@ static void do_itemprop(mx *x, uint32_t n, const pith_node *nd, const attrs *a,
       return;
     }
     int cut;
-    span s = byline_text(x, n, &cut);
+    span s = pith__meta_byline_text(x, n, &cut);
     /* A short text is the name; a long one holds a nested itemprop=name
      * that is picked up when the walk reaches it. */
     if (!cut && has(s) && s.n <= 80)
@@ -1265,7 +186,8 @@ static void do_itemprop(mx *x, uint32_t n, const pith_node *nd, const attrs *a,
     if (has(x->ip_author))
       return;
     int cut;
-    span s = has(a->content) ? trim(a->content) : byline_text(x, n, &cut);
+    span s =
+        has(a->content) ? trim(a->content) : pith__meta_byline_text(x, n, &cut);
     if (has(s))
       x->ip_author = s;
   } else if (has_token(ip, "datepublished") || has_token(ip, "datecreated")) {
@@ -1275,13 +197,13 @@ static void do_itemprop(mx *x, uint32_t n, const pith_node *nd, const attrs *a,
       pith__meta_offer_date(x, a->datetime, DP_ITEMPROP);
     else {
       int cut;
-      pith__meta_offer_date_from(x, elem_text(x, n, 200, &cut), DP_ITEMPROP - 5,
-                                 0);
+      pith__meta_offer_date_from(x, pith__meta_elem_text(x, n, 200, &cut),
+                                 DP_ITEMPROP - 5, 0);
     }
   } else if (has_token(ip, "headline") && !has(x->ip_headline)) {
     int cut;
-    span s =
-        has(a->content) ? a->content : elem_text(x, n, HEAD_TEXT_MAX, &cut);
+    span s = has(a->content) ? a->content
+                             : pith__meta_elem_text(x, n, HEAD_TEXT_MAX, &cut);
     if (has(s))
       x->ip_headline = s;
   }
@@ -1354,7 +276,7 @@ static void walk(mx *x) {
       pith__meta_note_order(x, a.lang);
       break;
     case PITH_TAG_META:
-      do_meta(x, &a, cx);
+      pith__meta_do_meta(x, &a, cx);
       break;
     case PITH_TAG_LINK:
       if (has_token(a.rel, "canonical"))
@@ -1366,7 +288,7 @@ static void walk(mx *x) {
       break;
     case PITH_TAG_TITLE:
       if (!x->doc_title.s && !(cx & CX_BODY))
-        x->doc_title = child_text(x, n, MAX_FIELD);
+        x->doc_title = pith__meta_child_text(x, n, MAX_FIELD);
       break;
     case PITH_TAG_H1:
       record_head(x, x->h1, &x->nh1, n, cx);
@@ -1377,10 +299,10 @@ static void walk(mx *x) {
       break;
     case PITH_TAG_SCRIPT:
       if (has_lit(a.type, "ld+json"))
-        do_ld_json(x, n);
+        pith__meta_do_ld_json(x, n);
       break;
     case PITH_TAG_TIME:
-      date_from_time(x, n, &a, cx);
+      pith__meta_date_from_time(x, n, &a, cx);
       break;
     case PITH_TAG_A:
       if (has_token(a.rel, "license") && !(cx & CX_HIDDEN))
@@ -1398,13 +320,13 @@ static void walk(mx *x) {
         slist *l = cat ? &x->rel_cats : &x->rel_tags;
         if ((tag || cat) && l->n < MAX_ITEMS && l->tries < 20 * MAX_ITEMS) {
           int cut;
-          span s = elem_text(x, n, MAX_ITEM_LEN, &cut);
+          span s = pith__meta_elem_text(x, n, MAX_ITEM_LEN, &cut);
           if (!cut)
-            list_add(x, l, s);
+            pith__meta_list_add(x, l, s);
         } else if (has_token(a.rel, "author") && !has(x->rel_author) &&
                    !(cx & CX_BOILER)) {
           int cut;
-          span s = byline_text(x, n, &cut);
+          span s = pith__meta_byline_text(x, n, &cut);
           if (!cut && has(s))
             x->rel_author = s;
         }
@@ -1416,16 +338,16 @@ static void walk(mx *x) {
     if (has(a.itemprop))
       do_itemprop(x, n, nd, &a, cx);
     if (x->date_prio < DP_TIME_PUB && nd->tag != PITH_TAG_TIME)
-      date_from_class(x, n, &a, cx);
+      pith__meta_date_from_class(x, n, &a, cx);
     int bl = 0;
     if ((cx & CX_BODY) && !(cx & (CX_HIDDEN | CX_BOILER)) &&
         nd->tag != PITH_TAG_BODY && nd->tag != PITH_TAG_HTML &&
         nd->tag != PITH_TAG_META && nd->tag != PITH_TAG_IMG &&
         nd->tag != PITH_TAG_SCRIPT) {
-      int bc = byline_name(a.cls), bi = byline_name(a.id);
+      int bc = pith__meta_byline_name(a.cls), bi = pith__meta_byline_name(a.id);
       bl = bc == 1 || bi == 1 ? 1 : bc == 2 || bi == 2 ? 2 : 0;
       if (nd->tag == PITH_TAG_A &&
-          (has_token(a.rel, "author") || author_href(a.href)))
+          (has_token(a.rel, "author") || pith__meta_author_href(a.href)))
         bl = 1;
     }
     if (bl == 1 && x->nbylines < MAX_BYLINES) {
@@ -1439,7 +361,7 @@ static void walk(mx *x) {
       }
       if (!nested) {
         int cut;
-        span s = byline_text(x, n, &cut);
+        span s = pith__meta_byline_text(x, n, &cut);
         if (!cut && has(s)) {
           x->byline_node[x->nbylines] = n;
           x->bylines[x->nbylines++] = s;
@@ -1447,7 +369,7 @@ static void walk(mx *x) {
       }
     } else if (bl == 2 && !has(x->author_box)) {
       int cut;
-      span s = byline_text(x, n, &cut);
+      span s = pith__meta_byline_text(x, n, &cut);
       if (has(s))
         x->author_box = s; /* a bio may be cut: its name comes first */
     }
@@ -1473,162 +395,10 @@ static uint32_t find_headline(mx *x, span title) {
     span s = trim(mkspan(pith__text(t, n), t->nodes[n].len));
     if (s.n + 16 < title.n || s.n > title.n + 16)
       continue;
-    if (norm_eq(s, key))
+    if (pith__meta_norm_eq(s, key))
       return t->nodes[n].parent;
   }
   return 0;
-}
-
-/* Host and main label of the URL. */
-static void parse_host(mx *x, const char *url) {
-  if (!url)
-    return;
-  const char *p = strstr(url, "://");
-  const char *h = p ? p + 3 : url;
-  if (!p && url[0] == '/')
-    return;
-  size_t n = 0;
-  while (h[n] && h[n] != '/' && h[n] != '?' && h[n] != '#' && h[n] != ':')
-    n++;
-  /* Skip user info. */
-  for (size_t i = 0; i < n; i++)
-    if (h[i] == '@') {
-      h += i + 1;
-      n -= i + 1;
-      i = 0;
-    }
-  /* The path: empty or "/" (or an index file) is the site's home page,
-   * whatever the query string says. */
-  size_t pn = 0;
-  while (h[n + pn] && h[n + pn] != '?' && h[n + pn] != '#')
-    pn++;
-  span path = mkspan(h + n, pn);
-  if (has(path) && path.s[0] == ':') { /* skip a port */
-    size_t i = 0;
-    while (i < path.n && path.s[i] != '/')
-      i++;
-    path = mkspan(path.s + i, path.n - i);
-  }
-  x->home = front_page_path(path);
-  span host = mkspan(h, n);
-  if (starts_lit(host, "www.") || starts_lit(host, "www2.") ||
-      starts_lit(host, "m.")) {
-    const char *dot = memchr(h, '.', n);
-    size_t d = (size_t)(dot - h) + 1;
-    host = mkspan(h + d, n - d);
-  }
-  x->host = host;
-  /* The main label: the longest label that is not a public suffix-ish
-   * short label (com, co, org, net, uk, ...). */
-  span best = nospan();
-  size_t b = 0;
-  for (size_t i = 0; i <= host.n; i++) {
-    if (i == host.n || host.s[i] == '.') {
-      span l = mkspan(host.s + b, i - b);
-      int suffix = i == host.n || l.n <= 3 || eq_lit(l, "info") ||
-                   eq_lit(l, "blog") || eq_lit(l, "news") ||
-                   eq_lit(l, "online") || eq_lit(l, "site");
-      if (!suffix && (!has(best) || l.n >= best.n))
-        best = l;
-      if (!suffix)
-        break; /* the first real label from the left */
-      b = i + 1;
-    }
-  }
-  if (!has(best) && host.n) {
-    /* example.com: the first label. */
-    size_t i = 0;
-    while (i < host.n && host.s[i] != '.')
-      i++;
-    best = mkspan(host.s, i);
-  }
-  x->label = best;
-}
-
-/* Can a canonical / og:url value be used: no white space or control
- * characters inside, and an absolute URL has a host ("https:///x" is a
- * broken template)? */
-static int usable_url(span u) {
-  u = trim(u);
-  if (!has(u) || u.n > 8192)
-    return 0;
-  for (size_t i = 0; i < u.n; i++)
-    if ((unsigned char)u.s[i] <= 0x20)
-      return 0;
-  long p = find_lit(u, "://");
-  int scheme = p > 0;
-  for (long i = 0; i < p && scheme; i++)
-    scheme = is_alpha((unsigned char)u.s[i]) || u.s[i] == '+' ||
-             u.s[i] == '-' || u.s[i] == '.';
-  if (scheme)
-    return (size_t)p + 3 < u.n && u.s[p + 3] != '/';
-  if (starts_lit(u, "javascript:") || starts_lit(u, "data:") ||
-      starts_lit(u, "about:"))
-    return 0;
-  return 1;
-}
-
-/* Does `u` start with a scheme and "://" (after trimming)? */
-static int is_absolute_url(span u) {
-  u = trim(u);
-  long p = find_lit(u, "://");
-  if (p <= 0 || !is_alpha((unsigned char)u.s[0]))
-    return 0;
-  for (long i = 1; i < p; i++)
-    if (!is_alpha((unsigned char)u.s[i]) && !is_digit((unsigned char)u.s[i]) &&
-        u.s[i] != '+' && u.s[i] != '-' && u.s[i] != '.')
-      return 0;
-  return 1;
-}
-
-/* Resolve a relative canonical link against the page URL when simple. */
-static span resolve_url(mx *x, span href, const char *base) {
-  href = trim(href);
-  if (!has(href) || !base || !*base)
-    return href;
-  if (has_lit(mkspan(href.s, href.n < 12 ? href.n : 12), "://"))
-    return href;
-  const char *p = strstr(base, "://");
-  if (!p)
-    return href;
-  size_t scheme = (size_t)(p - base);
-  size_t hostend = scheme + 3;
-  while (base[hostend] && base[hostend] != '/' && base[hostend] != '?' &&
-         base[hostend] != '#')
-    hostend++;
-  size_t prefix;
-  if (href.n >= 2 && href.s[0] == '/' && href.s[1] == '/')
-    prefix = scheme + 1; /* "https:" */
-  else if (href.s[0] == '/')
-    prefix = hostend;
-  else {
-    /* Relative path: the base up to its last '/' (before any query). */
-    size_t end = hostend;
-    size_t q = hostend;
-    while (base[q] && base[q] != '?' && base[q] != '#')
-      q++;
-    for (size_t i = hostend; i < q; i++)
-      if (base[i] == '/')
-        end = i + 1;
-    if (end == hostend) {
-      char *d = tmp_alloc(x, hostend + 1 + href.n + 1);
-      if (!d)
-        return href;
-      memcpy(d, base, hostend);
-      d[hostend] = '/';
-      memcpy(d + hostend + 1, href.s, href.n);
-      d[hostend + 1 + href.n] = '\0';
-      return mkspan(d, hostend + 1 + href.n);
-    }
-    prefix = end;
-  }
-  char *d = tmp_alloc(x, prefix + href.n + 1);
-  if (!d)
-    return href;
-  memcpy(d, base, prefix);
-  memcpy(d + prefix, href.s, href.n);
-  d[prefix + href.n] = '\0';
-  return mkspan(d, prefix + href.n);
 }
 
 /* A language tag: "en_US" -> "en-US"; only letters, digits and '-'. */
@@ -1735,7 +505,7 @@ int pith__meta_extract(const pith_tree *t, uint32_t root, const char *url,
   int oom = 0;
   if (url && !*url)
     url = NULL;
-  parse_host(x, url);
+  pith__url_host(url, &x->host, &x->label, &x->home);
 
   x->budget = 2 * (size_t)(t ? t->nnodes : 0) + 100000;
   x->clock = clock;
@@ -1792,7 +562,7 @@ int pith__meta_extract(const pith_tree *t, uint32_t root, const char *url,
       memcpy(z, u.s, u.n);
       z[u.n] = '\0';
       if (strstr(z, "://"))
-        parse_host(x, z);
+        pith__url_host(z, &x->host, &x->label, &x->home);
     }
   }
   span title_site, title_doc;
@@ -1843,16 +613,20 @@ int pith__meta_extract(const pith_tree *t, uint32_t root, const char *url,
    * caller's URL - absolute only.  A relative link is resolved against the
    * caller's URL; without one it cannot be, and the next source is tried
    * (a relative address is not one a record can be looked up by). */
-  span u =
-      usable_url(x->canonical) ? resolve_url(x, x->canonical, url) : nospan();
+  span u = pith__url_usable(x->canonical)
+               ? pith__url_resolve_simple(&x->tmp, &x->oom, x->canonical, url)
+               : nospan();
   const char *url_src = "<link rel=canonical>";
-  span hint = has(u) ? u : usable_url(x->og_url) ? trim(x->og_url) : nospan();
+  span hint = has(u)                        ? u
+              : pith__url_usable(x->og_url) ? trim(x->og_url)
+                                            : nospan();
   hint = cap_utf8(hint, 8192);
-  if (!is_absolute_url(u) && usable_url(x->og_url))
-    u = resolve_url(x, x->og_url, url), url_src = "og:url";
-  if (!is_absolute_url(u) && url)
+  if (!pith__url_is_absolute(u) && pith__url_usable(x->og_url))
+    u = pith__url_resolve_simple(&x->tmp, &x->oom, x->og_url, url),
+    url_src = "og:url";
+  if (!pith__url_is_absolute(u) && url)
     u = mkspan(url, strlen(url)), url_src = "the URL given";
-  if (!is_absolute_url(u))
+  if (!pith__url_is_absolute(u))
     u = nospan();
   u = cap_utf8(u, 8192);
 
@@ -1878,13 +652,13 @@ int pith__meta_extract(const pith_tree *t, uint32_t root, const char *url,
     }
   }
   if (has(img) && !starts_lit(img, "data:"))
-    img = cap_utf8(resolve_url(x, img, base), 8192);
+    img = cap_utf8(pith__url_resolve_simple(&x->tmp, &x->oom, img, base), 8192);
   else
     img = nospan();
   span lic = has(x->license) ? x->license : x->cc_link;
   lic = trim(lic);
   if (has(lic) && (looks_like_url(lic) || lic.s[0] == '/'))
-    lic = cap_utf8(resolve_url(x, lic, base), 8192);
+    lic = cap_utf8(pith__url_resolve_simple(&x->tmp, &x->oom, lic, base), 8192);
   else if (has(lic))
     lic = pith__meta_clean_span(x, lic, 300);
   const slist *cats = first_list(&x->meta_cats, &x->ld_cats, &x->rel_cats);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * meta_author.c - choosing the page's author among what meta.c collected,
- * and cleaning bylines into names.
+ * and cleaning bylines into names; also which elements are bylines (by
+ * their class, id or link), which meta.c's tree walk asks as it goes.
  *
  * Structured values come first (a JSON-LD author of the article object,
  * meta name=author and kin, microdata, rel=author), then the byline near
@@ -563,4 +564,76 @@ span pith__meta_choose_author(mx *x, span sitename, uint32_t head_node) {
   }
   x->src_author = fallback_src;
   return fallback;
+}
+
+/* ------------------------------------------------------------------ */
+/* Byline elements, as the tree walk (meta.c) meets them               */
+
+/* Does a class or id name a byline?  "author", "byline", "writer",
+ * "contributor": 1; an author box or bio (a last resort, usually after the
+ * article): 2; avatars, comments, share links and the like: 0. */
+int pith__meta_byline_name(span v) {
+  if (!has(v))
+    return 0;
+  /* One pass for the five keywords: this runs on every class and id. */
+  static const unsigned char first[256] = {
+      ['a'] = 1, ['A'] = 1, ['b'] = 1, ['B'] = 1,
+      ['w'] = 1, ['W'] = 1, ['c'] = 1, ['C'] = 1};
+  int hit = 0;
+  for (size_t i = 0; i + 5 < v.n + 1 && !hit; i++) {
+    if (!first[(unsigned char)v.s[i]])
+      continue;
+    unsigned char c = lower((unsigned char)v.s[i]);
+    unsigned char c1 = lower((unsigned char)v.s[i + 1]);
+    if (c1 != (c == 'a' ? 'u' : c == 'b' ? 'y' : c == 'w' ? 'r' : 'o'))
+      continue;
+    span r = mkspan(v.s + i, v.n - i);
+    hit = (c == 'a' && starts_lit(r, "author")) ||
+          (c == 'b' && (starts_lit(r, "byline") || starts_lit(r, "by-line"))) ||
+          (c == 'w' && starts_lit(r, "writer")) ||
+          (c == 'c' && starts_lit(r, "contributor"));
+  }
+  if (!hit)
+    return 0;
+  if (has_lit(v, "box") || has_lit(v, "bio") || has_lit(v, "about"))
+    return has_lit(v, "avatar") || has_lit(v, "comment") ? 0 : 2;
+  if (has_lit(v, "avatar") || has_lit(v, "comment") ||
+      has_lit(v, "description") || has_lit(v, "image") || has_lit(v, "img") ||
+      has_lit(v, "photo") || has_lit(v, "social") || has_lit(v, "more") ||
+      has_lit(v, "title") || has_lit(v, "label") || has_lit(v, "widget") ||
+      has_lit(v, "list") || has_lit(v, "posts") || has_lit(v, "email") ||
+      has_lit(v, "follow") || has_lit(v, "share"))
+    return 0;
+  return 1;
+}
+
+/* Links to an author's or member's page: /author/jane-doe, /authors/,
+ * /writers/, /contributors/, /people/, /staff/, forum profiles. */
+int pith__meta_author_href(span h) {
+  if (!has(h) || h.n > 2048)
+    return 0;
+  static const char *const pats[] = {
+      "/author/",       "/authors/", "/author-",
+      "/writer/",       "/writers/", "/contributor/",
+      "/contributors/", "/people/",  "/staff/",
+      "/by/",           "?author=",  "&author=",
+      "/user/",         "/users/",   "/u/",
+      "/members/",      "/member/",  "=viewprofile",
+      "/profile/",      NULL};
+  /* Every pattern starts with '/', '?', '&' or '=': one pass over h. */
+  static const unsigned char first[256] = {
+      ['/'] = 1, ['?'] = 1, ['&'] = 1, ['='] = 1};
+  for (size_t i = 0; i < h.n; i++) {
+    char c = h.s[i];
+    if (!first[(unsigned char)c])
+      continue;
+    if (i + 1 >= h.n)
+      break;
+    span r = mkspan(h.s + i, h.n - i);
+    unsigned char c1 = lower((unsigned char)h.s[i + 1]);
+    for (const char *const *p = pats; *p; p++)
+      if ((*p)[0] == c && (unsigned char)(*p)[1] == c1 && starts_lit(r, *p))
+        return 1;
+  }
+  return 0;
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * meta_date.c - the publication and modification dates: ranking the dates
- * meta.c's tree walk offers, and choosing one when the walk is done.
+ * meta_date.c - the publication and modification dates: reading the
+ * <time> and date-classed elements meta.c's tree walk meets, ranking the
+ * dates the walk offers, and choosing one when the walk is done.
  *
  * Every source has a rank (DP_* in meta_int.h): JSON-LD datePublished of
  * the article object, article:published_time and kin, microdata, a <time>
@@ -21,6 +22,7 @@
 #include "meta_int.h"
 
 #include "datetext.h"
+#include "url.h"
 
 #define DATE_TEXT_MAX 3000 /* bytes of visible text searched for a date */
 
@@ -162,76 +164,6 @@ void pith__meta_offer_mod(mx *x, span v, int prio) {
   }
 }
 
-/* A date in a URL path: /2022/06/16/, /2022-06-16, /20220616/,
- * -2022-06-16.html, /2022/june/16/. */
-static int date_in_url(const char *url, char out[11]) {
-  size_t n = strlen(url);
-  /* Skip scheme and host. */
-  size_t i = 0;
-  const char *p = strstr(url, "://");
-  if (p)
-    i = (size_t)(p - url) + 3;
-  while (i < n && url[i] != '/')
-    i++;
-  for (; i + 8 < n + 1; i++) {
-    unsigned char prev = (unsigned char)url[i];
-    if (prev != '/' && prev != '-' && prev != '_')
-      continue;
-    size_t j = i + 1;
-    if (j + 8 > n)
-      break;
-    const char *s = url + j;
-    if (!(is_digit((unsigned char)s[0]) && is_digit((unsigned char)s[1]) &&
-          is_digit((unsigned char)s[2]) && is_digit((unsigned char)s[3])))
-      continue;
-    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
-            (s[3] - '0');
-    if (y < 1995 || y > 2100)
-      continue;
-    size_t rest = n - j;
-    /* YYYY/MM/DD or YYYY-MM-DD */
-    if (rest >= 10 && (s[4] == '/' || s[4] == '-') && s[7] == s[4] &&
-        is_digit((unsigned char)s[5]) && is_digit((unsigned char)s[6]) &&
-        is_digit((unsigned char)s[8]) && is_digit((unsigned char)s[9]) &&
-        (rest == 10 || !is_digit((unsigned char)s[10]))) {
-      if (pith__date_make(y, (s[5] - '0') * 10 + (s[6] - '0'),
-                          (s[8] - '0') * 10 + (s[9] - '0'), out))
-        return 1;
-    }
-    /* YYYY/october/03/ */
-    if (rest > 5 && s[4] == '/') {
-      size_t k = 5;
-      while (k < rest && k < 16 && is_alpha((unsigned char)s[k]))
-        k++;
-      int m = pith__date_month(s + 5, k - 5);
-      size_t e = k + 1;
-      while (e < rest && e < k + 3 && is_digit((unsigned char)s[e]))
-        e++;
-      if (m && k < rest && s[k] == '/' && e > k + 1 &&
-          (e == rest || s[e] == '/')) {
-        int d = s[k + 1] - '0';
-        if (e == k + 3)
-          d = d * 10 + (s[k + 2] - '0');
-        if (pith__date_make(y, m, d, out))
-          return 1;
-      }
-    }
-    /* YYYYMMDD as a whole path segment or a dash-delimited part */
-    if (rest >= 8) {
-      int ok = 1;
-      for (int k = 4; k < 8; k++)
-        ok &= is_digit((unsigned char)s[k]);
-      if (ok && (rest == 8 || s[8] == '/' || s[8] == '-' || s[8] == '_' ||
-                 s[8] == '.')) {
-        if (pith__date_make(y, (s[4] - '0') * 10 + (s[5] - '0'),
-                            (s[6] - '0') * 10 + (s[7] - '0'), out))
-          return 1;
-      }
-    }
-  }
-  return 0;
-}
-
 /* A date in the path of the canonical link or og:url (absolute URLs
  * only: a relative one has no host to skip). */
 static int url_date(mx *x, char out[11]) {
@@ -243,7 +175,7 @@ static int url_date(mx *x, char out[11]) {
     char buf[2049];
     memcpy(buf, u.s, u.n);
     buf[u.n] = '\0';
-    if (date_in_url(buf, out))
+    if (pith__url_date(buf, out))
       return 1;
   }
   return 0;
@@ -697,7 +629,7 @@ void pith__meta_choose_dates(mx *x, const char *url, uint32_t head_node,
   /* The URL (the page's, else its canonical or og:url). */
   {
     char d[11];
-    if ((url && date_in_url(url, d)) || url_date(x, d)) {
+    if ((url && pith__url_date(url, d)) || url_date(x, d)) {
       note_pub(x, d);
       if (x->date_prio < DP_URL) {
         memcpy(x->date, d, 11);
@@ -745,4 +677,79 @@ void pith__meta_choose_dates(mx *x, const char *url, uint32_t head_node,
       !(x->date_prio && memcmp(x->date_mod, x->date, 10) < 0))
     *mod = mkspan(x->date_mod, 10);
   *date = x->date_prio ? mkspan(x->date, 10) : nospan();
+}
+
+/* ------------------------------------------------------------------ */
+/* Date elements, as the tree walk (meta.c) meets them                 */
+
+void pith__meta_date_from_time(mx *x, uint32_t n, const attrs *a, unsigned cx) {
+  span hint = a->cls;
+  span ip = a->itemprop;
+  int prio;
+  if (!(cx & CX_HIDDEN) && (cx & CX_BODY) && x->ntimes < 8 &&
+      pith__meta_date_value(a->datetime, x->order, x->times[x->ntimes]))
+    x->ntimes++;
+  if (has_lit(ip, "datepublished") || has_lit(ip, "datecreated")) {
+    prio = DP_ITEMPROP;
+  } else if (has_lit(ip, "datemodified")) {
+    prio = DP_MODIFIED;
+    span mv = has(a->datetime) ? a->datetime : nospan();
+    pith__meta_offer_mod(x, mv, 1);
+  } else if (cx & CX_HIDDEN) {
+    /* Kept for a page whose whole header is hidden (shown by script). */
+    if (!x->time_hidden[0] && (cx & CX_BODY) &&
+        !pith__meta_date_value(a->datetime, x->order, x->time_hidden))
+      x->time_hidden[0] = '\0';
+    return;
+  } else {
+    int pub = has_lit(hint, "publish") || has_lit(hint, "posted") ||
+              has_lit(hint, "pubdate") || has_lit(hint, "created");
+    int mod = has_lit(hint, "modified") || has_lit(hint, "updated");
+    if (pub && !mod)
+      prio = DP_TIME_PUB;
+    else if (mod && !pub)
+      prio = DP_MODIFIED;
+    else if ((cx & CX_MAIN) && !(cx & CX_BOILER))
+      prio = x->time_main_seen++ ? 0 : DP_TIME_MAIN;
+    else if ((cx & CX_BODY) && !(cx & CX_BOILER) && !x->time_any_seen &&
+             x->time_any_tries++ < 8)
+      prio = DP_TIME_ANY;
+    else
+      return;
+  }
+  /* Read the element only when its date could still be used. */
+  if (prio <= x->date_prio && prio != DP_TIME_ANY)
+    return;
+  span v = has(a->datetime) ? a->datetime : nospan();
+  if (!has(v)) {
+    int cut;
+    v = pith__meta_elem_text(x, n, 200, &cut);
+  }
+  if (prio == DP_TIME_ANY) {
+    /* Outside any article: kept aside until the headline is known (a
+     * "today" date in the site header is not the publication date). */
+    char d[11];
+    if (pith__meta_date_value(v, x->order, d)) {
+      x->time_any_seen = n;
+      memcpy(x->time_any, d, 11);
+    }
+    return;
+  }
+  pith__meta_offer_date_from(x, v, prio, 0);
+}
+
+/* An element whose class calls it the publication date
+ * ("published-date", "date-published", "publish_date") and whose short
+ * text is a date: ranked as a <time> marked published. */
+void pith__meta_date_from_class(mx *x, uint32_t n, const attrs *a,
+                                unsigned cx) {
+  span c = a->cls;
+  if (!(cx & CX_BODY) || (cx & (CX_HIDDEN | CX_BOILER)) || !has(c) ||
+      !has_lit(c, "publish") || !has_lit(c, "date") || has_lit(c, "update") ||
+      has_lit(c, "modified"))
+    return;
+  int cut;
+  span v = pith__meta_elem_text(x, n, 80, &cut);
+  if (!cut)
+    pith__meta_offer_date_from(x, v, DP_TIME_PUB, 0);
 }

@@ -5,12 +5,18 @@
  * collection state `mx` that meta.c's tree walk fills, and the functions
  * one file of the stage calls in another.
  *
- *   meta.c        the tree walk that collects candidates, text cleaning and
- *                 comparison keys, and the assembly of pith_meta
+ *   meta.c        the tree walk that collects candidates and the assembly
+ *                 of pith_meta
+ *   meta_text.c   text cleaning, comparison keys, lists of categories/tags,
+ *                 the text of elements
+ *   meta_tags.c   reading <meta> elements
+ *   meta_jsonld.c reading JSON-LD scripts
  *   meta_title.c  choosing the title (site-name parts, heading/metadata
  *                 agreement)
- *   meta_author.c choosing the author, cleaning bylines into names
- *   meta_date.c   ranking the dates the walk offers, choosing the dates
+ *   meta_author.c choosing the author, cleaning bylines into names, telling
+ *                 byline elements by class, id and link
+ *   meta_date.c   reading <time> and date-classed elements, ranking the
+ *                 dates the walk offers, choosing the dates
  */
 #ifndef PITH_META_INT_H
 #define PITH_META_INT_H
@@ -18,96 +24,22 @@
 #include "meta.h"
 
 #include "chars.h"
+#include "span.h"
+#include "url.h"
 
 #include <stdint.h>
 #include <string.h>
 
-#define MAX_ITEMS 50   /* categories, tags */
-#define MAX_HEADS 8    /* h1 / h2 candidates kept */
-#define MAX_BYLINES 12 /* class="author|byline" candidates kept */
-#define MAX_FIELD 4096 /* bytes of any single-string field */
+#define MAX_ITEMS 50     /* categories, tags */
+#define MAX_HEADS 8      /* h1 / h2 candidates kept */
+#define MAX_BYLINES 12   /* class="author|byline" candidates kept */
+#define MAX_FIELD 4096   /* bytes of any single-string field */
+#define MAX_ITEM_LEN 200 /* bytes of one category or tag */
 
-/* A byte range; s == NULL means absent. */
-typedef struct {
-  const char *s;
-  size_t n;
-} span;
-
-/* ------------------------------------------------------------------ */
-/* Character and span helpers                                          */
-
-static inline span mkspan(const char *s, size_t n) {
-  span r;
-  r.s = s;
-  r.n = n;
-  return r;
-}
-static inline span nospan(void) { return mkspan(NULL, 0); }
-static inline int has(span a) { return a.s != NULL && a.n > 0; }
-
-/* Case-insensitive (ASCII) equality with a lower-case literal. */
-static inline int eq_lit(span a, const char *lit) {
-  /* The first byte rejects most keys before strlen(). */
-  if (!a.s || !a.n || lower((unsigned char)a.s[0]) != (unsigned char)lit[0])
-    return 0;
-  size_t n = strlen(lit);
-  if (a.n != n)
-    return 0;
-  for (size_t i = 0; i < n; i++)
-    if (lower((unsigned char)a.s[i]) != (unsigned char)lit[i])
-      return 0;
-  return 1;
-}
-
-static inline int starts_lit(span a, const char *lit) {
-  size_t n = strlen(lit);
-  if (!a.s || a.n < n)
-    return 0;
-  for (size_t i = 0; i < n; i++)
-    if (lower((unsigned char)a.s[i]) != (unsigned char)lit[i])
-      return 0;
-  return 1;
-}
-
-static inline int ends_lit(span a, const char *lit) {
-  size_t n = strlen(lit);
-  if (!a.s || a.n < n)
-    return 0;
-  return starts_lit(mkspan(a.s + a.n - n, n), lit);
-}
-
-/* Position of lower-case `needle` in a (ASCII case-insensitive), or -1. */
-static inline long find_lit(span a, const char *needle) {
-  size_t n = strlen(needle);
-  if (!a.s || n == 0 || a.n < n)
-    return n == 0 ? 0 : -1;
-  unsigned char first = (unsigned char)needle[0];
-  for (size_t i = 0; i + n <= a.n; i++) {
-    if (lower((unsigned char)a.s[i]) != first)
-      continue;
-    size_t k = 1;
-    while (k < n &&
-           lower((unsigned char)a.s[i + k]) == (unsigned char)needle[k])
-      k++;
-    if (k == n)
-      return (long)i;
-  }
-  return -1;
-}
-static inline int has_lit(span a, const char *needle) {
-  return find_lit(a, needle) >= 0;
-}
-
-static inline span trim(span a) {
-  if (!a.s)
-    return a;
-  while (a.n && is_sp((unsigned char)a.s[0])) {
-    a.s++;
-    a.n--;
-  }
-  while (a.n && is_sp((unsigned char)a.s[a.n - 1]))
-    a.n--;
-  return a;
+/* Set *dst to v (trimmed) unless *dst is already set or v is blank. */
+static inline void set_once(span *dst, span v) {
+  if (!has(*dst) && has(trim(v)))
+    *dst = trim(v);
 }
 
 /* ------------------------------------------------------------------ */
@@ -226,10 +158,19 @@ typedef struct {
   uint32_t region, region_end;
   pith_clock *clock; /* the page's clock (clock.h), or NULL */
   /* Nodes element-text reads may still visit.  Candidates are read one
-   * element at a time (at most meta.c's TEXT_NODES_MAX nodes each); this bounds
-   * the total on hostile pages with 100000 nested or repeated candidates. */
+   * element at a time (at most meta_text.c's TEXT_NODES_MAX nodes each); this
+   * bounds the total on hostile pages with 100000 nested or repeated
+   * candidates. */
   size_t budget;
 } mx;
+
+/* The node's kept attributes of interest, read in one pass. */
+typedef struct {
+  span cls, id, itemprop, rel, href, content, name, property, http_equiv,
+      datetime, type, lang, role;
+  span *set[16]; /* the fields set for the current node */
+  unsigned nset;
+} attrs;
 
 /* Segment separator inside byline text (element boundaries). */
 #define SEG '\x1f'
@@ -286,12 +227,6 @@ static inline int domain_like(span p) {
   return i > 1 && p.s[i - 1] == '.' && letters >= 2 && letters <= 6;
 }
 
-/* Does a look like a URL ("http:", "//", "www.", "://" inside)? */
-static inline int looks_like_url(span a) {
-  return starts_lit(a, "http:") || starts_lit(a, "https:") ||
-         starts_lit(a, "//") || starts_lit(a, "www.") || has_lit(a, "://");
-}
-
 /* Is k one of the lower-case literals of the NULL-terminated `list`
  * (ASCII case-insensitive)? */
 static inline int key_in(span k, const char *const *list) {
@@ -312,7 +247,7 @@ static inline int text_node_ok(mx *x, uint32_t n) {
   return !(pith__tag_kind(t->nodes[nd->parent].tag) & PITH_KIND_SKIP);
 }
 
-/* --- meta.c ----------------------------------------------------------- */
+/* --- meta_text.c ------------------------------------------------------ */
 
 /* A copy of s[0..n) cleaned for output (white space collapsed, control and
  * invisible characters dropped, leftover character references decoded,
@@ -326,10 +261,53 @@ span pith__meta_clean_span(mx *x, span a, size_t max);
 /* The comparison key of a: lower-case ASCII letters and digits plus
  * non-ASCII letters, in x's scratch arena. */
 span pith__meta_norm(mx *x, span a);
+/* Does a's key equal the key nb (from pith__meta_norm())?  No allocation. */
+int pith__meta_norm_eq(span a, span nb);
 /* Do a and b (both present) have the same comparison key? */
 int pith__meta_same(mx *x, span a, span b);
+/* Add v, cleaned, to l unless l is full, v looks like a URL or l holds it
+ * already (ASCII case-insensitive). */
+void pith__meta_list_add(mx *x, slist *l, span v);
+/* pith__meta_list_add() of each comma- or semicolon-separated part of v. */
+void pith__meta_list_add_split(mx *x, slist *l, span v);
+
+/* Text modes of pith__meta_elem_text_mode(). */
+enum {
+  TEXT_PLAIN = 0,
+  TEXT_SPACED = 1, /* every element boundary is a segment break */
+  TEXT_HEADING = 2 /* leading labels and badges are left out */
+};
+/* The collapsed visible text of element n, at most `max` bytes and 400
+ * nodes (and within x->budget), read in `mode`; *cut (if non-NULL) is set
+ * when a limit was hit. */
+span pith__meta_elem_text_mode(mx *x, uint32_t n, size_t max, int *cut,
+                               int mode);
+/* pith__meta_elem_text_mode() in TEXT_PLAIN. */
+span pith__meta_elem_text(mx *x, uint32_t n, size_t max, int *cut);
+/* The text of a byline element, at most 240 bytes, in TEXT_SPACED. */
+span pith__meta_byline_text(mx *x, uint32_t n, int *cut);
+/* Text of the direct text children of n (for <title> and scripts). */
+span pith__meta_child_text(mx *x, uint32_t n, size_t max);
+
+/* --- meta_tags.c ------------------------------------------------------ */
+
+/* Read the <meta> element whose attributes are a, in context cx (CX_*). */
+void pith__meta_do_meta(mx *x, const attrs *a, unsigned cx);
+
+/* --- meta_jsonld.c ---------------------------------------------------- */
+
+/* Read the JSON-LD script element n (at most 24 scripts a page). */
+void pith__meta_do_ld_json(mx *x, uint32_t n);
 
 /* --- meta_author.c ---------------------------------------------------- */
+
+/* Does a class or id name a byline?  1 a byline ("author", "byline",
+ * "writer", "contributor"), 2 an author box or bio (a last resort), 0 not
+ * one (avatars, comments, share links and the like). */
+int pith__meta_byline_name(span v);
+/* Is h a link to an author's or member's page (/author/jane-doe,
+ * /writers/, /people/, forum profiles)? */
+int pith__meta_author_href(span h);
 
 /* The author, from the structured values and bylines collected in x;
  * head_node is the headline's element (0 if unknown), sitename the site's
@@ -338,6 +316,14 @@ int pith__meta_same(mx *x, span a, span b);
 span pith__meta_choose_author(mx *x, span sitename, uint32_t head_node);
 
 /* --- meta_date.c ------------------------------------------------------ */
+
+/* Read the <time> element n (attributes a, context cx) as the walk meets
+ * it: note its datetime, offer its date with the rank its itemprop, class
+ * and place give it. */
+void pith__meta_date_from_time(mx *x, uint32_t n, const attrs *a, unsigned cx);
+/* Offer the short text of element n as a published date when its class
+ * calls it one ("published-date", "date-published"). */
+void pith__meta_date_from_class(mx *x, uint32_t n, const attrs *a, unsigned cx);
 
 /* Read date string v ("2024-06-05T10:00:00Z", "June 5, 2024", ...; day
  * and month in `order` when numeric) into out ("YYYY-MM-DD"); 0 if none. */

@@ -27,6 +27,8 @@
 
 #include "chars.h"
 #include "datetext.h"
+#include "meta_jsonld.h"
+#include "url.h"
 #include "vocab.h"
 
 #define CAP 1000
@@ -109,16 +111,8 @@ static void url_features(const char *url, pith_pagetype_features *f) {
     return;
   /* An absolute URL has a host; a relative one (a canonical link written
    * "/t/123" or "viewtopic.php?id=1") is all path. */
-  const char *p = strstr(url, "://");
-  const char *host = url;
-  if (p)
-    host = p + 3;
-  else if (url[0] == '/' && url[1] == '/')
-    host = url + 2;
-  p = host;
-  if (host != url)
-    while (*p && *p != '/' && *p != '?' && *p != '#')
-      p++;
+  const char *host, *p;
+  pith__url_split_host(url, &host, &p);
   size_t hlen = (size_t)(p - host);
   /* Host labels that name a kind of site. */
   static const char *const forum_hosts[] = {
@@ -296,45 +290,24 @@ static void sd_type(const char *s, size_t n, pith_pagetype_features *f) {
     bump(&f->sd_localbusiness);
 }
 
-/* Every "@type": "X" or "@type": ["X", "Y"] of a JSON-LD text. */
+static void sd_type_cb(const char *s, size_t n, void *f) {
+  if (n <= 80) /* longer names are not schema.org types */
+    sd_type(s, n, f);
+}
+
+/* Every "@type": "X" or "@type": ["X", "Y"] (the first 8) of the objects
+ * of a JSON-LD script (meta_jsonld.c); nothing when it is not JSON. */
 static void scan_ld(const char *s, size_t n, pith_pagetype_features *f) {
-  const char key[] = "\"@type\"";
-  size_t kl = sizeof key - 1;
-  for (size_t i = 0; i + kl < n; i++) {
-    if (s[i] != '"' || memcmp(s + i, key, kl) != 0)
-      continue;
-    size_t j = i + kl;
-    while (j < n &&
-           (s[j] == ' ' || s[j] == '\n' || s[j] == '\t' || s[j] == '\r'))
-      j++;
-    if (j >= n || s[j] != ':')
-      continue;
-    j++;
-    while (j < n &&
-           (s[j] == ' ' || s[j] == '\n' || s[j] == '\t' || s[j] == '\r'))
-      j++;
-    int array = j < n && s[j] == '[';
-    size_t k = j + (size_t)array;
-    int items = 0;
-    while (k < n && items < 8) {
-      while (k < n && (s[k] == ' ' || s[k] == ',' || s[k] == '\n' ||
-                       s[k] == '\t' || s[k] == '\r'))
-        k++;
-      if (k >= n || s[k] != '"')
-        break;
-      size_t b = ++k;
-      while (k < n && s[k] != '"' && k - b < 80)
-        k++;
-      if (k >= n || s[k] != '"')
-        break;
-      sd_type(s + b, k - b, f);
-      k++;
-      items++;
-      if (!array)
-        break;
-    }
-    i = k > i ? k - 1 : i;
-  }
+  pith_arena a;
+  pith_jdoc d;
+  pith__arena_init(&a);
+  memset(&d, 0, sizeof d);
+  if (pith__jsonld_parse(&d, &a, s, n) == 0)
+    for (uint32_t o = 1; o < d.n; o++)
+      if (d.v[o].type == PITH_J_OBJ)
+        pith__jsonld_types(&d, o, 8, sd_type_cb, f);
+  pith__json_free(&d);
+  pith__arena_free(&a);
 }
 
 /* ------------------------------------------------------------------ */

@@ -29,6 +29,7 @@
 #include "sniff.h"
 #include "text.h"
 #include "tree.h"
+#include "url.h"
 
 /* Defaults of the bounds (see pith.h). */
 #define DEFAULT_MAX_NODES (4u * 1024 * 1024)

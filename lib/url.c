@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * url.c - relative URL resolution (RFC 3986, section 5) and the scheme
+ * url.c - every URL of the library is read here: relative URL resolution
+ * (RFC 3986, section 5), the page's base URL (<base href>), the scheme
  * check that keeps javascript: and other active URLs out of rendered
- * output.
+ * output, and what the metadata stage asks of an address (its host and
+ * main label, whether it is a front page, whether a canonical link can be
+ * used at all).
  *
  * References are split into scheme, authority, path, query and fragment
  * without copying; only the merged path is built, in a small buffer, and
@@ -13,6 +16,8 @@
 #include <string.h>
 
 #include "chars.h"
+#include "datetext.h"
+#include "span.h"
 
 typedef struct {
   const char *s;
@@ -223,4 +228,305 @@ int pith__url_safe(const char *url) {
     }
   }
   return 0;
+}
+
+const char *pith__base_url(const pith_tree *t, const char *url,
+                           const char *canonical, pith_arena *a) {
+  const char *doc = url && *url               ? url
+                    : canonical && *canonical ? canonical
+                                              : "";
+  for (uint32_t i = 1; i < t->nnodes; i++) {
+    if (t->nodes[i].tag == PITH_TAG_BODY)
+      break; /* <base> belongs in the head */
+    size_t len;
+    const char *href;
+    if (t->nodes[i].tag != PITH_TAG_BASE ||
+        !(href = pith__attr(t, i, PITH_ATTR_HREF, &len)) || !len)
+      continue;
+    pith_buf out;
+    pith__buf_init(&out);
+    pith__url_resolve(doc, href, &out);
+    const char *r =
+        out.oom ? NULL
+                : pith__arena_strndup(a, out.data ? out.data : "", out.len);
+    pith__buf_free(&out);
+    return r;
+  }
+  return pith__arena_strndup(a, doc, strlen(doc));
+}
+
+/* ------------------------------------------------------------------ */
+/* Addresses as the metadata stage reads them                          */
+
+/* Is the path of a URL (without query or fragment) a site's front
+ * page: empty, "/", or an index file ("/index.html")? */
+static int front_page_path(span path) {
+  if (path.n && path.s[0] == '/')
+    path = mkspan(path.s + 1, path.n - 1);
+  return path.n == 0 || starts_lit(path, "index.");
+}
+
+int pith__url_front_page_href(const char *h, size_t n) {
+  span v = trim(mkspan(h, n));
+  size_t i = 0;
+  if (starts_lit(v, "https://"))
+    i = 8;
+  else if (starts_lit(v, "http://"))
+    i = 7;
+  else if (starts_lit(v, "//"))
+    i = 2;
+  if (i) { /* skip the host */
+    while (i < v.n && v.s[i] != '/' && v.s[i] != '?' && v.s[i] != '#')
+      i++;
+  } else if (v.n && (v.s[0] == '#' || v.s[0] == '?')) {
+    return 0; /* "#section": this page, not the front page */
+  }
+  size_t e = i;
+  while (e < v.n && v.s[e] != '?' && v.s[e] != '#')
+    e++;
+  return front_page_path(mkspan(v.s + i, e - i));
+}
+
+int pith__url_host(const char *url, span *host_out, span *label_out,
+                   int *home) {
+  if (!url)
+    return 0;
+  const char *p = strstr(url, "://");
+  const char *h = p ? p + 3 : url;
+  if (!p && url[0] == '/')
+    return 0;
+  size_t n = 0;
+  while (h[n] && h[n] != '/' && h[n] != '?' && h[n] != '#' && h[n] != ':')
+    n++;
+  /* Skip user info. */
+  for (size_t i = 0; i < n; i++)
+    if (h[i] == '@') {
+      h += i + 1;
+      n -= i + 1;
+      i = 0;
+    }
+  /* The path: empty or "/" (or an index file) is the site's home page,
+   * whatever the query string says. */
+  size_t pn = 0;
+  while (h[n + pn] && h[n + pn] != '?' && h[n + pn] != '#')
+    pn++;
+  span path = mkspan(h + n, pn);
+  if (has(path) && path.s[0] == ':') { /* skip a port */
+    size_t i = 0;
+    while (i < path.n && path.s[i] != '/')
+      i++;
+    path = mkspan(path.s + i, path.n - i);
+  }
+  *home = front_page_path(path);
+  span host = mkspan(h, n);
+  if (starts_lit(host, "www.") || starts_lit(host, "www2.") ||
+      starts_lit(host, "m.")) {
+    const char *dot = memchr(h, '.', n);
+    size_t d = (size_t)(dot - h) + 1;
+    host = mkspan(h + d, n - d);
+  }
+  *host_out = host;
+  /* The main label: the longest label that is not a public suffix-ish
+   * short label (com, co, org, net, uk, ...). */
+  span best = nospan();
+  size_t b = 0;
+  for (size_t i = 0; i <= host.n; i++) {
+    if (i == host.n || host.s[i] == '.') {
+      span l = mkspan(host.s + b, i - b);
+      int suffix = i == host.n || l.n <= 3 || eq_lit(l, "info") ||
+                   eq_lit(l, "blog") || eq_lit(l, "news") ||
+                   eq_lit(l, "online") || eq_lit(l, "site");
+      if (!suffix && (!has(best) || l.n >= best.n))
+        best = l;
+      if (!suffix)
+        break; /* the first real label from the left */
+      b = i + 1;
+    }
+  }
+  if (!has(best) && host.n) {
+    /* example.com: the first label. */
+    size_t i = 0;
+    while (i < host.n && host.s[i] != '.')
+      i++;
+    best = mkspan(host.s, i);
+  }
+  *label_out = best;
+  return 1;
+}
+
+int pith__url_usable(span u) {
+  u = trim(u);
+  if (!has(u) || u.n > 8192)
+    return 0;
+  for (size_t i = 0; i < u.n; i++)
+    if ((unsigned char)u.s[i] <= 0x20)
+      return 0;
+  long p = find_lit(u, "://");
+  int scheme = p > 0;
+  for (long i = 0; i < p && scheme; i++)
+    scheme = is_alpha((unsigned char)u.s[i]) || u.s[i] == '+' ||
+             u.s[i] == '-' || u.s[i] == '.';
+  if (scheme)
+    return (size_t)p + 3 < u.n && u.s[p + 3] != '/';
+  if (starts_lit(u, "javascript:") || starts_lit(u, "data:") ||
+      starts_lit(u, "about:"))
+    return 0;
+  return 1;
+}
+
+int pith__url_is_absolute(span u) {
+  u = trim(u);
+  long p = find_lit(u, "://");
+  if (p <= 0 || !is_alpha((unsigned char)u.s[0]))
+    return 0;
+  for (long i = 1; i < p; i++)
+    if (!is_alpha((unsigned char)u.s[i]) && !is_digit((unsigned char)u.s[i]) &&
+        u.s[i] != '+' && u.s[i] != '-' && u.s[i] != '.')
+      return 0;
+  return 1;
+}
+
+/* n bytes of a, or NULL with *oom set. */
+static char *scratch(pith_arena *a, int *oom, size_t n) {
+  char *p = pith__arena_alloc(a, n);
+  if (!p)
+    *oom = 1;
+  return p;
+}
+
+span pith__url_resolve_simple(pith_arena *a, int *oom, span href,
+                              const char *base) {
+  href = trim(href);
+  if (!has(href) || !base || !*base)
+    return href;
+  if (has_lit(mkspan(href.s, href.n < 12 ? href.n : 12), "://"))
+    return href;
+  const char *p = strstr(base, "://");
+  if (!p)
+    return href;
+  size_t scheme = (size_t)(p - base);
+  size_t hostend = scheme + 3;
+  while (base[hostend] && base[hostend] != '/' && base[hostend] != '?' &&
+         base[hostend] != '#')
+    hostend++;
+  size_t prefix;
+  if (href.n >= 2 && href.s[0] == '/' && href.s[1] == '/')
+    prefix = scheme + 1; /* "https:" */
+  else if (href.s[0] == '/')
+    prefix = hostend;
+  else {
+    /* Relative path: the base up to its last '/' (before any query). */
+    size_t end = hostend;
+    size_t q = hostend;
+    while (base[q] && base[q] != '?' && base[q] != '#')
+      q++;
+    for (size_t i = hostend; i < q; i++)
+      if (base[i] == '/')
+        end = i + 1;
+    if (end == hostend) {
+      char *d = scratch(a, oom, hostend + 1 + href.n + 1);
+      if (!d)
+        return href;
+      memcpy(d, base, hostend);
+      d[hostend] = '/';
+      memcpy(d + hostend + 1, href.s, href.n);
+      d[hostend + 1 + href.n] = '\0';
+      return mkspan(d, hostend + 1 + href.n);
+    }
+    prefix = end;
+  }
+  char *d = scratch(a, oom, prefix + href.n + 1);
+  if (!d)
+    return href;
+  memcpy(d, base, prefix);
+  memcpy(d + prefix, href.s, href.n);
+  d[prefix + href.n] = '\0';
+  return mkspan(d, prefix + href.n);
+}
+
+/* ------------------------------------------------------------------ */
+/* What an address says of its page                                   */
+
+int pith__url_date(const char *url, char out[11]) {
+  size_t n = strlen(url);
+  /* Skip scheme and host. */
+  size_t i = 0;
+  const char *p = strstr(url, "://");
+  if (p)
+    i = (size_t)(p - url) + 3;
+  while (i < n && url[i] != '/')
+    i++;
+  for (; i + 8 < n + 1; i++) {
+    unsigned char prev = (unsigned char)url[i];
+    if (prev != '/' && prev != '-' && prev != '_')
+      continue;
+    size_t j = i + 1;
+    if (j + 8 > n)
+      break;
+    const char *s = url + j;
+    if (!(is_digit((unsigned char)s[0]) && is_digit((unsigned char)s[1]) &&
+          is_digit((unsigned char)s[2]) && is_digit((unsigned char)s[3])))
+      continue;
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+            (s[3] - '0');
+    if (y < 1995 || y > 2100)
+      continue;
+    size_t rest = n - j;
+    /* YYYY/MM/DD or YYYY-MM-DD */
+    if (rest >= 10 && (s[4] == '/' || s[4] == '-') && s[7] == s[4] &&
+        is_digit((unsigned char)s[5]) && is_digit((unsigned char)s[6]) &&
+        is_digit((unsigned char)s[8]) && is_digit((unsigned char)s[9]) &&
+        (rest == 10 || !is_digit((unsigned char)s[10]))) {
+      if (pith__date_make(y, (s[5] - '0') * 10 + (s[6] - '0'),
+                          (s[8] - '0') * 10 + (s[9] - '0'), out))
+        return 1;
+    }
+    /* YYYY/october/03/ */
+    if (rest > 5 && s[4] == '/') {
+      size_t k = 5;
+      while (k < rest && k < 16 && is_alpha((unsigned char)s[k]))
+        k++;
+      int m = pith__date_month(s + 5, k - 5);
+      size_t e = k + 1;
+      while (e < rest && e < k + 3 && is_digit((unsigned char)s[e]))
+        e++;
+      if (m && k < rest && s[k] == '/' && e > k + 1 &&
+          (e == rest || s[e] == '/')) {
+        int d = s[k + 1] - '0';
+        if (e == k + 3)
+          d = d * 10 + (s[k + 2] - '0');
+        if (pith__date_make(y, m, d, out))
+          return 1;
+      }
+    }
+    /* YYYYMMDD as a whole path segment or a dash-delimited part */
+    if (rest >= 8) {
+      int ok = 1;
+      for (int k = 4; k < 8; k++)
+        ok &= is_digit((unsigned char)s[k]);
+      if (ok && (rest == 8 || s[8] == '/' || s[8] == '-' || s[8] == '_' ||
+                 s[8] == '.')) {
+        if (pith__date_make(y, (s[4] - '0') * 10 + (s[5] - '0'),
+                            (s[6] - '0') * 10 + (s[7] - '0'), out))
+          return 1;
+      }
+    }
+  }
+  return 0;
+}
+
+void pith__url_split_host(const char *url, const char **host,
+                          const char **path) {
+  const char *p = strstr(url, "://");
+  const char *h = url;
+  if (p)
+    h = p + 3;
+  else if (url[0] == '/' && url[1] == '/')
+    h = url + 2;
+  p = h;
+  if (h != url)
+    while (*p && *p != '/' && *p != '?' && *p != '#')
+      p++;
+  *host = h;
+  *path = p;
 }
