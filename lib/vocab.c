@@ -201,6 +201,7 @@ static const struct {
     {"dialog", ROLE_BOILERPLATE},
     {"disqus", BOILERPLATE},
     {"dropdown", SOFT},
+    {"enabled", LAYOUT},
     {"entry", CONTENT | COMMENT_TEXT},
     {"expandable", DISCLOSURE},
     {"field", COMMENT_OTHER},
@@ -371,8 +372,8 @@ static const struct {
  * then the words that start with a non-ASCII byte, then the end
  * (pith__vocab_tables_sorted() checks it against the table). */
 static const uint16_t slice[28] = {
-    0,   37,  50,  71,  78,  80,  86,  89,  94,  98,  98,  98,  109, 121,
-    131, 133, 157, 157, 179, 203, 223, 223, 227, 233, 233, 237, 237, 239};
+    0,   37,  50,  71,  78,  81,  87,  90,  95,  99,  99,  99,  110, 122,
+    132, 134, 158, 158, 180, 204, 224, 224, 228, 234, 234, 238, 238, 240};
 #define KEY_MAX 48 /* longer words are in no rule */
 
 uint32_t pith__vocab_rules(const char *s, size_t n) {

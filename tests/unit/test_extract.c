@@ -184,6 +184,8 @@ static void test_vocab(void) {
      "shadow is not 'ad'");
   OK(!(pith__vocab_classify("has-sidebar", 11) & PITH_VOCAB_HARD),
      "has-sidebar describes a layout");
+  OK(!(pith__vocab_classify("box modal-enabled", 17) & PITH_VOCAB_HARD),
+     "layout: 'modal-enabled' says what the element can do, not what it is");
   OK(!(pith__vocab_classify("w-node-b5343ad4", 15) & PITH_VOCAB_HARD),
      "letters inside hex ids are not words");
   OK(pith__vocab_classify("postBody", 8) & PITH_VOCAB_GOOD,
