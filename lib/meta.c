@@ -31,6 +31,8 @@
 
 #define REGION_UP 2       /* levels of the article's region, see below */
 #define HEAD_TEXT_MAX 600 /* bytes of heading text read */
+/* A language tag is at most this long (BCP 47 tags in use are shorter). */
+#define LANG_TAG_MAX 35
 
 /* ------------------------------------------------------------------ */
 /* Character and span helpers (more in meta_int.h)                     */
@@ -179,7 +181,7 @@ static void do_itemprop(mx *x, uint32_t n, const pith_node *nd, const attrs *a,
     span s = pith__meta_byline_text(x, n, &cut);
     /* A short text is the name; a long one holds a nested itemprop=name
      * that is picked up when the walk reaches it. */
-    if (!cut && has(s) && s.n <= 80)
+    if (!cut && has(s) && s.n <= MAX_NAME)
       x->ip_author = s;
   } else if (has_token(ip, "name") && (cx & CX_AUTHOR) &&
              !(cx & CX_PUBLISHER)) {
@@ -318,7 +320,8 @@ static void walk(mx *x) {
         int tag = own && has_token(a.rel, "tag");
         int cat = own && has_token(a.rel, "category");
         slist *l = cat ? &x->rel_cats : &x->rel_tags;
-        if ((tag || cat) && l->n < MAX_ITEMS && l->tries < 20 * MAX_ITEMS) {
+        if ((tag || cat) && l->n < MAX_ITEMS &&
+            l->tries < ITEM_TRIES * MAX_ITEMS) {
           int cut;
           span s = pith__meta_elem_text(x, n, MAX_ITEM_LEN, &cut);
           if (!cut)
@@ -407,7 +410,7 @@ static span norm_lang(mx *x, span l) {
   if (!has(l))
     return nospan();
   size_t n = 0;
-  while (n < l.n && n < 35 && l.s[n] != ',' && l.s[n] != ';' &&
+  while (n < l.n && n < LANG_TAG_MAX && l.s[n] != ',' && l.s[n] != ';' &&
          !is_sp((unsigned char)l.s[n]))
     n++;
   char *d = tmp_alloc(x, n + 1);
@@ -557,7 +560,7 @@ int pith__meta_extract(const pith_tree *t, uint32_t root, const char *url,
    * host, which a title's site part often repeats. */
   if (!has(x->host)) {
     span u = has(x->canonical) ? trim(x->canonical) : trim(x->og_url);
-    char *z = has(u) && u.n < 2048 ? tmp_alloc(x, u.n + 1) : NULL;
+    char *z = has(u) && u.n < MAX_URL ? tmp_alloc(x, u.n + 1) : NULL;
     if (z) {
       memcpy(z, u.s, u.n);
       z[u.n] = '\0';

@@ -28,6 +28,13 @@
  */
 #include "meta_int.h"
 
+/* A byline is a short text: longer runs are sentences. */
+#define BYLINE_TEXT_MAX 200
+/* Text runs read after the headline when looking for a byline. */
+#define BYLINE_SCAN 60
+/* Parts (separated names, roles, dates) of one byline read. */
+#define BYLINE_PARTS 16
+
 #include "datetext.h"
 
 /* Is a a UTF-8 sequence of trailing punctuation we strip from names:
@@ -344,10 +351,10 @@ static span clean_author(mx *x, span s) {
     span r = clean_one(s, 100);
     return (has(r) && word_count(r) <= 8) ? r : nospan();
   }
-  span part[16];
+  span part[BYLINE_PARTS];
   int np = 0;
   size_t b = 0;
-  for (size_t i = 0; i <= s.n && np < 16; i++) {
+  for (size_t i = 0; i <= s.n && np < BYLINE_PARTS; i++) {
     if (i == s.n || s.s[i] == SEG) {
       span p = trim(mkspan(s.s + b, i - b));
       if (has(p))
@@ -448,7 +455,7 @@ static span written_by_anywhere(mx *x) {
   for (uint32_t n = 1; n < t->nnodes; n++) {
     const pith_node *nd = &t->nodes[n];
     if (nd->tag != PITH_TAG_TEXT || !(x->ctx[n] & CX_BODY) ||
-        (x->ctx[n] & (CX_HIDDEN | CX_BOILER)) || nd->len > 200 ||
+        (x->ctx[n] & (CX_HIDDEN | CX_BOILER)) || nd->len > BYLINE_TEXT_MAX ||
         t->nodes[nd->parent].tag == PITH_TAG_A)
       continue; /* not a teaser's link */
     span s = trim(mkspan(pith__text(t, n), nd->len));
@@ -466,7 +473,7 @@ static span byline_from_text(mx *x, uint32_t head) {
   if (!head || !x->ctx)
     return nospan();
   int texts = 0, label = 0;
-  for (uint32_t n = head + 1; n < t->nnodes && texts < 60; n++) {
+  for (uint32_t n = head + 1; n < t->nnodes && texts < BYLINE_SCAN; n++) {
     const pith_node *nd = &t->nodes[n];
     if (nd->tag != PITH_TAG_TEXT || (x->ctx[n] & (CX_HIDDEN | CX_BOILER)))
       continue;
@@ -477,7 +484,7 @@ static span byline_from_text(mx *x, uint32_t head) {
     if (!has(s))
       continue;
     texts++;
-    if (s.n > 200) {
+    if (s.n > BYLINE_TEXT_MAX) {
       label = 0;
       continue;
     }
@@ -610,7 +617,7 @@ int pith__meta_byline_name(span v) {
 /* Links to an author's or member's page: /author/jane-doe, /authors/,
  * /writers/, /contributors/, /people/, /staff/, forum profiles. */
 int pith__meta_author_href(span h) {
-  if (!has(h) || h.n > 2048)
+  if (!has(h) || h.n > MAX_URL)
     return 0;
   static const char *const pats[] = {
       "/author/",       "/authors/", "/author-",

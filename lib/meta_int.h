@@ -35,6 +35,9 @@
 #define MAX_BYLINES 12   /* class="author|byline" candidates kept */
 #define MAX_FIELD 4096   /* bytes of any single-string field */
 #define MAX_ITEM_LEN 200 /* bytes of one category or tag */
+#define ITEM_TRIES 20    /* category and tag candidates read per item kept */
+#define MAX_URL 2048     /* longer URLs are not read (host, author links) */
+#define MAX_NAME 80      /* bytes of a person's name written as text */
 
 /* Set *dst to v (trimmed) unless *dst is already set or v is blank. */
 static inline void set_once(span *dst, span v) {

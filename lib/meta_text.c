@@ -237,7 +237,8 @@ static int in_list(const slist *l, span v) {
 void pith__meta_list_add(mx *x, slist *l, span v) {
   /* Pages that repeat a tag thousands of times get a bounded number of
    * looks; a repeat of a kept item is found before any copying. */
-  if (l->n >= MAX_ITEMS || l->tries++ >= 20 * MAX_ITEMS || in_list(l, trim(v)))
+  if (l->n >= MAX_ITEMS || l->tries++ >= ITEM_TRIES * MAX_ITEMS ||
+      in_list(l, trim(v)))
     return;
   v = pith__meta_clean_span(x, v, MAX_ITEM_LEN);
   if (!has(v) || looks_like_url(v) || in_list(l, v))

@@ -20,6 +20,12 @@
 #include "meta_int.h"
 
 #define LEAD_MIN_WORDS 2 /* words a title's first part needs to stand alone */
+/* A site name is short: at most this many words and bytes. */
+#define SITE_MAX_WORDS 4
+#define SITE_MAX_BYTES 40
+/* The <h1> is the title when it shares this share of its words with the
+ * metadata title (or there is none). */
+#define H1_AGREES_PCT 15
 
 static const char *const title_seps[] = {" | ",
                                          " - ",
@@ -120,7 +126,7 @@ static int is_site_part(mx *x, span p, const span *sites, int nsites) {
  * words, no sentence punctuation? */
 int pith__meta_site_shaped(span p) {
   size_t w = word_count(p);
-  if (w == 0 || w > 4 || p.n > 40)
+  if (w == 0 || w > SITE_MAX_WORDS || p.n > SITE_MAX_BYTES)
     return 0;
   for (size_t i = 0; i < p.n; i++)
     if (p.s[i] == '?' || p.s[i] == ',')
@@ -454,7 +460,7 @@ span pith__meta_choose_title(mx *x, span sitename_guess[], int nsites,
       break;
     }
   }
-  if (has(h1) && (!has(best) || overlap_pct(h1, best) >= 15)) {
+  if (has(h1) && (!has(best) || overlap_pct(h1, best) >= H1_AGREES_PCT)) {
     span h = refine_heading(x, h1, meta, 5, doc, sitename_guess, nsites);
     if (has(doc) && !pith__meta_same(x, h, doc))
       *doc_alt = doc;
