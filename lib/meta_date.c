@@ -21,6 +21,17 @@
  */
 #include "meta_int.h"
 
+/* Bounds of the date readers, each a guard against pages that would make
+ * a scan long, not a tuned threshold. */
+#define LABEL_BYTES 48        /* bytes before a date read for its label */
+#define DATES_PER_TEXT 64     /* dates read in one stretch of text */
+#define DATES_PER_RUN 16      /* dates read in one text run */
+#define AFTER_HEAD_NODES 2000 /* nodes after the headline read for a date */
+#define BEFORE_HEAD_TEXTS 30  /* text runs before the headline read */
+#define PAGE_TEXT_READ 300000 /* bytes of the page's text read */
+#define MONTH_LINE_MAX 2000   /* a "Month YYYY" line is short */
+#define DATES_SHOWN_MAX 2000  /* dates read when checking one is shown */
+
 #include "datetext.h"
 #include "url.h"
 
@@ -170,7 +181,7 @@ static int url_date(mx *x, char out[11]) {
   span c[2] = {x->canonical, x->og_url};
   for (int i = 0; i < 2; i++) {
     span u = trim(c[i]);
-    if (!has(u) || u.n > 2048 || !has_lit(u, "://"))
+    if (!has(u) || u.n > MAX_URL || !has_lit(u, "://"))
       continue;
     char buf[2049];
     memcpy(buf, u.s, u.n);
@@ -222,8 +233,8 @@ static const char *const date_filler_words[] = {"on", "the", "at", "le", "el",
  * s[from..start).  Letters are ASCII letters and non-ASCII characters
  * other than the punctuation of U+0080-U+00BF and U+2000-U+2BFF. */
 static int date_label(const char *s, size_t from, size_t start) {
-  if (start - from > 48)
-    from = start - 48;
+  if (start - from > LABEL_BYTES)
+    from = start - LABEL_BYTES;
   span w[8];
   int nw = 0;
   size_t i = from;
@@ -289,7 +300,7 @@ static int pick_text_date(const char *s, size_t n, int order, char out[11]) {
   size_t pos = 0, mod_end = 0;
   int have_mod = 0, tries = 0;
   char d[11];
-  while (pos < n && tries++ < 64) {
+  while (pos < n && tries++ < DATES_PER_TEXT) {
     size_t start, end;
     if (!pith__date_in_text(s + pos, n - pos, order, d, &start, &end))
       break;
@@ -321,7 +332,8 @@ static int date_after(mx *x, uint32_t head, size_t limit, char out[11]) {
   pith_buf *b = &x->buf;
   pith__buf_reset(b);
   uint32_t seen = 0;
-  for (uint32_t n = head + 1; n < t->nnodes && seen < 2000; n++, seen++) {
+  for (uint32_t n = head + 1; n < t->nnodes && seen < AFTER_HEAD_NODES;
+       n++, seen++) {
     if (!text_node_ok(x, n))
       continue;
     /* Runs of white space count as one space (indentation between
@@ -415,7 +427,7 @@ static int date_labelled(mx *x, int want, char out[11]) {
   char tail[48], month[11];
   size_t ntail = 0, bytes = 0;
   int found = 0, found_month = 0;
-  for (uint32_t n = 1; n < t->nnodes && bytes < 300000; n++) {
+  for (uint32_t n = 1; n < t->nnodes && bytes < PAGE_TEXT_READ; n++) {
     if (!(x->ctx[n] & CX_BODY) || !text_node_ok(x, n))
       continue;
     const char *s = pith__text(t, n);
@@ -442,7 +454,7 @@ static int date_labelled(mx *x, int want, char out[11]) {
       return 0;
     }
     size_t pos = 0;
-    for (int tries = 0; pos < b->len && tries < 16; tries++) {
+    for (int tries = 0; pos < b->len && tries < DATES_PER_RUN; tries++) {
       size_t start, end;
       char d[11];
       if (!pith__date_in_text(b->data + pos, b->len - pos, x->order, d, &start,
@@ -459,7 +471,7 @@ static int date_labelled(mx *x, int want, char out[11]) {
         found = 1;
       }
     }
-    if (!found && !found_month && pos == 0 && b->len < 2000) {
+    if (!found && !found_month && pos == 0 && b->len < MONTH_LINE_MAX) {
       int label = month_year(b->data, b->len, month);
       found_month = label == DL_PUB || (label == DL_MOD && want == DL_MOD);
     }
@@ -492,7 +504,7 @@ static int date_before(mx *x, uint32_t head, char out[11]) {
   }
   int texts = 0, have_mod = 0;
   char d[11];
-  for (uint32_t n = head; n > anc + 1 && texts < 30;) {
+  for (uint32_t n = head; n > anc + 1 && texts < BEFORE_HEAD_TEXTS;) {
     n--;
     if (!text_node_ok(x, n))
       continue;
@@ -544,7 +556,7 @@ static int date_shown(mx *x, const char d[11]) {
       return 1;
   pith_buf *b = &x->buf;
   pith__buf_reset(b);
-  for (uint32_t n = 1; n < t->nnodes && b->len < 300000; n++) {
+  for (uint32_t n = 1; n < t->nnodes && b->len < PAGE_TEXT_READ; n++) {
     const pith_node *nd = &t->nodes[n];
     if (nd->tag != PITH_TAG_TEXT || !(x->ctx[n] & CX_BODY) ||
         (x->ctx[n] & CX_HIDDEN) ||
@@ -562,7 +574,7 @@ static int date_shown(mx *x, const char d[11]) {
   int orders[2] = {PITH_DATE_ORDER_MDY, PITH_DATE_ORDER_DMY};
   for (int o = 0; o < 2; o++) {
     size_t pos = 0;
-    for (int tries = 0; pos < b->len && tries < 2000; tries++) {
+    for (int tries = 0; pos < b->len && tries < DATES_SHOWN_MAX; tries++) {
       size_t start, end;
       char v[11];
       if (!pith__date_in_text(b->data + pos, b->len - pos, orders[o], v, &start,

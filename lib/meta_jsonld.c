@@ -19,6 +19,14 @@
 #define JSON_MAX_SCRIPTS 24
 #define JSON_MAX_BYTES (4u << 20) /* bigger scripts are skipped */
 #define JSON_MAX_IDREFS 32        /* @id look-ups per script */
+#define JSON_MAX_TYPES 16         /* @type names read per object */
+#define JSON_MAX_AUTHORS 10       /* authors kept from one object */
+#define JSON_AUTHOR_MAX 200       /* bytes of one author name read */
+#define JSON_MAX_AUTHOR_ITEMS 32  /* author entries read per object */
+#define JSON_MAX_LIST 200         /* keyword or section items read */
+/* A date with a time ("2024-03-05T10:00"): equal published and modified
+ * values this precise mean the page was never updated. */
+#define DATETIME_MIN 16
 
 static span jkey(const pith_jnode *v) { return mkspan(v->key, v->keylen); }
 static span jstr(const pith_jnode *v) {
@@ -58,7 +66,7 @@ static int obj_rank(const pith_jdoc *d, uint32_t o, int *website) {
     return 0;
   uint32_t c = d->v[ty].type == PITH_J_ARR ? d->v[ty].first : ty;
   int cnt = 0;
-  for (; c && cnt < 16; cnt++) {
+  for (; c && cnt < JSON_MAX_TYPES; cnt++) {
     span s = jstr(&d->v[c]);
     if (has(s)) {
       int r = type_rank(s);
@@ -109,11 +117,12 @@ static span jname(mx *x, const pith_jdoc *d, uint32_t o, int *idrefs) {
 /* Author names of a JSON-LD "author" value: a string, an object with a
  * name, or an array of either, joined with "; ". */
 static span ld_authors(mx *x, const pith_jdoc *d, uint32_t a, int *idrefs) {
-  span parts[10];
+  span parts[JSON_MAX_AUTHORS];
   int np = 0;
   uint32_t c = d->v[a].type == PITH_J_ARR ? d->v[a].first : a;
-  for (int cnt = 0; c && cnt < 32 && np < 10; cnt++) {
-    span nm = pith__meta_clean_span(x, jname(x, d, c, idrefs), 200);
+  for (int cnt = 0; c && cnt < JSON_MAX_AUTHOR_ITEMS && np < JSON_MAX_AUTHORS;
+       cnt++) {
+    span nm = pith__meta_clean_span(x, jname(x, d, c, idrefs), JSON_AUTHOR_MAX);
     if (has(nm) && !looks_like_url(nm)) {
       int dup = 0;
       for (int k = 0; k < np; k++)
@@ -154,7 +163,8 @@ static void ld_list(mx *x, const pith_jdoc *d, uint32_t v, slist *l) {
   if (d->v[v].type != PITH_J_ARR)
     return;
   int cnt = 0;
-  for (uint32_t c = d->v[v].first; c && cnt < 200; c = d->v[c].next, cnt++) {
+  for (uint32_t c = d->v[v].first; c && cnt < JSON_MAX_LIST;
+       c = d->v[c].next, cnt++) {
     if (d->v[c].type == PITH_J_STR)
       pith__meta_list_add(x, l, jstr(&d->v[c]));
     else if (d->v[c].type == PITH_J_OBJ) {
@@ -197,7 +207,7 @@ static void ld_walk(mx *x, const pith_jdoc *d) {
       if (dp && dm && d->v[dp].type == PITH_J_STR &&
           d->v[dm].type == PITH_J_STR) {
         span a = jstr(&d->v[dp]), b = jstr(&d->v[dm]);
-        if (a.n >= 16 && a.n == b.n && memcmp(a.s, b.s, a.n) == 0)
+        if (a.n >= DATETIME_MIN && a.n == b.n && memcmp(a.s, b.s, a.n) == 0)
           x->ld_same = 1;
       }
     }
