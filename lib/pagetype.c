@@ -32,6 +32,17 @@
 #include "vocab.h"
 
 #define CAP 1000
+/* Text runs of the feature walk: prices and dates are short lines, a
+ * button's label shorter; a paragraph counts from P_MIN visible bytes and
+ * is long (prose) from LONG_P_MIN; a link of TEASER_LINK_MIN bytes is a
+ * teaser's title; text sums stop at TEXT_SUM_CAP (no overflow). */
+#define PRICE_TEXT_MAX 400
+#define DATE_TEXT_MAX 80
+#define BUTTON_TEXT_MAX 40
+#define P_MIN 20
+#define LONG_P_MIN 150
+#define TEASER_LINK_MIN 30
+#define TEXT_SUM_CAP 100000000u
 
 static void bump(int *c) {
   if (*c < CAP)
@@ -559,16 +570,16 @@ void pith__pagetype_features(const pith_tree *t, const pith_scratch *s,
       }
       /* prices and dates hold digits; most texts (menus, labels) have
        * none */
-      if (nd->len < 400 && has_digit(txt, nd->len)) {
+      if (nd->len < PRICE_TEXT_MAX && has_digit(txt, nd->len)) {
         if (has_price(txt, nd->len))
           bump(&f->n_price_text);
-        if (nd->len < 80 && has_date_text(txt, nd->len)) {
+        if (nd->len < DATE_TEXT_MAX && has_date_text(txt, nd->len)) {
           bump(&f->n_date_text);
           if (!prose)
             bump(&f->n_date_early);
         }
       }
-      if (nd->len < 40) {
+      if (nd->len < BUTTON_TEXT_MAX) {
         switch (button_phrase(txt, nd->len)) {
         case 1:
           bump(&f->n_cart);
@@ -602,15 +613,15 @@ void pith__pagetype_features(const pith_tree *t, const pith_scratch *s,
       bump(&f->n_time);
       break;
     case PITH_TAG_P:
-      if (raw && raw[i] >= 150 && rawlink[i] * 4 < raw[i]) {
+      if (raw && raw[i] >= LONG_P_MIN && rawlink[i] * 4 < raw[i]) {
         bump(&f->n_long_p);
         prose = 1;
       }
-      if (raw && raw[i] >= 20) {
+      if (raw && raw[i] >= P_MIN) {
         bump(&f->n_p);
-        if (f->p_text < 100000000u)
+        if (f->p_text < TEXT_SUM_CAP)
           f->p_text += raw[i];
-        if (i >= root && i <= main_end && root && f->main_p_text < 100000000u)
+        if (i >= root && i <= main_end && root && f->main_p_text < TEXT_SUM_CAP)
           f->main_p_text += raw[i];
       }
       break;
@@ -621,7 +632,7 @@ void pith__pagetype_features(const pith_tree *t, const pith_scratch *s,
       if ((pt >= PITH_TAG_H2 && pt <= PITH_TAG_H4) ||
           (gt >= PITH_TAG_H2 && gt <= PITH_TAG_H4))
         bump(&f->n_heading_link);
-      if (raw && raw[i] >= 30)
+      if (raw && raw[i] >= TEASER_LINK_MIN)
         bump(&f->n_teaser);
       break;
     }
