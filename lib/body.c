@@ -728,11 +728,6 @@ static void dedupe(builder *b) {
   pith__free(seen);
 }
 
-/* A heading whose section lost all its content to pruning ("Related
- * articles" above a dropped link list, "Tags" above nothing) heads
- * nothing: drop it.  A section is empty when the next block is a heading
- * of a higher rank, or the end.  (A run of same-rank headings is kept: it
- * is a list of titles.) */
 /* A label paragraph: a short line that ends in a colon ("More on this
  * topic:", "Contact:") announces what follows, as a heading does, one rank
  * below the lowest heading. */
@@ -760,6 +755,11 @@ static int section_rank(const pith_block *blk) {
   return is_label(blk) ? LABEL_RANK : 0;
 }
 
+/* A heading whose section lost all its content to pruning ("Related
+ * articles" above a dropped link list, "Tags" above nothing) heads
+ * nothing: drop it.  A section is empty when the next block is a heading
+ * of a higher rank, or the end.  (A run of same-rank headings is kept: it
+ * is a list of titles.)  A label opens a section too, at LABEL_RANK. */
 static void drop_empty_sections(builder *b) {
   /* Walk backwards so a chain of empty headings goes at once.  `next` is
    * the first block after i that stays: the headings dropped on the way
@@ -771,8 +771,7 @@ static void drop_empty_sections(builder *b) {
     int rank = section_rank(blk);
     int next_rank = next < b->n ? section_rank(&b->blocks[next]) : 0;
     if (rank && (next >= b->n || (next_rank && next_rank < rank)))
-      blk->level =
-          -1 - blk->level; /* mark (labels have level 0); removed below */
+      blk->level = -1 - blk->level; /* mark (a label's level is 0) */
     else
       next = i;
   }

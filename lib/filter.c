@@ -424,22 +424,21 @@ void pith__filter(const pith_tree *t, pith_scratch *s, uint32_t root,
   /* A paragraph of prose (a <p> of a sentence) for short lines to come
    * before: a page of short lines has none, and keeps them. */
   int has_paragraph = 0;
-  for (uint32_t j = root; j < end; j++)
-    if ((s->flags[j] & PITH_X_BLOCK) && !(s->flags[j] & PITH_X_REMOVED) &&
-        s->own[j]) {
-      float w = block_weight(t, s, j, 0);
-      if (w > 0)
-        last_prose = j;
-      if (w >= PROSE_PARA * W_PARAGRAPH)
-        has_paragraph = 1;
-    }
+  /* And how much of the text sits in text markup (see in_paragraphs). */
   uint64_t para = 0, all = 0;
-  for (uint32_t j = root; j < end; j++)
-    if ((s->flags[j] & PITH_X_BLOCK) && !(s->flags[j] & PITH_X_REMOVED)) {
-      all += s->own[j];
-      if (is_text_markup(t->nodes[j].tag))
-        para += s->own[j];
-    }
+  for (uint32_t j = root; j < end; j++) {
+    if (!(s->flags[j] & PITH_X_BLOCK) || (s->flags[j] & PITH_X_REMOVED) ||
+        !s->own[j])
+      continue;
+    all += s->own[j];
+    if (is_text_markup(t->nodes[j].tag))
+      para += s->own[j];
+    float w = block_weight(t, s, j, 0);
+    if (w > 0)
+      last_prose = j;
+    if (w >= PROSE_PARA * W_PARAGRAPH)
+      has_paragraph = 1;
+  }
   int in_paragraphs = all && para * 100 >= all * PARA_SHARE_PCT;
   uint32_t i = root;
   while (i) {
