@@ -22,6 +22,7 @@
  * caller's arena.
  */
 #include "meta_int.h"
+#include "pagetype.h"
 
 #include "url.h"
 #include "vocab.h"
@@ -491,7 +492,8 @@ static const char *date_source(int prio) {
   }
 }
 
-int pith__meta_extract(const pith_tree *t, uint32_t root, const char *url,
+/* The fields read from the tree (all but the page type). */
+static int read_fields(const pith_tree *t, uint32_t root, const char *url,
                        pith_clock *clock, pith_arena *a, pith_meta *m) {
   memset(m, 0, sizeof *m);
   m->title = m->author = m->date = m->sitename = "";
@@ -700,4 +702,21 @@ done:
   pith__arena_free(&x->tmp);
   pith__free(x);
   return oom ? -1 : 0;
+}
+
+int pith__meta_extract(const pith_tree *t, const pith_scratch *s, uint32_t root,
+                       const char *url, int explain, pith_clock *clock,
+                       pith_arena *a, pith_meta *m) {
+  if (read_fields(t, root, url, clock, a, m) < 0)
+    return -1;
+  /* The page type, from the tree, the selection's measures and the fields
+   * read so far (the provisional title among them); then the title it
+   * settles. */
+  pith_pagetype_features pf;
+  pith__pagetype_features(t, s, root, m, &pf);
+  m->page_type = pith__pagetype_classify(&pf);
+  if (explain && !(m->src[PITH_F_PAGE_TYPE] = pith__pagetype_scores(&pf, a)))
+    return -1;
+  pith__meta_settle_title(m);
+  return 0;
 }

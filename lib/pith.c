@@ -24,7 +24,6 @@
 #include "gunzip.h"
 #include "lang.h"
 #include "meta.h"
-#include "pagetype.h"
 #include "result.h"
 #include "sniff.h"
 #include "text.h"
@@ -294,6 +293,19 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
       pith__comments_build(&tree, &ex->scratch, root, &res->arena,
                            &res->comments, cmark) < 0)
     goto fail;
+  /* The metadata, and with it the page type and the title it settles,
+   * from the tree and the selection: before the body, whose build the
+   * page type steers (the posts of a forum). */
+  int with_meta = !(ex->opts & PITH_OPT_NO_METADATA);
+  if (with_meta) {
+    if (pith__meta_extract(&tree, &ex->scratch, root, url, explain, &clock,
+                           &res->arena, &res->meta) < 0)
+      goto fail;
+  } else if (url) {
+    res->meta.url = pith__arena_strndup(&res->arena, url, strlen(url));
+    if (!res->meta.url)
+      goto fail;
+  }
   unsigned bopts = 0;
   if (ex->opts & PITH_OPT_IMAGES)
     bopts |= PITH_BODY_IMAGES;
@@ -304,17 +316,27 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
   if (pith__body_build(&tree, &ex->scratch, root, bopts, &res->arena,
                        &res->blocks, &res->nblocks, &gone, &ngone) < 0)
     goto fail;
+  if (with_meta && pith__dateline_find(res->blocks, res->nblocks, &res->arena,
+                                       &res->meta) < 0)
+    goto fail;
+  /* On a forum or Q&A page the posts are the content.  The extract stage
+   * usually keeps them; when the comment thread it left out holds more
+   * text than it kept, it missed the thread, which goes into the text.
+   * (Comments on the posts of a Q&A page stay comments.) */
+  if (with_meta && !strcmp(res->meta.page_type, "forum") &&
+      strlen(res->comments) >
+          pith__render_text_len(res->blocks, res->nblocks)) {
+    if (pith__comments_to_blocks(res->comments, &res->arena, &res->blocks,
+                                 &res->nblocks) < 0)
+      goto fail;
+    res->comments = "";
+    moved = 1;
+  }
   const char *text = pith__render_text(res->blocks, res->nblocks, &res->arena);
   if (!text)
     goto fail;
   res->text = text;
-  if (!(ex->opts & PITH_OPT_NO_METADATA)) {
-    if (pith__meta_extract(&tree, root, url, &clock, &res->arena, &res->meta) <
-        0)
-      goto fail;
-    if (pith__dateline_find(res->blocks, res->nblocks, &res->arena,
-                            &res->meta) < 0)
-      goto fail;
+  if (with_meta) {
     const char *declared = res->meta.language;
     if (pith__lang_choose(res->text, strlen(res->text), res->meta.language,
                           &res->arena, &res->meta.language) < 0)
@@ -324,34 +346,6 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
           *res->meta.language ? "detected from the text (CLD2)" : NULL;
     if (res->meta.has_dateline)
       res->meta.src[PITH_F_DATELINE] = "the opening of the text";
-    pith_pagetype_features pf;
-    pith__pagetype_features(&tree, &ex->scratch, root, &res->meta, &pf);
-    res->meta.page_type = pith__pagetype_classify(&pf);
-    if (explain && !(res->meta.src[PITH_F_PAGE_TYPE] =
-                         pith__pagetype_scores(&pf, &res->arena)))
-      goto fail;
-    /* The page type was read off the provisional title; now it settles
-     * which of the competing titles the page goes by. */
-    pith__meta_settle_title(&res->meta);
-    /* On a forum or Q&A page the posts are the content.  The extract
-     * stage usually keeps them; when the comment thread it left out holds
-     * more text than it kept, it missed the thread, which goes back into
-     * the text.  (Comments on the posts of a Q&A page stay comments.) */
-    if (!strcmp(res->meta.page_type, "forum") &&
-        strlen(res->comments) > strlen(res->text)) {
-      if (pith__comments_to_blocks(res->comments, &res->arena, &res->blocks,
-                                   &res->nblocks) < 0)
-        goto fail;
-      res->comments = "";
-      moved = 1;
-      if (!(res->text =
-                pith__render_text(res->blocks, res->nblocks, &res->arena)))
-        goto fail;
-    }
-  } else if (url) {
-    res->meta.url = pith__arena_strndup(&res->arena, url, strlen(url));
-    if (!res->meta.url)
-      goto fail;
   }
   res->base = pith__base_url(&tree, url, res->meta.url, &res->arena);
   if (!res->base)

@@ -14,9 +14,15 @@
 
 #include "alloc.h"
 
-char *pith__render_text(const pith_block *blocks, size_t n, pith_arena *a) {
-  pith_buf out;
-  pith__buf_init(&out);
+static void emit(pith_buf *out, size_t *len, const char *s, size_t n) {
+  if (out)
+    pith__buf_append(out, s, n);
+  *len += n;
+}
+
+/* Render into out, or (out NULL) only count the bytes. */
+static size_t render(const pith_block *blocks, size_t n, pith_buf *out) {
+  size_t len = 0;
   const pith_block *prev = NULL;
   for (size_t i = 0; i < n; i++) {
     const pith_block *blk = &blocks[i];
@@ -26,16 +32,27 @@ char *pith__render_text(const pith_block *blocks, size_t n, pith_arena *a) {
       int tight =
           blk->type == prev->type && (blk->type == PITH_BLOCK_LIST_ITEM ||
                                       blk->type == PITH_BLOCK_TABLE_ROW);
-      pith__buf_append(&out, "\n\n", tight ? 1 : 2);
+      emit(out, &len, "\n\n", tight ? 1 : 2);
     }
     if (blk->type == PITH_BLOCK_LIST_ITEM) {
       for (int d = 1; d < blk->level && d < 8; d++)
-        pith__buf_append(&out, "  ", 2);
-      pith__buf_append(&out, "- ", 2);
+        emit(out, &len, "  ", 2);
+      emit(out, &len, "- ", 2);
     }
-    pith__buf_append(&out, blk->text, blk->len);
+    emit(out, &len, blk->text, blk->len);
     prev = blk;
   }
+  return len;
+}
+
+size_t pith__render_text_len(const pith_block *blocks, size_t n) {
+  return render(blocks, n, NULL);
+}
+
+char *pith__render_text(const pith_block *blocks, size_t n, pith_arena *a) {
+  pith_buf out;
+  pith__buf_init(&out);
+  render(blocks, n, &out);
   if (out.oom) {
     pith__buf_free(&out);
     return NULL;

@@ -16,4 +16,7 @@
  * out of memory. */
 char *pith__render_text(const pith_block *blocks, size_t n, pith_arena *a);
 
+/* The length in bytes of pith__render_text()'s text (without its NUL). */
+size_t pith__render_text_len(const pith_block *blocks, size_t n);
+
 #endif

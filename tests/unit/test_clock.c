@@ -78,7 +78,7 @@ static void stages(void) {
          0, "clock: body, no clock");
   OK(full >= 1000, "clock: the paragraphs are blocks");
   pith_meta m;
-  INT_EQ(pith__meta_extract(&t, root, NULL, NULL, &a, &m), 0,
+  INT_EQ(pith__meta_extract(&t, NULL, root, NULL, 0, NULL, &a, &m), 0,
          "clock: metadata, no clock");
   INT_EQ(m.ntags, 1, "clock: the tag at the end is read");
 
@@ -93,7 +93,7 @@ static void stages(void) {
 
   /* The metadata stage: the walk stops before the tag at the end. */
   expired(&c);
-  INT_EQ(pith__meta_extract(&t, root, NULL, &c, &a, &m), 0,
+  INT_EQ(pith__meta_extract(&t, NULL, root, NULL, 0, &c, &a, &m), 0,
          "clock: metadata, time up");
   INT_EQ(m.ntags, 0, "clock: the metadata walk stops early");
   OK(c.hit, "clock: the metadata stage saw the time up");

@@ -47,7 +47,8 @@ static void run(page *p, const char *html, const char *url) {
   for (uint32_t i = 1; i < p->tree.nnodes && !root; i++)
     if (p->tree.nodes[i].tag == PITH_TAG_ARTICLE)
       root = i;
-  p->rc = pith__meta_extract(&p->tree, root, url, NULL, &p->arena, &p->m);
+  p->rc =
+      pith__meta_extract(&p->tree, NULL, root, url, 0, NULL, &p->arena, &p->m);
 }
 
 static void done(page *p) {
@@ -1299,8 +1300,9 @@ static void test_image_license_modified(void) {
 }
 
 /* A main <h1> chosen for sharing words with <title> alone competes with
- * <title>'s headline (title_doc); pith__meta_settle_title() picks
- * <title>'s on a service page. */
+ * <title>'s headline (title_doc); pith__meta_settle_title(), which
+ * pith__meta_extract() calls once it knows the page type, picks <title>'s
+ * on a service page. */
 static void test_title_settle(void) {
   page p;
   const char *landing =
@@ -1308,18 +1310,20 @@ static void test_title_settle(void) {
       "</title></head><body><h1>Invoicing software that keeps you paid"
       "</h1><p>x</p></body></html>";
   run(&p, landing, "https://example.com/invoicing");
-  STR_EQ(p.m.title, "Invoicing software that keeps you paid",
-         "settle: the h1 is the provisional title");
+  STR_EQ(p.m.page_type, "service", "settle: a landing page is a service");
+  STR_EQ(p.m.title, "Small Business Invoicing Software",
+         "settle: the metadata stage settles a service page's title");
   STR_EQ(p.m.title_doc, "Small Business Invoicing Software",
-         "settle: <title>'s headline is kept beside it");
+         "settle: <title>'s headline is kept beside the h1");
+  /* The settling step on its own, from the provisional title (the h1). */
+  const char *h1 = "Invoicing software that keeps you paid";
+  p.m.title = h1;
   p.m.page_type = "article";
   pith__meta_settle_title(&p.m);
-  STR_EQ(p.m.title, "Invoicing software that keeps you paid",
-         "settle: an article keeps its h1");
+  STR_EQ(p.m.title, h1, "settle: an article keeps its h1");
   p.m.page_type = "collection";
   pith__meta_settle_title(&p.m);
-  STR_EQ(p.m.title, "Invoicing software that keeps you paid",
-         "settle: a collection keeps its h1");
+  STR_EQ(p.m.title, h1, "settle: a collection keeps its h1");
   p.m.page_type = "service";
   pith__meta_settle_title(&p.m);
   STR_EQ(p.m.title, "Small Business Invoicing Software",
