@@ -14,6 +14,7 @@
 #include "url.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "chars.h"
 #include "datetext.h"
@@ -127,6 +128,45 @@ static void put_part(pith_buf *out, const char *pre, const part *p) {
 
 static int is_strip(unsigned char c) { return c <= 0x20; }
 
+/* A reference with a special scheme (http, https, ftp, ws, wss) and one,
+ * three or more slashes or backslashes after the colon ("https:/host/x",
+ * "http:///host/x", "https:\\host") names a host all the same, as
+ * browsers read it (the URL Standard's "special authority ignore slashes"
+ * state): rewrite it in place as "scheme://host/x". */
+static void special_slashes(pith_buf *r) {
+  static const char *const special[] = {"http", "https", "ftp", "ws", "wss"};
+  const char *s = r->data;
+  size_t n = r->len;
+  if (!s || r->oom)
+    return;
+  size_t k = scheme_len(s, n);
+  int ok = 0;
+  for (size_t i = 0; k && i < sizeof special / sizeof special[0]; i++)
+    if (strlen(special[i]) == k && !strncasecmp(s, special[i], k))
+      ok = 1;
+  if (!ok)
+    return;
+  size_t j = k + 1;
+  while (j < n && (s[j] == '/' || s[j] == '\\'))
+    j++;
+  size_t slashes = j - k - 1;
+  if (!slashes || (slashes == 2 && s[k + 1] == '/' && s[k + 2] == '/') ||
+      j == n)
+    return;
+  pith_buf w;
+  pith__buf_init(&w);
+  pith__buf_append(&w, s, k);
+  pith__buf_append(&w, "://", 3);
+  pith__buf_append(&w, s + j, n - j);
+  if (w.oom) {
+    r->oom = 1;
+    pith__buf_free(&w);
+    return;
+  }
+  pith__buf_free(r);
+  *r = w;
+}
+
 void pith__url_resolve(const char *base, const char *ref, pith_buf *out) {
   /* Clean the reference into a small buffer of its own. */
   pith_buf r;
@@ -140,6 +180,7 @@ void pith__url_resolve(const char *base, const char *ref, pith_buf *out) {
   for (; i < n; i++)
     if (ref[i] != '\t' && ref[i] != '\n' && ref[i] != '\r')
       pith__buf_putc(&r, ref[i]);
+  special_slashes(&r);
   const char *rs = r.data ? r.data : "";
 
   url_parts b, u;
@@ -397,51 +438,29 @@ static char *scratch(pith_arena *a, int *oom, size_t n) {
 span pith__url_resolve_simple(pith_arena *a, int *oom, span href,
                               const char *base) {
   href = trim(href);
-  if (!has(href) || !base || !*base)
+  if (!has(href) || !base || !*base || !strstr(base, "://"))
     return href;
-  if (has_lit(mkspan(href.s, href.n < 12 ? href.n : 12), "://"))
+  char *ref = scratch(a, oom, href.n + 1);
+  if (!ref)
     return href;
-  const char *p = strstr(base, "://");
-  if (!p)
-    return href;
-  size_t scheme = (size_t)(p - base);
-  size_t hostend = scheme + 3;
-  while (base[hostend] && base[hostend] != '/' && base[hostend] != '?' &&
-         base[hostend] != '#')
-    hostend++;
-  size_t prefix;
-  if (href.n >= 2 && href.s[0] == '/' && href.s[1] == '/')
-    prefix = scheme + 1; /* "https:" */
-  else if (href.s[0] == '/')
-    prefix = hostend;
-  else {
-    /* Relative path: the base up to its last '/' (before any query). */
-    size_t end = hostend;
-    size_t q = hostend;
-    while (base[q] && base[q] != '?' && base[q] != '#')
-      q++;
-    for (size_t i = hostend; i < q; i++)
-      if (base[i] == '/')
-        end = i + 1;
-    if (end == hostend) {
-      char *d = scratch(a, oom, hostend + 1 + href.n + 1);
-      if (!d)
-        return href;
-      memcpy(d, base, hostend);
-      d[hostend] = '/';
-      memcpy(d + hostend + 1, href.s, href.n);
-      d[hostend + 1 + href.n] = '\0';
-      return mkspan(d, hostend + 1 + href.n);
+  memcpy(ref, href.s, href.n);
+  ref[href.n] = '\0';
+  pith_buf out;
+  pith__buf_init(&out);
+  pith__url_resolve(base, ref, &out);
+  span r = href;
+  if (out.oom)
+    *oom = 1;
+  else if (out.len) {
+    char *d = scratch(a, oom, out.len + 1);
+    if (d) {
+      memcpy(d, out.data, out.len);
+      d[out.len] = '\0';
+      r = mkspan(d, out.len);
     }
-    prefix = end;
   }
-  char *d = scratch(a, oom, prefix + href.n + 1);
-  if (!d)
-    return href;
-  memcpy(d, base, prefix);
-  memcpy(d + prefix, href.s, href.n);
-  d[prefix + href.n] = '\0';
-  return mkspan(d, prefix + href.n);
+  pith__buf_free(&out);
+  return r;
 }
 
 /* ------------------------------------------------------------------ */

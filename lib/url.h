@@ -14,8 +14,10 @@
 /* Append to `out` the reference `ref` resolved against `base` (RFC 3986,
  * section 5.2).  As browsers do, ASCII white space and control characters
  * at either end of `ref` are stripped and tabs and newlines inside it are
- * removed.  When `base` is NULL, empty or not absolute, the cleaned `ref`
- * is appended as is. */
+ * removed, and a special scheme (http, https, ftp, ws, wss) followed by
+ * one, three or more slashes or backslashes names a host as if followed
+ * by "//" ("https:/img.example/a" is https://img.example/a).  When `base`
+ * is NULL, empty or not absolute, the cleaned `ref` is appended as is. */
 void pith__url_resolve(const char *base, const char *ref, pith_buf *out);
 
 /* Non-zero when `url` (as resolved above) is relative or uses one of the
@@ -56,14 +58,10 @@ int pith__url_usable(span u);
 /* Does `u` start with a scheme and "://" (after trimming)? */
 int pith__url_is_absolute(span u);
 
-/* The metadata stage's resolution of a canonical link, image or license
- * href against the page's URL `base`: a reference with "://" in its first
- * 12 bytes is kept, "//host/x" takes base's scheme, "/x" base's scheme and
- * host, any other reference is appended to base's path up to its last '/'
- * (no dot-segment removal, unlike pith__url_resolve(), whose answers
- * differ on references such as "https:/host/x" and "../x").  The result is
- * allocated in `a` (*oom set and href returned when out of memory); href,
- * trimmed, when it is blank, base is NULL or empty or has no "://". */
+/* pith__url_resolve() for the metadata stage: the canonical link, image
+ * or license href `href` resolved against the page's URL `base`, into
+ * `a` (*oom set and href returned when out of memory); href, trimmed,
+ * when it is blank, base is NULL or empty or has no "://". */
 span pith__url_resolve_simple(pith_arena *a, int *oom, span href,
                               const char *base);
 

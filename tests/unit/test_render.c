@@ -85,6 +85,24 @@ int main(void) {
   OK(!pith__url_safe(r), "... so javascript: is seen and refused");
   pith__free(r);
 
+  /* Special schemes read one slash, three, or backslashes as "//"
+   * (browsers do; a page's "https:/img.example/a.jpg" names a host). */
+  r = resolve("https://h/x/", "https:/img.example/a.jpg");
+  STR_EQ(r, "https://img.example/a.jpg", "https:/host is https://host");
+  pith__free(r);
+  r = resolve("https://h/x/", "HTTP:///img.example/a");
+  STR_EQ(r, "HTTP://img.example/a", "three slashes read as two");
+  pith__free(r);
+  r = resolve("https://h/x/", "https:\\\\img.example\\a");
+  STR_EQ(r, "https://img.example\\a", "backslashes before the host too");
+  pith__free(r);
+  r = resolve("https://h/x/", "mailto:/a@b");
+  STR_EQ(r, "mailto:/a@b", "other schemes keep their slashes");
+  pith__free(r);
+  r = resolve("https://h/x/", "https:");
+  STR_EQ(r, "https:", "a scheme alone stays");
+  pith__free(r);
+
   OK(pith__url_safe("https://x/y"), "https is safe");
   OK(pith__url_safe("MAILTO:a@b"), "schemes are case-insensitive");
   OK(pith__url_safe("rel/a:b"), "a ':' after '/' is not a scheme");
