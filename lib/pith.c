@@ -255,8 +255,10 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
   res->charset = pith__arena_strndup(&res->arena, charset, strlen(charset));
   if (!res->charset)
     goto fail;
-  if (ex->utf8.data)
-    pith__html_fixup(ex->utf8.data, ex->utf8.len);
+  if (ex->utf8.data) {
+    ex->utf8.len = pith__html_fixup(ex->utf8.data, ex->utf8.len);
+    ex->utf8.data[ex->utf8.len] = '\0';
+  }
   int rc = pith__tree_parse_limited(&tree, ex->utf8.data ? ex->utf8.data : "",
                                     ex->utf8.len, &lim);
   if (rc < 0) {

@@ -401,6 +401,9 @@ static void on_silent(void *ctx, const char *msg, ...) {
   (void)msg;
 }
 
+/* Attributes cut from one tag by pith__html_fixup() at most. */
+#define FIXUP_DEL_MAX 64
+
 /* Case-insensitive search for the end tag "</name" from s[i]. */
 static size_t find_end_tag(const char *s, size_t n, size_t i,
                            const char *name) {
@@ -420,13 +423,52 @@ static size_t find_end_tag(const char *s, size_t n, size_t i,
   }
 }
 
-void pith__html_fixup(char *s, size_t n) {
+/* Is s[0..n) the name of an attribute the tree keeps (tree.h's list,
+ * compared as libxml2 passes names: in lower case)? */
+static int attr_kept(const char *s, size_t n) {
+  char name[16];
+  if (n >= sizeof name)
+    return 0;
+  for (size_t k = 0; k < n; k++)
+    name[k] = (char)((s[k] >= 'A' && s[k] <= 'Z') ? s[k] | 0x20 : s[k]);
+  name[n] = '\0';
+  return attr_lookup(name) != 0;
+}
+
+/* Does the raw tag text s[0..n) (after the element's name) mark a
+ * script whose text the tree keeps (on_start): a JSON-LD type, or an
+ * entity that could spell one? */
+static int keeps_body(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == '&')
+      return 1;
+    if (i + 7 <= n && !strncasecmp(s + i, "ld+json", 7))
+      return 1;
+  }
+  return 0;
+}
+
+size_t pith__html_fixup(char *s, size_t n) {
   size_t i = 0;
+  /* The compaction: s[0..w) is final; s[r..i) is still to be copied. */
+  size_t w = 0, r = 0;
   while (i < n) {
     char *p = memchr(s + i, '<', n - i);
     if (!p)
-      return;
+      break;
     i = (size_t)(p - s) + 1;
+    /* A comment is skipped whole, as libxml2 reads it: a "<script" inside
+     * is no element. */
+    if (i + 2 < n && s[i] == '!' && s[i + 1] == '-' && s[i + 2] == '-') {
+      const char *e = NULL;
+      for (size_t k = i + 3; k + 2 < n; k++)
+        if (s[k] == '-' && s[k + 1] == '-' && s[k + 2] == '>') {
+          e = s + k;
+          break;
+        }
+      i = e ? (size_t)(e - s) + 3 : n;
+      continue;
+    }
     if (i >= n || !is_alpha((unsigned char)s[i]))
       continue;
     size_t name = i;
@@ -437,14 +479,21 @@ void pith__html_fixup(char *s, size_t n) {
     int raw = (nlen == 6 && !strncasecmp(s + name, "script", 6)) ||
               (nlen == 5 && !strncasecmp(s + name, "style", 5));
     const char *raw_name = nlen == 6 ? "script" : "style";
-    /* Attributes up to the end of the tag. */
-    size_t nattr = 0, cut = 0;
+    size_t attrs = i;
+    /* Attributes up to the end of the tag; those the tree would not keep
+     * (srcset, data-*, event handlers, an SVG path's d, ...) are cut
+     * (`del`) when written plainly: a name of letters, digits, '-', '_',
+     * ':' or '.', after white space, with a quoted value or none. */
+    size_t nattr = 0, cut = 0, ndel = 0;
+    size_t del[2 * FIXUP_DEL_MAX];
     while (i < n && s[i] != '>') {
       unsigned char c = (unsigned char)s[i];
       if (is_html_sp(c) || c == '/') {
         i++;
         continue;
       }
+      size_t at = i;
+      int plain = is_html_sp((unsigned char)s[i - 1]) && is_alpha(c);
       /* libxml2 checks each attribute against all earlier ones of the
        * tag, which is quadratic; no real element has this many. */
       if (++nattr == MAX_TAG_ATTRS + 1)
@@ -453,10 +502,16 @@ void pith__html_fixup(char *s, size_t n) {
           c != '\'' && c != '=' && c < 0x80)
         s[i] = 'x';
       while (i < n && !is_html_sp((unsigned char)s[i]) && s[i] != '=' &&
-             s[i] != '>')
+             s[i] != '>') {
+        unsigned char d = (unsigned char)s[i];
+        if (!is_alnum(d) && d != '-' && d != '_' && d != ':' && d != '.')
+          plain = 0;
         i++;
+      }
+      size_t name_end = i, end;
       while (i < n && is_html_sp((unsigned char)s[i]))
         i++;
+      end = name_end;
       if (i < n && s[i] == '=') {
         i++;
         while (i < n && is_html_sp((unsigned char)s[i]))
@@ -464,17 +519,52 @@ void pith__html_fixup(char *s, size_t n) {
         if (i < n && (s[i] == '"' || s[i] == '\'')) {
           const char *q = memchr(s + i + 1, s[i], n - i - 1);
           i = q ? (size_t)(q - s) + 1 : n;
+          if (!q)
+            plain = 0;
         } else {
           while (i < n && !is_html_sp((unsigned char)s[i]) && s[i] != '>')
             i++;
+          plain = 0;
         }
+        end = i;
+      }
+      /* What follows must end the attribute for libxml2 too. */
+      if (plain && end < n && !is_html_sp((unsigned char)s[end]) &&
+          s[end] != '>')
+        plain = 0;
+      if (plain && !cut && ndel < FIXUP_DEL_MAX &&
+          !attr_kept(s + at, name_end - at)) {
+        del[2 * ndel] = at;
+        del[2 * ndel + 1] = end;
+        ndel++;
       }
     }
     if (cut)
       memset(s + cut, ' ', i - cut);
-    if (raw && i < n)
+    int keep = raw && nlen == 6 && keeps_body(s + attrs, i - attrs);
+    for (size_t k = 0; k < ndel; k++) {
+      memmove(s + w, s + r, del[2 * k] - r);
+      w += del[2 * k] - r;
+      r = del[2 * k + 1];
+    }
+    if (raw && i < n) {
+      size_t body = i + 1;
       i = find_end_tag(s, n, i, raw_name);
+      /* The text of a style or of a script the tree does not keep goes
+       * before libxml2 sees it (it would tokenize it only to have it
+       * thrown away): libxml2, recovering, ends the element at the same
+       * "</script" or "</style". */
+      if (!keep && i > body) {
+        memmove(s + w, s + r, body - r);
+        w += body - r;
+        r = i;
+      }
+    }
   }
+  if (r == 0)
+    return n;
+  memmove(s + w, s + r, n - r);
+  return w + n - r;
 }
 
 int pith__tree_parse(pith_tree *t, const char *utf8, size_t len) {

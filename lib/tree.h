@@ -222,17 +222,27 @@ typedef struct {
   int oom;
 } pith_tree;
 
-/* Prepare UTF-8 HTML in place for libxml2's tokenizer.  libxml2 2.9
- * gives up on an attribute whose name starts with a character other than
- * a letter, '_', ':' or '.', and skips to the next '>' - which for the
- * "@click" and "@focusout" attributes of Alpine.js and Vue is often inside
- * the attribute's arrow-function value, so the rest of the tag leaks into
- * the page as text.  Browsers accept such names; this renames their first
- * character to 'x' so libxml2 does too.  Contents of script and style are
- * left alone.  Attributes beyond the 256th of one tag are blanked out:
- * libxml2 compares each attribute with every earlier one of its tag.  One
- * linear pass. */
-void pith__html_fixup(char *s, size_t n);
+/* Prepare UTF-8 HTML in place for libxml2's tokenizer, and return its new
+ * length (never longer; the caller terminates it).
+ * - libxml2 2.9 gives up on an attribute whose name starts with a
+ *   character other than a letter, '_', ':' or '.', and skips to the next
+ *   '>' - which for the "@click" and "@focusout" attributes of Alpine.js
+ *   and Vue is often inside the attribute's arrow-function value, so the
+ *   rest of the tag leaks into the page as text.  Browsers accept such
+ *   names; this renames their first character to 'x' so libxml2 does too.
+ * - Attributes beyond the 256th of one tag are blanked out: libxml2
+ *   compares each attribute with every earlier one of its tag.
+ * - What the tree would throw away is cut before libxml2 tokenizes it:
+ *   the text of <style> and of every <script> but JSON-LD (up to the
+ *   "</script" or "</style" where libxml2, recovering, ends it too; a
+ *   "<script/>" opens a script, as in browsers), and attributes the tree
+ *   does not keep (srcset, data-*, event handlers, SVG paths, ...) when
+ *   written plainly (a name of letters, digits, '-', '_', ':' and '.'
+ *   after white space, a quoted value or none, then white space or '>').
+ *   Comments are skipped whole.  The tree built from the result is the
+ *   tree built from the input (tests/unit/test_extract.c checks).
+ * One linear pass. */
+size_t pith__html_fixup(char *s, size_t n);
 
 /* Clean s[0..n) of valid UTF-8 in place and return its new length (never
  * longer): C0 and C1 controls other than tab and newline go (a CR before
