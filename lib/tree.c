@@ -17,6 +17,7 @@
 
 #include <string.h>
 #include <strings.h>
+#include <threads.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
@@ -63,29 +64,71 @@ const char *pith__tag_name(unsigned tag) {
   return tag < PITH_TAG_COUNT ? tag_names[tag] : "";
 }
 
-/* Binary search in a sorted name table; the lists in tree.h are sorted. */
-static unsigned lookup(const char *const *names, unsigned lo, unsigned hi,
-                       const char *name) {
-  while (lo < hi) {
-    unsigned mid = lo + (hi - lo) / 2;
-    int c = strcmp(name, names[mid]);
-    if (c == 0)
-      return mid;
-    if (c < 0)
-      hi = mid;
-    else
-      lo = mid + 1;
+/* Tag and attribute names are looked up in hash tables (FNV-1a, linear
+ * probing) built once per process on first use, read-only after: one hash
+ * and nearly always one comparison per name. */
+#define NAME_SLOTS 512 /* over four times the names of either list */
+_Static_assert(PITH_TAG_COUNT * 4 <= NAME_SLOTS, "grow NAME_SLOTS");
+_Static_assert((int)PITH_ATTR_COUNT <= (int)PITH_TAG_COUNT,
+               "name_table.len is sized by tags");
+typedef struct {
+  uint16_t slot[NAME_SLOTS]; /* index + 1; 0: empty */
+  uint8_t len[PITH_TAG_COUNT];
+} name_table;
+static name_table tag_table, attr_table;
+static once_flag names_once = ONCE_FLAG_INIT;
+
+#define FNV_BASIS 2166136261u
+#define FNV_PRIME 16777619u
+
+static uint32_t name_hash(const char *s, size_t n) {
+  uint32_t h = FNV_BASIS;
+  for (size_t k = 0; k < n; k++)
+    h = (h ^ (unsigned char)s[k]) * FNV_PRIME;
+  return h;
+}
+
+static void table_build(name_table *tb, const char *const *names, unsigned lo,
+                        unsigned hi) {
+  for (unsigned i = lo; i < hi; i++) {
+    size_t n = strlen(names[i]);
+    tb->len[i] = (uint8_t)n;
+    uint32_t h = name_hash(names[i], n) & (NAME_SLOTS - 1);
+    while (tb->slot[h])
+      h = (h + 1) & (NAME_SLOTS - 1);
+    tb->slot[h] = (uint16_t)(i + 1);
+  }
+}
+
+static void names_build(void) {
+  table_build(&tag_table, tag_names, PITH_TAG_UNKNOWN + 1, PITH_TAG_COUNT);
+  table_build(&attr_table, attr_names, 1, PITH_ATTR_COUNT);
+}
+
+/* The index of name[0..n) in names (as built into tb), or 0. */
+static unsigned lookup(const name_table *tb, const char *const *names,
+                       const char *name, size_t n) {
+  call_once(&names_once, names_build);
+  uint32_t h = name_hash(name, n) & (NAME_SLOTS - 1);
+  for (; tb->slot[h]; h = (h + 1) & (NAME_SLOTS - 1)) {
+    unsigned i = tb->slot[h] - 1u;
+    if (tb->len[i] == n && !memcmp(names[i], name, n))
+      return i;
   }
   return 0;
 }
 
 static unsigned tag_lookup(const char *name) {
-  unsigned t = lookup(tag_names, PITH_TAG_UNKNOWN + 1, PITH_TAG_COUNT, name);
+  unsigned t = lookup(&tag_table, tag_names, name, strlen(name));
   return t ? t : PITH_TAG_UNKNOWN;
 }
 
+static unsigned attr_lookup_n(const char *name, size_t n) {
+  return lookup(&attr_table, attr_names, name, n);
+}
+
 static unsigned attr_lookup(const char *name) {
-  return lookup(attr_names, 1, PITH_ATTR_COUNT, name);
+  return attr_lookup_n(name, strlen(name));
 }
 
 /* Builder state carried through the SAX callbacks. */
@@ -431,8 +474,7 @@ static int attr_kept(const char *s, size_t n) {
     return 0;
   for (size_t k = 0; k < n; k++)
     name[k] = (char)((s[k] >= 'A' && s[k] <= 'Z') ? s[k] | 0x20 : s[k]);
-  name[n] = '\0';
-  return attr_lookup(name) != 0;
+  return attr_lookup_n(name, n) != 0;
 }
 
 /* Does the raw tag text s[0..n) (after the element's name) mark a

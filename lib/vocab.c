@@ -18,6 +18,7 @@
 #include "vocab.h"
 
 #include <string.h>
+#include <threads.h>
 
 #include "chars.h"
 
@@ -368,36 +369,54 @@ static const struct {
 
 #define NWORDS (sizeof words / sizeof words[0])
 
-/* Where each first letter's words start: slice[c - 'a'] for 'a' to 'z',
- * then the words that start with a non-ASCII byte, then the end
- * (pith__vocab_tables_sorted() checks it against the table). */
-static const uint16_t slice[28] = {
-    0,   37,  50,  71,  78,  81,  87,  90,  95,  99,  99,  99,  110, 122,
-    132, 134, 158, 158, 180, 204, 224, 224, 228, 234, 234, 238, 238, 240};
 #define KEY_MAX 48 /* longer words are in no rule */
+
+/* The look-up: an open-addressing hash table over the words (FNV-1a of
+ * the lower-case word, linear probing), built once per process on first
+ * use (call_once: extractors on several threads share it) and read-only
+ * after.  One hash and, nearly always, one comparison per word. */
+#define HASH_BITS 10 /* 1024 slots: the table stays under a quarter full */
+#define HASH_SIZE (1u << HASH_BITS)
+_Static_assert(NWORDS * 4 <= HASH_SIZE, "grow HASH_BITS with the table");
+static uint16_t hash_slot[HASH_SIZE]; /* word index + 1; 0: empty */
+static uint8_t word_len[NWORDS];
+static once_flag hash_once = ONCE_FLAG_INIT;
+
+#define FNV_BASIS 2166136261u
+#define FNV_PRIME 16777619u
+
+static void hash_build(void) {
+  for (size_t i = 0; i < NWORDS; i++) {
+    uint32_t h = FNV_BASIS;
+    size_t n = strlen(words[i].w);
+    for (size_t k = 0; k < n; k++)
+      h = (h ^ (unsigned char)words[i].w[k]) * FNV_PRIME;
+    word_len[i] = (uint8_t)n;
+    h &= HASH_SIZE - 1;
+    while (hash_slot[h])
+      h = (h + 1) & (HASH_SIZE - 1);
+    hash_slot[h] = (uint16_t)(i + 1);
+  }
+}
 
 uint32_t pith__vocab_rules(const char *s, size_t n) {
   char k[KEY_MAX];
   if (!n || n >= sizeof k)
     return 0;
-  /* Every word starts with a letter: the first byte picks the slice. */
+  /* Every word starts with a letter. */
   unsigned first = lower((unsigned char)s[0]);
   if (first < 'a' || (first > 'z' && first < 0x80))
     return 0;
-  for (size_t i = 0; i < n; i++)
+  uint32_t h = FNV_BASIS;
+  for (size_t i = 0; i < n; i++) {
     k[i] = (char)lower((unsigned char)s[i]);
-  k[n] = '\0';
-  size_t f = first <= 'z' ? first - 'a' : 26;
-  size_t lo = slice[f], hi = slice[f + 1];
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    int c = strcmp(k, words[mid].w);
-    if (c == 0)
-      return words[mid].rules;
-    if (c < 0)
-      hi = mid;
-    else
-      lo = mid + 1;
+    h = (h ^ (unsigned char)k[i]) * FNV_PRIME;
+  }
+  call_once(&hash_once, hash_build);
+  for (h &= HASH_SIZE - 1; hash_slot[h]; h = (h + 1) & (HASH_SIZE - 1)) {
+    size_t i = hash_slot[h] - 1u;
+    if (word_len[i] == n && !memcmp(words[i].w, k, n))
+      return words[i].rules;
   }
   return 0;
 }
@@ -427,12 +446,12 @@ int pith__vocab_tables_sorted(void) {
       return 0;
   for (size_t i = 0; i < NWORDS; i++) {
     unsigned c = (unsigned char)words[i].w[0];
-    size_t f = c >= 'a' && c <= 'z' ? c - 'a' : 26;
     if (!words[i].rules || strlen(words[i].w) >= KEY_MAX ||
-        (c < 'a' || (c > 'z' && c < 0x80)) || i < slice[f] || i >= slice[f + 1])
+        (c < 'a' || (c > 'z' && c < 0x80)) ||
+        pith__vocab_rules(words[i].w, strlen(words[i].w)) != words[i].rules)
       return 0;
   }
-  return slice[27] == NWORDS;
+  return 1;
 }
 
 /* ------------------------------------------------------------------ */

@@ -141,8 +141,10 @@ uint32_t pith__vocab_token_rules(const char *value, size_t len);
  * (NULL past the end) and its rules. */
 const char *pith__vocab_word(size_t i, uint32_t *rules);
 
-/* 1 when the word table is sorted and has no duplicates, as the binary
- * search needs (a test checks it after every edit of the table). */
+/* 1 when the word table is sorted, has no duplicates, holds only words
+ * of the right shape (lower case, starting with a letter, short) and the
+ * look-up finds each of them (a test checks it after every edit of the
+ * table). */
 int pith__vocab_tables_sorted(void);
 
 /* ------------------------------------------------------------------ */

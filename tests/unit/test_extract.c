@@ -90,7 +90,7 @@ static void test_tokenizer(void) {
 
 static void test_rules(void) {
   OK(pith__vocab_tables_sorted(),
-     "the word table is sorted, unique, and its slices agree");
+     "the word table is sorted, unique, and the look-up finds every word");
   OK(pith__vocab_rules("Sidebar", 7) & PITH_VB_BOILERPLATE,
      "rules: looked up with ASCII case folded");
   OK(pith__vocab_rules("author", 6) ==
