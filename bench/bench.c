@@ -11,7 +11,10 @@
  *  (a) libxml2 alone: htmlReadMemory() + xmlFreeDoc() per page, with the
  *      options libpith uses;
  *  (b) pith: pith_extractor_extract() + pith_render_json() + the frees, per
- *      page, with one reused extractor.
+ *      page, with one reused extractor; then where that time went, as
+ *      shares of the fastest pass: the library's stages (decode, parse,
+ *      extract, metadata, body; lib/stages.h), the JSON rendering, and
+ *      the rest (frees, loop).
  * Pages up to 64 MiB are accepted (the CLI's default limit is lower).
  * Each pass over the pages runs 3 times and the fastest counts.  The
  * printed ratio pith/libxml2 is the ratio of those times: how many times
@@ -52,6 +55,7 @@
 #include <zlib.h>
 
 #include "pith/pith.h"
+#include "stages.h" /* lib/: the extractor's clock between its stages */
 
 #define REPEATS 3
 
@@ -192,6 +196,23 @@ static int ends_with(const char *s, const char *suffix) {
 static void report(const char *what, size_t npages, size_t bytes, double secs) {
   printf("%-24s %9.1f pages/s %8.2f MB/s   (best of %d: %.3f s)\n", what,
          (double)npages / secs, (double)bytes / 1e6 / secs, REPEATS, secs);
+}
+
+/* Where the time of the fastest pass went, as shares of it: each stage
+ * of the library, the JSON rendering, and what neither clock saw (the
+ * frees, the loop). */
+static void print_stages(const uint64_t *ns, double render, double total) {
+  if (total <= 0)
+    return;
+  printf("stages (share of pith's time):");
+  double seen = render;
+  for (unsigned s = 0; s < PITH_STAGE_COUNT; s++) {
+    double t = (double)ns[s] / 1e9;
+    seen += t;
+    printf(" %s %.0f%%,", pith__stage_name(s), 100 * t / total);
+  }
+  printf(" render %.0f%%, other %.0f%%\n", 100 * render / total,
+         100 * (total - seen > 0 ? total - seen : 0) / total);
 }
 
 static double page_cpu(pith_extractor *ex, const page *p, int mode) {
@@ -366,8 +387,15 @@ int main(int argc, char **argv) {
   pith_extractor_set_max_input(ex, (size_t)64 << 20);
   double best_pith = 1e300, best_pith_cpu = 1e300;
   size_t failures = 0;
+  /* The stages of the fastest pass: the extractor's own clock
+   * (lib/stages.h) and the JSON rendering, timed here. */
+  uint64_t best_stage[PITH_STAGE_COUNT] = {0};
+  double best_render = 0;
   for (int rep = 0; rep < REPEATS; rep++) {
     failures = 0;
+    uint64_t st0[PITH_STAGE_COUNT], st1[PITH_STAGE_COUNT];
+    pith__extractor_stage_ns(ex, st0);
+    double render = 0;
     double t0 = now(), c0 = cpu_now();
     for (size_t i = 0; i < npages; i++) {
       pith_result *res = NULL;
@@ -376,13 +404,20 @@ int main(int argc, char **argv) {
         failures++;
         continue;
       }
+      double r0 = now();
       char *json = pith_render_json(res, pages[i].name);
       pith_free(json);
+      render += now() - r0;
       pith_result_free(res);
     }
     double t = now() - t0, c = cpu_now() - c0;
-    if (t < best_pith)
+    pith__extractor_stage_ns(ex, st1);
+    if (t < best_pith) {
       best_pith = t;
+      best_render = render;
+      for (unsigned s = 0; s < PITH_STAGE_COUNT; s++)
+        best_stage[s] = st1[s] - st0[s];
+    }
     if (c < best_pith_cpu)
       best_pith_cpu = c;
   }
@@ -390,6 +425,7 @@ int main(int argc, char **argv) {
   report("pith extract+json", npages, bytes, best_pith);
   if (failures)
     printf("pith failed on %zu pages\n", failures);
+  print_stages(best_stage, best_render, best_pith);
   if (!pith_only)
     printf("ratio pith/libxml2 (time): %.2f\n", best_pith / best_xml);
   printf("pith extract+json CPU time (best of %d): %.3f s\n", REPEATS,

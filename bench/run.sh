@@ -4,8 +4,9 @@
 # run.sh [BUILD_DIR] - speed and memory benchmark on ../shared/data/wcxb-dev.
 #
 # 1. BUILD_DIR/pith-bench: pages/s and MB/s of libxml2's parse alone and of
-#    pith's extract + JSON render, in memory, single thread (see bench.c);
-#    then libpith's WARC reader alone over two gzip WARC files made of the
+#    pith's extract + JSON render, in memory, single thread (see bench.c),
+#    and the shares of pith's time its stages take (decode, parse,
+#    extract, metadata, body, render); then libpith's WARC reader alone over two gzip WARC files made of the
 #    same pages by tests/warc/mkwarc.py (in a temporary directory): the
 #    dev-page WARC (request + response per page, an image response every
 #    10th page) and a Common Crawl-like one (--cc: warcinfo, then request,

@@ -26,6 +26,7 @@
 #include "meta.h"
 #include "result.h"
 #include "sniff.h"
+#include "stages.h"
 #include "text.h"
 #include "tree.h"
 #include "url.h"
@@ -43,7 +44,22 @@ struct pith_extractor {
   pith_buf utf8;        /* reused decode buffer */
   pith_buf gz;          /* reused gunzip buffer */
   char error[160];      /* why the last extraction failed, or "" */
+  uint64_t stage_ns[PITH_STAGE_COUNT]; /* stages.h: time spent per stage */
 };
+
+const char *pith__stage_name(unsigned s) {
+  static const char *const names[] = {
+#define PITH_X_STAGE(e, n) n,
+      PITH_STAGE_LIST(PITH_X_STAGE)
+#undef PITH_X_STAGE
+  };
+  return s < PITH_STAGE_COUNT ? names[s] : "";
+}
+
+void pith__extractor_stage_ns(const pith_extractor *ex, uint64_t *out) {
+  for (unsigned s = 0; s < PITH_STAGE_COUNT; s++)
+    out[s] = ex ? ex->stage_ns[s] : 0;
+}
 
 /* One table for status names and messages. */
 #define PITH_STATUS_LIST(X)                                                    \
@@ -175,6 +191,9 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
   ex->error[0] = '\0';
   if (len == 0)
     return fail_with(ex, PITH_ERR_EMPTY, NULL);
+  /* The clock between stages (stages.h); summed on success. */
+  uint64_t mark[PITH_STAGE_COUNT + 1];
+  mark[0] = pith__now_ns();
   int cut = 0;
   if (pith__is_gzip(buf, len)) {
     /* A compressed page: the size cap holds for what it inflates to. */
@@ -255,6 +274,7 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
   res->charset = pith__arena_strndup(&res->arena, charset, strlen(charset));
   if (!res->charset)
     goto fail;
+  mark[PITH_STAGE_PARSE] = pith__now_ns();
   if (ex->utf8.data) {
     ex->utf8.len = pith__html_fixup(ex->utf8.data, ex->utf8.len);
     ex->utf8.data[ex->utf8.len] = '\0';
@@ -289,8 +309,10 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
     xopts |= PITH_XOPT_PRECISION;
   else if (mode == PITH_OPT_RECALL)
     xopts |= PITH_XOPT_RECALL;
+  mark[PITH_STAGE_EXTRACT] = pith__now_ns();
   if (pith__extract(&tree, xopts, &ex->scratch, &root) < 0)
     goto fail;
+  mark[PITH_STAGE_META] = pith__now_ns();
   if (!(ex->opts & PITH_OPT_NO_COMMENTS) &&
       pith__comments_build(&tree, &ex->scratch, root, &res->arena,
                            &res->comments, cmark) < 0)
@@ -308,6 +330,7 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
     if (!res->meta.url)
       goto fail;
   }
+  mark[PITH_STAGE_BODY] = pith__now_ns();
   unsigned bopts = 0;
   if (ex->opts & PITH_OPT_IMAGES)
     bopts |= PITH_BODY_IMAGES;
@@ -366,6 +389,9 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
   pith__free(cmark);
   pith__tree_free(&tree);
   ex->scratch.clock = NULL;
+  mark[PITH_STAGE_COUNT] = pith__now_ns();
+  for (unsigned s = 0; s < PITH_STAGE_COUNT; s++)
+    ex->stage_ns[s] += mark[s + 1] - mark[s];
   /* Do not let one huge page pin its buffer for the extractor's life. */
   if (ex->utf8.cap > ((size_t)8 << 20))
     pith__buf_free(&ex->utf8);
