@@ -67,7 +67,8 @@
   X(TABLE, "table", "a table row, left out on request (no tables)")            \
   X(CARD, "card",                                                              \
     "a card of another story: a heading that links elsewhere and its "         \
-    "summary, in a page that is not a list of such cards")                     \
+    "summary, in a page that is not a list of such cards; or one of a run "    \
+    "of cards of one shape, each linking elsewhere, that ends an article")     \
   X(BOX_LABEL, "box-label",                                                    \
     "a short line that titles what follows it, which was dropped")             \
   X(TEASER, "teaser",                                                          \

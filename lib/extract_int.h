@@ -72,6 +72,10 @@
  * are the content when they hold a third of the selection's text. */
 #define CARD_MAX 400
 #define CARD_SHARE 6
+#define LINK_CARD_RUN 3       /* cards of one shape after the article */
+#define LINK_CARD_NODES 256   /* nodes of a card at most */
+#define LINK_CARD_RUNS_MAX 64 /* runs of cards looked at */
+#define LINK_CARD_TAIL 150    /* kept bytes after cards that end an article */
 /* The safety net: a page with this much class-blind prose (some 250
  * words) never comes out with less than NET_KEPT visible bytes; its core
  * holds 60% of that prose. */

@@ -9,6 +9,7 @@
  * lead set above the selection is found here too.  Reads the flags and
  * measures extract.c computed; writes only PITH_X_DROP and the reasons.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "chars.h"
@@ -309,6 +310,147 @@ static uint32_t card_of(const pith_tree *t, const pith_scratch *s,
   return box;
 }
 
+/* Is element c made like the card of another page: not a list item or
+ * a table row, small (CARD_MAX visible bytes, LINK_CARD_NODES nodes at
+ * most), holding a link to another page (an <a> whose address is not a
+ * fragment of this one) and a picture, or text that is mostly the
+ * link's? */
+static int is_link_card(const pith_tree *t, const pith_scratch *s, uint32_t c) {
+  uint32_t end = subtree_end(t, c);
+  if (t->nodes[c].tag == PITH_TAG_LI || t->nodes[c].tag == PITH_TAG_TR ||
+      s->raw[c] > CARD_MAX || end - c > LINK_CARD_NODES)
+    return 0;
+  int link = 0, img = 0;
+  for (uint32_t i = c; i < end; i++)
+    if (t->nodes[i].tag == PITH_TAG_A) {
+      const char *href = pith__attr(t, i, PITH_ATTR_HREF, NULL);
+      if (href && *href && *href != '#')
+        link = 1;
+    } else if (t->nodes[i].tag == PITH_TAG_IMG)
+      img = 1;
+  return link && (img || s->rawlink[c] * 2 >= s->raw[c]);
+}
+
+/* Are elements a and b of the same shape: one tag, one class? */
+static int same_shape(const pith_tree *t, uint32_t a, uint32_t b) {
+  if (t->nodes[a].tag != t->nodes[b].tag)
+    return 0;
+  const char *ca = pith__attr(t, a, PITH_ATTR_CLASS, NULL);
+  const char *cb = pith__attr(t, b, PITH_ATTR_CLASS, NULL);
+  return ca && cb ? strcmp(ca, cb) == 0 : ca == cb;
+}
+
+/* Runs of link cards (see drop_link_cards): the nodes first .. end of
+ * each. */
+typedef struct {
+  uint32_t first, end;
+} card_run;
+
+static int by_first(const void *a, const void *b) {
+  uint32_t x = ((const card_run *)a)->first, y = ((const card_run *)b)->first;
+  return (x > y) - (x < y);
+}
+
+static void add_run(const pith_tree *t, card_run *runs, unsigned *nruns,
+                    uint32_t first, uint32_t last, unsigned n) {
+  if (n < LINK_CARD_RUN || *nruns == LINK_CARD_RUNS_MAX)
+    return;
+  uint32_t end = subtree_end(t, last);
+  if (*nruns && runs[*nruns - 1].first <= first && end <= runs[*nruns - 1].end)
+    return; /* inside the cards of the run before */
+  runs[(*nruns)++] = (card_run){first, end};
+}
+
+/* Cards after the article: a run of LINK_CARD_RUN or more sibling
+ * elements of one shape, each made like a card (is_link_card), after the
+ * article's last paragraph - a feed of other stories, however their
+ * headlines are marked up (or when the page fills them in later).  The
+ * article's last paragraph is the last paragraph of prose outside such
+ * runs: the teaser of a card may read like prose.  The runs stay when
+ * they outweigh the article's paragraphs (a listing) or when more than
+ * LINK_CARD_TAIL bytes of kept text follow them (a section of the page).
+ * Bounded: each element is looked at once as a child, in at most
+ * LINK_CARD_NODES steps. */
+static void drop_link_cards(const pith_tree *t, pith_scratch *s, uint32_t root,
+                            uint32_t end) {
+  card_run runs[LINK_CARD_RUNS_MAX];
+  unsigned nruns = 0;
+  for (uint32_t p = root; p < end; p++) {
+    if (t->nodes[p].tag == PITH_TAG_TEXT || (s->flags[p] & PITH_X_REMOVED))
+      continue;
+    uint32_t first = 0, last = 0;
+    unsigned n = 0;
+    for (uint32_t c = t->nodes[p].first; c; c = t->nodes[c].next) {
+      if (t->nodes[c].tag == PITH_TAG_TEXT || (s->flags[c] & PITH_X_REMOVED) ||
+          !s->raw[c])
+        continue; /* the spacing between cards */
+      int card = is_link_card(t, s, c);
+      if (card && n && same_shape(t, first, c)) {
+        n++;
+        last = c;
+        continue;
+      }
+      add_run(t, runs, &nruns, first, last, n);
+      n = card;
+      first = last = c;
+    }
+    add_run(t, runs, &nruns, first, last, n);
+  }
+  if (!nruns)
+    return;
+  qsort(runs, nruns, sizeof *runs, by_first);
+  uint32_t from = root;
+  uint64_t prose = 0, cards = 0;
+  unsigned r = 0;
+  for (uint32_t i = root; i < end; i++) {
+    while (r < nruns && runs[r].end <= i)
+      r++;
+    if (r < nruns && runs[r].first <= i) {
+      i = runs[r].end - 1;
+      continue;
+    }
+    if ((s->flags[i] & PITH_X_BLOCK) &&
+        !(s->flags[i] & (PITH_X_REMOVED | PITH_X_DROP)) &&
+        is_prose_par(t, s, i)) {
+      from = subtree_end(t, i);
+      prose += s->own[i];
+    }
+  }
+  /* Kept text after the article outside the cards, in all and before
+   * each run. */
+  uint64_t other = 0, before[LINK_CARD_RUNS_MAX];
+  r = 0;
+  for (uint32_t i = from; i < end; i++) {
+    while (r < nruns && runs[r].end <= i)
+      r++;
+    if (r < nruns && runs[r].first <= i) {
+      /* (and the runs inside it, decided with it) */
+      for (unsigned k = r; k < nruns && runs[k].first < runs[r].end; k++)
+        before[k] = other;
+      cards += s->raw[i];
+      i = runs[r].end - 1;
+      continue;
+    }
+    if ((s->flags[i] & PITH_X_BLOCK) &&
+        !(s->flags[i] & (PITH_X_REMOVED | PITH_X_DROP)))
+      other += s->own[i];
+  }
+  /* Cards that outweigh the article are the page: a listing. */
+  if (prose < PROSE_PAGE || cards > prose)
+    return;
+  for (r = 0; r < nruns; r++) {
+    /* Cards with more of the page after them are a section of it. */
+    if (runs[r].first < from || other - before[r] > LINK_CARD_TAIL)
+      continue;
+    for (uint32_t i = runs[r].first; i < runs[r].end; i++)
+      if ((s->flags[i] & PITH_X_BLOCK) &&
+          !(s->flags[i] & (PITH_X_DROP | PITH_X_REMOVED))) {
+        s->flags[i] |= PITH_X_DROP;
+        note(s, i, PITH_R_CARD);
+      }
+  }
+}
+
 /* Cards of other stories inside the selection (a heading that links
  * elsewhere, a summary, a date) go, unless the cards are the page: a
  * listing's index of stories.  Cards after the last paragraph of an
@@ -329,6 +471,8 @@ void pith__drop_cards(const pith_tree *t, pith_scratch *s, uint32_t root) {
     }
   if (prose < PROSE_PAGE)
     after = end;
+  else
+    drop_link_cards(t, s, root, end);
   for (int pass = 0; pass < 2; pass++) {
     for (uint32_t i = root; i < end;) {
       uint16_t f = s->flags[i];

@@ -339,6 +339,50 @@ static void test_reasons(void) {
          "years of works end on Friday.</p></div>" PROSE
          "</article></body></html>",
          0, "Harbour walk opens", D, "card", NULL);
+  /* A feed of other stories after the article: cards of one shape, each
+   * a picture linking elsewhere and a teaser that reads like prose. */
+#define FEED_CARD(n)                                                           \
+  "<div class=\"story\"><a href=\"/story-" #n "\"><img src=\"" #n ".jpg\">"    \
+  "</a><p>The lighthouse keeper of the northern island retired this spring "   \
+  "after forty years, and story " #n " tells how the light is kept now "       \
+  "that no one lives beside it.</p></div>"
+#define FEED FEED_CARD(1) FEED_CARD(2) FEED_CARD(3)
+  /* An article long enough to have an end (600 bytes of paragraphs). */
+#define STORY                                                                  \
+  PROSE CLOSING "<p>Next winter the ferry goes back to the boatyard for two "  \
+                "weeks, when "                                                 \
+                "the deckhands will paint the hull and the railings of the "   \
+                "upper deck.</p>"
+  expect("card (a feed after the article)",
+         "<html><body><article>" STORY "<div class=\"feed\">" FEED
+         "</div></article></body></html>",
+         0, "story 3 tells", D, "card", NULL);
+  /* The same cards with more of the page after them: a section of it. */
+  expect("card (cards followed by more of the page stay)",
+         "<html><body><article>" STORY "<div class=\"feed\">" FEED
+         "</div><h2>Opening hours</h2><p>The harbour office opens at eight "
+         "every weekday and at nine on Saturdays.</p><p>On Sundays the "
+         "ferry company answers the telephone from the quay.</p><p>Tickets "
+         "are sold on board, by card or in cash.</p>"
+         "</article></body></html>",
+         0, "story 3 tells", K, "kept", NULL);
+  /* Items of a list are the article's own (a list of sources). */
+  expect("card (list items are not cards)",
+         "<html><body><article>" STORY "<ul>"
+         "<li><a href=\"/s1\"><img src=\"1.jpg\"></a>The harbour master's "
+         "report on the engine, with the figures of the last two winters "
+         "and the cost of every repair since the ferry was built.</li>"
+         "<li><a href=\"/s2\"><img src=\"2.jpg\"></a>The council's budget "
+         "for the coming year, with the repairs of the deck and of the "
+         "north pier set out line by line for every quarter.</li>"
+         "<li><a href=\"/s3\"><img src=\"3.jpg\"></a>The timetable of the "
+         "summer crossings, from six in the morning to eleven at night, "
+         "with the extra boats of the festival week in August.</li>"
+         "</ul></article></body></html>",
+         0, "the festival week", K, "kept", NULL);
+#undef STORY
+#undef FEED
+#undef FEED_CARD
   expect("teaser",
          "<html><body><article>" PROSE
          "<p>Also Read: <a href=\"/o\">Mayor opens the new harbour walk "
