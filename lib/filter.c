@@ -316,9 +316,11 @@ static uint32_t card_of(const pith_tree *t, const pith_scratch *s,
  * fragment of this one) and a picture, or text that is mostly the
  * link's? */
 static int is_link_card(const pith_tree *t, const pith_scratch *s, uint32_t c) {
-  uint32_t end = subtree_end(t, c);
   if (t->nodes[c].tag == PITH_TAG_LI || t->nodes[c].tag == PITH_TAG_TR ||
-      s->raw[c] > CARD_MAX || end - c > LINK_CARD_NODES)
+      s->raw[c] > CARD_MAX)
+    return 0;
+  uint32_t end = subtree_end(t, c);
+  if (end - c > LINK_CARD_NODES)
     return 0;
   int link = 0, img = 0;
   for (uint32_t i = c; i < end; i++)
@@ -427,7 +429,8 @@ static void drop_link_cards(const pith_tree *t, pith_scratch *s, uint32_t root,
       /* (and the runs inside it, decided with it) */
       for (unsigned k = r; k < nruns && runs[k].first < runs[r].end; k++)
         before[k] = other;
-      cards += s->raw[i];
+      for (uint32_t c = i; c && c < runs[r].end; c = t->nodes[c].next)
+        cards += s->raw[c];
       i = runs[r].end - 1;
       continue;
     }
