@@ -762,6 +762,32 @@ static int in_table(const pith_tree *t, uint32_t i, uint32_t root) {
   return 0;
 }
 
+/* The text of block i inside links whose text is words (a headline), not
+ * an address written out (a reference list's "https://...", "www..."). */
+static uint32_t worded_links(const pith_tree *t, const pith_scratch *s,
+                             uint32_t i) {
+  uint32_t sum = 0, end = subtree_end(t, i);
+  for (uint32_t a = i; a < end; a++) {
+    if (t->nodes[a].tag != PITH_TAG_A || (s->flags[a] & PITH_X_REMOVED))
+      continue;
+    uint32_t ae = subtree_end(t, a), j = a + 1;
+    while (j < ae && (t->nodes[j].tag != PITH_TAG_TEXT || !s->raw[j]))
+      j++;
+    if (j < ae) {
+      const char *x = pith__text(t, j);
+      uint32_t n = t->nodes[j].len, k = 0;
+      while (k < n && (x[k] == ' ' || x[k] == '\n' || x[k] == '\t'))
+        k++;
+      int addr = (n - k >= 4 && strncmp(x + k, "http", 4) == 0) ||
+                 (n - k >= 4 && strncmp(x + k, "www.", 4) == 0);
+      if (!addr)
+        sum += s->raw[a];
+    }
+    a = ae - 1;
+  }
+  return sum;
+}
+
 /* The end of an article without a core: its paragraphs sit side by side
  * with the boxes of the page's layout (a flat row of components), so no
  * one element holds its prose.  When paragraphs of prose hold at least
@@ -769,7 +795,9 @@ static int in_table(const pith_tree *t, uint32_t i, uint32_t root) {
  * after it, only plain text stays (preformatted text, or a block of
  * TAIL_PLAIN visible bytes with under a quarter in links, plain list
  * items and tables, and a heading over such text): the headings, short
- * lines and linked lists there title and fill boxes of other pages. */
+ * lines and linked lists there title and fill boxes of other pages.  A
+ * block that is mostly worded links (headlines, however long) counts as
+ * linked here. */
 static void trim_after_prose(const pith_tree *t, pith_scratch *s, uint32_t root,
                              uint32_t end) {
   uint64_t prose = 0, all = 0;
@@ -796,6 +824,11 @@ static void trim_after_prose(const pith_tree *t, pith_scratch *s, uint32_t root,
       continue;
     unsigned tag = t->nodes[i].tag;
     uint32_t own = s->own[i], link = s->ownlink[i];
+    /* Here a long link is a link too: a block that is mostly one
+     * headline of another story is not the article's text. */
+    if (s->rawlink[i] > link && s->rawlink[i] * 2 > own &&
+        worded_links(t, s, i) * 2 > own)
+      link = own;
     int plain;
     if (tag >= PITH_TAG_H1 && tag <= PITH_TAG_H6)
       plain = next_plain && !link;

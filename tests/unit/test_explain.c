@@ -400,6 +400,21 @@ static void test_reasons(void) {
          "in May</a></li><li><a href=\"/b\">New quay lights</a></li></ul>"
          "</div></body></html>",
          0, "Harbour news", D, "after-article", NULL);
+  /* A headline is a link however long it is; an address written out
+   * (a list of references) is not a headline. */
+  expect("after-article (flat, long headlines)",
+         "<html><body><div class=\"row\">" PROSE
+         "<h3>Harbour news</h3><ul><li><a href=\"/a\">Pier repairs start "
+         "in May after the council agrees the budget</a></li><li><a "
+         "href=\"/b\">New quay lights are switched on for the winter "
+         "crossings</a></li></ul></div></body></html>",
+         0, "New quay lights", D, "after-article", NULL);
+  expect("after-article (flat, written addresses stay)",
+         "<html><body><div class=\"row\">" PROSE
+         "<ul><li><a href=\"https://example.org/harbour/report-2020.pdf\">"
+         "https://example.org/harbour/report-2020.pdf</a></li></ul>"
+         "</div></body></html>",
+         0, "report-2020.pdf", K, "kept", NULL);
   expect("after-article (flat, plain text stays)",
          "<html><body><div class=\"row\">" PROSE
          "<h3>Harbour news</h3><p>Crossings resume at six each morning, and "
