@@ -36,6 +36,10 @@
 #define LINK_PROSE_DEN 3
 #define LINK_PAGE_DEN 3
 #define LINK_INDEX_DEN 4
+/* A list item in an article is one linked headline when four fifths of
+ * its text is the words of links to other pages, long links included. */
+#define LINKED_ITEM_NUM 4
+#define LINKED_ITEM_DEN 5
 /* A form holding half the page and this many visible bytes wraps the page
  * (ASP.NET does), it is not a form a reader fills in. */
 #define FORM_WRAPPER_MIN 2000

@@ -11,6 +11,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "chars.h"
 #include "datetext.h"
@@ -269,6 +270,8 @@ static int is_teaser(const pith_tree *t, const pith_scratch *s, uint32_t b) {
 }
 
 static int is_prose_par(const pith_tree *t, const pith_scratch *s, uint32_t i);
+static uint32_t worded_links(const pith_tree *t, const pith_scratch *s,
+                             uint32_t i);
 
 /* Is heading h a link to another page: its text all inside one <a> whose
  * address is not a fragment of this page? */
@@ -604,6 +607,15 @@ void pith__filter(const pith_tree *t, pith_scratch *s, uint32_t root,
            : (opts & PITH_XOPT_RECALL)  ? link * 4 > own * 3
                                         : link * LINK_LIST_DEN > own))
         drop = PITH_R_LINK_LIST;
+      /* In an article written in paragraphs, a list item that is all
+       * one link to another page (a related story's headline, however
+       * long) is not the article's text; a written-out address (a
+       * reference) or a link within the page (contents) is. */
+      if (!drop && !root_links && in_paragraphs && has_paragraph &&
+          t->nodes[i].tag == PITH_TAG_LI && s->rawlink[i] > link &&
+          s->raw[i] == own &&
+          worded_links(t, s, i) * LINKED_ITEM_DEN >= own * LINKED_ITEM_NUM)
+        drop = PITH_R_LINK_LIST;
       /* Precision mode: a block inside a probably-boilerplate container
        * that the content root is not inside goes. */
       if (!drop && (opts & PITH_XOPT_PRECISION) && (f & PITH_X_SOFT) &&
@@ -762,8 +774,9 @@ static int in_table(const pith_tree *t, uint32_t i, uint32_t root) {
   return 0;
 }
 
-/* The text of block i inside links whose text is words (a headline), not
- * an address written out (a reference list's "https://...", "www..."). */
+/* The text of block i inside links to other pages whose text is words (a
+ * headline), not an address written out (a reference list's "https://...",
+ * "www...") nor a link within the page ("#section", scripts). */
 static uint32_t worded_links(const pith_tree *t, const pith_scratch *s,
                              uint32_t i) {
   uint32_t sum = 0, end = subtree_end(t, i);
@@ -771,6 +784,13 @@ static uint32_t worded_links(const pith_tree *t, const pith_scratch *s,
     if (t->nodes[a].tag != PITH_TAG_A || (s->flags[a] & PITH_X_REMOVED))
       continue;
     uint32_t ae = subtree_end(t, a), j = a + 1;
+    size_t hl;
+    const char *href = pith__attr(t, a, PITH_ATTR_HREF, &hl);
+    if (!href || !hl || href[0] == '#' ||
+        (hl >= 11 && strncasecmp(href, "javascript:", 11) == 0)) {
+      a = ae - 1;
+      continue;
+    }
     while (j < ae && (t->nodes[j].tag != PITH_TAG_TEXT || !s->raw[j]))
       j++;
     if (j < ae) {

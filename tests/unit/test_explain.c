@@ -400,14 +400,25 @@ static void test_reasons(void) {
          "in May</a></li><li><a href=\"/b\">New quay lights</a></li></ul>"
          "</div></body></html>",
          0, "Harbour news", D, "after-article", NULL);
+  expect("link-list (linked headlines in an article)",
+         "<html><body><article>" PROSE
+         "<ul><li><a href=\"/a\">Pier repairs start in May after the "
+         "council agrees the budget</a></li></ul>" PROSE
+         "</article></body></html>",
+         0, "Pier repairs start", D, "link-list", NULL);
+  expect("link-list (contents within the page stay)",
+         "<html><body><article><ul><li><a href=\"#repairs\">The repairs of "
+         "the pier and of the old quay</a></li></ul>" PROSE
+         "</article></body></html>",
+         0, "The repairs of the pier", K, "kept", NULL);
   /* A headline is a link however long it is; an address written out
    * (a list of references) is not a headline. */
   expect("after-article (flat, long headlines)",
          "<html><body><div class=\"row\">" PROSE
-         "<h3>Harbour news</h3><ul><li><a href=\"/a\">Pier repairs start "
-         "in May after the council agrees the budget</a></li><li><a "
-         "href=\"/b\">New quay lights are switched on for the winter "
-         "crossings</a></li></ul></div></body></html>",
+         "<h3>Harbour news</h3><p><a href=\"/a\">Pier repairs start in May "
+         "after the council agrees the budget</a></p><p><a href=\"/b\">New "
+         "quay lights are switched on for the coming winter crossings</a>"
+         "</p></div></body></html>",
          0, "New quay lights", D, "after-article", NULL);
   expect("after-article (flat, written addresses stay)",
          "<html><body><div class=\"row\">" PROSE
