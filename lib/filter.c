@@ -863,13 +863,52 @@ static void trim_after_prose(const pith_tree *t, pith_scratch *s, uint32_t root,
   }
 }
 
+/* Links that end the article's own element: the last blocks of [from,
+ * to) that are each mostly the words of links to other pages (headlines
+ * of other stories under a "Read more:" label), with the heading or label
+ * line just above them, are not the article. */
+static void trim_linked_end(const pith_tree *t, pith_scratch *s, uint32_t root,
+                            uint32_t from, uint32_t to) {
+  unsigned run = 0;
+  uint32_t first = to;
+  for (uint32_t i = to; i-- > from;) {
+    uint16_t f = s->flags[i];
+    if (!(f & PITH_X_BLOCK) || (f & (PITH_X_REMOVED | PITH_X_DROP)) ||
+        !s->own[i])
+      continue;
+    uint32_t own = s->own[i];
+    unsigned tag = t->nodes[i].tag;
+    if (s->rawlink[i] * 2 > own && !in_table(t, i, root) &&
+        worded_links(t, s, i) * 2 > own) {
+      run++;
+      first = i;
+      continue;
+    }
+    if (run && own <= BOX_LABEL_MAX && !s->ownlink[i] &&
+        ((tag >= PITH_TAG_H1 && tag <= PITH_TAG_H6) || title_like(t, i)))
+      first = i;
+    break;
+  }
+  if (!run)
+    return;
+  for (uint32_t i = first; i < to; i++) {
+    uint16_t f = s->flags[i];
+    if (!(f & PITH_X_BLOCK) || (f & (PITH_X_REMOVED | PITH_X_DROP)) ||
+        !s->own[i])
+      continue;
+    s->flags[i] |= PITH_X_DROP;
+    note(s, i, PITH_R_AFTER_ARTICLE);
+  }
+}
+
 /* The end of the article.  Inside the selected element, the article's own
  * prose usually sits in one descendant (the "core": the deepest element
  * holding nearly all of the kept prose); what follows the core inside the
  * selection - lists of other stories, tags, share and promo boxes, author
  * boxes - is not the article unless it is prose itself: a paragraph of
- * real length with few links.  Precision mode drops everything after the
- * core.  s->score is reused for the kept prose of each subtree. */
+ * real length with few links.  Nor are linked headlines that end the core
+ * (trim_linked_end).  Precision mode drops everything after the core.  s->score
+ * is reused for the kept prose of each subtree. */
 void pith__trim_tail(const pith_tree *t, pith_scratch *s, uint32_t root,
                      unsigned opts) {
   uint32_t end = subtree_end(t, root);
@@ -907,6 +946,7 @@ void pith__trim_tail(const pith_tree *t, pith_scratch *s, uint32_t root,
     return;
   }
   uint32_t core_end = subtree_end(t, core);
+  trim_linked_end(t, s, root, core, core_end);
   int ended = !!(opts & PITH_XOPT_PRECISION);
   for (uint32_t i = core_end; i < end; i++) {
     uint16_t f = s->flags[i];

@@ -392,6 +392,13 @@ static void test_reasons(void) {
          "<html><body><div class=\"page\"><div class=\"body\">" PROSE
          "</div><p>Topics: budget, council</p></div></body></html>",
          0, "Topics: budget", D, "after-article", NULL);
+  expect("after-article (linked headlines end the core)",
+         "<html><body><article><div class=\"body\">" PROSE CLOSING
+         "<h3>Further stories</h3><p><a href=\"/a\">Pier repairs start in "
+         "May after the council agrees the budget</a></p></div><p>The "
+         "ferry's timetable for the winter months is printed on the back "
+         "of every ticket.</p></article></body></html>",
+         0, "Further stories", D, "after-article", NULL);
   /* No core: the paragraphs sit side by side with a box of other
    * stories; the article ends at its last paragraph, plain text stays. */
   expect("after-article (flat)",
