@@ -670,9 +670,9 @@ void pith__filter(const pith_tree *t, pith_scratch *s, uint32_t root,
   }
 }
 
-/* Does the own text of block b end like a title of what follows: no
- * sentence end, or a colon or question mark? */
-static int title_like(const pith_tree *t, uint32_t b) {
+/* The last character of the own text of block b (through one level of
+ * inline markup), 0 when it has none. */
+static char last_char(const pith_tree *t, uint32_t b) {
   char last = 0;
   for (uint32_t c = t->nodes[b].first; c; c = t->nodes[c].next) {
     uint32_t x = c;
@@ -691,6 +691,13 @@ static int title_like(const pith_tree *t, uint32_t b) {
         break;
       }
   }
+  return last;
+}
+
+/* Does the own text of block b end like a title of what follows: no
+ * sentence end, or a colon or question mark? */
+static int title_like(const pith_tree *t, uint32_t b) {
+  char last = last_char(t, b);
   return last && last != '.' && last != '!' && last != ')' && last != '"';
 }
 
@@ -817,7 +824,9 @@ static uint32_t worded_links(const pith_tree *t, const pith_scratch *s,
  * items and tables, and a heading over such text): the headings, short
  * lines and linked lists there title and fill boxes of other pages.  A
  * block that is mostly worded links (headlines, however long) counts as
- * linked here. */
+ * linked here.  A short paragraph without links beside the last one (in
+ * the same element) is the article's own closing line ("See you
+ * tomorrow."), unless it ends in a colon: a label of what follows. */
 static void trim_after_prose(const pith_tree *t, pith_scratch *s, uint32_t root,
                              uint32_t end) {
   uint64_t prose = 0, all = 0;
@@ -854,7 +863,10 @@ static void trim_after_prose(const pith_tree *t, pith_scratch *s, uint32_t root,
       plain = next_plain && !link;
     else
       plain = tag == PITH_TAG_PRE || (tag == PITH_TAG_LI && !link) ||
-              in_table(t, i, root) || (own >= TAIL_PLAIN && link * 4 < own);
+              in_table(t, i, root) || (own >= TAIL_PLAIN && link * 4 < own) ||
+              (tag == PITH_TAG_P && !link &&
+               t->nodes[i].parent == t->nodes[last].parent &&
+               last_char(t, i) != ':');
     next_plain = plain;
     if (!plain) {
       s->flags[i] |= PITH_X_DROP;

@@ -433,6 +433,20 @@ static void test_reasons(void) {
          "https://example.org/harbour/report-2020.pdf</a></li></ul>"
          "</div></body></html>",
          0, "report-2020.pdf", K, "kept", NULL);
+  expect("after-article (flat, the closing line stays)",
+         "<html><body><div class=\"row\">" PROSE
+         "<p>See you at the quay.</p><p>Contact:</p>"
+         "<h3>Harbour news</h3><ul><li><a href=\"/a\">Pier repairs start "
+         "in May</a></li><li><a href=\"/b\">New quay lights</a></li></ul>"
+         "</div></body></html>",
+         0, "See you at the quay.", K, "kept", NULL);
+  expect("after-article (flat, a label line goes)",
+         "<html><body><div class=\"row\">" PROSE
+         "<p>See you at the quay.</p><p>Contact:</p>"
+         "<h3>Harbour news</h3><ul><li><a href=\"/a\">Pier repairs start "
+         "in May</a></li><li><a href=\"/b\">New quay lights</a></li></ul>"
+         "</div></body></html>",
+         0, "Contact:", D, "after-article", NULL);
   expect("after-article (flat, plain text stays)",
          "<html><body><div class=\"row\">" PROSE
          "<h3>Harbour news</h3><p>Crossings resume at six each morning, and "
