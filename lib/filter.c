@@ -815,6 +815,46 @@ static uint32_t worded_links(const pith_tree *t, const pith_scratch *s,
   return sum;
 }
 
+/* A block's text in links, long worded links (headlines) included when
+ * they are most of it. */
+static uint32_t linked_text(const pith_tree *t, const pith_scratch *s,
+                            uint32_t i) {
+  uint32_t own = s->own[i], link = s->ownlink[i];
+  if (s->rawlink[i] > link && s->rawlink[i] * 2 > own &&
+      worded_links(t, s, i) * 2 > own)
+    link = own;
+  return link;
+}
+
+/* After the article's last paragraph, the sections of [from, end) - a
+ * heading and the blocks up to the next heading - whose text is a third
+ * or more linked headlines are boxes of other stories, their teasers
+ * included: the whole section goes. */
+static void drop_linked_sections(const pith_tree *t, pith_scratch *s,
+                                 uint32_t from, uint32_t end) {
+  uint32_t h = 0;
+  uint64_t text = 0, link = 0;
+  for (uint32_t i = from; i <= end; i++) {
+    int kept = i < end && (s->flags[i] & PITH_X_BLOCK) &&
+               !(s->flags[i] & (PITH_X_REMOVED | PITH_X_DROP)) && s->own[i];
+    unsigned tag = kept ? t->nodes[i].tag : 0;
+    if (i == end || (tag >= PITH_TAG_H1 && tag <= PITH_TAG_H6)) {
+      if (h && link && link * 3 >= text)
+        for (uint32_t j = h; j < i; j++)
+          if ((s->flags[j] & PITH_X_BLOCK) &&
+              !(s->flags[j] & (PITH_X_REMOVED | PITH_X_DROP)) && s->own[j]) {
+            s->flags[j] |= PITH_X_DROP;
+            note(s, j, PITH_R_AFTER_ARTICLE);
+          }
+      h = i;
+      text = link = 0;
+    } else if (kept) {
+      text += s->own[i];
+      link += linked_text(t, s, i);
+    }
+  }
+}
+
 /* The end of an article without a core: its paragraphs sit side by side
  * with the boxes of the page's layout (a flat row of components), so no
  * one element holds its prose.  When paragraphs of prose hold at least
@@ -826,7 +866,9 @@ static uint32_t worded_links(const pith_tree *t, const pith_scratch *s,
  * block that is mostly worded links (headlines, however long) counts as
  * linked here.  A short paragraph without links beside the last one (in
  * the same element) is the article's own closing line ("See you
- * tomorrow."), unless it ends in a colon: a label of what follows. */
+ * tomorrow."), unless it ends in a colon: a label of what follows.  A
+ * section there that is a third linked headlines goes whole
+ * (drop_linked_sections). */
 static void trim_after_prose(const pith_tree *t, pith_scratch *s, uint32_t root,
                              uint32_t end) {
   uint64_t prose = 0, all = 0;
@@ -843,8 +885,9 @@ static void trim_after_prose(const pith_tree *t, pith_scratch *s, uint32_t root,
   }
   if (!last || prose * 100 < all * ARTICLE_PROSE_PCT)
     return;
-  /* Backwards, so that a heading over plain text stays with it. */
   uint32_t from = subtree_end(t, last);
+  drop_linked_sections(t, s, from, end);
+  /* Backwards, so that a heading over plain text stays with it. */
   int next_plain = 0;
   for (uint32_t i = end; i-- > from;) {
     uint16_t f = s->flags[i];
@@ -852,12 +895,9 @@ static void trim_after_prose(const pith_tree *t, pith_scratch *s, uint32_t root,
         !s->own[i])
       continue;
     unsigned tag = t->nodes[i].tag;
-    uint32_t own = s->own[i], link = s->ownlink[i];
     /* Here a long link is a link too: a block that is mostly one
      * headline of another story is not the article's text. */
-    if (s->rawlink[i] > link && s->rawlink[i] * 2 > own &&
-        worded_links(t, s, i) * 2 > own)
-      link = own;
+    uint32_t own = s->own[i], link = linked_text(t, s, i);
     int plain;
     if (tag >= PITH_TAG_H1 && tag <= PITH_TAG_H6)
       plain = next_plain && !link;

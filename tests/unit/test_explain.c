@@ -447,6 +447,13 @@ static void test_reasons(void) {
          "in May</a></li><li><a href=\"/b\">New quay lights</a></li></ul>"
          "</div></body></html>",
          0, "Contact:", D, "after-article", NULL);
+  expect("after-article (flat, a section of teasers goes whole)",
+         "<html><body><div class=\"row\">" PROSE
+         "<h3>From the region</h3><p><a href=\"/a\">Pier repairs start in "
+         "May after the council agrees the budget</a></p><p>The works will "
+         "close the north pier to boats for most of the summer season.</p>"
+         "</div></body></html>",
+         0, "The works will close", D, "after-article", NULL);
   expect("after-article (flat, plain text stays)",
          "<html><body><div class=\"row\">" PROSE
          "<h3>Harbour news</h3><p>Crossings resume at six each morning, and "
