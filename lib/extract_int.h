@@ -73,7 +73,7 @@
 #define TEASER_LABEL 30
 #define TEASER_MAX 300
 /* A card of another story holds at most this much visible text; cards
- * are the content when they hold a third of the selection's text. */
+ * are the content when they hold a sixth of the selection's text. */
 #define CARD_MAX 400
 #define CARD_SHARE 6
 #define LINK_CARD_RUN 3       /* cards of one shape after the article */

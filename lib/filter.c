@@ -466,14 +466,16 @@ void pith__drop_cards(const pith_tree *t, pith_scratch *s, uint32_t root) {
   uint64_t in_cards = 0;
   /* The article's prose: its paragraphs, and where the last one ends.
    * Cards after an article of PROSE_PAGE or more are not the page. */
-  uint64_t prose = 0;
+  uint64_t prose = 0, kept = 0;
   uint32_t after = end;
   for (uint32_t i = root; i < end; i++)
     if ((s->flags[i] & PITH_X_BLOCK) &&
-        !(s->flags[i] & (PITH_X_REMOVED | PITH_X_DROP)) &&
-        is_prose_par(t, s, i)) {
-      prose += s->own[i];
-      after = subtree_end(t, i);
+        !(s->flags[i] & (PITH_X_REMOVED | PITH_X_DROP))) {
+      kept += s->own[i];
+      if (is_prose_par(t, s, i)) {
+        prose += s->own[i];
+        after = subtree_end(t, i);
+      }
     }
   if (prose < PROSE_PAGE)
     after = end;
@@ -506,8 +508,11 @@ void pith__drop_cards(const pith_tree *t, pith_scratch *s, uint32_t root) {
       }
       i++;
     }
-    /* A page of cards: they are its content. */
-    if (pass == 0 && in_cards * CARD_SHARE >= s->raw[root])
+    /* A page of cards: they are its content - and so are cards that
+     * hold half of what the other rules kept (a short post under its
+     * linked title). */
+    if (pass == 0 &&
+        (in_cards * CARD_SHARE >= s->raw[root] || in_cards * 2 >= kept))
       return;
   }
 }

@@ -367,6 +367,25 @@ static void test_reasons(void) {
          "</article></body></html>",
          0, "story 3 tells", K, "kept", NULL);
   /* Items of a list are the article's own (a list of sources). */
+#define SIDEBAR                                                                \
+  "<li><a href=\"/c/1\">Category one</a></li><li><a href=\"/c/2\">"            \
+  "Category two</a></li><li><a href=\"/c/3\">Category three</a></li>"          \
+  "<li><a href=\"/c/4\">Category four</a></li><li><a href=\"/c/5\">"           \
+  "Category five</a></li><li><a href=\"/c/6\">Category six</a></li>"           \
+  "<li><a href=\"/c/7\">Category seven</a></li><li><a href=\"/c/8\">"          \
+  "Category eight</a></li><li><a href=\"/c/9\">Category nine</a></li>"         \
+  "<li><a href=\"/c/10\">Category ten</a></li>"
+  /* The cards are most of what is kept: the post, not other stories. */
+  expect(
+      "card (a short post under its linked title stays)",
+      "<html><body><div id=\"wrapper\"><div id=\"content\"><div "
+      "class=\"post\"><h2><a href=\"/posts/ferry\">The ferry is "
+      "back</a></h2><p>It sailed at six this morning, on time.</p><p>"
+      "Nobody was late.</p></div></div><div id=\"sidebar\"><ul>" SIDEBAR SIDEBAR
+          SIDEBAR "</ul></div></div><p>Made with a free blog "
+      "engine.</p></body></html>",
+      0, "It sailed at six", K, "kept", NULL);
+#undef SIDEBAR
   expect("card (list items are not cards)",
          "<html><body><article>" STORY "<ul>"
          "<li><a href=\"/s1\"><img src=\"1.jpg\"></a>The harbour master's "
