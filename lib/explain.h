@@ -73,6 +73,9 @@
     "a short line that titles what follows it, which was dropped")             \
   X(TEASER, "teaser",                                                          \
     "a label and a link to another story (Also read: ...) inside the text")    \
+  X(APPEAL, "appeal",                                                          \
+    "a short call to the reader that closes the text (subscribe to the "       \
+    "newsletter, support the site)")                                           \
   X(AFTER_ARTICLE, "after-article",                                            \
     "after the end of the article: outside the element holding its prose, "    \
     "and not prose itself")

@@ -662,8 +662,11 @@ int pith__extract(const pith_tree *t, unsigned opts, pith_scratch *s,
   pith__drop_box_labels(t, s, best);
   if (!(opts & PITH_XOPT_PRECISION) && s->fallback == PITH_FALLBACK_NONE)
     s->lead = pith__find_lead(t, s, best);
-  if (!(opts & PITH_XOPT_RECALL))
+  if (!(opts & PITH_XOPT_RECALL)) {
     pith__trim_tail(t, s, best, opts);
+
+    pith__drop_appeals(t, s, best);
+  }
   if (nets && net && kept_len(t, s, best) < NET_KEPT)
     best = prose_net(t, s, net, opts);
   *root = best;

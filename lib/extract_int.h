@@ -72,6 +72,8 @@
  * block of at most TEASER_MAX. */
 #define TEASER_LABEL 30
 #define TEASER_MAX 300
+/* A closing call to the reader (subscribe, support) is a short block. */
+#define APPEAL_MAX 300
 /* A card of another story holds at most this much visible text; cards
  * are the content when they hold a sixth of the selection's text. */
 #define CARD_MAX 400
@@ -169,6 +171,9 @@ void pith__drop_box_labels(const pith_tree *t, pith_scratch *s, uint32_t root);
 /* filter.c: the article's lead set above the selection, or 0. */
 uint32_t pith__find_lead(const pith_tree *t, const pith_scratch *s,
                          uint32_t root);
+
+/* filter.c: drop the calls to the reader that close the text of root. */
+void pith__drop_appeals(const pith_tree *t, pith_scratch *s, uint32_t root);
 
 /* filter.c: drop what follows the end of the article inside root. */
 void pith__trim_tail(const pith_tree *t, pith_scratch *s, uint32_t root,

@@ -1020,3 +1020,71 @@ void pith__trim_tail(const pith_tree *t, pith_scratch *s, uint32_t root,
     }
   }
 }
+
+/* Calls to the reader that close an article: subscribe to a newsletter,
+ * support or join the publication, write to the editor.  Stems of such
+ * calls in the languages of the web's larger news markets, compared with
+ * the block's text folded to lower case (ASCII; other bytes as they are).
+ * A stem must name the call, not its topic: "newsletter" alone is a
+ * call, "support" alone is not. */
+static const char *const appeal_stems[] = {
+    "newsletter",
+    "subscribe",
+    "sign up",
+    "signing up",
+    "support our",
+    "support us",
+    "supporting our",
+    "become a member",
+    "letter to the editor",
+    "abonnier",
+    "abonnez",
+    "unterstütze",
+    "unterstützen sie",
+    "werden sie mitglied",
+    "suscríbete",
+    "suscribirse",
+    "iscriviti",
+    "zapisz się",
+    "subskrypcj",
+    "assine",
+};
+
+static int is_appeal(const pith_tree *t, uint32_t b) {
+  char w[APPEAL_MAX + 1];
+  size_t k = 0;
+  text_walk tw;
+  text_start(&tw, b);
+  for (uint32_t c; (c = text_next(&tw, t));) {
+    const char *x = pith__text(t, c);
+    for (uint32_t i = 0; i < t->nodes[c].len; i++) {
+      if (k == APPEAL_MAX)
+        return 0;
+      w[k++] = (char)lower((unsigned char)x[i]);
+    }
+  }
+  if (tw.capped)
+    return 0;
+  w[k] = '\0';
+  for (size_t j = 0; j < sizeof appeal_stems / sizeof *appeal_stems; j++)
+    if (strstr(w, appeal_stems[j]))
+      return 1;
+  return 0;
+}
+
+/* The last blocks kept in root, when each is a short call to the reader
+ * (is_appeal) with a link to answer it, close the page's text but are not
+ * the article. */
+void pith__drop_appeals(const pith_tree *t, pith_scratch *s, uint32_t root) {
+  uint32_t end = subtree_end(t, root);
+  for (uint32_t i = end; i-- > root;) {
+    uint16_t f = s->flags[i];
+    if (!(f & PITH_X_BLOCK) || (f & (PITH_X_REMOVED | PITH_X_DROP)) ||
+        !s->own[i])
+      continue;
+    if (s->raw[i] > APPEAL_MAX || !s->rawlink[i] || !is_appeal(t, i))
+      return;
+    s->flags[i] |= PITH_X_DROP;
+    note(s, i, PITH_R_APPEAL);
+  }
+}

@@ -407,6 +407,19 @@ static void test_reasons(void) {
          "<p>Also Read: <a href=\"/o\">Mayor opens the new harbour walk "
          "after two years of works</a></p>" PROSE "</article></body></html>",
          0, "Also Read", D, "teaser", NULL);
+  expect("appeal",
+         "<html><body><article>" PROSE
+         "<p>Enjoyed this story? <a href=\"/nl\">Sign up</a> for our "
+         "weekly harbour newsletter, with the changes to the timetable, the "
+         "council's notices and the week's news from the quay and the "
+         "boatyard.</p></article></body></html>",
+         0, "Enjoyed this story?", D, "appeal", NULL);
+  expect(
+      "appeal (only where it closes the text)",
+      "<html><body><article>" PROSE
+      "<p>The council will send its newsletter to every household.</p>" CLOSING
+      "</article></body></html>",
+      0, "send its newsletter", K, "kept", NULL);
   expect("after-article",
          "<html><body><div class=\"page\"><div class=\"body\">" PROSE
          "</div><p>Topics: budget, council</p></div></body></html>",
