@@ -792,6 +792,10 @@ static int in_table(const pith_tree *t, uint32_t i, uint32_t root) {
 static uint32_t worded_links(const pith_tree *t, const pith_scratch *s,
                              uint32_t i) {
   uint32_t sum = 0, end = subtree_end(t, i);
+  /* A headline is small: a larger block is none (and, read once per
+   * block, nested blocks cost no more than LINK_CARD_NODES each). */
+  if (end - i > LINK_CARD_NODES)
+    return 0;
   for (uint32_t a = i; a < end; a++) {
     if (t->nodes[a].tag != PITH_TAG_A || (s->flags[a] & PITH_X_REMOVED))
       continue;
