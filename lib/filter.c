@@ -269,7 +269,10 @@ static int is_teaser(const pith_tree *t, const pith_scratch *s, uint32_t b) {
          linked >= LONG_ANCHOR && last == ':';
 }
 
-static int is_prose_par(const pith_tree *t, const pith_scratch *s, uint32_t i);
+static int is_prose_par(const pith_tree *t, const pith_scratch *s, uint32_t i,
+                        unsigned par);
+static unsigned par_tag(const pith_tree *t, const pith_scratch *s,
+                        uint32_t root, uint32_t end);
 static uint32_t worded_links(const pith_tree *t, const pith_scratch *s,
                              uint32_t i);
 
@@ -336,13 +339,26 @@ static int is_link_card(const pith_tree *t, const pith_scratch *s, uint32_t c) {
   return link && (img || s->rawlink[c] * 2 >= s->raw[c]);
 }
 
-/* Are elements a and b of the same shape: one tag, one class? */
+/* Are elements a and b of the same shape: one tag, and one first class
+ * word (the words after it often vary from card to card: "card
+ * card--video", "card is-first")? */
 static int same_shape(const pith_tree *t, uint32_t a, uint32_t b) {
   if (t->nodes[a].tag != t->nodes[b].tag)
     return 0;
   const char *ca = pith__attr(t, a, PITH_ATTR_CLASS, NULL);
   const char *cb = pith__attr(t, b, PITH_ATTR_CLASS, NULL);
-  return ca && cb ? strcmp(ca, cb) == 0 : ca == cb;
+  if (!ca || !cb)
+    return ca == cb;
+  while (is_html_sp((unsigned char)*ca))
+    ca++;
+  while (is_html_sp((unsigned char)*cb))
+    cb++;
+  size_t na = 0, nb = 0;
+  while (ca[na] && !is_html_sp((unsigned char)ca[na]))
+    na++;
+  while (cb[nb] && !is_html_sp((unsigned char)cb[nb]))
+    nb++;
+  return na == nb && memcmp(ca, cb, na) == 0;
 }
 
 /* Runs of link cards (see drop_link_cards): the nodes first .. end of
@@ -377,7 +393,7 @@ static void add_run(const pith_tree *t, card_run *runs, unsigned *nruns,
  * Bounded: each element is looked at once as a child, in at most
  * LINK_CARD_NODES steps. */
 static void drop_link_cards(const pith_tree *t, pith_scratch *s, uint32_t root,
-                            uint32_t end) {
+                            uint32_t end, unsigned par) {
   card_run runs[LINK_CARD_RUNS_MAX];
   unsigned nruns = 0;
   for (uint32_t p = root; p < end; p++) {
@@ -416,7 +432,7 @@ static void drop_link_cards(const pith_tree *t, pith_scratch *s, uint32_t root,
     }
     if ((s->flags[i] & PITH_X_BLOCK) &&
         !(s->flags[i] & (PITH_X_REMOVED | PITH_X_DROP)) &&
-        is_prose_par(t, s, i)) {
+        is_prose_par(t, s, i, par)) {
       from = subtree_end(t, i);
       prose += s->own[i];
     }
@@ -468,11 +484,12 @@ void pith__drop_cards(const pith_tree *t, pith_scratch *s, uint32_t root) {
    * Cards after an article of PROSE_PAGE or more are not the page. */
   uint64_t prose = 0, kept = 0;
   uint32_t after = end;
+  unsigned par = PITH_TAG_P;
   for (uint32_t i = root; i < end; i++)
     if ((s->flags[i] & PITH_X_BLOCK) &&
         !(s->flags[i] & (PITH_X_REMOVED | PITH_X_DROP))) {
       kept += s->own[i];
-      if (is_prose_par(t, s, i)) {
+      if (is_prose_par(t, s, i, par)) {
         prose += s->own[i];
         after = subtree_end(t, i);
       }
@@ -480,7 +497,7 @@ void pith__drop_cards(const pith_tree *t, pith_scratch *s, uint32_t root) {
   if (prose < PROSE_PAGE)
     after = end;
   else
-    drop_link_cards(t, s, root, end);
+    drop_link_cards(t, s, root, end, par);
   for (int pass = 0; pass < 2; pass++) {
     for (uint32_t i = root; i < end;) {
       uint16_t f = s->flags[i];
@@ -772,10 +789,24 @@ uint32_t pith__find_lead(const pith_tree *t, const pith_scratch *s,
   return 0;
 }
 
-/* Is block i a paragraph of prose: a <p> of real length with few links? */
-static int is_prose_par(const pith_tree *t, const pith_scratch *s, uint32_t i) {
-  return t->nodes[i].tag == PITH_TAG_P &&
-         block_weight(t, s, i, 0) >= TAIL_PROSE;
+/* Is block i a paragraph of prose: a block of the page's paragraph tag
+ * (par_tag) of real length with few links? */
+static int is_prose_par(const pith_tree *t, const pith_scratch *s, uint32_t i,
+                        unsigned par) {
+  return t->nodes[i].tag == par && block_weight(t, s, i, 0) >= TAIL_PROSE;
+}
+
+/* The tag of the paragraphs of the text in [root, end): <p>, or <div>
+ * when no kept <p> there is a paragraph of prose (a page that writes its
+ * paragraphs as divisions, or as lines of one). */
+static unsigned par_tag(const pith_tree *t, const pith_scratch *s,
+                        uint32_t root, uint32_t end) {
+  for (uint32_t i = root; i < end; i++)
+    if ((s->flags[i] & PITH_X_BLOCK) &&
+        !(s->flags[i] & (PITH_X_REMOVED | PITH_X_DROP)) &&
+        is_prose_par(t, s, i, PITH_TAG_P))
+      return PITH_TAG_P;
+  return PITH_TAG_DIV;
 }
 
 /* Is node i inside a table below root? */
@@ -866,7 +897,8 @@ static void drop_linked_sections(const pith_tree *t, pith_scratch *s,
 
 /* The end of an article without a core: its paragraphs sit side by side
  * with the boxes of the page's layout (a flat row of components), so no
- * one element holds its prose.  When paragraphs of prose hold at least
+ * one element holds its prose.  Its paragraphs are of the page's
+ * paragraph tag (par_tag).  When paragraphs of prose hold at least
  * half of the selection's text, the article ends at the last of them;
  * after it, only plain text stays (preformatted text, or a block of
  * TAIL_PLAIN visible bytes with under a quarter in links, plain list
@@ -882,12 +914,13 @@ static void trim_after_prose(const pith_tree *t, pith_scratch *s, uint32_t root,
                              uint32_t end) {
   uint64_t prose = 0, all = 0;
   uint32_t last = 0;
+  unsigned par = par_tag(t, s, root, end);
   for (uint32_t i = root; i < end; i++) {
     uint16_t f = s->flags[i];
     if (!(f & PITH_X_BLOCK) || (f & (PITH_X_REMOVED | PITH_X_DROP)))
       continue;
     all += s->own[i];
-    if (is_prose_par(t, s, i)) {
+    if (is_prose_par(t, s, i, par)) {
       prose += s->own[i];
       last = i;
     }
@@ -913,7 +946,7 @@ static void trim_after_prose(const pith_tree *t, pith_scratch *s, uint32_t root,
     else
       plain = tag == PITH_TAG_PRE || (tag == PITH_TAG_LI && !link) ||
               in_table(t, i, root) || (own >= TAIL_PLAIN && link * 4 < own) ||
-              (tag == PITH_TAG_P && !link &&
+              (tag == par && !link &&
                t->nodes[i].parent == t->nodes[last].parent &&
                last_char(t, i) != ':');
     next_plain = plain;
@@ -1015,7 +1048,7 @@ void pith__trim_tail(const pith_tree *t, pith_scratch *s, uint32_t root,
       continue;
     /* The first block after the core that is not prose ends the
      * article: a box of teasers may hold prose-like summaries. */
-    int prose = !ended && !(f & PITH_X_DROP) && is_prose_par(t, s, i);
+    int prose = !ended && !(f & PITH_X_DROP) && is_prose_par(t, s, i, PITH_TAG_P);
     if (!prose)
       ended = 1;
     if (!prose && !(f & PITH_X_DROP)) {

@@ -357,6 +357,17 @@ static void test_reasons(void) {
          "<html><body><article>" STORY "<div class=\"feed\">" FEED
          "</div></article></body></html>",
          0, "story 3 tells", D, "card", NULL);
+  /* Cards of one shape whose class words after the first vary. */
+  expect("card (the cards' further class words differ)",
+         "<html><body><article>" STORY "<div class=\"feed\">"
+         "<div class=\"story story--video\"><a href=\"/story-1\"><img "
+         "src=\"1.jpg\"></a><p>The first story of the feed.</p></div>"
+         "<div class=\"story\"><a href=\"/story-2\"><img src=\"2.jpg\">"
+         "</a><p>The second story of the feed.</p></div>"
+         "<div class=\"story is-last\"><a href=\"/story-3\"><img "
+         "src=\"3.jpg\"></a><p>The third story of the feed.</p></div>"
+         "</div></article></body></html>",
+         0, "The third story", D, "card", NULL);
   /* The same cards with more of the page after them: a section of it. */
   expect("card (cards followed by more of the page stay)",
          "<html><body><article>" STORY "<div class=\"feed\">" FEED
@@ -486,6 +497,29 @@ static void test_reasons(void) {
          "close the north pier to boats for most of the summer season.</p>"
          "</div></body></html>",
          0, "The works will close", D, "after-article", NULL);
+  /* A page that writes its paragraphs as divisions has an end too. */
+  expect("after-article (flat, paragraphs written as divisions)",
+         "<html><body><div class=\"row\">"
+         "<div>The harbour ferry went back into service on Wednesday after "
+         "four months in the boatyard, where workers replaced its engine "
+         "and most of the wooden deck. Passengers were waiting on the quay "
+         "before dawn, as they did every summer, with coffee from the kiosk "
+         "by the ticket office.</div>"
+         "<div>The town council paid for the repairs from its maintenance "
+         "budget, and the operator says the timetable will stay as it was "
+         "last summer, with the first crossing at six in the morning and the "
+         "last at eleven at night, and with two more boats on the weekends "
+         "of the festival.</div>"
+         "<div>Fishermen on the north pier said the new engine is much "
+         "quieter than the old one, which could be heard across the bay "
+         "every morning, and that the wake of the ferry no longer rocks "
+         "their boats at the moorings when it passes the end of the pier "
+         "at full speed.</div>"
+         "<h3>Harbour news</h3><p><a href=\"/a\">Pier repairs start in May "
+         "after the council agrees the budget</a></p><p><a href=\"/b\">New "
+         "quay lights are switched on for the coming winter crossings</a>"
+         "</p></div></body></html>",
+         0, "New quay lights", D, "after-article", NULL);
   expect("after-article (flat, plain text stays)",
          "<html><body><div class=\"row\">" PROSE
          "<h3>Harbour news</h3><p>Crossings resume at six each morning, and "
