@@ -138,6 +138,8 @@ static const char *detail_of(const pith_tree *t, unsigned r, uint32_t c,
                                        sizeof w);
     if (rule)
       snprintf(out, sizeof out, "%s: \"%s\" in the role of ", rule, w);
+    else if (pith__attr(t, c, PITH_ATTR_ARIA_MODAL, NULL))
+      snprintf(out, sizeof out, "role-boilerplate: aria-modal=\"true\" on ");
     break;
   }
   case PITH_R_TAG:

@@ -32,6 +32,7 @@
 #include "extract.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "chars.h"
 #include "explain.h"
@@ -133,9 +134,19 @@ static uint32_t attr_rules(const pith_tree *t, uint32_t n, unsigned id) {
   return v ? pith__vocab_token_rules(v, len) : 0;
 }
 
-/* ARIA roles of boilerplate landmarks and widgets. */
+/* Does element n say it is a modal dialog (aria-modal="true")? */
+static int aria_modal(const pith_tree *t, uint32_t n) {
+  size_t len;
+  const char *v = pith__attr(t, n, PITH_ATTR_ARIA_MODAL, &len);
+  return v && len == 4 && strncasecmp(v, "true", 4) == 0;
+}
+
+/* ARIA roles of boilerplate landmarks and widgets; aria-modal="true"
+ * marks a dialog as the role does (a policy or sign-up window that
+ * opens over the page). */
 static int role_is_boilerplate(const pith_tree *t, uint32_t n) {
-  return (attr_rules(t, n, PITH_ATTR_ROLE) & PITH_VB_ROLE_BOILERPLATE) != 0;
+  return (attr_rules(t, n, PITH_ATTR_ROLE) & PITH_VB_ROLE_BOILERPLATE) ||
+         aria_modal(t, n);
 }
 
 /* Is this element the page's declared main content container? */
@@ -323,8 +334,10 @@ static void prune(const pith_tree *t, pith_scratch *s, unsigned opts,
       r = r ? r : PITH_R_CLASS_WORD;
     }
     /* A container with most of the page's prose is not boilerplate,
-     * whatever its name. */
-    if (soft_remove && !protect[i])
+     * whatever its name - unless it is a modal window: it lies over the
+     * page while open, and what it holds (terms of use, a policy, a form
+     * to republish the story) is not the page's text, however long. */
+    if (soft_remove && (!protect[i] || aria_modal(t, i)))
       remove = 1;
     if (v & PITH_VOCAB_SOFT)
       f |= PITH_X_SOFT;

@@ -151,6 +151,7 @@ typedef enum {
   X(ALT, "alt")                                                                \
   X(ARIA_HIDDEN, "aria-hidden")                                                \
   X(ARIA_LABEL, "aria-label")                                                  \
+  X(ARIA_MODAL, "aria-modal")                                                  \
   X(CHARSET, "charset")                                                        \
   X(CLASS, "class")                                                            \
   X(COLSPAN, "colspan")                                                        \

@@ -431,6 +431,11 @@ static void test_reasons(void) {
       "<p>The council will send its newsletter to every household.</p>" CLOSING
       "</article></body></html>",
       0, "send its newsletter", K, "kept", NULL);
+  /* A modal window goes even when it holds most of the page's prose. */
+  expect("role (a modal window)",
+         "<html><body><article>" PROSE "</article><div aria-modal=\"true\">"
+         "<h2>Terms of use</h2>" PROSE PROSE "</div></body></html>",
+         0, "Terms of use", D, "role", "aria-modal");
   expect("after-article",
          "<html><body><div class=\"page\"><div class=\"body\">" PROSE
          "</div><p>Topics: budget, council</p></div></body></html>",
