@@ -344,6 +344,7 @@ static void emit(builder *b, int type, int level) {
     blk->lang = type == PITH_BLOCK_CODE ? b->lang : NULL;
     blk->node = b->seg_node;
     blk->reason = 0;
+    blk->titles_form = 0;
     finish_spans(b, blk, start, blk->len);
     if (!blk->text)
       b->oom = 1;
@@ -572,8 +573,13 @@ static int enter(builder *b, uint32_t n) {
   const pith_tree *t = b->t;
   unsigned tag = t->nodes[n].tag;
   uint16_t f = b->s->flags[n];
-  if (f & PITH_X_REMOVED)
+  if (f & PITH_X_REMOVED) {
+    /* A form with text right after a heading, nothing between. */
+    if (tag == PITH_TAG_FORM && b->s->raw[n] && !b->seg.len && b->n &&
+        b->blocks[b->n - 1].type == PITH_BLOCK_HEADING)
+      b->blocks[b->n - 1].titles_form = 1;
     return 0;
+  }
   if (tag == PITH_TAG_BR) {
     if (b->pre) {
       pith__buf_putc(&b->seg, '\n');
@@ -759,7 +765,9 @@ static int section_rank(const pith_block *blk) {
  * articles" above a dropped link list, "Tags" above nothing) heads
  * nothing: drop it.  A section is empty when the next block is a heading
  * of a higher rank, or the end.  (A run of same-rank headings is kept: it
- * is a list of titles.)  A label opens a section too, at LABEL_RANK. */
+ * is a list of titles - but not a heading whose removed form came right
+ * after it: its section was that form.)  A label opens a section too, at
+ * LABEL_RANK. */
 static void drop_empty_sections(builder *b) {
   /* Walk backwards so a chain of empty headings goes at once.  `next` is
    * the first block after i that stays: the headings dropped on the way
@@ -770,7 +778,9 @@ static void drop_empty_sections(builder *b) {
     pith_block *blk = &b->blocks[i];
     int rank = section_rank(blk);
     int next_rank = next < b->n ? section_rank(&b->blocks[next]) : 0;
-    if (rank && (next >= b->n || (next_rank && next_rank < rank)))
+    if (rank && (next >= b->n ||
+                 (next_rank && (next_rank < rank ||
+                                (blk->titles_form && next_rank <= rank)))))
       blk->level = -1 - blk->level; /* mark (a label's level is 0) */
     else
       next = i;

@@ -70,6 +70,9 @@ typedef struct {
    * block the body stage dropped, why (a pith_reason, explain.h). */
   uint32_t node;
   int reason;
+  /* Headings: a form the extraction removed came right after it (the
+   * heading titles that form: "Leave a reply"). */
+  int titles_form;
 } pith_block;
 
 /* The metadata fields whose source the trace reports. */

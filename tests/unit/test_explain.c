@@ -212,6 +212,19 @@ static void test_reasons(void) {
          "<h3>Changes to the timetable</h3><nav><a href=\"/t\">ferries</a>"
          "</nav><h2>Summer crossings</h2>" CLOSING "</article></body></html>",
          0, "Changes to the timetable", D, "empty-section", NULL);
+  /* A heading over a removed form titles the form, even before a heading
+   * of its own rank; a run of same-rank headings alone stays. */
+  expect("empty-section (a form's title)",
+         "<html><body><article>" PROSE
+         "<h3>Your crossing</h3><form><p>Name</p><input type=\"text\">"
+         "<textarea></textarea></form><h3>Summer crossings</h3>" CLOSING
+         "</article></body></html>",
+         0, "Your crossing", D, "empty-section", NULL);
+  expect("empty-section (a run of titles stays)",
+         "<html><body><article>" PROSE
+         "<h3>Winter crossings</h3><h3>Summer crossings</h3>" CLOSING
+         "</article></body></html>",
+         0, "Winter crossings", K, "kept", NULL);
   /* A label paragraph ("...:") with nothing left under it heads nothing. */
   expect("empty-section (label)",
          "<html><body><article>" PROSE
