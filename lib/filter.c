@@ -734,6 +734,7 @@ void pith__drop_box_labels(const pith_tree *t, pith_scratch *s, uint32_t root) {
   uint32_t end = subtree_end(t, root);
   uint32_t prev = 0; /* the last kept short block, waiting for its next */
   uint32_t cur = 0;
+  uint64_t gone = 0; /* the text of the dropped blocks after prev */
   for (uint32_t i = root; i < end; i++) {
     if (t->nodes[i].tag != PITH_TAG_TEXT || !s->raw[i] ||
         (t->nodes[t->nodes[i].parent].flags & PITH_NF_KEEPTEXT))
@@ -743,11 +744,23 @@ void pith__drop_box_labels(const pith_tree *t, pith_scratch *s, uint32_t root) {
       continue;
     cur = o;
     int kept = !(s->flags[i] & PITH_X_REMOVED) && !(s->flags[o] & PITH_X_DROP);
-    /* What the label titles is a box with some text, not a button. */
-    if (prev && !kept && s->raw[o] >= BOX_LABEL_MAX) {
-      s->flags[prev] |= PITH_X_DROP;
-      note(s, prev, PITH_R_BOX_LABEL);
+    /* What the label titles is a box with some text, not a button: a
+     * dropped block of BOX_LABEL_MAX bytes, or dropped links that hold
+     * as much together (a list of short headlines). */
+    if (prev && !kept) {
+      if (s->raw[o] < BOX_LABEL_MAX && s->rawlink[o] * 2 <= s->raw[o]) {
+        prev = 0;
+        continue;
+      }
+      gone += s->raw[o];
+      if (gone >= BOX_LABEL_MAX) {
+        s->flags[prev] |= PITH_X_DROP;
+        note(s, prev, PITH_R_BOX_LABEL);
+        prev = 0;
+      }
+      continue;
     }
+    gone = 0;
     prev = kept && o != root && s->own[o] <= BOX_LABEL_MAX &&
                    s->ownlink[o] == 0 && title_like(t, o)
                ? o

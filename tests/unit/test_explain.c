@@ -550,6 +550,20 @@ static void test_reasons(void) {
          "timetable of the harbour ferry starts in June.</p></div>" PROSE
          "</article></body></html>",
          0, "Timetables and fares", D, "box-label", NULL);
+  /* A list of short headlines, dropped item by item, is a box too. */
+  expect("box-label (over short linked headlines)",
+         "<html><body><article>" PROSE
+         "<h4>Read also</h4><ul><li><a href=\"/a\">Pier repairs in May</a>"
+         "</li><li><a href=\"/b\">New quay lights</a></li><li><a "
+         "href=\"/c\">Winter crossings</a></li></ul>" CLOSING
+         "</article></body></html>",
+         0, "Read also", D, "box-label", NULL);
+  /* A heading over short lines that went (a date, a byline) stays. */
+  expect("box-label (not over short plain lines)",
+         "<html><body><article>" PROSE
+         "<h4>The crossing</h4><p>5 March 2024</p><p>By A. Writer</p>" CLOSING
+         "</article></body></html>",
+         0, "The crossing", K, "kept", NULL);
   expect("table",
          "<html><body><article>" PROSE
          "<table><tr><td>Departure</td><td>06:00</td></tr>"
