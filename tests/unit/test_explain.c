@@ -449,6 +449,32 @@ static void test_reasons(void) {
          "<html><body><article>" PROSE "</article><div aria-modal=\"true\">"
          "<h2>Terms of use</h2>" PROSE PROSE "</div></body></html>",
          0, "Terms of use", D, "role", "aria-modal");
+  /* A page whose only prose is in a modal window: the safety net takes
+   * it back (a story viewer that opens over an empty page). */
+  expect("role (a modal window that holds the only prose)",
+         "<html><body><div aria-modal=\"true\">" PROSE CLOSING
+         "<p>The boatyard's foreman said the deck was the hardest part of "
+         "the work, because every plank had to be cut by hand from oak "
+         "felled on the mainland and seasoned for two winters first.</p>"
+         "<p>The old engine will be shown in the harbour museum from May, "
+         "next to the ferry's first bell and the logbooks kept by its "
+         "captains since the crossing opened a hundred years ago.</p>"
+         "<p>Ticket prices stay the same this year, the operator said, and "
+         "children under twelve still travel free with an adult on every "
+         "crossing of the day, the late boat included.</p>"
+         "<p>The council will decide in the autumn whether to buy a second "
+         "ferry, which would let the operator run a crossing every half "
+         "hour during the summer months and on festival weekends.</p>"
+         "<p>Islanders have asked for the first crossing to leave earlier "
+         "in winter, so that workers on the mainland can reach the early "
+         "shifts at the cannery and the hospital without staying over.</p>"
+         "<p>The operator has promised to look at the request once the new "
+         "engine has run a full season, and to publish the winter "
+         "timetable on the harbour office's board by the end of August.</p>"
+         "<p>Until then the old timetable holds, and the harbour master "
+         "asks drivers to queue on the quay road, not on the pier.</p>"
+         "</div></body></html>",
+         0, "second ferry", K, "kept", NULL);
   expect("after-article",
          "<html><body><div class=\"page\"><div class=\"body\">" PROSE
          "</div><p>Topics: budget, council</p></div></body></html>",
