@@ -191,6 +191,11 @@ static void test_reasons(void) {
          "<h3>Related articles</h3><p>New pier opens to walkers after the "
          "storm repairs are finished</p></article></body></html>",
          0, "New pier opens", D, "recommendations", NULL);
+  expect("recommendations (German, \"Lesen Sie auch\")",
+         "<html><body><article>" PROSE
+         "<h3>Lesen Sie auch</h3><p>New pier opens to walkers after the "
+         "storm repairs are finished</p></article></body></html>",
+         0, "New pier opens", D, "recommendations", NULL);
   expect("comment-section",
          "<html><body><article>" PROSE
          "<div class=\"comments\"><p>Sign in to join the conversation about "
