@@ -957,11 +957,11 @@ static void trim_after_prose(const pith_tree *t, pith_scratch *s, uint32_t root,
     if (tag >= PITH_TAG_H1 && tag <= PITH_TAG_H6)
       plain = next_plain && !link;
     else
-      plain = tag == PITH_TAG_PRE || (tag == PITH_TAG_LI && !link) ||
-              in_table(t, i, root) || (own >= TAIL_PLAIN && link * 4 < own) ||
-              (tag == par && !link &&
-               t->nodes[i].parent == t->nodes[last].parent &&
-               last_char(t, i) != ':');
+      plain =
+          tag == PITH_TAG_PRE || (tag == PITH_TAG_LI && !link) ||
+          in_table(t, i, root) || (own >= TAIL_PLAIN && link * 4 < own) ||
+          (tag == par && !link && t->nodes[i].parent == t->nodes[last].parent &&
+           last_char(t, i) != ':');
     next_plain = plain;
     if (!plain) {
       s->flags[i] |= PITH_X_DROP;
@@ -1061,7 +1061,8 @@ void pith__trim_tail(const pith_tree *t, pith_scratch *s, uint32_t root,
       continue;
     /* The first block after the core that is not prose ends the
      * article: a box of teasers may hold prose-like summaries. */
-    int prose = !ended && !(f & PITH_X_DROP) && is_prose_par(t, s, i, PITH_TAG_P);
+    int prose =
+        !ended && !(f & PITH_X_DROP) && is_prose_par(t, s, i, PITH_TAG_P);
     if (!prose)
       ended = 1;
     if (!prose && !(f & PITH_X_DROP)) {
