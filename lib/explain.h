@@ -34,7 +34,9 @@
   X(TAG, "tag",                                                                \
     "an element readers skip or that holds boilerplate (nav, "                 \
     "aside, footer, dialog, menu, figcaption, button, ...)")                   \
-  X(ROLE, "role", "an ARIA role of boilerplate (navigation, banner, ...)")     \
+  X(ROLE, "role",                                                              \
+    "an ARIA role of boilerplate (navigation, banner, ...) or a modal "        \
+    "window (aria-modal)")                                                     \
   X(CLASS_WORD, "class-word", "a class or id word that names boilerplate")     \
   X(FORM, "form", "a form a reader fills in (comment, search, newsletter)")    \
   X(OUTSIDE_MAIN, "outside-main", "outside the page's one <main> region")      \
