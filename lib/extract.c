@@ -141,12 +141,9 @@ static int aria_modal(const pith_tree *t, uint32_t n) {
   return v && len == 4 && strncasecmp(v, "true", 4) == 0;
 }
 
-/* ARIA roles of boilerplate landmarks and widgets; aria-modal="true"
- * marks a dialog as the role does (a policy or sign-up window that
- * opens over the page). */
+/* ARIA roles of boilerplate landmarks and widgets. */
 static int role_is_boilerplate(const pith_tree *t, uint32_t n) {
-  return (attr_rules(t, n, PITH_ATTR_ROLE) & PITH_VB_ROLE_BOILERPLATE) ||
-         aria_modal(t, n);
+  return (attr_rules(t, n, PITH_ATTR_ROLE) & PITH_VB_ROLE_BOILERPLATE) != 0;
 }
 
 /* Is this element the page's declared main content container? */
@@ -325,7 +322,10 @@ static void prune(const pith_tree *t, pith_scratch *s, unsigned opts,
     default:
       break;
     }
-    if (role_is_boilerplate(t, i)) {
+    /* aria-modal="true" marks a dialog as the role does (a policy or
+     * sign-up window that opens over the page). */
+    int modal = aria_modal(t, i);
+    if (modal || role_is_boilerplate(t, i)) {
       soft_remove = 1;
       r = r ? r : PITH_R_ROLE;
     }
@@ -337,7 +337,7 @@ static void prune(const pith_tree *t, pith_scratch *s, unsigned opts,
      * whatever its name - unless it is a modal window: it lies over the
      * page while open, and what it holds (terms of use, a policy, a form
      * to republish the story) is not the page's text, however long. */
-    if (soft_remove && (!protect[i] || aria_modal(t, i)))
+    if (soft_remove && (!protect[i] || modal))
       remove = 1;
     if (v & PITH_VOCAB_SOFT)
       f |= PITH_X_SOFT;

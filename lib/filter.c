@@ -393,7 +393,7 @@ static void add_run(const pith_tree *t, card_run *runs, unsigned *nruns,
  * Bounded: each element is looked at once as a child, in at most
  * LINK_CARD_NODES steps. */
 static void drop_link_cards(const pith_tree *t, pith_scratch *s, uint32_t root,
-                            uint32_t end, unsigned par) {
+                            uint32_t end) {
   card_run runs[LINK_CARD_RUNS_MAX];
   unsigned nruns = 0;
   for (uint32_t p = root; p < end; p++) {
@@ -432,7 +432,7 @@ static void drop_link_cards(const pith_tree *t, pith_scratch *s, uint32_t root,
     }
     if ((s->flags[i] & PITH_X_BLOCK) &&
         !(s->flags[i] & (PITH_X_REMOVED | PITH_X_DROP)) &&
-        is_prose_par(t, s, i, par)) {
+        is_prose_par(t, s, i, PITH_TAG_P)) {
       from = subtree_end(t, i);
       prose += s->own[i];
     }
@@ -484,12 +484,11 @@ void pith__drop_cards(const pith_tree *t, pith_scratch *s, uint32_t root) {
    * Cards after an article of PROSE_PAGE or more are not the page. */
   uint64_t prose = 0, kept = 0;
   uint32_t after = end;
-  unsigned par = PITH_TAG_P;
   for (uint32_t i = root; i < end; i++)
     if ((s->flags[i] & PITH_X_BLOCK) &&
         !(s->flags[i] & (PITH_X_REMOVED | PITH_X_DROP))) {
       kept += s->own[i];
-      if (is_prose_par(t, s, i, par)) {
+      if (is_prose_par(t, s, i, PITH_TAG_P)) {
         prose += s->own[i];
         after = subtree_end(t, i);
       }
@@ -497,7 +496,7 @@ void pith__drop_cards(const pith_tree *t, pith_scratch *s, uint32_t root) {
   if (prose < PROSE_PAGE)
     after = end;
   else
-    drop_link_cards(t, s, root, end, par);
+    drop_link_cards(t, s, root, end);
   for (int pass = 0; pass < 2; pass++) {
     for (uint32_t i = root; i < end;) {
       uint16_t f = s->flags[i];
