@@ -118,17 +118,13 @@ static unsigned lookup(const name_table *tb, const char *const *names,
   return 0;
 }
 
-static unsigned tag_lookup(const char *name) {
-  unsigned t = lookup(&tag_table, tag_names, name, strlen(name));
+unsigned pith__tag_id(const char *name, size_t n) {
+  unsigned t = lookup(&tag_table, tag_names, name, n);
   return t ? t : PITH_TAG_UNKNOWN;
 }
 
-static unsigned attr_lookup_n(const char *name, size_t n) {
+unsigned pith__attr_id(const char *name, size_t n) {
   return lookup(&attr_table, attr_names, name, n);
-}
-
-static unsigned attr_lookup(const char *name) {
-  return attr_lookup_n(name, strlen(name));
 }
 
 /* Builder state carried through the SAX callbacks. */
@@ -163,71 +159,6 @@ static int over_budget(builder *b) {
   return 1;
 }
 
-static uint32_t new_node(builder *b, unsigned tag) {
-  pith_tree *t = b->t;
-  if (t->nnodes >= t->max_nodes) {
-    t->truncated = 1;
-    return 0;
-  }
-  if (t->nnodes == t->capnodes) {
-    uint32_t cap = t->capnodes ? t->capnodes * 2 : 1024;
-    pith_node *n = pith__realloc(t->nodes, (size_t)cap * sizeof *n);
-    if (!n) {
-      t->oom = 1;
-      return 0;
-    }
-    t->nodes = n;
-    t->capnodes = cap;
-  }
-  uint32_t i = t->nnodes++;
-  pith_node *n = &t->nodes[i];
-  memset(n, 0, sizeof *n);
-  n->tag = (uint16_t)tag;
-  n->parent = b->cur;
-  pith_node *p = &t->nodes[b->cur];
-  if (p->last) {
-    t->nodes[p->last].next = i;
-    n->prev = p->last;
-  } else {
-    p->first = i;
-  }
-  p->last = i;
-  return i;
-}
-
-static int add_attr(builder *b, unsigned id, const char *value) {
-  pith_tree *t = b->t;
-  if (t->nattrs == t->capattrs) {
-    uint32_t cap = t->capattrs ? t->capattrs * 2 : 1024;
-    pith_attr *a = pith__realloc(t->attrs, (size_t)cap * sizeof *a);
-    if (!a) {
-      t->oom = 1;
-      return -1;
-    }
-    t->attrs = a;
-    t->capattrs = cap;
-  }
-  size_t len = value ? strlen(value) : 0;
-  if (len > UINT32_MAX / 2 || t->chars.len > UINT32_MAX / 2) {
-    t->truncated = 1;
-    return -1;
-  }
-  size_t start = t->chars.len;
-  pith__buf_append(&t->chars, value ? value : "", len + 1);
-  if (t->chars.oom) {
-    t->oom = 1;
-    return -1;
-  }
-  len = pith__clean_text(t->chars.data + start, len);
-  t->chars.len = start + len + 1;
-  t->chars.data[start + len] = '\0';
-  pith_attr *a = &t->attrs[t->nattrs++];
-  a->id = (uint16_t)id;
-  a->value = (uint32_t)start;
-  a->len = (uint32_t)len;
-  return 0;
-}
-
 /* ASCII case-insensitive search for `needle` (lower case) in s. */
 static int has_ci(const char *s, const char *needle) {
   size_t n = strlen(needle);
@@ -253,6 +184,84 @@ static int style_hides(const char *style) {
   return has_ci(tmp, "display:none") || has_ci(tmp, "visibility:hidden");
 }
 
+uint32_t pith__tree_add_node(pith_tree *t, uint32_t parent, unsigned tag) {
+  if (t->nnodes >= t->max_nodes) {
+    t->truncated = 1;
+    return 0;
+  }
+  if (t->nnodes == t->capnodes) {
+    uint32_t cap = t->capnodes ? t->capnodes * 2 : 1024;
+    pith_node *n = pith__realloc(t->nodes, (size_t)cap * sizeof *n);
+    if (!n) {
+      t->oom = 1;
+      return 0;
+    }
+    t->nodes = n;
+    t->capnodes = cap;
+  }
+  uint32_t i = t->nnodes++;
+  pith_node *n = &t->nodes[i];
+  memset(n, 0, sizeof *n);
+  n->tag = (uint16_t)tag;
+  n->parent = parent;
+  n->attr = t->nattrs;
+  pith_node *p = &t->nodes[parent];
+  if (p->last) {
+    t->nodes[p->last].next = i;
+    n->prev = p->last;
+  } else {
+    p->first = i;
+  }
+  p->last = i;
+  return i;
+}
+
+static uint32_t new_node(builder *b, unsigned tag) {
+  return pith__tree_add_node(b->t, b->cur, tag);
+}
+
+int pith__tree_add_attr(pith_tree *t, uint32_t node, unsigned id,
+                        const char *value, size_t len) {
+  if (t->nattrs == t->capattrs) {
+    uint32_t cap = t->capattrs ? t->capattrs * 2 : 1024;
+    pith_attr *a = pith__realloc(t->attrs, (size_t)cap * sizeof *a);
+    if (!a) {
+      t->oom = 1;
+      return -1;
+    }
+    t->attrs = a;
+    t->capattrs = cap;
+  }
+  if (!value)
+    len = 0;
+  if (len > UINT32_MAX / 2 || t->chars.len > UINT32_MAX / 2) {
+    t->truncated = 1;
+    return -1;
+  }
+  size_t start = t->chars.len;
+  pith__buf_append(&t->chars, value ? value : "", len);
+  pith__buf_putc(&t->chars, '\0');
+  if (t->chars.oom) {
+    t->oom = 1;
+    return -1;
+  }
+  char *v = t->chars.data + start;
+  len = pith__clean_text(v, len);
+  t->chars.len = start + len + 1;
+  v[len] = '\0';
+  pith_attr *a = &t->attrs[t->nattrs++];
+  a->id = (uint16_t)id;
+  a->value = (uint32_t)start;
+  a->len = (uint32_t)len;
+  pith_node *nd = &t->nodes[node];
+  nd->nattr = t->nattrs - nd->attr;
+  if (id == PITH_ATTR_HIDDEN ||
+      (id == PITH_ATTR_ARIA_HIDDEN && has_ci(v, "true")) ||
+      (id == PITH_ATTR_STYLE && style_hides(v)))
+    nd->flags |= PITH_NF_HIDDEN;
+  return id == PITH_ATTR_TYPE && has_ci(v, "ld+json");
+}
+
 static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts) {
   builder *b = ctx;
   pith_tree *t = b->t;
@@ -272,37 +281,26 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts) {
     return;
   }
   const char *name = (const char *)xname;
-  unsigned tag = tag_lookup(name);
+  unsigned tag = pith__tag_id(name, strlen(name));
   uint32_t n = new_node(b, tag);
   if (!n) {
     b->flat++;
     return;
   }
-  pith_node *nd = &t->nodes[n];
-  nd->attr = t->nattrs;
-  int hidden = 0, ld_json = 0;
+  int ld_json = 0;
   if (atts) {
     for (const xmlChar **a = atts; a[0]; a += 2) {
-      unsigned id = attr_lookup((const char *)a[0]);
+      const char *an = (const char *)a[0];
+      unsigned id = pith__attr_id(an, strlen(an));
       if (!id)
         continue;
       const char *v = (const char *)a[1];
-      if (add_attr(b, id, v) < 0)
+      int r = pith__tree_add_attr(t, n, id, v, v ? strlen(v) : 0);
+      if (r < 0)
         break;
-      if (id == PITH_ATTR_HIDDEN)
-        hidden = 1;
-      else if (id == PITH_ATTR_ARIA_HIDDEN && v && has_ci(v, "true"))
-        hidden = 1;
-      else if (id == PITH_ATTR_STYLE && v && style_hides(v))
-        hidden = 1;
-      else if (id == PITH_ATTR_TYPE && v && has_ci(v, "ld+json"))
-        ld_json = 1;
+      ld_json |= r;
     }
   }
-  nd = &t->nodes[n];
-  nd->nattr = t->nattrs - nd->attr;
-  if (hidden)
-    nd->flags |= PITH_NF_HIDDEN;
   b->last_text = 0;
   if (tag_kinds[tag] & PITH_KIND_VOID) {
     /* Void elements get no children; libxml2 still sends an end event. */
@@ -394,6 +392,42 @@ size_t pith__clean_text(char *s, size_t n) {
   return k;
 }
 
+int pith__tree_add_text(pith_tree *t, uint32_t parent, const char *s,
+                        size_t len, uint32_t *last_text) {
+  if (t->chars.len + len > UINT32_MAX / 2) {
+    t->truncated = 1;
+    return -1;
+  }
+  /* Append, then clean the new text in place (it only shrinks). */
+  size_t start = t->chars.len;
+  pith__buf_append(&t->chars, s, len);
+  if (t->chars.oom) {
+    t->oom = 1;
+    return -1;
+  }
+  size_t m = pith__clean_text(t->chars.data + start, len);
+  t->chars.len = start + m;
+  t->chars.data[t->chars.len] = '\0';
+  if (!m)
+    return 0; /* nothing but invisible characters */
+  uint32_t lt = *last_text;
+  if (lt && t->nodes[parent].last == lt &&
+      t->nodes[lt].text + t->nodes[lt].len == start) {
+    t->nodes[lt].len += (uint32_t)m;
+    return 0;
+  }
+  uint32_t n = pith__tree_add_node(t, parent, PITH_TAG_TEXT);
+  if (!n) {
+    t->chars.len = start;
+    t->chars.data[start] = '\0';
+    return -1;
+  }
+  t->nodes[n].text = (uint32_t)start;
+  t->nodes[n].len = (uint32_t)m;
+  *last_text = n;
+  return 0;
+}
+
 static void on_text(void *ctx, const xmlChar *ch, int len) {
   builder *b = ctx;
   pith_tree *t = b->t;
@@ -407,36 +441,7 @@ static void on_text(void *ctx, const xmlChar *ch, int len) {
   if ((cur->tag == PITH_TAG_SCRIPT || cur->tag == PITH_TAG_STYLE) &&
       !(cur->flags & PITH_NF_KEEPTEXT))
     return;
-  if (t->chars.len + (size_t)len > UINT32_MAX / 2) {
-    t->truncated = 1;
-    return;
-  }
-  /* Append, then clean the new text in place (it only shrinks). */
-  size_t start = t->chars.len;
-  pith__buf_append(&t->chars, (const char *)ch, (size_t)len);
-  if (t->chars.oom) {
-    t->oom = 1;
-    return;
-  }
-  size_t m = pith__clean_text(t->chars.data + start, (size_t)len);
-  t->chars.len = start + m;
-  t->chars.data[t->chars.len] = '\0';
-  if (!m)
-    return; /* nothing but invisible characters */
-  if (b->last_text && t->nodes[b->cur].last == b->last_text &&
-      t->nodes[b->last_text].text + t->nodes[b->last_text].len == start) {
-    t->nodes[b->last_text].len += (uint32_t)m;
-  } else {
-    uint32_t n = new_node(b, PITH_TAG_TEXT);
-    if (!n) {
-      t->chars.len = start;
-      t->chars.data[start] = '\0';
-      return;
-    }
-    t->nodes[n].text = (uint32_t)start;
-    t->nodes[n].len = (uint32_t)m;
-    b->last_text = n;
-  }
+  pith__tree_add_text(t, b->cur, (const char *)ch, (size_t)len, &b->last_text);
 }
 
 static void on_silent(void *ctx, const char *msg, ...) {
@@ -474,7 +479,7 @@ static int attr_kept(const char *s, size_t n) {
     return 0;
   for (size_t k = 0; k < n; k++)
     name[k] = (char)((s[k] >= 'A' && s[k] <= 'Z') ? s[k] | 0x20 : s[k]);
-  return attr_lookup_n(name, n) != 0;
+  return pith__attr_id(name, n) != 0;
 }
 
 /* Does the raw tag text s[0..n) (after the element's name) mark a

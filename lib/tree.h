@@ -284,6 +284,28 @@ int pith__tree_parse_limited(pith_tree *t, const char *utf8, size_t len,
                              const pith_tree_limits *lim);
 void pith__tree_free(pith_tree *t);
 
+/* Building a tree (both parsers).  The tag id of name[0..n) (lower
+ * case; PITH_TAG_UNKNOWN when not in the list) and the attribute id (0:
+ * not kept). */
+unsigned pith__tag_id(const char *name, size_t n);
+unsigned pith__attr_id(const char *name, size_t n);
+/* A new node of `tag` as the last child of `parent`; 0 when the node cap
+ * is reached (t->truncated) or out of memory (t->oom).  Its attributes
+ * must be added next, before any other node. */
+uint32_t pith__tree_add_node(pith_tree *t, uint32_t parent, unsigned tag);
+/* Add attribute `id` with value[0..len) (cleaned as text) to `node`, the
+ * node added last, setting PITH_NF_HIDDEN when it hides the element.
+ * Returns 1 when it is a JSON-LD type, 0 otherwise, -1 on failure (oom or
+ * truncated set). */
+int pith__tree_add_attr(pith_tree *t, uint32_t node, unsigned id,
+                        const char *value, size_t len);
+/* Append text s[0..len) (cleaned) as the last child of `parent`: to the
+ * text node *last_text when it is that last child and ends the character
+ * pool, else as a new text node, whose index goes to *last_text.  Returns
+ * 0, or -1 on failure (oom or truncated set). */
+int pith__tree_add_text(pith_tree *t, uint32_t parent, const char *s,
+                        size_t len, uint32_t *last_text);
+
 /* The kind bits of a tag. */
 unsigned pith__tag_kind(unsigned tag);
 /* The lower-case name of a tag ("" for ROOT/TEXT/UNKNOWN). */
