@@ -61,6 +61,9 @@ static const char *const usage_text[] = {
     "  --recall           keep doubtful blocks (for search and RAG): more\n"
     "                     of the article, more boilerplate\n"
     "  --no-metadata      skip metadata extraction (text only)\n"
+    "  --parser NAME      the HTML parser: html5 (pith's own, as browsers\n"
+    "                     parse) or libxml2 (HTML 4 error recovery);\n"
+    "                     default: the one libpith was built with\n"
     "  --input-dir DIR    also process every file under DIR (recursively,\n"
     "                     in name order; names starting with '.' skipped)\n"
     "  --include GLOB     --input-dir: only files whose name matches GLOB\n"
@@ -352,6 +355,27 @@ int args_parse(int argc, char **argv, cli_args *a) {
         a->jsonl_input = 1;
       else
         a->progress = IS("--progress");
+      continue;
+    }
+    if (IS("--parser")) {
+      if (!value) {
+        if (i + 1 >= argc) {
+          usage_error(ERR_NEEDS_ARG, arg);
+          return ARGS_USAGE;
+        }
+        value = argv[++i];
+      }
+      a->opts &= ~(PITH_OPT_PARSER_HTML5 | PITH_OPT_PARSER_LIBXML2);
+      if (strcmp(value, "html5") == 0) {
+        a->opts |= PITH_OPT_PARSER_HTML5;
+      } else if (strcmp(value, "libxml2") == 0) {
+        a->opts |= PITH_OPT_PARSER_LIBXML2;
+      } else {
+        fprintf(stderr, "pith: unknown --parser '%s' (html5, libxml2)\n",
+                value);
+        fputs("Try 'pith --help' for more information.\n", stderr);
+        return ARGS_USAGE;
+      }
       continue;
     }
     if (IS("--url") || IS("--max-size") || IS("--format") ||

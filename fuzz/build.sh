@@ -50,6 +50,12 @@ if [ -e /usr/include/cld2/public/compact_lang_det.h ] && command -v clang++ >/de
   cxx=("$root/lib/lang_cld2.cc")
   libs+=(-lcld2 -lstdc++)
 fi
+# The tokenizer's generated entity table (as CMakeLists.txt makes it).
+mkdir -p "$obj/gen"
+if [ ! -e "$obj/gen/html5_entities.h" ] || [ "$root/tools/gen_entities.py" -nt "$obj/gen/html5_entities.h" ]; then
+  python3 "$root/tools/gen_entities.py" "$obj/gen/html5_entities.h"
+fi
+cflags+=(-I"$obj/gen")
 # Rebuild the objects when any library source or header is newer.
 stamp="$obj/.stamp"
 if [ ! -e "$stamp" ] || [ -n "$(find "$root/lib" "$root/include" -newer "$stamp" -type f | head -1)" ]; then

@@ -28,6 +28,7 @@
 #include "sniff.h"
 #include "stages.h"
 #include "text.h"
+#include "html5.h"
 #include "tree.h"
 #include "url.h"
 
@@ -87,6 +88,23 @@ const char *pith_strerror(pith_status status) {
 
 int pith_version(void) { return PITH_VERSION; }
 const char *pith_version_string(void) { return PITH_VERSION_STRING; }
+
+#ifndef PITH_DEFAULT_HTML5
+#define PITH_DEFAULT_HTML5 0
+#endif
+const char *pith_default_parser(void) {
+  return PITH_DEFAULT_HTML5 ? "html5" : "libxml2";
+}
+
+/* Does this extractor parse with pith's own parser (html5.c)? */
+static int uses_html5(unsigned opts) {
+  unsigned p = opts & (PITH_OPT_PARSER_HTML5 | PITH_OPT_PARSER_LIBXML2);
+  if (p == PITH_OPT_PARSER_HTML5)
+    return 1;
+  if (p == PITH_OPT_PARSER_LIBXML2)
+    return 0;
+  return PITH_DEFAULT_HTML5;
+}
 
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 static void init_libxml(void) { xmlInitParser(); }
@@ -275,12 +293,18 @@ pith_status pith_extractor_extract(pith_extractor *ex, const char *buf,
   if (!res->charset)
     goto fail;
   mark[PITH_STAGE_PARSE] = pith__now_ns();
-  if (ex->utf8.data) {
-    ex->utf8.len = pith__html_fixup(ex->utf8.data, ex->utf8.len);
-    ex->utf8.data[ex->utf8.len] = '\0';
+  int rc;
+  if (uses_html5(ex->opts)) {
+    rc = pith__html5_parse(&tree, ex->utf8.data ? ex->utf8.data : "",
+                           ex->utf8.len, &lim);
+  } else {
+    if (ex->utf8.data) {
+      ex->utf8.len = pith__html_fixup(ex->utf8.data, ex->utf8.len);
+      ex->utf8.data[ex->utf8.len] = '\0';
+    }
+    rc = pith__tree_parse_limited(&tree, ex->utf8.data ? ex->utf8.data : "",
+                                  ex->utf8.len, &lim);
   }
-  int rc = pith__tree_parse_limited(&tree, ex->utf8.data ? ex->utf8.data : "",
-                                    ex->utf8.len, &lim);
   if (rc < 0) {
     st = rc == PITH_TREE_PARSER ? PITH_ERR_PARSE
          : tree.chars.toobig    ? PITH_ERR_TOO_LARGE

@@ -66,6 +66,10 @@ PITH_EXPORT const char *pith_strerror(pith_status status);
 PITH_EXPORT int pith_version(void);
 /* The library's version as "MAJOR.MINOR.PATCH"; a static string. */
 PITH_EXPORT const char *pith_version_string(void);
+/* The HTML parser used when an extractor's options name none: "html5"
+ * (pith's own) or "libxml2"; a static string.  Set when libpith is built
+ * (CMake option PITH_DEFAULT_PARSER). */
+PITH_EXPORT const char *pith_default_parser(void);
 
 /*
  * Initialise libxml2 once for the whole process.  Call it before using the
@@ -123,6 +127,14 @@ PITH_EXPORT void pith_global_cleanup(void);
 #define PITH_OPT_NO_TABLES (1u << 11)
 /* pith_render_json_ex() only: add a "markdown" key after "text". */
 #define PITH_RENDER_MARKDOWN_FIELD (1u << 16)
+
+/* Bits 17..18: the HTML parser.  Without either, the library's default
+ * (pith_default_parser(); set when libpith is built).  pith's own parser
+ * tokenizes as the WHATWG HTML standard says and builds the tree by its
+ * tree-construction rules (what browsers build); libxml2's HTML parser
+ * follows HTML 4 error recovery.  With both bits, the default. */
+#define PITH_OPT_PARSER_HTML5 (1u << 17)
+#define PITH_OPT_PARSER_LIBXML2 (1u << 18)
 
 /* Cut input larger than the size cap to the cap (and flag the result as
  * truncated) instead of failing with PITH_ERR_TOO_LARGE. */
