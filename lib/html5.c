@@ -281,9 +281,12 @@ enum {
   M_AFTER_FRAMESET,
   M_AFTER_AFTER_BODY,
   M_TEXT, /* in a raw text element (title, script, ...) until its end tag */
-  M_IN_TEMPLATE,
-  M_IN_HEAD_NOSCRIPT
+  M_IN_TEMPLATE
 };
+
+/* Noscript content inside noscript content is parsed this deep at most
+ * (deeper, it is dropped). */
+#define NOSCRIPT_NEST_MAX 8
 
 /* Nested templates whose insertion modes are kept (deeper ones parse as
  * in body). */
@@ -294,6 +297,9 @@ typedef struct {
   pith_h5_tok *tk;
   entry *st; /* the stack of open elements */
   size_t nst, capst, maxst;
+  size_t floor; /* a noscript's content is parsed above this: no token
+                 * closes or finds the elements below */
+  int nested;   /* noscript fragments being parsed (nesting) */
   fmt_entry *fmt;
   size_t nfmt, capfmt;
   int mode;
@@ -629,7 +635,7 @@ static int is_boundary(const entry *e, int scope) {
 
 /* The stack index + 1 of an element `el` in the given scope, or 0. */
 static size_t in_scope(h5b *b, unsigned el, int scope) {
-  for (size_t k = b->nst; k; k--) {
+  for (size_t k = b->nst; k > b->floor; k--) {
     const entry *e = &b->st[k - 1];
     if (e->ns == NS_HTML && e->el == el)
       return k;
@@ -640,7 +646,7 @@ static size_t in_scope(h5b *b, unsigned el, int scope) {
 }
 
 static size_t heading_in_scope(h5b *b) {
-  for (size_t k = b->nst; k; k--) {
+  for (size_t k = b->nst; k > b->floor; k--) {
     const entry *e = &b->st[k - 1];
     if (e->ns == NS_HTML && (el_flags[e->el] & F_HEADING))
       return k;
@@ -651,7 +657,7 @@ static size_t heading_in_scope(h5b *b) {
 }
 
 static void pop(h5b *b) {
-  if (b->nst)
+  if (b->nst > b->floor)
     b->t->nodes[b->st[--b->nst].node].flags &= (uint16_t)~NF_OPEN;
   b->last_text = 0;
 }
@@ -659,14 +665,14 @@ static void pop(h5b *b) {
 /* Pop up to and including stack index k - 1. */
 static void pop_to(h5b *b, size_t k) {
   if (k && k <= b->nst)
-    while (b->nst >= k)
+    while (b->nst >= k && b->nst > b->floor)
       pop(b);
   b->last_text = 0;
 }
 
 /* Remove stack index k - 1 (not necessarily the top). */
 static void stack_remove(h5b *b, size_t k) {
-  if (!k || k > b->nst)
+  if (k <= b->floor || k > b->nst)
     return;
   b->t->nodes[b->st[k - 1].node].flags &= (uint16_t)~NF_OPEN;
   memmove(&b->st[k - 1], &b->st[k], (b->nst - k) * sizeof *b->st);
@@ -679,7 +685,7 @@ static int is_open(const h5b *b, uint32_t node) {
 }
 
 static void implied_end_tags(h5b *b, unsigned except) {
-  for (;;) {
+  while (b->nst > b->floor) {
     entry *c = cur(b);
     if (!c || c->ns != NS_HTML || !(el_flags[c->el] & F_IMPLIED) ||
         c->el == except)
@@ -742,7 +748,7 @@ static void fmt_remove(h5b *b, size_t k) {
 }
 
 static size_t stack_find(h5b *b, uint32_t node) {
-  for (size_t k = b->nst; k; k--)
+  for (size_t k = b->nst; k > b->floor; k--)
     if (b->st[k - 1].node == node)
       return k;
   return 0;
@@ -840,7 +846,7 @@ static void any_other_end(h5b *b, unsigned el, uint32_t hash);
 
 /* Is element `node` on the stack, in the default scope? */
 static int node_in_scope(h5b *b, uint32_t node) {
-  for (size_t k = b->nst; k; k--) {
+  for (size_t k = b->nst; k > b->floor; k--) {
     const entry *e = &b->st[k - 1];
     if (e->node == node)
       return 1;
@@ -982,7 +988,7 @@ static int adoption(h5b *b, unsigned el, uint32_t hash) {
 }
 
 static void any_other_end(h5b *b, unsigned el, uint32_t hash) {
-  for (size_t k = b->nst; k; k--) {
+  for (size_t k = b->nst; k > b->floor; k--) {
     const entry *e = &b->st[k - 1];
     if (e->ns == NS_HTML && e->el == el && e->hash == hash) {
       implied_end_tags(b, el);
@@ -1013,7 +1019,7 @@ static void tmpl_switch(h5b *b, int m) {
 }
 
 static void reset_mode(h5b *b) {
-  for (size_t k = b->nst; k; k--) {
+  for (size_t k = b->nst; k > b->floor; k--) { /* (the whole stack) */
     const entry *e = &b->st[k - 1];
     int last = k == 1;
     if (e->ns != NS_HTML)
@@ -1115,6 +1121,7 @@ static void raw_text(h5b *b, const pith_h5_token *tok, unsigned el,
     keep = 0;
     break;
   case EL_XMP:
+  case EL_NOSCRIPT: /* its text is parsed as a fragment (M_TEXT) */
     c = PITH_H5_RAWTEXT;
     break;
   case EL_PLAINTEXT:
@@ -1160,13 +1167,7 @@ static int head_start(h5b *b, const pith_h5_token *tok, unsigned el,
     insert_raw(b, tok, el, hash);
     return 1;
   case EL_NOSCRIPT:
-    /* Scripting is off (a reader without scripts sees this). */
-    if (b->mode == M_IN_HEAD) {
-      if (insert_element(b, tok, el, hash, NS_HTML))
-        b->mode = M_IN_HEAD_NOSCRIPT;
-    } else {
-      insert_element(b, tok, el, hash, NS_HTML);
-    }
+    insert_raw(b, tok, el, hash);
     return 1;
   case EL_TEMPLATE:
     if (insert_element(b, tok, el, hash, NS_HTML)) {
@@ -1300,7 +1301,7 @@ static int body_start(h5b *b, const pith_h5_token *tok, unsigned el,
   case EL_LI:
   case EL_DD:
   case EL_DT:
-    for (size_t k = b->nst; k; k--) {
+    for (size_t k = b->nst; k > b->floor; k--) {
       const entry *e = &b->st[k - 1];
       if (e->ns != NS_HTML)
         continue;
@@ -1407,6 +1408,7 @@ static int body_start(h5b *b, const pith_h5_token *tok, unsigned el,
     return 0;
   case EL_IFRAME:
   case EL_NOEMBED:
+  case EL_NOSCRIPT:
     insert_raw(b, tok, el, hash);
     return 0;
   case EL_SELECT:
@@ -1561,7 +1563,7 @@ static int body_end(h5b *b, const pith_h5_token *tok, unsigned el,
 }
 
 static void clear_to(h5b *b, int what) {
-  for (;;) {
+  while (b->nst > b->floor) {
     entry *c = cur(b);
     if (!c)
       return;
@@ -1581,7 +1583,7 @@ static void clear_to(h5b *b, int what) {
 
 static void close_cell(h5b *b) {
   implied_end_tags(b, 0);
-  for (size_t k = b->nst; k; k--) {
+  for (size_t k = b->nst; k > b->floor; k--) {
     const entry *e = &b->st[k - 1];
     if (e->ns == NS_HTML && (e->el == EL_TD || e->el == EL_TH)) {
       pop_to(b, k);
@@ -1843,7 +1845,7 @@ static int foreign(h5b *b, const pith_h5_token *tok, unsigned el,
   }
   if (tok->kind == PITH_H5_START) {
     if (breaks_out(tok, el)) {
-      while (b->nst > 1 && b->st[b->nst - 1].ns != NS_HTML &&
+      while (b->nst > b->floor + 1 && b->st[b->nst - 1].ns != NS_HTML &&
              !b->st[b->nst - 1].ip)
         pop(b);
       return REPROCESS;
@@ -1862,12 +1864,12 @@ static int foreign(h5b *b, const pith_h5_token *tok, unsigned el,
   }
   if (tok->kind == PITH_H5_END) {
     if (el == EL_BR || el == EL_P) {
-      while (b->nst > 1 && b->st[b->nst - 1].ns != NS_HTML &&
+      while (b->nst > b->floor + 1 && b->st[b->nst - 1].ns != NS_HTML &&
              !b->st[b->nst - 1].ip)
         pop(b);
       return REPROCESS;
     }
-    for (size_t k = b->nst; k; k--) {
+    for (size_t k = b->nst; k > b->floor; k--) {
       const entry *e = &b->st[k - 1];
       if (e->ns == NS_HTML)
         return -1; /* the insertion mode handles it */
@@ -2369,6 +2371,48 @@ static int mode_frameset(h5b *b, pith_h5_token *tok, unsigned el,
   return 0;
 }
 
+static void run_tokens(h5b *b);
+
+/* The text of a noscript element, which the tokenizer reads as raw text
+ * (as a browser running scripts does, so it ends at the first
+ * "</noscript>"), is parsed as markup under the element (what a reader
+ * without scripts sees): in body, above a floor that no token inside can
+ * close or reach below. */
+static void noscript_fragment(h5b *b, const char *s, size_t n) {
+  if (b->nested >= NOSCRIPT_NEST_MAX || over(b))
+    return;
+  pith_h5_tok *tk = pith__h5_tok_new(s, n);
+  if (!tk) {
+    b->t->oom = 1;
+    b->stop = 1;
+    return;
+  }
+  pith_h5_tok *outer = b->tk;
+  size_t floor = b->floor, base = b->nst;
+  int orig = b->orig_mode, pushed = b->text_pushed, skip_lf = b->skip_lf;
+  uint32_t form = b->form;
+  b->tk = tk;
+  b->floor = base;
+  b->nested++;
+  b->mode = M_IN_BODY;
+  b->skip_lf = 0;
+  fmt_marker(b);
+  run_tokens(b);
+  while (b->nst > base)
+    pop(b);
+  fmt_clear_to_marker(b);
+  b->nested--;
+  b->floor = floor;
+  b->tk = outer;
+  pith__h5_tok_free(tk);
+  b->mode = M_TEXT;
+  b->orig_mode = orig;
+  b->text_pushed = pushed;
+  b->skip_lf = skip_lf;
+  b->form = form;
+  b->last_text = 0;
+}
+
 static int process(h5b *b, pith_h5_token *tok, unsigned el, uint32_t hash) {
   int kind = tok->kind;
   if (kind == PITH_H5_COMMENT)
@@ -2433,7 +2477,10 @@ static int process(h5b *b, pith_h5_token *tok, unsigned el, uint32_t hash) {
       const char *t = tok->text;
       size_t n = tok->len;
       strip_lf(b, &t, &n);
-      insert_text(b, t, n);
+      if (b->text_pushed && cur_is(b, EL_NOSCRIPT))
+        noscript_fragment(b, t, n);
+      else
+        insert_text(b, t, n);
       return 0;
     }
     /* Its end tag, or the end of input: the element closes. */
@@ -2475,26 +2522,34 @@ static int process(h5b *b, pith_h5_token *tok, unsigned el, uint32_t hash) {
     return mode_frameset(b, tok, el, hash);
   case M_IN_TEMPLATE:
     return mode_template(b, tok, el, hash);
-  case M_IN_HEAD_NOSCRIPT:
-    if (kind == PITH_H5_END && el == EL_NOSCRIPT) {
-      pop(b);
-      b->mode = M_IN_HEAD;
-      return 0;
-    }
-    if ((kind == PITH_H5_TEXT && all_space(tok->text, tok->len)) ||
-        (kind == PITH_H5_START &&
-         (el == EL_BASEFONT || el == EL_BGSOUND || el == EL_LINK ||
-          el == EL_META || el == EL_NOFRAMES || el == EL_STYLE)))
-      return process_as(b, M_IN_HEAD, tok, el, hash);
-    if (kind == PITH_H5_START && (el == EL_HEAD || el == EL_NOSCRIPT))
-      return 0;
-    if (kind == PITH_H5_END && el != EL_BR)
-      return 0;
-    pop(b);
-    b->mode = M_IN_HEAD;
-    return REPROCESS;
   default:
     return 0;
+  }
+}
+
+/* Read tokens to the end of b->tk's input (or a stop) and build. */
+static void run_tokens(h5b *b) {
+  pith_h5_token tok;
+  for (;;) {
+    if (pith__h5_tok_next(b->tk, &tok) < 0) {
+      b->t->oom = 1;
+      break;
+    }
+    unsigned el = EL_OTHER;
+    uint32_t hash = 0;
+    if (tok.kind == PITH_H5_START || tok.kind == PITH_H5_END)
+      el = el_lookup(tok.name, tok.name_len, &hash);
+    for (int guard = 0; guard < 16; guard++)
+      if (process(b, &tok, el, hash) != REPROCESS)
+        break;
+    if (!(tok.kind == PITH_H5_TEXT ||
+          (tok.kind == PITH_H5_START &&
+           (el == EL_PRE || el == EL_LISTING || el == EL_TEXTAREA))))
+      b->skip_lf = 0;
+    if (tok.kind == PITH_H5_EOF || b->stop || b->t->oom)
+      break;
+    entry *c = cur(b);
+    pith__h5_tok_foreign(b->tk, c && c->ns != NS_HTML);
   }
 }
 
@@ -2576,32 +2631,9 @@ int pith__html5_parse(pith_tree *t, const char *utf8, size_t len,
     t->oom = 1;
     return -1;
   }
-  pith_h5_token tok;
-  for (;;) {
-    if (pith__h5_tok_next(b.tk, &tok) < 0) {
-      t->oom = 1;
-      break;
-    }
-    unsigned el = EL_OTHER;
-    uint32_t hash = 0;
-    if (tok.kind == PITH_H5_START || tok.kind == PITH_H5_END)
-      el = el_lookup(tok.name, tok.name_len, &hash);
-    for (int guard = 0; guard < 16; guard++)
-      if (process(&b, &tok, el, hash) != REPROCESS)
-        break;
-    if (tok.kind == PITH_H5_TEXT ||
-        (tok.kind == PITH_H5_START &&
-         (el == EL_PRE || el == EL_LISTING || el == EL_TEXTAREA)))
-      ;
-    else
-      b.skip_lf = 0;
-    if (tok.kind == PITH_H5_EOF || b.stop || t->oom)
-      break;
-    entry *c = cur(&b);
-    pith__h5_tok_foreign(b.tk, c && c->ns != NS_HTML);
-    /* A raw text element pops at its end tag: the tokenizer returns it
-     * as an end tag, which the rules above handle (any other end tag). */
-  }
+  run_tokens(&b);
+  for (size_t k = 0; k < b.nst; k++)
+    t->nodes[b.st[k].node].flags &= (uint16_t)~NF_OPEN;
   pith__h5_tok_free(b.tk);
   pith__free(b.st);
   pith__free(b.fmt);
