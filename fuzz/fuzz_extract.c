@@ -27,6 +27,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
        PITH_OPT_NO_COMMENTS | PITH_OPT_TRUNCATE_INPUT | PITH_OPT_LINKS |
        PITH_OPT_IMAGES | PITH_OPT_FORMATTING | PITH_OPT_NO_TABLES |
        PITH_OPT_EXPLAIN | PITH_OPT_PRECISION | PITH_OPT_RECALL);
+  /* Both parsers: bit 21 picks pith's own, otherwise libxml2's. */
+  opts |= (bits & (1u << 21)) ? PITH_OPT_PARSER_HTML5 : PITH_OPT_PARSER_LIBXML2;
   pith_extractor *ex = pith_extractor_new(opts);
   if (!ex)
     return 0;

@@ -2555,6 +2555,88 @@ static void run_tokens(h5b *b) {
 
 /* ---- renumbering -------------------------------------------------------- */
 
+/* Is the array in document order, with every node in the tree?  *depth
+ * gets the depth of the deepest element (the root's children: 1). */
+static int in_order(const pith_tree *t, uint32_t *depth) {
+  uint32_t expect = 0, i = 0, d = 0, deepest = 0;
+  int ok = 1;
+  for (;;) {
+    if (i != expect++)
+      ok = 0;
+    if (t->nodes[i].tag != PITH_TAG_TEXT && d > deepest)
+      deepest = d;
+    if (t->nodes[i].first) {
+      i = t->nodes[i].first;
+      d++;
+      continue;
+    }
+    while (i && !t->nodes[i].next) {
+      i = t->nodes[i].parent;
+      d--;
+    }
+    if (!i)
+      break;
+    i = t->nodes[i].next;
+  }
+  *depth = deepest;
+  return ok && expect == t->nnodes;
+}
+
+/* Elements deeper than max_depth go, their children taking their place
+ * (as the libxml2 parse flattens them): the adoption agency and foster
+ * parenting can nest what the stack of open elements never held that
+ * deep.  The removed nodes are left out of the tree for renumber(). */
+static void flatten_deep(pith_tree *t, uint32_t max_depth) {
+  uint32_t i = t->nodes[0].first, d = 1;
+  while (i) {
+    pith_node *nd = &t->nodes[i];
+    int climb = 0;
+    if (nd->tag != PITH_TAG_TEXT && d > max_depth) {
+      uint32_t p = nd->parent, prev = nd->prev, next = nd->next;
+      uint32_t f = nd->first, l = nd->last;
+      for (uint32_t c = f; c; c = t->nodes[c].next)
+        t->nodes[c].parent = p;
+      uint32_t head = f ? f : next, tail = f ? l : prev;
+      if (f) {
+        t->nodes[f].prev = prev;
+        t->nodes[l].next = next;
+      }
+      if (prev)
+        t->nodes[prev].next = head;
+      else
+        t->nodes[p].first = head;
+      if (next)
+        t->nodes[next].prev = tail;
+      else
+        t->nodes[p].last = tail;
+      nd->first = nd->last = nd->prev = nd->next = nd->parent = 0;
+      if (f) {
+        i = f; /* the same depth */
+        continue;
+      }
+      if (next) {
+        i = next;
+        continue;
+      }
+      i = p; /* its parent's later siblings come next */
+      d--;
+      climb = 1;
+    }
+    if (!climb && t->nodes[i].first) {
+      i = t->nodes[i].first;
+      d++;
+      continue;
+    }
+    while (i && !t->nodes[i].next) {
+      i = t->nodes[i].parent;
+      d--;
+    }
+    if (!i)
+      break;
+    i = t->nodes[i].next;
+  }
+}
+
 /* Put the nodes in document order again (after moves), dropping nodes no
  * longer in the tree. */
 static int renumber(pith_tree *t) {
@@ -2637,7 +2719,16 @@ int pith__html5_parse(pith_tree *t, const char *utf8, size_t len,
   pith__h5_tok_free(b.tk);
   pith__free(b.st);
   pith__free(b.fmt);
-  if (!t->oom && b.moved)
+  /* Moves (foster parenting, the adoption agency) and insertions into an
+   * element reopened out of order (the head, after it closed) leave the
+   * array out of document order, and moves can nest elements deeper than
+   * the cap: one walk checks, and flattening and renumbering put it
+   * right. */
+  uint32_t deepest = 0;
+  if (!t->oom && (!in_order(t, &deepest) || b.moved || deepest > b.maxst)) {
+    if (deepest > b.maxst)
+      flatten_deep(t, (uint32_t)b.maxst);
     renumber(t);
+  }
   return t->oom ? -1 : 0;
 }
