@@ -451,8 +451,8 @@ int main(int argc, char **argv) {
                  {PITH_OPT_PARSER_LIBXML2, "libxml2"}};
   for (size_t k = 0; k < sizeof parsers / sizeof parsers[0]; k++) {
     double t, c;
-    if (bench_pith(pages, npages, bytes, parsers[k].opt, parsers[k].name,
-                   &t, &c) < 0)
+    if (bench_pith(pages, npages, bytes, parsers[k].opt, parsers[k].name, &t,
+                   &c) < 0)
       return 1;
     if (!pith_only)
       printf("ratio pith/libxml2 (time), parser %s: %.2f (%.2fx the "
