@@ -2,9 +2,9 @@
 # SPDX-License-Identifier: MIT
 #
 # pathological.sh [BUILD_DIR] - generate the worst cases of the hostile-input
-# issue at full size and time each: the library's extraction time (pith-bench:
-# extract + JSON rendering of the page in memory, best of 3; the goal is well
-# under a second each), and `pith --json` end to end (reading the file and
+# issue at full size and time each: the library's extraction time with each
+# parser (pith-bench: extract + JSON rendering of the page in memory, best of
+# 3; the goal is well under a second each), and `pith --json` end to end (reading the file and
 # writing the record included) with its peak RSS (under 1 GB for the 30 MB
 # page).
 # The test suite checks the same shapes at a tenth of the size by counting
@@ -39,23 +39,25 @@ PY
 python3 -c 'import sys; open(sys.argv[1], "wb").write(b"WARC/1.0\r\n" * 1000000)' \
   "$tmp/warc-no-blank-line.warc"
 
-printf '%-22s %10s %12s %10s %10s\n' case bytes extract_s cli_s peak_MB
+printf '%-22s %10s %12s %12s %10s %10s\n' case bytes html5_ext_s libxml2_ext_s \
+  cli_s peak_MB
 for f in "$tmp"/*.html; do
   name=$(basename "$f" .html)
   size=$(stat -c %s "$f")
   mkdir "$tmp/$name.d"
   gzip -1 -c "$f" >"$tmp/$name.d/$name.html.gz"
-  ext=$("$build/pith-bench" --pith-only "$tmp/$name.d" |
-        sed -n 's/^pith extract+json.*best of 3: \([0-9.]*\) s.*/\1/p')
+  times=$("$build/pith-bench" --pith-only "$tmp/$name.d")
+  ext5=$(sed -n 's/^pith (html5) extract+json.*best of 3: \([0-9.]*\) s.*/\1/p' <<<"$times")
+  extx=$(sed -n 's/^pith (libxml2) extract+json.*best of 3: \([0-9.]*\) s.*/\1/p' <<<"$times")
   out=$( { /usr/bin/time -f '%e %M' "$pith" --json --max-size 64M "$f" >/dev/null; } 2>&1 | tail -n 1)
   read -r secs kb <<<"$out"
-  printf '%-22s %10s %12s %10s %10s\n' "$name" "$size" "${ext:-?}" "$secs" \
-    "$((kb / 1024))"
+  printf '%-22s %10s %12s %12s %10s %10s\n' "$name" "$size" "${ext5:-?}" \
+    "${extx:-?}" "$secs" "$((kb / 1024))"
 done
 f="$tmp/warc-no-blank-line.warc"
 # (It exits 1: every record is an error.)
 /usr/bin/time -o "$tmp/time" -f '%e %M' "$pith" --warc-stats "$f" \
   >/dev/null 2>&1 || true
 read -r secs kb < <(tail -n 1 "$tmp/time")
-printf '%-22s %10s %12s %10s %10s\n' warc-no-blank-line "$(stat -c %s "$f")" - \
-  "$secs" "$((kb / 1024))"
+printf '%-22s %10s %12s %12s %10s %10s\n' warc-no-blank-line \
+  "$(stat -c %s "$f")" - - "$secs" "$((kb / 1024))"

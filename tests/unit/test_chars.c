@@ -57,7 +57,7 @@ static const char page[] =
     "<h1>Ti\x01tle&nbsp;of\xc2\xadthe&#x200B;page</h1>"
     "<p>Zero&#8203;width, joiner&#8205;s, soft&shy;hyphen, word&#8288;joiner,"
     " bom&#xFEFF;, no&nbsp;break, figure&#8199;space, narrow&#8239;space, "
-    "bell\x07, escape\x1b, C1&#133;next, line&#8232;separator, and enough "
+    "bell\x07, escape\x1b, C1\xc2\x85next, line&#8232;separator, and enough "
     "other words to make this paragraph the article's main text.</p>"
     "<p>A <ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby> reading, and an "
     "image <img src=a.png alt='al&#173;t&nbsp;text'> inside a sentence "
