@@ -273,11 +273,14 @@ int args_parse(int argc, char **argv, cli_args *a) {
     if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
       for (size_t k = 0; k < sizeof usage_text / sizeof usage_text[0]; k++)
         fputs(usage_text[k], stdout);
+      printf("\nThis build parses HTML with %s unless --parser says "
+             "otherwise.\n",
+             pith_default_parser());
       return ARGS_EXIT;
     }
     if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0) {
-      printf("pith %s (libpith %s)\n", PITH_VERSION_STRING,
-             pith_version_string());
+      printf("pith %s (libpith %s, HTML parser %s)\n", PITH_VERSION_STRING,
+             pith_version_string(), pith_default_parser());
       return ARGS_EXIT;
     }
     if (arg[1] == 'j') { /* -j N, -jN */

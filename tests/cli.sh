@@ -75,6 +75,22 @@ for opt in --json --url --max-size --no-fallback --keep-hidden --no-metadata \
   ok "--help lists $opt" has "$opt" out
   ok "the manual lists $opt" grep -qF -- "${opt//-/\\-}" "$root/man/pith.1"
 done
+ok "--help lists --parser" has "--parser" out
+ok "the manual lists --parser" grep -qF -- '\-\-parser' "$root/man/pith.1"
+ok "--help names this build's default parser" \
+  grep -qE "parses HTML with (html5|libxml2)" out
+
+# Both parsers give a result; an unknown one is a usage error.
+for p in html5 libxml2; do
+  run --parser "$p" page.html
+  ok "--parser $p exits 0 with text" bash -c '[ '$rc' -eq 0 ] && [ -s out ]'
+done
+run --parser=html5 --json page.html
+ok "--parser=html5 --json gives a record" has '"text":' out
+run --parser gumbo page.html
+ok "unknown parser exits 2" test $rc -eq 2
+ok "unknown parser is named" has "unknown --parser 'gumbo'" err
+
 run -V
 ok "-V exits 0 and names the version" \
   bash -c '[ '$rc' -eq 0 ] && grep -q "^pith [0-9]*\.[0-9]*\.[0-9]*" out'
