@@ -826,6 +826,8 @@ PyMODINIT_FUNC PyInit__pith(void) {
       {"OPT_IMAGES", PITH_OPT_IMAGES},
       {"OPT_FORMATTING", PITH_OPT_FORMATTING},
       {"OPT_NO_TABLES", PITH_OPT_NO_TABLES},
+      {"OPT_PARSER_HTML5", PITH_OPT_PARSER_HTML5},
+      {"OPT_PARSER_LIBXML2", PITH_OPT_PARSER_LIBXML2},
       {"RENDER_MARKDOWN_FIELD", PITH_RENDER_MARKDOWN_FIELD},
       {"FMT_TXT", FMT_TXT},
       {"FMT_JSON", FMT_JSON},
@@ -840,6 +842,11 @@ PyMODINIT_FUNC PyInit__pith(void) {
       return NULL;
     }
   if (PyModule_AddStringConstant(m, "version", pith_version_string()) < 0) {
+    Py_DECREF(m);
+    return NULL;
+  }
+  if (PyModule_AddStringConstant(m, "default_parser", pith_default_parser()) <
+      0) {
     Py_DECREF(m);
     return NULL;
   }

@@ -6,6 +6,7 @@ from typing import Any, Callable, Dict, Iterator, Optional, Union
 _Html = Union[str, bytes, bytearray, memoryview]
 
 version: str
+default_parser: str
 OPT_NO_FALLBACK: int
 OPT_KEEP_HIDDEN: int
 OPT_NO_METADATA: int
@@ -17,6 +18,8 @@ OPT_LINKS: int
 OPT_IMAGES: int
 OPT_FORMATTING: int
 OPT_NO_TABLES: int
+OPT_PARSER_HTML5: int
+OPT_PARSER_LIBXML2: int
 RENDER_MARKDOWN_FIELD: int
 FMT_TXT: int
 FMT_JSON: int

@@ -231,7 +231,8 @@ def _options(ns: argparse.Namespace) -> Dict[str, Any]:
                 include_tables=not ns.no_tables,
                 favor_precision=ns.precision, favor_recall=ns.recall,
                 no_fallback=ns.no_fallback, include_hidden=ns.keep_hidden,
-                max_size=ns.max_size, truncate=ns.truncate)
+                max_size=ns.max_size, truncate=ns.truncate,
+                parser=ns.parser)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -280,6 +281,9 @@ def _parser() -> argparse.ArgumentParser:
                    "(suffixes K, M, G; default 64M)")
     p.add_argument("--truncate", action="store_true",
                    help="cut pages over --max-size instead of refusing them")
+    p.add_argument("--parser", choices=("html5", "libxml2"), default=None,
+                   help="the HTML parser (pith --parser; default: the one "
+                   "libpith was built with)")
     prog = p.add_mutually_exclusive_group()
     prog.add_argument("--progress", dest="progress", action="store_true",
                       default=None, help="show the progress bar (the "

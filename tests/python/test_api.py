@@ -94,6 +94,8 @@ def test_json_format_is_the_record():
     (dict(include_tables=False), ["--no-tables"]),
     (dict(favor_precision=True), ["--precision"]),
     (dict(favor_recall=True), ["--recall"]),
+    (dict(parser="html5"), ["--parser=html5"]),
+    (dict(parser="libxml2"), ["--parser=libxml2"]),
 ])
 def test_options_map_to_cli_flags(kwargs, flags):
     paths = golden_pages()
@@ -112,6 +114,18 @@ def test_precision_and_recall_reach_the_library():
     want = cli_documents(paths, "txt", "--precision")
     assert prec == want
     assert prec != default
+
+
+def test_parser_option():
+    assert pith.DEFAULT_PARSER in pith.PARSERS
+    page = b"<table><tr><td>a cell</td></tr></table>"
+    for name in pith.PARSERS:
+        assert pith.bare_extraction(page, parser=name)["text"] is not None
+    with pytest.raises(ValueError):
+        pith.extract(page, parser="gumbo")
+    # The default is the build's.
+    assert pith.extract(page) == pith.extract(page,
+                                              parser=pith.DEFAULT_PARSER)
 
 
 def test_include_comments_false_drops_the_comments_key():
