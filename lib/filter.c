@@ -196,6 +196,53 @@ static int is_bare_text(const pith_tree *t, uint32_t b, uint32_t root) {
   return 1;
 }
 
+/* Does block b's own text go on with a paragraph that a block closed
+ * (an ad set inside a <p>: the HTML5 parser ends the paragraph there, so
+ * the rest of its sentence lands in the container)?  Its first own text
+ * starts in lower case, and the nearest element before it that is not
+ * pruned or dropped and holds more than a label is a <p>. */
+static int continues_par(const pith_tree *t, const pith_scratch *s,
+                         uint32_t b) {
+  uint32_t c = t->nodes[b].first;
+  const char *x = NULL;
+  uint32_t n = 0, k = 0;
+  for (; c; c = t->nodes[c].next) {
+    if (t->nodes[c].tag != PITH_TAG_TEXT)
+      continue;
+    x = pith__text(t, c);
+    n = t->nodes[c].len;
+    for (k = 0; k < n && (is_sp((unsigned char)x[k]) ||
+                          ((unsigned char)x[k] == 0xC2 && k + 1 < n &&
+                           (unsigned char)x[k + 1] == 0xA0));)
+      k += (unsigned char)x[k] == 0xC2 ? 2 : 1;
+    if (k < n)
+      break;
+  }
+  if (!c)
+    return 0;
+  unsigned char c0 = (unsigned char)x[k];
+  unsigned char c1 = k + 1 < n ? (unsigned char)x[k + 1] : 0;
+  /* a-z, or a Latin-1 lower-case letter (U+00DF..U+00FF but U+00F7). */
+  if (!((c0 >= 'a' && c0 <= 'z') || (c0 == 0xC3 && c1 >= 0x9F && c1 != 0xB7)))
+    return 0;
+  for (uint32_t p = t->nodes[c].prev; p; p = t->nodes[p].prev) {
+    if (t->nodes[p].tag == PITH_TAG_TEXT) {
+      const char *y = pith__text(t, p);
+      for (uint32_t j = 0; j < t->nodes[p].len; j++)
+        if (!is_sp((unsigned char)y[j]))
+          return 0;
+      continue;
+    }
+    /* Passed over: what is pruned or dropped, or no more than a label
+     * ("Advertisement") around the interruption. */
+    if ((s->flags[p] & (PITH_X_REMOVED | PITH_X_DROP)) ||
+        s->raw[p] <= UI_LABEL_MAX)
+      continue;
+    return t->nodes[p].tag == PITH_TAG_P;
+  }
+  return 0;
+}
+
 /* Is the short block b a date line: a date and at most DATE_LINE_WORDS
  * words besides (a label such as "Updated:", a weekday, a category), the
  * rest digits and punctuation (a time, separators)?  Such a line states
@@ -654,7 +701,7 @@ void pith__filter(const pith_tree *t, pith_scratch *s, uint32_t root,
           is_copyright(t, i))
         drop = PITH_R_COPYRIGHT;
       if (!drop && in_paragraphs && own < BARE_SHORT &&
-          is_bare_text(t, i, root))
+          is_bare_text(t, i, root) && !continues_par(t, s, i))
         drop = PITH_R_BARE_TEXT;
       if (!drop && in_paragraphs && own < BARE_SHORT && (f & PITH_X_CAPTION) &&
           !(rootf & PITH_X_CAPTION))

@@ -334,6 +334,22 @@ static void test_reasons(void) {
        "(safety net)");
     pith_result_free(r);
   }
+  /* An ad block set inside a paragraph: the HTML5 parser ends the <p>
+   * at the <div>, and the rest of the sentence, left in the container,
+   * is the paragraph's, not bare text. */
+  expect("bare-text (the rest of a paragraph a block closed stays)",
+         "<html><body><article>" PROSE
+         "<p>The ferry company also said that the new engine<span>"
+         "<div><small>Advertisement</small></div></span> uses a third less "
+         "fuel than the old one on the same crossing.</p>" CLOSING
+         "</article></body></html>",
+         PITH_OPT_PARSER_HTML5, "uses a third less", K, "kept", NULL);
+  expect("bare-text (a line after a paragraph, in upper case, goes)",
+         "<html><body><article>" PROSE
+         "<p>The ferry company also said that the new engine is quieter."
+         "</p><div>Sign up for our weekly letter</div>" CLOSING
+         "</article></body></html>",
+         PITH_OPT_PARSER_HTML5, "Sign up for our", D, "bare-text", NULL);
   /* Inside a list item the same <div> is the item's text. */
   expect("bare-text (in a list item stays)",
          "<html><body><article>" PROSE
