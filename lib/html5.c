@@ -6,22 +6,32 @@
  * It applies the WHATWG tree-construction rules that decide which text
  * sits under which element: the insertion modes from "initial" to "after
  * after body" (head and body placement, tables with their bodies, rows,
- * cells and captions, select, column groups, framesets), implied end tags
- * (p, li, dd, dt, option, ruby's parts), headings closing headings, the
- * list of active formatting elements with its reconstruction and the
- * adoption agency algorithm for misnested formatting, foster parenting of
- * what is misplaced in a table, foreign content (svg, math) with its
- * integration points and break-out tags, and noscript read as text (as a
- * browser with scripts on does).  Left out, as they change no text:
- * attributes merged from a second <html> or <body>, the frameset-ok flag,
- * the template insertion-mode stack (a template's content is parsed as
- * in body), limited-quirks details.
+ * cells and captions, select, column groups, templates with their mode
+ * stack, framesets), implied end tags (p, li, dd, dt, option, ruby's
+ * parts), headings closing headings, the list of active formatting
+ * elements with its reconstruction and the adoption agency algorithm for
+ * misnested formatting, foster parenting of what is misplaced in a
+ * table, foreign content (svg, math) with its integration points and
+ * break-out tags, attributes merged from a second <html> or <body>, and
+ * quirks mode from the DOCTYPE (where <table> leaves an open <p> open).
+ * Left out, as they change no text: the frameset-ok flag, limited-quirks
+ * details, the 2025 changes to <select> parsing.
+ *
+ * One deliberate difference: a noscript element ends where a browser
+ * running scripts ends it (its content is raw text up to "</noscript>"),
+ * and that text is then parsed as markup under it, as a reader without
+ * scripts sees it, above a floor that no token inside can close or reach
+ * below (noscript_fragment).  Scripting off would let a tracking
+ * "<iframe/>" in a noscript swallow the page; scripting on would lose the
+ * pages that put their content in noscript for readers without scripts.
  *
  * Nodes are made as the tokens come; the adoption agency and foster
  * parenting move nodes, after which one pass renumbers the array into
  * document order (tree.h promises it).  The stack of open elements is
  * capped at the depth limit: deeper start tags add nothing and their
- * text goes to the deepest open element, as in the libxml2 parse.
+ * text goes to the deepest open element, as in the libxml2 parse; what
+ * the adoption agency nests deeper than the cap is flattened at the end.
+ * The list of active formatting elements is capped too (FMT_MAX).
  */
 #define _POSIX_C_SOURCE 200809L
 #include "html5.h"
