@@ -44,8 +44,6 @@
 #include "chars.h"
 #include "clock.h"
 
-#define TREE_MAX_DEPTH 512
-#define TREE_MAX_NODES (4u * 1024 * 1024)
 /* Entries of the list of active formatting elements kept at most (the
  * oldest go first): a page that opens formatting elements without end
  * would otherwise have each run of text reopen all of them. */
@@ -212,11 +210,19 @@ static const unsigned char el_flags[EL_COUNT] = {0,
 #undef HD
 #undef TB
 
-/* Name lookup: FNV-1a into an open-addressed table built once. */
-#define EL_SLOTS 256
-_Static_assert(EL_COUNT * 2 <= EL_SLOTS, "grow EL_SLOTS");
-static uint8_t el_slot[EL_SLOTS];      /* id + 1; 0: empty */
-static uint16_t el_pith_tag[EL_COUNT]; /* pith_tag of each id */
+/* Name lookup: FNV-1a into an open-addressed table built once, holding
+ * the names above and every other name of pith's tag list, so one lookup
+ * gives both a start tag's element id and its pith_tag. */
+#define NAME_MAX_ENTRIES (EL_COUNT + PITH_TAG_COUNT)
+#define EL_SLOTS 512
+_Static_assert(NAME_MAX_ENTRIES * 2 <= EL_SLOTS, "grow EL_SLOTS");
+static struct {
+  const char *name;
+  uint16_t el;  /* EL_OTHER for a pith tag the rules do not name */
+  uint16_t tag; /* pith_tag */
+} names[NAME_MAX_ENTRIES];
+static uint16_t el_slot[EL_SLOTS];     /* index into names + 1; 0: empty */
+static uint16_t el_pith_tag[EL_COUNT]; /* pith_tag of each element id */
 static once_flag el_once = ONCE_FLAG_INIT;
 
 static uint32_t fnv(const char *s, size_t n) {
@@ -226,29 +232,53 @@ static uint32_t fnv(const char *s, size_t n) {
   return h;
 }
 
+/* The names entry of a lower-case name, or -1. */
+static int name_find(const char *name, size_t n, uint32_t h) {
+  for (uint32_t k = h & (EL_SLOTS - 1); el_slot[k];
+       k = (k + 1) & (EL_SLOTS - 1)) {
+    unsigned i = el_slot[k] - 1u;
+    if (!strncmp(names[i].name, name, n) && names[i].name[n] == '\0')
+      return (int)i;
+  }
+  return -1;
+}
+
+static void name_add(unsigned *count, const char *name, unsigned el,
+                     unsigned tag) {
+  uint32_t h = fnv(name, strlen(name)) & (EL_SLOTS - 1);
+  while (el_slot[h])
+    h = (h + 1) & (EL_SLOTS - 1);
+  names[*count].name = name;
+  names[*count].el = (uint16_t)el;
+  names[*count].tag = (uint16_t)tag;
+  el_slot[h] = (uint16_t)(++*count);
+}
+
 static void el_build(void) {
+  unsigned count = 0;
   for (unsigned i = 1; i < EL_COUNT; i++) {
-    size_t n = strlen(el_names[i]);
-    uint32_t h = fnv(el_names[i], n) & (EL_SLOTS - 1);
-    while (el_slot[h])
-      h = (h + 1) & (EL_SLOTS - 1);
-    el_slot[h] = (uint8_t)(i + 1);
-    el_pith_tag[i] = (uint16_t)pith__tag_id(el_names[i], n);
+    el_pith_tag[i] = (uint16_t)pith__tag_id(el_names[i], strlen(el_names[i]));
+    name_add(&count, el_names[i], i, el_pith_tag[i]);
+  }
+  for (unsigned t = PITH_TAG_UNKNOWN + 1; t < PITH_TAG_COUNT; t++) {
+    const char *name = pith__tag_name(t);
+    size_t n = strlen(name);
+    if (name_find(name, n, fnv(name, n)) < 0)
+      name_add(&count, name, EL_OTHER, t);
   }
 }
 
 /* The element id of a lower-case name, or EL_OTHER; *hash gets the
- * name's hash (end tags of other elements are matched by it). */
-static unsigned el_lookup(const char *name, size_t n, uint32_t *hash) {
+ * name's hash (end tags of other elements are matched by it) and *tag
+ * (when not NULL) its pith_tag. */
+static unsigned el_lookup(const char *name, size_t n, uint32_t *hash,
+                          unsigned *tag) {
   uint32_t h = fnv(name, n);
   *hash = h;
-  for (uint32_t k = h & (EL_SLOTS - 1); el_slot[k];
-       k = (k + 1) & (EL_SLOTS - 1)) {
-    unsigned i = el_slot[k] - 1u;
-    if (!strncmp(el_names[i], name, n) && el_names[i][n] == '\0')
-      return i;
-  }
-  return EL_OTHER;
+  int i = name_find(name, n, h);
+  if (tag)
+    *tag = i < 0 ? PITH_TAG_UNKNOWN : names[i].tag;
+  return i < 0 ? EL_OTHER : names[i].el;
 }
 
 /* ---- builder state ------------------------------------------------------ */
@@ -325,6 +355,7 @@ typedef struct {
   int moved;   /* nodes were moved: renumber at the end */
   int stop;    /* out of memory, a cap, or the clock: stop reading */
   uint32_t last_text;
+  unsigned tok_tag; /* the pith_tag of the current tag token's name */
   pith_clock clock;
 } h5b;
 
@@ -532,20 +563,9 @@ static void merge_attrs(h5b *b, uint32_t node, const pith_h5_token *tok) {
       uint32_t from = t->nodes[node].attr, na = t->nodes[node].nattr;
       t->nodes[node].attr = t->nattrs;
       t->nodes[node].nattr = 0;
-      for (uint32_t j = 0; j < na; j++) {
-        if (t->nattrs == t->capattrs) {
-          uint32_t cap = t->capattrs * 2;
-          pith_attr *p = pith__realloc(t->attrs, (size_t)cap * sizeof *p);
-          if (!p) {
-            t->oom = 1;
-            b->stop = 1;
-            return;
-          }
-          t->attrs = p;
-          t->capattrs = cap;
-        }
-        t->attrs[t->nattrs++] = t->attrs[from + j];
-        t->nodes[node].nattr++;
+      if (pith__tree_copy_attrs(t, node, from, na) < 0) {
+        b->stop = 1;
+        return;
       }
       moved = 1;
     }
@@ -593,7 +613,7 @@ static uint32_t insert_element(h5b *b, const pith_h5_token *tok, unsigned el,
   unsigned tag;
   if (ns == NS_HTML)
     tag = el                     ? el_pith_tag[el]
-          : tok && tok->name_len ? pith__tag_id(tok->name, tok->name_len)
+          : tok && tok->name_len ? b->tok_tag
                                  : PITH_TAG_UNKNOWN;
   else
     tag = (el == EL_SVG || el == EL_MATH) && b->nst &&
@@ -803,22 +823,9 @@ static uint32_t clone_node(h5b *b, uint32_t from, uint32_t parent) {
     return 0;
   }
   t->nodes[n].flags = t->nodes[from].flags;
-  uint32_t a0 = t->nodes[from].attr, na = t->nodes[from].nattr;
-  for (uint32_t k = 0; k < na; k++) {
-    if (t->nattrs == t->capattrs) {
-      uint32_t cap = t->capattrs ? t->capattrs * 2 : 1024;
-      pith_attr *a = pith__realloc(t->attrs, (size_t)cap * sizeof *a);
-      if (!a) {
-        t->oom = 1;
-        b->stop = 1;
-        return n;
-      }
-      t->attrs = a;
-      t->capattrs = cap;
-    }
-    t->attrs[t->nattrs++] = t->attrs[a0 + k];
-    t->nodes[n].nattr++;
-  }
+  if (pith__tree_copy_attrs(t, n, t->nodes[from].attr, t->nodes[from].nattr) <
+      0)
+    b->stop = 1;
   return n;
 }
 
@@ -1092,18 +1099,10 @@ static void reset_mode(h5b *b) {
   b->mode = M_IN_BODY;
 }
 
-static int all_space(const char *s, size_t n) {
-  for (size_t k = 0; k < n; k++)
-    if (!(s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\f' ||
-          s[k] == '\r'))
-      return 0;
-  return 1;
-}
-
+/* The length of the HTML white space that starts s[0..n). */
 static size_t lead_space(const char *s, size_t n) {
   size_t k = 0;
-  while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' ||
-                   s[k] == '\f' || s[k] == '\r'))
+  while (k < n && is_html_sp((unsigned char)s[k]))
     k++;
   return k;
 }
@@ -1197,7 +1196,7 @@ static void ensure_body(h5b *b) {
   pith_h5_token none;
   memset(&none, 0, sizeof none);
   uint32_t h;
-  el_lookup("body", 4, &h);
+  el_lookup("body", 4, &h, NULL);
   b->body = insert_element(b, &none, EL_BODY, h, NS_HTML);
   b->mode = M_IN_BODY;
 }
@@ -1208,7 +1207,7 @@ static void ensure_html(h5b *b) {
   pith_h5_token none;
   memset(&none, 0, sizeof none);
   uint32_t h;
-  el_lookup("html", 4, &h);
+  el_lookup("html", 4, &h, NULL);
   b->html = insert_element(b, &none, EL_HTML, h, NS_HTML);
 }
 
@@ -1216,7 +1215,7 @@ static void ensure_head(h5b *b, const pith_h5_token *tok) {
   pith_h5_token none;
   memset(&none, 0, sizeof none);
   uint32_t h;
-  el_lookup("head", 4, &h);
+  el_lookup("head", 4, &h, NULL);
   b->head = insert_element(b, tok ? tok : &none, EL_HEAD, h, NS_HTML);
 }
 
@@ -1617,7 +1616,7 @@ static int in_table(h5b *b, const pith_h5_token *tok, unsigned el,
                     uint32_t hash);
 
 static int in_table_text(h5b *b, const char *s, size_t n) {
-  if (all_space(s, n)) {
+  if (lead_space(s, n) == n) {
     insert_text(b, s, n);
     return 0;
   }
@@ -1648,7 +1647,7 @@ static int in_table(h5b *b, const pith_h5_token *tok, unsigned el,
       pith_h5_token none;
       memset(&none, 0, sizeof none);
       clear_to(b, EL_TABLE);
-      el_lookup("colgroup", 8, &h);
+      el_lookup("colgroup", 8, &h, NULL);
       insert_element(b, &none, EL_COLGROUP, h, NS_HTML);
       b->mode = M_IN_COLGROUP;
       return REPROCESS;
@@ -1666,7 +1665,7 @@ static int in_table(h5b *b, const pith_h5_token *tok, unsigned el,
       pith_h5_token none;
       memset(&none, 0, sizeof none);
       clear_to(b, EL_TABLE);
-      el_lookup("tbody", 5, &h);
+      el_lookup("tbody", 5, &h, NULL);
       insert_element(b, &none, EL_TBODY, h, NS_HTML);
       b->mode = M_IN_TBODY;
       return REPROCESS;
@@ -2147,7 +2146,7 @@ static int mode_table_parts(h5b *b, pith_h5_token *tok, unsigned el,
       memset(&none, 0, sizeof none);
       uint32_t h;
       clear_to(b, EL_TBODY);
-      el_lookup("tr", 2, &h);
+      el_lookup("tr", 2, &h, NULL);
       insert_element(b, &none, EL_TR, h, NS_HTML);
       b->mode = M_IN_ROW;
       return REPROCESS;
@@ -2548,7 +2547,7 @@ static void run_tokens(h5b *b) {
     unsigned el = EL_OTHER;
     uint32_t hash = 0;
     if (tok.kind == PITH_H5_START || tok.kind == PITH_H5_END)
-      el = el_lookup(tok.name, tok.name_len, &hash);
+      el = el_lookup(tok.name, tok.name_len, &hash, &b->tok_tag);
     for (int guard = 0; guard < 16; guard++)
       if (process(b, &tok, el, hash) != REPROCESS)
         break;
@@ -2695,26 +2694,13 @@ static int renumber(pith_tree *t) {
 
 int pith__html5_parse(pith_tree *t, const char *utf8, size_t len,
                       const pith_tree_limits *lim) {
-  memset(t, 0, sizeof *t);
-  pith__buf_init(&t->chars);
-  t->max_nodes = lim && lim->max_nodes ? lim->max_nodes : TREE_MAX_NODES;
   h5b b;
   memset(&b, 0, sizeof b);
   b.t = t;
-  b.maxst = lim && lim->max_depth ? lim->max_depth : TREE_MAX_DEPTH;
-  if (lim && lim->clock)
-    b.clock.deadline =
-        lim->parse_deadline ? lim->parse_deadline : lim->clock->deadline;
-  else if (lim)
-    pith__clock_start(&b.clock, lim->time_budget_ms);
-  t->nodes = pith__malloc(1024 * sizeof *t->nodes);
-  if (!t->nodes)
+  uint32_t max_depth;
+  if (pith__tree_begin(t, len, lim, &b.clock, &max_depth) < 0)
     return -1;
-  t->capnodes = 1024;
-  t->nnodes = 1;
-  memset(&t->nodes[0], 0, sizeof t->nodes[0]);
-  t->nodes[0].tag = PITH_TAG_ROOT;
-  pith__buf_reserve(&t->chars, len / 2 + 64);
+  b.maxst = max_depth;
   if (len == 0)
     return 0;
   call_once(&el_once, el_build);

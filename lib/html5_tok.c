@@ -66,10 +66,6 @@ void pith__h5_tok_free(pith_h5_tok *tk) {
   pith__free(tk);
 }
 
-static int is_h5_sp(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
-}
-
 /* ---- character references ---------------------------------------------- */
 
 /* Code points 0x80..0x9F of a numeric reference mean windows-1252's
@@ -111,18 +107,15 @@ static size_t numeric_ref(const char *s, size_t n, char out[8],
   uint32_t c = 0;
   int big = 0;
   for (; i < n; i++) {
-    unsigned char d = (unsigned char)s[i];
-    unsigned v;
-    if (d >= '0' && d <= '9')
-      v = d - '0';
-    else if (hex && (d | 0x20) >= 'a' && (d | 0x20) <= 'f')
-      v = (d | 0x20) - 'a' + 10u;
-    else
+    int v = hex                             ? hexval((unsigned char)s[i])
+            : is_digit((unsigned char)s[i]) ? s[i] - '0'
+                                            : -1;
+    if (v < 0)
       break;
     if (c > 0x10FFFF)
       big = 1;
     else
-      c = c * (hex ? 16u : 10u) + v;
+      c = c * (hex ? 16u : 10u) + (unsigned)v;
   }
   if (i == digits)
     return 0; /* "&#" or "&#x" with no digits: text */
@@ -227,7 +220,7 @@ static int end_tag_at(const pith_h5_tok *tk, size_t i) {
     if (lower((unsigned char)s[i + 2 + k]) != (unsigned char)tk->end_name[k])
       return 0;
   unsigned char c = (unsigned char)s[i + 2 + len];
-  return is_h5_sp(c) || c == '/' || c == '>';
+  return is_html_sp(c) || c == '/' || c == '>';
 }
 
 /* Does s[i..) start "script" followed by white space, '/' or '>'? */
@@ -239,7 +232,7 @@ static int script_word_at(const char *s, size_t n, size_t i) {
     if (lower((unsigned char)s[i + k]) != (unsigned char)w[k])
       return 0;
   unsigned char c = (unsigned char)s[i + 6];
-  return is_h5_sp(c) || c == '/' || c == '>';
+  return is_html_sp(c) || c == '/' || c == '>';
 }
 
 /* Where the text of a raw text element that starts at i ends: at its
@@ -249,21 +242,12 @@ static size_t raw_end(const pith_h5_tok *tk, size_t i) {
   size_t n = tk->n;
   if (tk->content == PITH_H5_PLAINTEXT)
     return n;
-  if (tk->content != PITH_H5_SCRIPT) {
-    for (;;) {
-      const char *p = memchr(s + i, '<', n - i);
-      if (!p)
-        return n;
-      i = (size_t)(p - s);
-      if (end_tag_at(tk, i))
-        return i;
-      i++;
-    }
-  }
-  /* Script data: "<!--" enters the escaped state, where "<script" enters
+  /* RCDATA and RAWTEXT end at the first appropriate end tag.  Script
+   * data too, but "<!--" enters the escaped state, where "<script" enters
    * the double-escaped one, in which "</script" only leaves it (back to
    * escaped) instead of ending the script; "-->" returns to plain script
    * data from either. */
+  int script = tk->content == PITH_H5_SCRIPT;
   enum { PLAIN, ESCAPED, DOUBLE } st = PLAIN;
   while (i < n) {
     if (st == PLAIN) {
@@ -273,7 +257,8 @@ static size_t raw_end(const pith_h5_tok *tk, size_t i) {
       i = (size_t)(p - s);
       if (end_tag_at(tk, i))
         return i;
-      if (i + 3 < n && s[i + 1] == '!' && s[i + 2] == '-' && s[i + 3] == '-') {
+      if (script && i + 3 < n && s[i + 1] == '!' && s[i + 2] == '-' &&
+          s[i + 3] == '-') {
         st = ESCAPED;
         i += 2; /* at the "--": "<!-->" ends the escape at once */
         continue;
@@ -327,7 +312,7 @@ static int read_tag(pith_h5_tok *tk, pith_h5_token *out, size_t i, size_t name,
   pith__buf_reset(&tk->buf);
   size_t k = name;
   int upper = 0;
-  while (k < n && !is_h5_sp((unsigned char)s[k]) && s[k] != '/' &&
+  while (k < n && !is_html_sp((unsigned char)s[k]) && s[k] != '/' &&
          s[k] != '>') {
     if (s[k] >= 'A' && s[k] <= 'Z')
       upper = 1;
@@ -349,7 +334,7 @@ static int read_tag(pith_h5_tok *tk, pith_h5_token *out, size_t i, size_t name,
   size_t nattrs = 0;
   uint64_t seen = 0; /* a bit per name hash: most tags need no compare */
   for (;;) {
-    while (k < n && is_h5_sp((unsigned char)s[k]))
+    while (k < n && is_html_sp((unsigned char)s[k]))
       k++;
     if (k >= n)
       goto eof;
@@ -373,20 +358,20 @@ static int read_tag(pith_h5_tok *tk, pith_h5_token *out, size_t i, size_t name,
     size_t an = k;
     k++;
     int aupper = an < n && s[an] >= 'A' && s[an] <= 'Z';
-    while (k < n && !is_h5_sp((unsigned char)s[k]) && s[k] != '/' &&
+    while (k < n && !is_html_sp((unsigned char)s[k]) && s[k] != '/' &&
            s[k] != '>' && s[k] != '=') {
       if (s[k] >= 'A' && s[k] <= 'Z')
         aupper = 1;
       k++;
     }
     size_t ae = k;
-    while (k < n && is_h5_sp((unsigned char)s[k]))
+    while (k < n && is_html_sp((unsigned char)s[k]))
       k++;
     size_t va = 0, ve = 0;
     int has_value = 0;
     if (k < n && s[k] == '=') {
       k++;
-      while (k < n && is_h5_sp((unsigned char)s[k]))
+      while (k < n && is_html_sp((unsigned char)s[k]))
         k++;
       if (k >= n)
         goto eof;
@@ -400,7 +385,7 @@ static int read_tag(pith_h5_tok *tk, pith_h5_token *out, size_t i, size_t name,
         has_value = 1;
       } else if (s[k] != '>') {
         va = k;
-        while (k < n && !is_h5_sp((unsigned char)s[k]) && s[k] != '>')
+        while (k < n && !is_html_sp((unsigned char)s[k]) && s[k] != '>')
           k++;
         ve = k;
         has_value = 1;

@@ -220,18 +220,36 @@ static uint32_t new_node(builder *b, unsigned tag) {
   return pith__tree_add_node(b->t, b->cur, tag);
 }
 
+/* Room for one more attribute record; -1 (t->oom) when out of memory. */
+static int attr_room(pith_tree *t) {
+  if (t->nattrs < t->capattrs)
+    return 0;
+  uint32_t cap = t->capattrs ? t->capattrs * 2 : 1024;
+  pith_attr *a = pith__realloc(t->attrs, (size_t)cap * sizeof *a);
+  if (!a) {
+    t->oom = 1;
+    return -1;
+  }
+  t->attrs = a;
+  t->capattrs = cap;
+  return 0;
+}
+
+int pith__tree_copy_attrs(pith_tree *t, uint32_t node, uint32_t first,
+                          uint32_t n) {
+  for (uint32_t k = 0; k < n; k++) {
+    if (attr_room(t) < 0)
+      return -1;
+    t->attrs[t->nattrs++] = t->attrs[first + k];
+    t->nodes[node].nattr++;
+  }
+  return 0;
+}
+
 int pith__tree_add_attr(pith_tree *t, uint32_t node, unsigned id,
                         const char *value, size_t len) {
-  if (t->nattrs == t->capattrs) {
-    uint32_t cap = t->capattrs ? t->capattrs * 2 : 1024;
-    pith_attr *a = pith__realloc(t->attrs, (size_t)cap * sizeof *a);
-    if (!a) {
-      t->oom = 1;
-      return -1;
-    }
-    t->attrs = a;
-    t->capattrs = cap;
-  }
+  if (attr_room(t) < 0)
+    return -1;
   if (!value)
     len = 0;
   if (len > UINT32_MAX / 2 || t->chars.len > UINT32_MAX / 2) {
@@ -618,20 +636,18 @@ int pith__tree_parse(pith_tree *t, const char *utf8, size_t len) {
   return pith__tree_parse_limited(t, utf8, len, NULL);
 }
 
-int pith__tree_parse_limited(pith_tree *t, const char *utf8, size_t len,
-                             const pith_tree_limits *lim) {
+int pith__tree_begin(pith_tree *t, size_t len, const pith_tree_limits *lim,
+                     pith_clock *clock, uint32_t *max_depth) {
   memset(t, 0, sizeof *t);
   pith__buf_init(&t->chars);
   t->max_nodes = lim && lim->max_nodes ? lim->max_nodes : TREE_MAX_NODES;
-  builder b;
-  memset(&b, 0, sizeof b);
-  b.t = t;
-  b.max_depth = lim && lim->max_depth ? lim->max_depth : TREE_MAX_DEPTH;
+  *max_depth = lim && lim->max_depth ? lim->max_depth : TREE_MAX_DEPTH;
+  memset(clock, 0, sizeof *clock);
   if (lim && lim->clock)
-    b.clock.deadline =
+    clock->deadline =
         lim->parse_deadline ? lim->parse_deadline : lim->clock->deadline;
   else if (lim)
-    pith__clock_start(&b.clock, lim->time_budget_ms);
+    pith__clock_start(clock, lim->time_budget_ms);
   /* The root node, index 0. */
   t->nodes = pith__malloc(1024 * sizeof *t->nodes);
   if (!t->nodes)
@@ -641,6 +657,16 @@ int pith__tree_parse_limited(pith_tree *t, const char *utf8, size_t len,
   memset(&t->nodes[0], 0, sizeof t->nodes[0]);
   t->nodes[0].tag = PITH_TAG_ROOT;
   pith__buf_reserve(&t->chars, len / 2 + 64);
+  return 0;
+}
+
+int pith__tree_parse_limited(pith_tree *t, const char *utf8, size_t len,
+                             const pith_tree_limits *lim) {
+  builder b;
+  memset(&b, 0, sizeof b);
+  b.t = t;
+  if (pith__tree_begin(t, len, lim, &b.clock, &b.max_depth) < 0)
+    return -1;
   if (len == 0)
     return 0;
   if (len > INT32_MAX) {

@@ -299,6 +299,17 @@ uint32_t pith__tree_add_node(pith_tree *t, uint32_t parent, unsigned tag);
  * truncated set). */
 int pith__tree_add_attr(pith_tree *t, uint32_t node, unsigned id,
                         const char *value, size_t len);
+/* Append copies of the attribute records [first, first + n) to `node`,
+ * the node whose attributes are being added (the records may be another
+ * node's, or its own moved to the end).  Returns 0, or -1 (t->oom). */
+int pith__tree_copy_attrs(pith_tree *t, uint32_t node, uint32_t first,
+                          uint32_t n);
+/* Start a parse: `t` empty but for its root node (index 0), the node cap
+ * and *max_depth from `lim` (defaults where 0 or NULL), *clock set to the
+ * parse's share of the time budget.  Returns 0, or -1 out of memory (free
+ * the tree with pith__tree_free() in every case). */
+int pith__tree_begin(pith_tree *t, size_t len, const pith_tree_limits *lim,
+                     pith_clock *clock, uint32_t *max_depth);
 /* Append text s[0..len) (cleaned) as the last child of `parent`: to the
  * text node *last_text when it is that last child and ends the character
  * pool, else as a new text node, whose index goes to *last_text.  Returns
