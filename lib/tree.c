@@ -64,6 +64,10 @@ const char *pith__tag_name(unsigned tag) {
   return tag < PITH_TAG_COUNT ? tag_names[tag] : "";
 }
 
+const char *pith__attr_name(unsigned id) {
+  return id < PITH_ATTR_COUNT ? attr_names[id] : "";
+}
+
 /* Tag and attribute names are looked up in hash tables (FNV-1a, linear
  * probing) built once per process on first use, read-only after: one hash
  * and nearly always one comparison per name. */

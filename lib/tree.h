@@ -321,6 +321,8 @@ int pith__tree_add_text(pith_tree *t, uint32_t parent, const char *s,
 unsigned pith__tag_kind(unsigned tag);
 /* The lower-case name of a tag ("" for ROOT/TEXT/UNKNOWN). */
 const char *pith__tag_name(unsigned tag);
+/* The name of a kept attribute ("" for PITH_ATTR_NONE or out of range). */
+const char *pith__attr_name(unsigned id);
 
 static inline pith_node *pith__node(const pith_tree *t, uint32_t i) {
   return &t->nodes[i];

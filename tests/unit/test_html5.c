@@ -35,13 +35,6 @@
 
 /* ---- the tree dump --------------------------------------------------- */
 
-static const char *const attr_names[PITH_ATTR_COUNT] = {
-    [PITH_ATTR_NONE] = "?",
-#define PITH_X_NAME(e, n) [PITH_ATTR_##e] = n,
-    PITH_ATTR_LIST(PITH_X_NAME)
-#undef PITH_X_NAME
-};
-
 typedef struct {
   const char *name;
   const char *value;
@@ -88,7 +81,7 @@ static void dump_children(const pith_tree *t, uint32_t n, int depth,
       }
       for (uint32_t i = 0; i < nd->nattr; i++) {
         const pith_attr *a = &t->attrs[nd->attr + i];
-        as[i].name = a->id < PITH_ATTR_COUNT ? attr_names[a->id] : "?";
+        as[i].name = *pith__attr_name(a->id) ? pith__attr_name(a->id) : "?";
         as[i].value = t->chars.data + a->value;
         as[i].len = a->len;
       }
