@@ -762,6 +762,34 @@ static char last_char(const pith_tree *t, uint32_t b) {
   return last;
 }
 
+/* Does the text of block b end a sentence: its last character, past
+ * closing quotes and brackets, a full stop, an exclamation or question
+ * mark, or an ellipsis? */
+static int ends_sentence(const pith_tree *t, uint32_t b) {
+  uint32_t end = subtree_end(t, b);
+  for (uint32_t x = end; x-- > b;) {
+    if (t->nodes[x].tag != PITH_TAG_TEXT)
+      continue;
+    const unsigned char *s = (const unsigned char *)pith__text(t, x);
+    uint32_t i = t->nodes[x].len;
+    while (i > 0) {
+      unsigned char c = s[i - 1];
+      if (is_html_sp(c) || c == '"' || c == '\'' || c == ')' || c == ']') {
+        i--;
+      } else if (i >= 3 && s[i - 3] == 0xE2 && s[i - 2] == 0x80 &&
+                 (c == 0x9D || c == 0x99)) {
+        i -= 3; /* right double or single quotation mark */
+      } else if (i >= 2 && s[i - 2] == 0xC2 && c == 0xBB) {
+        i -= 2; /* right-pointing guillemet */
+      } else {
+        return c == '.' || c == '!' || c == '?' ||
+               (i >= 3 && s[i - 3] == 0xE2 && s[i - 2] == 0x80 && c == 0xA6);
+      }
+    }
+  }
+  return 0;
+}
+
 /* Does the own text of block b end like a title of what follows: no
  * sentence end, or a colon or question mark? */
 static int title_like(const pith_tree *t, uint32_t b) {
@@ -836,9 +864,15 @@ uint32_t pith__find_lead(const pith_tree *t, const pith_scratch *s,
     if (!(f & PITH_X_BLOCK) || (f & PITH_X_REMOVED) || !s->own[i])
       continue;
     unsigned tag = t->nodes[i].tag;
-    if (tag >= PITH_TAG_H1 && tag <= PITH_TAG_H6)
-      return 0;
     uint32_t own = s->own[i], link = s->ownlink[i];
+    if (tag >= PITH_TAG_H1 && tag <= PITH_TAG_H6)
+      /* A sub-heading of a sentence or more is the lead set as a heading
+       * (as in the before-prose rule); a headline (a long one ends
+       * without a full stop) or a short one stops. */
+      return tag > PITH_TAG_H1 && own - link >= LEAD_HEADING &&
+                     link * LINK_PROSE_DEN < own && ends_sentence(t, i)
+                 ? i
+                 : 0;
     if ((tag == PITH_TAG_P || tag == PITH_TAG_DIV) && own - link >= LEAD_MIN &&
         link * LINK_PROSE_DEN < own && !(f & (PITH_X_BYLINE | PITH_X_COMMENT)))
       return i;

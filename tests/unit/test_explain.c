@@ -334,6 +334,26 @@ static void test_reasons(void) {
        "(safety net)");
     pith_result_free(r);
   }
+  /* A lead set as a sub-heading in the article's header, above the
+   * element selected for the body: a sentence is the article's, a long
+   * headline (no full stop) is not. */
+#define LEAD_PAGE(H2)                                                          \
+  "<html><body><div class=\"page\"><nav><a href=\"/a\">Home</a> "              \
+  "<a href=\"/b\">World</a></nav><article><header><h1>Ferry back</h1>"         \
+  "<div class=\"intro\"><h2>" H2 "</h2></div><div>By A. Writer</div>"          \
+  "<div><a href=\"/s1\">Share on a network</a> <a href=\"/s2\">Share by "      \
+  "mail</a> <a href=\"/s3\">Print this page</a></div></header>"                \
+  "<div class=\"body\">" PROSE CLOSING "</div></article></div></body></html>"
+  expect("kept (a lead set as a heading above the selection)",
+         LEAD_PAGE("The harbour ferry is running again after four months in "
+                   "the boatyard, and the first crossing was full."),
+         0, "the first crossing was full", K, "kept", NULL);
+  expect("outside-selection (a long headline above the selection is not "
+         "the lead)",
+         LEAD_PAGE("The Harbour Ferry Is Running Again After Four Months In "
+                   "The Boatyard (And The First Crossing Was Full)"),
+         0, "First Crossing Was Full", D, "outside-selection", NULL);
+#undef LEAD_PAGE
   /* An ad block set inside a paragraph: the HTML5 parser ends the <p>
    * at the <div>, and the rest of the sentence, left in the container,
    * is the paragraph's, not bare text. */
