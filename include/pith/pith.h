@@ -68,7 +68,7 @@ PITH_EXPORT int pith_version(void);
 PITH_EXPORT const char *pith_version_string(void);
 /* The HTML parser used when an extractor's options name none: "html5"
  * (pith's own) or "libxml2"; a static string.  Set when libpith is built
- * (CMake option PITH_DEFAULT_PARSER). */
+ * (CMake option PITH_DEFAULT_PARSER, "html5" unless set otherwise). */
 PITH_EXPORT const char *pith_default_parser(void);
 
 /*
